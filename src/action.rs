@@ -1,0 +1,229 @@
+//! What a learner does: the tracker's only input.
+//!
+//! Actions are generic (grab, release, use, use on, touch, gesture, compress, read, enter,
+//! choose, wait, hint, finish) and name the scenario's own objects; no procedure-specific verb
+//! exists in the code. Each carries its session time, never the wall clock.
+
+use crate::scenario::model::{ChoiceId, DecisionId, FieldId, GestureId, ObjectId};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Session time in milliseconds since the session started.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct SimTime(pub u64);
+
+impl SimTime {
+    /// A time from seconds (rounded to the millisecond).
+    pub fn from_secs_f64(s: f64) -> SimTime {
+        SimTime((s.max(0.0) * 1000.0).round() as u64)
+    }
+
+    /// The time in seconds.
+    pub fn as_secs_f64(self) -> f64 {
+        self.0 as f64 / 1000.0
+    }
+}
+
+impl fmt::Display for SimTime {
+    /// `m:ss.s`, as the event log and the trace write it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ms = self.0;
+        let minutes = ms / 60_000;
+        let rest = ms % 60_000;
+        write!(f, "{minutes}:{:02}.{:03}", rest / 1000, rest % 1000)
+    }
+}
+
+/// One of the learner's two hands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Hand {
+    /// The left hand.
+    #[serde(rename = "left-hand")]
+    Left,
+    /// The right hand.
+    #[serde(rename = "right-hand")]
+    Right,
+}
+
+impl Hand {
+    /// The hand's entity id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Hand::Left => "left-hand",
+            Hand::Right => "right-hand",
+        }
+    }
+
+    /// Reads `left`, `right`, `left-hand` or `right-hand`.
+    pub fn parse(s: &str) -> Option<Hand> {
+        match s {
+            "left" | "left-hand" => Some(Hand::Left),
+            "right" | "right-hand" => Some(Hand::Right),
+            _ => None,
+        }
+    }
+}
+
+/// A value typed by the learner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum EnteredValue {
+    /// A number, with the unit the learner chose (the field's unit when absent).
+    Number {
+        /// The number.
+        value: f64,
+        /// Its unit symbol.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+    },
+    /// Free text.
+    Text {
+        /// The text.
+        text: String,
+    },
+}
+
+/// What the learner did, at which session time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LearnerAction {
+    /// When, in session time.
+    pub at: SimTime,
+    /// What.
+    #[serde(flatten)]
+    pub kind: ActionKind,
+}
+
+impl LearnerAction {
+    /// An action at `secs` seconds.
+    pub fn at_secs(secs: f64, kind: ActionKind) -> Self {
+        LearnerAction {
+            at: SimTime::from_secs_f64(secs),
+            kind,
+        }
+    }
+}
+
+/// The kinds of learner action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "do", rename_all = "snake_case")]
+pub enum ActionKind {
+    /// A hand picks an object up.
+    Grab {
+        /// Which hand.
+        hand: Hand,
+        /// What it picked up.
+        object: ObjectId,
+    },
+    /// A hand puts an object down.
+    Release {
+        /// Which hand.
+        hand: Hand,
+        /// What it released.
+        object: ObjectId,
+        /// What it was put on, if it came to rest on an object.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        on: Option<ObjectId>,
+        /// Where it came to rest (x, y, z in metres), when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<[f64; 3]>,
+    },
+    /// An object used (pressed, switched, opened).
+    Use {
+        /// The object.
+        object: ObjectId,
+        /// The hand that used it, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hand: Option<Hand>,
+    },
+    /// An object used on another entity.
+    UseOn {
+        /// The object used.
+        object: ObjectId,
+        /// What it was used on.
+        target: ObjectId,
+        /// The hand, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hand: Option<Hand>,
+    },
+    /// Contact started between two entities (a hand or held object, and an object).
+    Touch {
+        /// One side.
+        a: ObjectId,
+        /// The other side.
+        b: ObjectId,
+    },
+    /// A gesture held for a duration.
+    Gesture {
+        /// The gesture.
+        gesture: GestureId,
+        /// How long it was held, in milliseconds.
+        duration_ms: u64,
+        /// The object it was made at, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        object: Option<ObjectId>,
+    },
+    /// One chest compression.
+    Compress {
+        /// What was compressed, if known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        object: Option<ObjectId>,
+        /// Depth in millimetres, when the input can measure it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        depth_mm: Option<f64>,
+        /// Whether the chest recoiled fully, when the input can measure it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        full_recoil: Option<bool>,
+    },
+    /// An object read or inspected.
+    Read {
+        /// The object.
+        object: ObjectId,
+    },
+    /// A value entered in a field.
+    Enter {
+        /// The field.
+        field: FieldId,
+        /// The value.
+        value: EnteredValue,
+    },
+    /// A decision answered.
+    Choose {
+        /// The decision.
+        decision: DecisionId,
+        /// The chosen answers.
+        choices: Vec<ChoiceId>,
+    },
+    /// A fast-forward through a wait.
+    Wait {
+        /// How much session time was skipped, in milliseconds.
+        duration_ms: u64,
+    },
+    /// The learner asked for a hint.
+    Hint,
+    /// The learner ended the session.
+    Finish,
+}
+
+impl ActionKind {
+    /// The verb as written in event logs.
+    pub fn verb(&self) -> &'static str {
+        match self {
+            ActionKind::Grab { .. } => "grab",
+            ActionKind::Release { .. } => "release",
+            ActionKind::Use { .. } => "use",
+            ActionKind::UseOn { .. } => "use",
+            ActionKind::Touch { .. } => "touch",
+            ActionKind::Gesture { .. } => "gesture",
+            ActionKind::Compress { .. } => "compress",
+            ActionKind::Read { .. } => "read",
+            ActionKind::Enter { .. } => "enter",
+            ActionKind::Choose { .. } => "choose",
+            ActionKind::Wait { .. } => "wait",
+            ActionKind::Hint => "hint",
+            ActionKind::Finish => "finish",
+        }
+    }
+}

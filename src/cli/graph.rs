@@ -1,0 +1,69 @@
+//! `praxis graph SCENARIO`
+
+use super::common::{self, CANNOT_RUN, DiagFormat, OK};
+use praxis::graph;
+use praxis::trace::Lang;
+use std::path::PathBuf;
+
+/// Arguments of `praxis graph`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario id or path to a `.ron` file.
+    scenario: String,
+    /// Output file; `.svg` or `.dot` picks the format (default: DOT on standard output).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// `dot` or `svg` (overrides the file extension).
+    #[arg(long)]
+    format: Option<String>,
+    /// Language of the step titles (`en` or `fr`).
+    #[arg(long, default_value = "en")]
+    lang: String,
+    /// The scenario folder.
+    #[arg(long)]
+    scenarios: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> u8 {
+    let Some(lang) = Lang::parse(&args.lang) else {
+        eprintln!("error: --lang must be `en` or `fr`, not `{}`", args.lang);
+        return CANNOT_RUN;
+    };
+    let path = match common::scenario_path(&args.scenario, args.scenarios.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return CANNOT_RUN;
+        }
+    };
+    let scenario = match common::load(&path, None, DiagFormat::Human) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let format = args.format.clone().or_else(|| {
+        args.output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+    });
+    let text = match format.as_deref() {
+        None | Some("dot") => graph::dot(&scenario, lang),
+        Some("svg") => graph::svg(&scenario, lang),
+        Some(other) => {
+            eprintln!("error: unknown graph format `{other}` (use `dot` or `svg`)");
+            return CANNOT_RUN;
+        }
+    };
+    match &args.output {
+        None => print!("{text}"),
+        Some(p) => {
+            if let Err(e) = std::fs::write(p, text) {
+                eprintln!("error: cannot write {}: {e}", p.display());
+                return CANNOT_RUN;
+            }
+            println!("wrote {}", p.display());
+        }
+    }
+    OK
+}

@@ -1,0 +1,46 @@
+//! Subcommands, one file each: parse arguments, call the library, print.
+//!
+//! Exit status everywhere: 0 success (valid, passed, matches), 1 problems found (invalid,
+//! failed, mismatch), 2 could not run (missing file, unreadable input, bad arguments).
+
+mod common;
+mod graph;
+mod list;
+mod replay;
+mod simulate;
+mod validate;
+
+use clap::{Parser, Subcommand};
+
+/// Praxis — procedure training: validate scenarios, play them from scripts, re-score records.
+#[derive(Debug, Parser)]
+#[command(name = "praxis", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check scenario files and report every problem with file, line and column.
+    Validate(validate::Args),
+    /// Play a scenario from an event log: prints the trace step by step and the score.
+    Simulate(simulate::Args),
+    /// Re-score a session record and say whether it matches what it stores.
+    Replay(replay::Args),
+    /// Draw a scenario's procedure graph as DOT or SVG.
+    Graph(graph::Args),
+    /// List the scenarios in the scenario folder.
+    List(list::Args),
+}
+
+/// Runs a parsed command line; returns the exit status.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Validate(a) => validate::run(a),
+        Command::Simulate(a) => simulate::run(a),
+        Command::Replay(a) => replay::run(a),
+        Command::Graph(a) => graph::run(a),
+        Command::List(a) => list::run(a),
+    }
+}

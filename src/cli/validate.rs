@@ -1,0 +1,80 @@
+//! `praxis validate FILE...`
+
+use super::common::{self, CANNOT_RUN, DiagFormat, OK, PROBLEMS};
+use praxis::scenario::Scenario;
+use praxis::scenario::diagnostic::Level;
+use std::path::PathBuf;
+
+/// Arguments of `praxis validate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario files (`.ron`).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// How problems are printed.
+    #[arg(long, value_enum, default_value = "human")]
+    format: DiagFormat,
+    /// The assets folder model paths are checked against (default: `../assets` from the file).
+    #[arg(long)]
+    assets: Option<PathBuf>,
+    /// Treat warnings as problems (exit status 1).
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+pub fn run(args: Args) -> u8 {
+    let mut status = OK;
+    let mut json = Vec::new();
+    for path in &args.files {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", path.display());
+                status = CANNOT_RUN;
+                continue;
+            }
+        };
+        let name = path.display().to_string();
+        let assets = args.assets.clone().or_else(|| common::assets_dir_for(path));
+        let exists = assets.map(|dir| move |rel: &str| dir.join(rel).is_file());
+        let report = Scenario::check(
+            &name,
+            &bytes,
+            exists.as_ref().map(|f| f as &dyn Fn(&str) -> bool),
+        );
+        let errors = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.level == Level::Error)
+            .count();
+        let warnings = report.diagnostics.len() - errors;
+        if errors > 0 || (args.deny_warnings && warnings > 0) {
+            status = status.max(PROBLEMS);
+        }
+        match args.format {
+            DiagFormat::Json => json.push(report.to_json()),
+            format => {
+                if !report.diagnostics.is_empty() {
+                    common::print_report(&report, format);
+                }
+                if errors == 0 {
+                    let w = if warnings > 0 {
+                        format!(" ({warnings} warning(s))")
+                    } else {
+                        String::new()
+                    };
+                    println!("{name}: ok{w}");
+                } else {
+                    println!("{name}: {errors} error(s), {warnings} warning(s)");
+                }
+            }
+        }
+    }
+    if args.format == DiagFormat::Json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        );
+    }
+    status
+}

@@ -1,0 +1,1104 @@
+//! Event logs: a learner's actions written by hand, one per line, to test a scenario without a
+//! headset (`praxis simulate`), and the playthrough files under `tests/playthroughs/`.
+//!
+//! ```text
+//! # Perfect hand rub
+//! @seed 7
+//! @expect result pass
+//! 0.0    use abhr-dispenser with right
+//! 1.5    gesture palm-to-palm for 4s
+//! 1:10   compress manikin x30 every 0.55s
+//! ```
+//! The format is documented in `docs/event-log.md`. Parsing is pure and reports every problem
+//! with its line and column.
+
+use crate::action::{ActionKind, EnteredValue, Hand, LearnerAction, SimTime};
+use crate::scenario::Scenario;
+use crate::scenario::diagnostic::{Diagnostic, Report};
+use crate::scenario::suggest::closest;
+use crate::scenario::units;
+use crate::tracker::{Mode, SessionConfig};
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// A parsed event log.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventLog {
+    /// The scenario the log is written for (`@scenario`), if given.
+    pub scenario: Option<String>,
+    /// Seed, mode and forced faults.
+    pub config: SessionConfig,
+    /// The actions, in order.
+    pub actions: Vec<LearnerAction>,
+    /// For each action, the names it uses and where (for checks against a scenario).
+    pub names: Vec<Vec<NameRef>>,
+    /// `@expect` lines.
+    pub expectations: Vec<Expectation>,
+    /// Faults named by `@fault` lines, with their places.
+    pub fault_names: Vec<NameRef>,
+}
+
+/// What kind of id a name in an action is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// An object, body part or hand.
+    Entity,
+    /// A gesture.
+    Gesture,
+    /// A field.
+    Field,
+    /// A decision.
+    Decision,
+    /// A choice of the decision named just before.
+    Choice,
+    /// A fault.
+    Fault,
+    /// A unit.
+    Unit,
+}
+
+/// A name used by an action, with its place in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameRef {
+    /// What it names.
+    pub kind: NameKind,
+    /// The name.
+    pub name: String,
+    /// Byte range in the file.
+    pub span: Range<usize>,
+}
+
+/// An `@expect` line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expectation {
+    /// What is expected.
+    pub kind: ExpectKind,
+    /// Byte range of the line.
+    pub span: Range<usize>,
+    /// The line as written.
+    pub text: String,
+}
+
+/// What an `@expect` line expects.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExpectKind {
+    /// `@expect result pass|fail`
+    Passed(bool),
+    /// `@expect score 87.5%` (scaled score, to 0.05 %)
+    Score(f64),
+    /// `@expect critical <id>`: an error, step, decision or criterion that failed the session
+    Critical(String),
+    /// `@expect no-critical`
+    NoCritical,
+    /// `@expect error <id>`: an error rule fired
+    Error(String),
+    /// `@expect no-errors`
+    NoErrors,
+    /// `@expect status <step> <status>` (`done`, `done_out_of_order`, `missed`, …)
+    Status(String, String),
+}
+
+/// Parses an event log.
+pub fn parse(file: &str, text: &str) -> Result<EventLog, Report> {
+    let mut log = EventLog::default();
+    let mut diags = Vec::new();
+    let mut offset = 0;
+    let mut last_time = SimTime(0);
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let content = line.split('#').next().unwrap_or("").trim_end();
+        let toks = tokens(content, line_start);
+        if toks.is_empty() {
+            continue;
+        }
+        let result = if toks[0].text.starts_with('@') {
+            directive(
+                &mut log,
+                &toks,
+                line_start..line_start + content.len(),
+                content,
+            )
+        } else {
+            action_line(&mut log, &toks, &mut last_time)
+        };
+        if let Err(d) = result {
+            diags.push(d);
+        }
+    }
+    if diags.is_empty() {
+        Ok(log)
+    } else {
+        Err(Report {
+            file: file.to_string(),
+            text: text.into(),
+            diagnostics: diags,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    text: &'a str,
+    span: Range<usize>,
+}
+
+fn tokens(content: &str, base: usize) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut chars = content.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        if c == '"' {
+            chars.next();
+            let mut end = content.len();
+            for (j, d) in chars.by_ref() {
+                if d == '"' {
+                    end = j + 1;
+                    break;
+                }
+            }
+            out.push(Tok {
+                text: &content[i..end],
+                span: base + i..base + end,
+            });
+            continue;
+        }
+        let mut end = content.len();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_whitespace() {
+                end = j;
+                break;
+            }
+            chars.next();
+        }
+        out.push(Tok {
+            text: &content[i..end],
+            span: base + i..base + end,
+        });
+    }
+    out
+}
+
+fn err(code: &'static str, msg: impl Into<String>, span: Range<usize>, label: &str) -> Diagnostic {
+    Diagnostic::error(code, msg, span, label)
+}
+
+fn directive(
+    log: &mut EventLog,
+    toks: &[Tok<'_>],
+    line: Range<usize>,
+    content: &str,
+) -> Result<(), Diagnostic> {
+    let arg = |i: usize| toks.get(i).map(|t| t.text);
+    let need = |i: usize, what: &str| {
+        toks.get(i).ok_or_else(|| {
+            err(
+                "praxis::events::syntax",
+                format!("`{}` needs {what}", toks[0].text),
+                toks[0].span.clone(),
+                "incomplete",
+            )
+        })
+    };
+    match toks[0].text {
+        "@scenario" => log.scenario = Some(need(1, "a scenario id")?.text.to_string()),
+        "@seed" => {
+            let t = need(1, "a number")?;
+            log.config.seed = t.text.parse().map_err(|_| {
+                err(
+                    "praxis::events::syntax",
+                    format!("seed `{}` is not a whole number", t.text),
+                    t.span.clone(),
+                    "not a number",
+                )
+            })?;
+        }
+        "@mode" => {
+            let t = need(1, "`guided` or `assessment`")?;
+            log.config.mode = Mode::parse(t.text).ok_or_else(|| {
+                err(
+                    "praxis::events::syntax",
+                    format!("mode `{}` is not `guided` or `assessment`", t.text),
+                    t.span.clone(),
+                    "unknown mode",
+                )
+            })?;
+        }
+        "@fault" => {
+            let t = need(1, "a fault id")?;
+            let on = match arg(2) {
+                None | Some("on") => true,
+                Some("off") => false,
+                Some(other) => {
+                    return Err(err(
+                        "praxis::events::syntax",
+                        format!("`{other}` is not `on` or `off`"),
+                        toks[2].span.clone(),
+                        "on or off",
+                    ));
+                }
+            };
+            log.config.faults.insert(t.text.to_string(), on);
+            log.fault_names.push(NameRef {
+                kind: NameKind::Fault,
+                name: t.text.to_string(),
+                span: t.span.clone(),
+            });
+        }
+        "@expect" => {
+            let what = need(1, "what is expected")?;
+            let kind = match what.text {
+                "result" => match arg(2) {
+                    Some("pass") => ExpectKind::Passed(true),
+                    Some("fail") => ExpectKind::Passed(false),
+                    _ => {
+                        return Err(err(
+                            "praxis::events::syntax",
+                            "`@expect result` takes `pass` or `fail`",
+                            what.span.clone(),
+                            "pass or fail",
+                        ));
+                    }
+                },
+                "score" => {
+                    let t = need(2, "a percentage")?;
+                    let v: f64 = t.text.trim_end_matches('%').parse().map_err(|_| {
+                        err(
+                            "praxis::events::syntax",
+                            format!("`{}` is not a percentage", t.text),
+                            t.span.clone(),
+                            "e.g. 87.5%",
+                        )
+                    })?;
+                    ExpectKind::Score(v)
+                }
+                "critical" => ExpectKind::Critical(need(2, "an id")?.text.to_string()),
+                "no-critical" => ExpectKind::NoCritical,
+                "error" => ExpectKind::Error(need(2, "an error id")?.text.to_string()),
+                "no-errors" => ExpectKind::NoErrors,
+                "status" => ExpectKind::Status(
+                    need(2, "a step id")?.text.to_string(),
+                    need(3, "a status")?.text.to_string(),
+                ),
+                other => {
+                    return Err(err(
+                        "praxis::events::syntax",
+                        format!("unknown expectation `{other}`"),
+                        what.span.clone(),
+                        "unknown",
+                    )
+                    .with_help("expect one of: result, score, critical, no-critical, error, no-errors, status"));
+                }
+            };
+            log.expectations.push(Expectation {
+                kind,
+                span: line,
+                text: content.trim().to_string(),
+            });
+        }
+        other => {
+            let known = ["@scenario", "@seed", "@mode", "@fault", "@expect"];
+            let d = err(
+                "praxis::events::syntax",
+                format!("unknown directive `{other}`"),
+                toks[0].span.clone(),
+                "unknown directive",
+            );
+            return Err(match closest(other, known) {
+                Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                None => d.with_help("directives are @scenario, @seed, @mode, @fault and @expect"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Parses a time: seconds (`12.5`) or `m:ss.s` or `h:mm:ss`.
+fn parse_time(t: &Tok<'_>) -> Result<SimTime, Diagnostic> {
+    let bad = || {
+        err(
+            "praxis::events::bad_time",
+            format!("`{}` is not a time", t.text),
+            t.span.clone(),
+            "not a time",
+        )
+        .with_help("write seconds (`12.5`) or minutes:seconds (`1:02.5`)")
+    };
+    let mut total = 0.0;
+    let parts: Vec<&str> = t.text.split(':').collect();
+    if parts.len() > 3 {
+        return Err(bad());
+    }
+    for (i, p) in parts.iter().enumerate() {
+        let v: f64 = p.parse().map_err(|_| bad())?;
+        if !v.is_finite() || v < 0.0 || (i > 0 && v >= 60.0) {
+            return Err(bad());
+        }
+        total = total * 60.0 + v;
+    }
+    if total > 1e9 {
+        return Err(bad());
+    }
+    Ok(SimTime::from_secs_f64(total))
+}
+
+/// Parses a duration token such as `4s`, `4 s` (two tokens), `300ms`, `5min`.
+fn parse_dur(toks: &[Tok<'_>], i: &mut usize) -> Result<u64, Diagnostic> {
+    let t = toks.get(*i).ok_or_else(|| {
+        let last = toks.last().map_or(0..0, |t| t.span.clone());
+        err(
+            "praxis::events::syntax",
+            "a duration is missing",
+            last,
+            "duration expected after this",
+        )
+        .with_help("write e.g. `4s`, `1.5 s` or `300ms`")
+    })?;
+    *i += 1;
+    let split = t
+        .text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.text.len());
+    let text = if split == t.text.len() {
+        // Number alone: the unit may be the next token.
+        match toks.get(*i) {
+            Some(u)
+                if units::unit(u.text).is_some_and(|u| u.dimension == units::Dimension::Time) =>
+            {
+                *i += 1;
+                format!("{} {}", t.text, u.text)
+            }
+            _ => format!("{} s", t.text),
+        }
+    } else {
+        format!("{} {}", &t.text[..split], &t.text[split..])
+    };
+    units::parse_duration(&text).map_err(|p| {
+        err(
+            "praxis::events::bad_time",
+            format!("`{}` is not a duration: {}", t.text, p.message),
+            t.span.clone(),
+            "not a duration",
+        )
+        .with_help("write e.g. `4s`, `1.5 s` or `300ms`")
+    })
+}
+
+fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Result<(), Diagnostic> {
+    let at = parse_time(&toks[0])?;
+    if at < *last {
+        return Err(err(
+            "praxis::events::time_order",
+            format!("time {} is before the previous action's ({})", at, last),
+            toks[0].span.clone(),
+            "earlier than the line before",
+        )
+        .with_help("actions are written in the order they happen; times never decrease"));
+    }
+    let verb = toks.get(1).ok_or_else(|| {
+        err(
+            "praxis::events::syntax",
+            "a time without an action",
+            toks[0].span.clone(),
+            "action expected after the time",
+        )
+    })?;
+    // Split off `xN every D`.
+    let mut end = toks.len();
+    let mut repeat = 1u32;
+    let mut every = 0u64;
+    if let Some(pos) = toks
+        .iter()
+        .position(|t| t.text.starts_with('x') && t.text[1..].parse::<u32>().is_ok())
+    {
+        if pos >= 2 {
+            repeat = toks[pos].text[1..].parse().unwrap_or(1);
+            if repeat == 0 || repeat > 100_000 {
+                return Err(err(
+                    "praxis::events::syntax",
+                    "a repeat count must be between 1 and 100000",
+                    toks[pos].span.clone(),
+                    "count",
+                ));
+            }
+            end = pos;
+            if repeat > 1 {
+                match toks.get(pos + 1) {
+                    Some(t) if t.text == "every" => {
+                        let mut i = pos + 2;
+                        every = parse_dur(toks, &mut i)?;
+                        if i < toks.len() {
+                            return Err(err(
+                                "praxis::events::syntax",
+                                format!("unexpected `{}`", toks[i].text),
+                                toks[i].span.clone(),
+                                "unexpected",
+                            ));
+                        }
+                    }
+                    _ => {
+                        return Err(err(
+                            "praxis::events::syntax",
+                            "a repeated action needs `every <duration>`",
+                            toks[pos].span.clone(),
+                            "how often?",
+                        )
+                        .with_help("write e.g. `x30 every 0.55s`"));
+                    }
+                }
+            }
+        }
+    }
+    let args = &toks[2..end];
+    let mut names = Vec::new();
+    let mut name = |kind: NameKind, t: &Tok<'_>| {
+        names.push(NameRef {
+            kind,
+            name: t.text.to_string(),
+            span: t.span.clone(),
+        });
+        t.text.to_string()
+    };
+    let missing = |what: &str| {
+        err(
+            "praxis::events::syntax",
+            format!("`{}` needs {what}", verb.text),
+            verb.span.clone(),
+            "incomplete",
+        )
+        .with_help(usage(verb.text))
+    };
+    let hand_of = |t: &Tok<'_>| {
+        Hand::parse(t.text).ok_or_else(|| {
+            err(
+                "praxis::events::syntax",
+                format!("`{}` is not a hand", t.text),
+                t.span.clone(),
+                "left or right",
+            )
+        })
+    };
+    let unexpected = |t: &Tok<'_>| {
+        err(
+            "praxis::events::syntax",
+            format!("unexpected `{}` after `{}`", t.text, verb.text),
+            t.span.clone(),
+            "unexpected",
+        )
+        .with_help(usage(verb.text))
+    };
+    let kind = match verb.text {
+        "grab" => {
+            let object = args.first().ok_or_else(|| missing("an object"))?;
+            let mut hand = Hand::Right;
+            let mut i = 1;
+            while i < args.len() {
+                match args[i].text {
+                    "with" => {
+                        hand = hand_of(
+                            args.get(i + 1)
+                                .ok_or_else(|| missing("a hand after `with`"))?,
+                        )?;
+                        i += 2;
+                    }
+                    _ => return Err(unexpected(&args[i])),
+                }
+            }
+            ActionKind::Grab {
+                hand,
+                object: name(NameKind::Entity, object).as_str().into(),
+            }
+        }
+        "release" => {
+            let object = args.first().ok_or_else(|| missing("an object"))?;
+            let object = name(NameKind::Entity, object);
+            let (mut hand, mut on, mut position) = (Hand::Right, None, None);
+            let mut i = 1;
+            while i < args.len() {
+                match args[i].text {
+                    "with" => {
+                        hand = hand_of(
+                            args.get(i + 1)
+                                .ok_or_else(|| missing("a hand after `with`"))?,
+                        )?;
+                        i += 2;
+                    }
+                    "on" => {
+                        let t = args
+                            .get(i + 1)
+                            .ok_or_else(|| missing("an object after `on`"))?;
+                        on = Some(name(NameKind::Entity, t).as_str().into());
+                        i += 2;
+                    }
+                    "at" => {
+                        let mut p = [0.0; 3];
+                        for (k, v) in p.iter_mut().enumerate() {
+                            let t = args
+                                .get(i + 1 + k)
+                                .ok_or_else(|| missing("three coordinates after `at`"))?;
+                            *v = t
+                                .text
+                                .parse()
+                                .ok()
+                                .filter(|v: &f64| v.is_finite())
+                                .ok_or_else(|| {
+                                    err(
+                                        "praxis::events::syntax",
+                                        format!("`{}` is not a coordinate", t.text),
+                                        t.span.clone(),
+                                        "metres",
+                                    )
+                                })?;
+                        }
+                        position = Some(p);
+                        i += 4;
+                    }
+                    _ => return Err(unexpected(&args[i])),
+                }
+            }
+            ActionKind::Release {
+                hand,
+                object: object.as_str().into(),
+                on,
+                position,
+            }
+        }
+        "use" => {
+            let object = args.first().ok_or_else(|| missing("an object"))?;
+            let object = name(NameKind::Entity, object);
+            let (mut hand, mut target) = (None, None);
+            let mut i = 1;
+            while i < args.len() {
+                match args[i].text {
+                    "with" => {
+                        hand = Some(hand_of(
+                            args.get(i + 1)
+                                .ok_or_else(|| missing("a hand after `with`"))?,
+                        )?);
+                        i += 2;
+                    }
+                    "on" => {
+                        let t = args
+                            .get(i + 1)
+                            .ok_or_else(|| missing("a target after `on`"))?;
+                        target = Some(name(NameKind::Entity, t));
+                        i += 2;
+                    }
+                    _ => return Err(unexpected(&args[i])),
+                }
+            }
+            match target {
+                Some(t) => ActionKind::UseOn {
+                    object: object.as_str().into(),
+                    target: t.as_str().into(),
+                    hand,
+                },
+                None => ActionKind::Use {
+                    object: object.as_str().into(),
+                    hand,
+                },
+            }
+        }
+        "touch" => {
+            let (a, b) = match args {
+                [a, b] => (a, b),
+                [a, w, b] if w.text == "with" => (a, b),
+                _ => return Err(missing("two things that touch")),
+            };
+            ActionKind::Touch {
+                a: name(NameKind::Entity, a).as_str().into(),
+                b: name(NameKind::Entity, b).as_str().into(),
+            }
+        }
+        "gesture" => {
+            let g = args.first().ok_or_else(|| missing("a gesture"))?;
+            let g = name(NameKind::Gesture, g);
+            let mut duration = None;
+            let mut object = None;
+            let mut i = 1;
+            while i < args.len() {
+                match args[i].text {
+                    "for" => {
+                        i += 1;
+                        duration = Some(parse_dur(args, &mut i)?);
+                    }
+                    "at" => {
+                        let t = args
+                            .get(i + 1)
+                            .ok_or_else(|| missing("an object after `at`"))?;
+                        object = Some(name(NameKind::Entity, t).as_str().into());
+                        i += 2;
+                    }
+                    _ => return Err(unexpected(&args[i])),
+                }
+            }
+            ActionKind::Gesture {
+                gesture: g.as_str().into(),
+                duration_ms: duration.ok_or_else(|| missing("`for <duration>`"))?,
+                object,
+            }
+        }
+        "compress" => {
+            let (mut object, mut depth, mut recoil) = (None, None, None);
+            let mut i = 0;
+            while i < args.len() {
+                match args[i].text {
+                    "depth" => {
+                        let t = args.get(i + 1).ok_or_else(|| missing("a depth in mm"))?;
+                        let v: f64 = t
+                            .text
+                            .trim_end_matches("mm")
+                            .parse()
+                            .ok()
+                            .filter(|v: &f64| v.is_finite() && *v >= 0.0)
+                            .ok_or_else(|| {
+                                err(
+                                    "praxis::events::syntax",
+                                    format!("`{}` is not a depth in mm", t.text),
+                                    t.span.clone(),
+                                    "e.g. 52mm",
+                                )
+                            })?;
+                        depth = Some(v);
+                        i += 2;
+                        if args.get(i).is_some_and(|t| t.text == "mm") {
+                            i += 1;
+                        }
+                    }
+                    "recoil" => {
+                        let t = args
+                            .get(i + 1)
+                            .ok_or_else(|| missing("`full` or `partial` after `recoil`"))?;
+                        recoil = Some(match t.text {
+                            "full" => true,
+                            "partial" => false,
+                            _ => {
+                                return Err(err(
+                                    "praxis::events::syntax",
+                                    format!("`{}` is not `full` or `partial`", t.text),
+                                    t.span.clone(),
+                                    "full or partial",
+                                ));
+                            }
+                        });
+                        i += 2;
+                    }
+                    _ if i == 0 => {
+                        object = Some(name(NameKind::Entity, &args[0]).as_str().into());
+                        i += 1;
+                    }
+                    _ => return Err(unexpected(&args[i])),
+                }
+            }
+            ActionKind::Compress {
+                object,
+                depth_mm: depth,
+                full_recoil: recoil,
+            }
+        }
+        "read" => match args {
+            [o] => ActionKind::Read {
+                object: name(NameKind::Entity, o).as_str().into(),
+            },
+            [] => return Err(missing("an object")),
+            [_, extra, ..] => return Err(unexpected(extra)),
+        },
+        "enter" => {
+            let field = args.first().ok_or_else(|| missing("a field"))?;
+            let field = name(NameKind::Field, field);
+            let v = args.get(1).ok_or_else(|| missing("a value"))?;
+            let value = if v.text.starts_with('"') {
+                if args.len() > 2 {
+                    return Err(unexpected(&args[2]));
+                }
+                EnteredValue::Text {
+                    text: v.text.trim_matches('"').to_string(),
+                }
+            } else {
+                let split = v
+                    .text
+                    .find(|c: char| {
+                        !(c.is_ascii_digit() || c == '.' || c == '-' || c == 'e' || c == '+')
+                    })
+                    .unwrap_or(v.text.len());
+                let number: f64 = v.text[..split]
+                    .parse()
+                    .ok()
+                    .filter(|x: &f64| x.is_finite())
+                    .ok_or_else(|| {
+                        err(
+                            "praxis::events::syntax",
+                            format!("`{}` is not a number", v.text),
+                            v.span.clone(),
+                            "number expected",
+                        )
+                        .with_help(
+                            "write a number with an optional unit (`8.02 g`), or text in quotes",
+                        )
+                    })?;
+                let unit = if split < v.text.len() {
+                    Some(v.text[split..].to_string())
+                } else if let Some(u) = args.get(2) {
+                    if args.len() > 3 {
+                        return Err(unexpected(&args[3]));
+                    }
+                    names.push(NameRef {
+                        kind: NameKind::Unit,
+                        name: u.text.to_string(),
+                        span: u.span.clone(),
+                    });
+                    Some(u.text.to_string())
+                } else {
+                    None
+                };
+                EnteredValue::Number {
+                    value: number,
+                    unit,
+                }
+            };
+            ActionKind::Enter {
+                field: field.as_str().into(),
+                value,
+            }
+        }
+        "choose" => {
+            let decision = args.first().ok_or_else(|| missing("a decision"))?;
+            let decision = name(NameKind::Decision, decision);
+            if args.len() < 2 {
+                return Err(missing("at least one choice"));
+            }
+            let mut choices = Vec::new();
+            for t in &args[1..] {
+                let mut start = t.span.start;
+                for part in t.text.split(',') {
+                    if !part.is_empty() {
+                        names.push(NameRef {
+                            kind: NameKind::Choice,
+                            name: part.to_string(),
+                            span: start..start + part.len(),
+                        });
+                        choices.push(part.into());
+                    }
+                    start += part.len() + 1;
+                }
+            }
+            ActionKind::Choose {
+                decision: decision.as_str().into(),
+                choices,
+            }
+        }
+        "wait" => {
+            let mut i = 0;
+            let d = parse_dur(args, &mut i)?;
+            if let Some(t) = args.get(i) {
+                return Err(unexpected(t));
+            }
+            ActionKind::Wait { duration_ms: d }
+        }
+        "hint" | "finish" => {
+            if let Some(t) = args.first() {
+                return Err(unexpected(t));
+            }
+            if verb.text == "hint" {
+                ActionKind::Hint
+            } else {
+                ActionKind::Finish
+            }
+        }
+        other => {
+            let verbs = [
+                "grab", "release", "use", "touch", "gesture", "compress", "read", "enter",
+                "choose", "wait", "hint", "finish",
+            ];
+            let d = err(
+                "praxis::events::unknown_verb",
+                format!("unknown action `{other}`"),
+                verb.span.clone(),
+                "unknown action",
+            );
+            return Err(match closest(other, verbs) {
+                Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                None => d.with_help(format!("actions are: {}", verbs.join(", "))),
+            });
+        }
+    };
+    for k in 0..repeat {
+        let at = SimTime(at.0.saturating_add(every.saturating_mul(u64::from(k))));
+        log.actions.push(LearnerAction {
+            at,
+            kind: kind.clone(),
+        });
+        log.names.push(names.clone());
+        *last = at;
+    }
+    if let ActionKind::Wait { duration_ms } = kind {
+        *last = SimTime(last.0.saturating_add(duration_ms));
+    }
+    Ok(())
+}
+
+fn usage(verb: &str) -> String {
+    let u = match verb {
+        "grab" => "grab <object> [with left|right]",
+        "release" => "release <object> [with left|right] [on <object>] [at <x> <y> <z>]",
+        "use" => "use <object> [on <target>] [with left|right]",
+        "touch" => "touch <a> <b>",
+        "gesture" => "gesture <id> for <duration> [at <object>]",
+        "compress" => "compress [<object>] [depth <mm>] [recoil full|partial]",
+        "read" => "read <object>",
+        "enter" => "enter <field> <number> [<unit>]   or   enter <field> \"text\"",
+        "choose" => "choose <decision> <choice>[,<choice>…]",
+        "wait" => "wait <duration>",
+        _ => "see docs/event-log.md",
+    };
+    format!("usage: {u}")
+}
+
+/// Checks every name of a log against a scenario, with "did you mean" help.
+pub fn check(log: &EventLog, scenario: &Scenario, file: &str, text: &str) -> Result<(), Report> {
+    let ix = &scenario.index;
+    let mut diags = Vec::new();
+    let mut report = |kind: &str, r: &NameRef, candidates: Vec<&str>| {
+        let mut d = Diagnostic::error(
+            "praxis::events::unknown_name",
+            format!("{kind} `{}` is not in scenario `{}`", r.name, scenario.id()),
+            r.span.clone(),
+            format!("no such {kind}"),
+        );
+        if let Some(s) = closest(&r.name, candidates.iter().copied()) {
+            d = d.with_help(format!("did you mean `{s}`?"));
+        }
+        diags.push(d);
+    };
+    for names in &log.names {
+        let mut decision: Option<u32> = None;
+        for r in names {
+            match r.kind {
+                NameKind::Entity if !ix.entity_ids.contains_key(&r.name) => {
+                    report(
+                        "object",
+                        r,
+                        ix.entities.iter().map(|e| e.id.as_str()).collect(),
+                    );
+                }
+                NameKind::Gesture if !ix.gesture_ids.contains_key(&r.name) => {
+                    report(
+                        "gesture",
+                        r,
+                        ix.gestures.iter().map(|g| g.id.as_str()).collect(),
+                    );
+                }
+                NameKind::Field if !ix.field_ids.contains_key(&r.name) => {
+                    report(
+                        "field",
+                        r,
+                        ix.fields.iter().map(|f| f.id.as_str()).collect(),
+                    );
+                }
+                NameKind::Decision => {
+                    decision = ix.decision_ids.get(&r.name).copied();
+                    if decision.is_none() {
+                        report(
+                            "decision",
+                            r,
+                            ix.decisions.iter().map(|d| d.id.as_str()).collect(),
+                        );
+                    }
+                }
+                NameKind::Choice => {
+                    if let Some(d) = decision {
+                        let choices = &ix.decisions[d as usize].choices;
+                        if !choices.iter().any(|c| c.id == r.name) {
+                            report("choice", r, choices.iter().map(|c| c.id.as_str()).collect());
+                        }
+                    }
+                }
+                NameKind::Unit if units::unit(&r.name).is_none() => {
+                    report("unit", r, units::unit_symbols().collect());
+                }
+                _ => {}
+            }
+        }
+    }
+    for r in &log.fault_names {
+        if !ix.faults.iter().any(|f| f.id == r.name) {
+            report(
+                "fault",
+                r,
+                ix.faults.iter().map(|f| f.id.as_str()).collect(),
+            );
+        }
+    }
+    if let Some(id) = &log.scenario {
+        if id != scenario.id() {
+            diags.push(Diagnostic::error(
+                "praxis::events::wrong_scenario",
+                format!("this log is written for `{id}`, not `{}`", scenario.id()),
+                0..0,
+                "@scenario",
+            ));
+        }
+    }
+    if diags.is_empty() {
+        Ok(())
+    } else {
+        Err(Report {
+            file: file.to_string(),
+            text: text.into(),
+            diagnostics: diags,
+        })
+    }
+}
+
+/// Writes an action as an event-log line (without the newline).
+pub fn format_action(a: &LearnerAction) -> String {
+    let mut s = format!("{:<10}", fmt_secs(a.at.0));
+    let _ = match &a.kind {
+        ActionKind::Grab { hand, object } => write!(s, "grab {object} with {}", hand_word(*hand)),
+        ActionKind::Release {
+            hand,
+            object,
+            on,
+            position,
+        } => {
+            let _ = write!(s, "release {object} with {}", hand_word(*hand));
+            if let Some(on) = on {
+                let _ = write!(s, " on {on}");
+            }
+            if let Some([x, y, z]) = position {
+                let _ = write!(s, " at {x} {y} {z}");
+            }
+            Ok(())
+        }
+        ActionKind::Use { object, hand } => {
+            let _ = write!(s, "use {object}");
+            if let Some(h) = hand {
+                let _ = write!(s, " with {}", hand_word(*h));
+            }
+            Ok(())
+        }
+        ActionKind::UseOn {
+            object,
+            target,
+            hand,
+        } => {
+            let _ = write!(s, "use {object} on {target}");
+            if let Some(h) = hand {
+                let _ = write!(s, " with {}", hand_word(*h));
+            }
+            Ok(())
+        }
+        ActionKind::Touch { a, b } => write!(s, "touch {a} {b}"),
+        ActionKind::Gesture {
+            gesture,
+            duration_ms,
+            object,
+        } => {
+            let _ = write!(s, "gesture {gesture} for {}s", fmt_secs(*duration_ms));
+            if let Some(o) = object {
+                let _ = write!(s, " at {o}");
+            }
+            Ok(())
+        }
+        ActionKind::Compress {
+            object,
+            depth_mm,
+            full_recoil,
+        } => {
+            s.push_str("compress");
+            if let Some(o) = object {
+                let _ = write!(s, " {o}");
+            }
+            if let Some(d) = depth_mm {
+                let _ = write!(s, " depth {d}mm");
+            }
+            if let Some(r) = full_recoil {
+                let _ = write!(s, " recoil {}", if *r { "full" } else { "partial" });
+            }
+            Ok(())
+        }
+        ActionKind::Read { object } => write!(s, "read {object}"),
+        ActionKind::Enter { field, value } => match value {
+            EnteredValue::Number { value, unit } => {
+                let _ = write!(s, "enter {field} {value}");
+                if let Some(u) = unit {
+                    let _ = write!(s, " {u}");
+                }
+                Ok(())
+            }
+            EnteredValue::Text { text } => write!(s, "enter {field} \"{text}\""),
+        },
+        ActionKind::Choose { decision, choices } => {
+            let list: Vec<&str> = choices.iter().map(|c| c.as_str()).collect();
+            write!(s, "choose {decision} {}", list.join(","))
+        }
+        ActionKind::Wait { duration_ms } => write!(s, "wait {}s", fmt_secs(*duration_ms)),
+        ActionKind::Hint => write!(s, "hint"),
+        ActionKind::Finish => write!(s, "finish"),
+    };
+    s.trim_end().to_string()
+}
+
+fn hand_word(h: Hand) -> &'static str {
+    match h {
+        Hand::Left => "left",
+        Hand::Right => "right",
+    }
+}
+
+/// Milliseconds as seconds with up to three decimals (`12.5`, `0.25`).
+fn fmt_secs(ms: u64) -> String {
+    let s = format!("{}.{:03}", ms / 1000, ms % 1000);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Checks the `@expect` lines against an outcome; returns each unmet one with what was found.
+pub fn unmet_expectations<'a>(
+    log: &'a EventLog,
+    o: &crate::scoring::SessionOutcome,
+) -> Vec<(&'a Expectation, String)> {
+    let mut unmet = Vec::new();
+    for e in &log.expectations {
+        let problem = match &e.kind {
+            ExpectKind::Passed(p) => (o.passed != *p)
+                .then(|| format!("the session {}", if o.passed { "passed" } else { "failed" })),
+            ExpectKind::Score(pct) => {
+                let got = o.score.scaled * 100.0;
+                ((got - pct).abs() > 0.05).then(|| format!("the score is {got:.2} %"))
+            }
+            ExpectKind::Critical(id) => (!o.critical.iter().any(|c| &c.id == id)).then(|| {
+                let found: Vec<&str> = o.critical.iter().map(|c| c.id.as_str()).collect();
+                format!("critical failures: [{}]", found.join(", "))
+            }),
+            ExpectKind::NoCritical => (!o.critical.is_empty()).then(|| {
+                let found: Vec<&str> = o.critical.iter().map(|c| c.id.as_str()).collect();
+                format!("critical failures: [{}]", found.join(", "))
+            }),
+            ExpectKind::Error(id) => (!o.errors.iter().any(|x| &x.id == id)).then(|| {
+                let found: Vec<&str> = o.errors.iter().map(|x| x.id.as_str()).collect();
+                format!("errors: [{}]", found.join(", "))
+            }),
+            ExpectKind::NoErrors => (!o.errors.is_empty()).then(|| {
+                let found: Vec<&str> = o.errors.iter().map(|x| x.id.as_str()).collect();
+                format!("errors: [{}]", found.join(", "))
+            }),
+            ExpectKind::Status(step, status) => match o.steps.iter().find(|s| &s.id == step) {
+                None => Some(format!("no step `{step}`")),
+                Some(s) => {
+                    let got = serde_json::to_value(s.status)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    (&got != status).then(|| format!("step `{step}` is {got}"))
+                }
+            },
+        };
+        if let Some(p) = problem {
+            unmet.push((e, p));
+        }
+    }
+    unmet
+}

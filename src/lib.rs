@@ -1,0 +1,17 @@
+//! Praxis: an immersive procedure-training runtime.
+//!
+//! The engine-free core lives here: [`scenario`] (format, loader, validator), [`action`] (what
+//! a learner does), [`tracker`] (the pure state machine that follows a learner through a
+//! procedure), [`scoring`] (the outcome), [`record`] (tamper-evident session records) and
+//! [`eventlog`] (hand-written action scripts). None of it reads a clock, draws unseeded random
+//! numbers or does I/O beyond the readers and writers its caller hands it.
+
+pub mod action;
+pub mod eventlog;
+pub mod graph;
+pub mod record;
+pub mod rng;
+pub mod scenario;
+pub mod scoring;
+pub mod trace;
+pub mod tracker;

@@ -1,0 +1,543 @@
+//! The scenario indexed for the tracker: ids replaced by indices, strings parsed, units converted.
+//!
+//! Built by [`super::compile`] only from a scenario that validated; every index in here is in
+//! bounds by construction, which is what lets the tracker run without lookups by name.
+
+use super::formula::Expr;
+use super::model::{Severity, Text};
+use super::units::{Range, Unit};
+use std::collections::HashMap;
+
+/// Index of an entity: 0 is `left-hand`, 1 is `right-hand`, then body parts, then objects.
+pub type EntityIdx = u32;
+/// Index of a fact (declared facts first, then one per taint and entity).
+pub type FactIdx = u32;
+/// Index of a quantity.
+pub type QuantityIdx = u32;
+/// Index of a procedure node (step or group), in document order.
+pub type NodeIdx = u32;
+/// Index of a step among steps only.
+pub type StepIdx = u32;
+
+/// The left hand's entity index.
+pub const LEFT_HAND: EntityIdx = 0;
+/// The right hand's entity index.
+pub const RIGHT_HAND: EntityIdx = 1;
+
+/// An entity: a hand, a body part or an object.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Its id.
+    pub id: String,
+    /// Its name for the learner.
+    pub name: Text,
+    /// Its tags (hands have `hand`).
+    pub tags: Vec<String>,
+    /// Whether it can be picked up.
+    pub grabbable: bool,
+    /// Index of the object in the model's room, for objects.
+    pub object: Option<usize>,
+    /// Its affordances.
+    pub affordances: Vec<CAffordance>,
+    /// Its display, if it is an instrument.
+    pub display: Option<CDisplay>,
+}
+
+/// A compiled affordance.
+#[derive(Debug, Clone)]
+pub enum CAffordance {
+    /// Use it.
+    Use(Vec<CEffect>),
+    /// Use it on one of these targets.
+    UseOn(Vec<EntityIdx>, Vec<CEffect>),
+    /// Enter a field here.
+    Enter(u32),
+    /// Answer a decision here.
+    Choose(u32),
+    /// Compress here.
+    Compress,
+    /// Read it.
+    Read,
+}
+
+/// An instrument display.
+#[derive(Debug, Clone)]
+pub struct CDisplay {
+    /// The quantity shown.
+    pub quantity: QuantityIdx,
+    /// Display step.
+    pub resolution: f64,
+    /// Uniform noise half-width.
+    pub noise: f64,
+}
+
+/// A fact.
+#[derive(Debug, Clone)]
+pub struct FactInfo {
+    /// `entity.fact` or free-form id.
+    pub id: String,
+    /// Value at the start.
+    pub initial: bool,
+    /// The taint it belongs to and the entity, for taint facts.
+    pub taint: Option<(u32, EntityIdx)>,
+    /// A permanent taint fact never changes.
+    pub permanent: bool,
+}
+
+/// A taint: one fact per entity.
+#[derive(Debug, Clone)]
+pub struct TaintInfo {
+    /// The taint's name.
+    pub id: String,
+    /// Fact index of this taint for each entity.
+    pub facts: Vec<FactIdx>,
+}
+
+/// A quantity.
+#[derive(Debug, Clone)]
+pub struct QuantityInfo {
+    /// Its id.
+    pub id: String,
+    /// Its unit.
+    pub unit: Unit,
+    /// Value at the start.
+    pub initial: f64,
+    /// Seeded uniform offset half-width.
+    pub jitter: f64,
+    /// Formula of a derived quantity.
+    pub formula: Option<Expr<u32>>,
+}
+
+/// A condition with indices.
+#[derive(Debug, Clone)]
+pub enum CCond {
+    /// Any of these facts holds (one fact, or a `#tag` fact).
+    Fact(Vec<FactIdx>),
+    /// Negation.
+    Not(Box<CCond>),
+    /// Conjunction.
+    All(Vec<CCond>),
+    /// Disjunction.
+    Any(Vec<CCond>),
+    /// Quantity in range (range in base units).
+    Quantity(QuantityIdx, Range),
+    /// Metric in range.
+    Metric(u32, Range),
+    /// Timer running, elapsed in range.
+    Elapsed(u32, Range),
+    /// Node completed.
+    Done(NodeIdx),
+    /// Decision answer included the choice.
+    Chose(u32, u32),
+    /// One of these hands holds one of these objects.
+    Holding(Vec<EntityIdx>, Vec<EntityIdx>),
+    /// Event happened.
+    Occurred(u32),
+    /// Fault active.
+    Fault(u32),
+}
+
+/// An action pattern with indices; entity sets are sorted.
+#[derive(Debug, Clone)]
+pub enum CPattern {
+    /// Grab one of these.
+    Grab(Vec<EntityIdx>),
+    /// Release one of these, optionally on one of those.
+    Release(Vec<EntityIdx>, Option<Vec<EntityIdx>>),
+    /// Use one of these.
+    Use(Vec<EntityIdx>),
+    /// Use one of these on one of those.
+    UseOn(Vec<EntityIdx>, Vec<EntityIdx>),
+    /// Touch between the two sets (either order); `None` is anything.
+    Touch(Vec<EntityIdx>, Option<Vec<EntityIdx>>),
+    /// Gesture.
+    Gesture(u32),
+    /// Compression.
+    Compress,
+    /// Read one of these.
+    Read(Vec<EntityIdx>),
+    /// Enter the field.
+    Enter(u32),
+    /// Answer the decision.
+    Choose(u32),
+    /// Fast-forward.
+    Wait,
+    /// The condition becoming true.
+    State(CCond),
+}
+
+/// An effect with indices; amounts are in the target quantity's unit.
+#[derive(Debug, Clone)]
+pub enum CEffect {
+    /// Set facts.
+    Set(Vec<FactIdx>, bool),
+    /// Add an amount.
+    Add(QuantityIdx, f64),
+    /// Add a rate (per second) times the held duration.
+    Flow(QuantityIdx, f64),
+    /// Set a value.
+    Assign(QuantityIdx, f64),
+    /// Start a timer.
+    StartTimer(u32),
+    /// Stop a timer.
+    StopTimer(u32),
+    /// Tell the learner (index into [`Scenario::messages`](super::Scenario)).
+    Say(u32),
+}
+
+/// A gesture.
+#[derive(Debug, Clone)]
+pub struct GestureInfo {
+    /// Its id.
+    pub id: String,
+    /// Its effects.
+    pub effects: Vec<CEffect>,
+}
+
+/// A decision.
+#[derive(Debug, Clone)]
+pub struct DecisionInfo {
+    /// Its id.
+    pub id: String,
+    /// Its choices.
+    pub choices: Vec<ChoiceInfo>,
+    /// Several answers allowed.
+    pub multiple: bool,
+    /// A wrong answer fails the session.
+    pub critical: bool,
+}
+
+/// A choice.
+#[derive(Debug, Clone)]
+pub struct ChoiceInfo {
+    /// Its id.
+    pub id: String,
+    /// Static correctness.
+    pub correct: bool,
+    /// Correctness from the state.
+    pub correct_when: Option<CCond>,
+    /// Effects of choosing it.
+    pub effects: Vec<CEffect>,
+}
+
+/// A field.
+#[derive(Debug, Clone)]
+pub struct FieldInfo {
+    /// Its id.
+    pub id: String,
+    /// Unit of a numeric field.
+    pub unit: Option<Unit>,
+}
+
+/// What a metric measures, with indices.
+#[derive(Debug, Clone)]
+pub enum CMetricKind {
+    /// Total held time of gestures.
+    GestureTime(Vec<u32>),
+    /// Longest hold of gestures.
+    LongestGesture(Vec<u32>),
+    /// Count of matching actions.
+    Count(CPattern),
+    /// Mean compression rate.
+    CompressionRate,
+    /// Share of rate intervals in range.
+    CompressionsAtRate(Range),
+    /// Mean depth.
+    CompressionDepth,
+    /// Share of compressions with depth in range.
+    CompressionsAtDepth(Range),
+    /// Share with full recoil.
+    FullRecoil,
+    /// Total pause time.
+    HandsOffTime,
+    /// Longest pause.
+    LongestPause,
+    /// Compression fraction.
+    CompressionFraction,
+    /// Time between two nodes' first completion.
+    TimeBetween(NodeIdx, NodeIdx),
+    /// Time of a node's first completion.
+    TimeOf(NodeIdx),
+}
+
+/// A metric.
+#[derive(Debug, Clone)]
+pub struct MetricInfo {
+    /// Its id.
+    pub id: String,
+    /// What it measures.
+    pub kind: CMetricKind,
+    /// Its unit.
+    pub unit: Unit,
+    /// Pause threshold for compression metrics, ms.
+    pub pause_ms: u64,
+}
+
+/// What a criterion's value is.
+#[derive(Debug, Clone)]
+pub enum CValue {
+    /// Quantity.
+    Quantity(QuantityIdx),
+    /// Field.
+    Field(u32),
+    /// Metric.
+    Metric(u32),
+    /// Last reading of an instrument.
+    Reading(EntityIdx),
+    /// Held duration of the completing action.
+    Duration,
+}
+
+/// How a criterion is checked.
+#[derive(Debug, Clone)]
+pub enum CCheck {
+    /// A value in range.
+    Value(CValue, Range),
+    /// A condition.
+    Holds(CCond),
+}
+
+/// A criterion.
+#[derive(Debug, Clone)]
+pub struct CriterionInfo {
+    /// Its id.
+    pub id: String,
+    /// The check.
+    pub check: CCheck,
+    /// Points (0 if unverified).
+    pub points: f64,
+    /// Failing it fails the session.
+    pub critical: bool,
+    /// Reported only.
+    pub unverified: bool,
+}
+
+/// What a procedure node is.
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    /// A step.
+    Step(StepIdx),
+    /// Ordered children.
+    Sequence,
+    /// Children in any order.
+    AnyOrder,
+    /// One child.
+    OneOf,
+    /// Repeated ordered children.
+    Repeat {
+        /// Rounds required.
+        times: Option<u32>,
+        /// Ends the repetition.
+        until: Option<CCond>,
+    },
+}
+
+/// A procedure node.
+#[derive(Debug, Clone)]
+pub struct NodeInfo {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: Text,
+    /// What it is.
+    pub kind: NodeKind,
+    /// Its group, if not top-level.
+    pub parent: Option<NodeIdx>,
+    /// Its children, in order.
+    pub children: Vec<NodeIdx>,
+    /// Optional (itself or through a group).
+    pub optional: bool,
+    /// Nodes that must be completed first (explicit `after`).
+    pub after: Vec<NodeIdx>,
+    /// For sequences: order deviations are only commented on.
+    pub order_unverified: bool,
+    /// Depth in the tree (0 at top level).
+    pub depth: u32,
+}
+
+/// A step.
+#[derive(Debug, Clone)]
+pub struct StepInfo {
+    /// Its node.
+    pub node: NodeIdx,
+    /// What completes it.
+    pub pattern: CPattern,
+    /// Condition for the action to count.
+    pub guard: Option<CCond>,
+    /// Matching actions needed.
+    pub repeat: u32,
+    /// Points when done (0 if optional or unverified).
+    pub points: f64,
+    /// Missing it fails the session.
+    pub critical: bool,
+    /// Guidance only.
+    pub unverified: bool,
+    /// Criteria checked on completion.
+    pub criteria: Vec<CriterionInfo>,
+    /// Effects on completion.
+    pub effects: Vec<CEffect>,
+}
+
+/// An error rule.
+#[derive(Debug, Clone)]
+pub struct ErrorInfo {
+    /// Its id.
+    pub id: String,
+    /// When it happens.
+    pub pattern: CPattern,
+    /// Condition.
+    pub guard: Option<CCond>,
+    /// Severity.
+    pub severity: Severity,
+    /// Penalty per counted occurrence.
+    pub penalty: f64,
+    /// Penalise every occurrence.
+    pub each_time: bool,
+}
+
+/// A world rule.
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    /// When it applies.
+    pub pattern: CPattern,
+    /// Condition.
+    pub guard: Option<CCond>,
+    /// Effects.
+    pub effects: Vec<CEffect>,
+}
+
+/// When an event fires.
+#[derive(Debug, Clone)]
+pub enum CTrigger {
+    /// At a time (ms).
+    At(u64),
+    /// After a node's first completion (ms).
+    AfterNode(NodeIdx, u64),
+    /// When a condition becomes true.
+    When(CCond),
+}
+
+/// An event.
+#[derive(Debug, Clone)]
+pub struct EventInfo {
+    /// Its id.
+    pub id: String,
+    /// Trigger.
+    pub trigger: CTrigger,
+    /// Guard.
+    pub guard: Option<CCond>,
+    /// Effects.
+    pub effects: Vec<CEffect>,
+}
+
+/// A fault.
+#[derive(Debug, Clone)]
+pub struct FaultInfo {
+    /// Its id.
+    pub id: String,
+    /// Probability.
+    pub chance: f64,
+    /// Effects at the start.
+    pub effects: Vec<CEffect>,
+}
+
+/// Who reacts to an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Listener {
+    /// A step that may complete.
+    Step(StepIdx),
+    /// An error rule.
+    Error(u32),
+    /// A world rule.
+    Rule(u32),
+    /// A counting metric.
+    Metric(u32),
+}
+
+/// Action kinds used as index keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// Grab of an entity.
+    Grab(EntityIdx),
+    /// Release of an entity.
+    Release(EntityIdx),
+    /// Use of an entity.
+    Use(EntityIdx),
+    /// Use of an entity on another.
+    UseOn(EntityIdx),
+    /// Touch involving an entity.
+    Touch(EntityIdx),
+    /// A gesture.
+    Gesture(u32),
+    /// A compression.
+    Compress,
+    /// Reading an entity.
+    Read(EntityIdx),
+    /// Entering a field.
+    Enter(u32),
+    /// Answering a decision.
+    Choose(u32),
+    /// Fast-forward.
+    Wait,
+}
+
+/// Everything the tracker needs, indexed.
+#[derive(Debug, Clone)]
+pub struct Index {
+    /// Hands, body parts, objects.
+    pub entities: Vec<Entity>,
+    /// Entity by id.
+    pub entity_ids: HashMap<String, EntityIdx>,
+    /// Facts.
+    pub facts: Vec<FactInfo>,
+    /// Taints.
+    pub taints: Vec<TaintInfo>,
+    /// Quantities.
+    pub quantities: Vec<QuantityInfo>,
+    /// Timer ids.
+    pub timers: Vec<String>,
+    /// Gestures.
+    pub gestures: Vec<GestureInfo>,
+    /// Gesture by id.
+    pub gesture_ids: HashMap<String, u32>,
+    /// Decisions.
+    pub decisions: Vec<DecisionInfo>,
+    /// Decision by id.
+    pub decision_ids: HashMap<String, u32>,
+    /// Fields.
+    pub fields: Vec<FieldInfo>,
+    /// Field by id.
+    pub field_ids: HashMap<String, u32>,
+    /// Metrics.
+    pub metrics: Vec<MetricInfo>,
+    /// Procedure nodes in document order.
+    pub nodes: Vec<NodeInfo>,
+    /// Top-level nodes.
+    pub roots: Vec<NodeIdx>,
+    /// Steps.
+    pub steps: Vec<StepInfo>,
+    /// Error rules.
+    pub errors: Vec<ErrorInfo>,
+    /// World rules.
+    pub rules: Vec<RuleInfo>,
+    /// Events.
+    pub events: Vec<EventInfo>,
+    /// Faults.
+    pub faults: Vec<FaultInfo>,
+    /// Session criteria.
+    pub criteria: Vec<CriterionInfo>,
+    /// Messages of `Say` effects.
+    pub messages: Vec<Text>,
+    /// Listeners by action key, in declaration order.
+    pub listeners: HashMap<Key, Vec<Listener>>,
+    /// Listeners on state patterns, in declaration order.
+    pub state_listeners: Vec<Listener>,
+    /// Whether any event has a `When` trigger.
+    pub has_state_events: bool,
+    /// Scoring parameters.
+    pub pass_mark: f64,
+    /// Out-of-order penalty.
+    pub out_of_order_penalty: f64,
+    /// Hint penalty.
+    pub hint_penalty: f64,
+}

@@ -1,0 +1,411 @@
+//! Arithmetic formulas for derived quantities, e.g. `"ph-25 - 0.028 * (temperature - 25)"`.
+//!
+//! Names are quantity ids; `fact(id)` is 1 when a fact holds and 0 otherwise. Ids may contain `-`
+//! and `.`, so subtraction needs spaces around the minus sign (`a - b`; `a-b` is one name).
+//! Functions: `min`, `max`, `abs`, `clamp(x, lo, hi)`, `fact(id)`. Only `+ - * /` and comparisons
+//! of the IEEE kind are used, so evaluation is bit-for-bit reproducible on every platform.
+
+use super::units::ParseProblem;
+use std::ops::Range;
+
+/// A parsed formula whose names are not yet resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr<N> {
+    /// A literal number.
+    Number(f64),
+    /// The current value of a quantity.
+    Quantity(N),
+    /// 1 if the fact holds, else 0.
+    Fact(N),
+    /// `-x`.
+    Negate(Box<Expr<N>>),
+    /// `a op b`.
+    Binary(BinaryOp, Box<Expr<N>>, Box<Expr<N>>),
+    /// `min`, `max`, `abs`, `clamp`.
+    Call(Function, Vec<Expr<N>>),
+}
+
+/// A name as written in the formula, with its byte range inside the formula string.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    /// The id.
+    pub text: String,
+    /// Where it is written.
+    pub at: Range<usize>,
+}
+
+/// The four arithmetic operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/` (division by zero gives 0, so a reading never becomes NaN)
+    Div,
+}
+
+/// Built-in functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Function {
+    /// Smallest argument.
+    Min,
+    /// Largest argument.
+    Max,
+    /// Absolute value.
+    Abs,
+    /// `clamp(x, lo, hi)`.
+    Clamp,
+}
+
+impl<N> Expr<N> {
+    /// Every name the formula uses, in order of appearance.
+    pub fn names(&self) -> Vec<(&N, bool)> {
+        let mut out = Vec::new();
+        self.collect(&mut out);
+        out
+    }
+
+    fn collect<'a>(&'a self, out: &mut Vec<(&'a N, bool)>) {
+        match self {
+            Expr::Number(_) => {}
+            Expr::Quantity(n) => out.push((n, false)),
+            Expr::Fact(n) => out.push((n, true)),
+            Expr::Negate(e) => e.collect(out),
+            Expr::Binary(_, a, b) => {
+                a.collect(out);
+                b.collect(out);
+            }
+            Expr::Call(_, args) => args.iter().for_each(|a| a.collect(out)),
+        }
+    }
+
+    /// Replaces names by what `resolve` returns (e.g. indices); stops at the first failure.
+    pub fn resolve<M, E>(
+        &self,
+        resolve: &mut impl FnMut(&N, bool) -> Result<M, E>,
+    ) -> Result<Expr<M>, E> {
+        Ok(match self {
+            Expr::Number(v) => Expr::Number(*v),
+            Expr::Quantity(n) => Expr::Quantity(resolve(n, false)?),
+            Expr::Fact(n) => Expr::Fact(resolve(n, true)?),
+            Expr::Negate(e) => Expr::Negate(Box::new(e.resolve(resolve)?)),
+            Expr::Binary(op, a, b) => Expr::Binary(
+                *op,
+                Box::new(a.resolve(resolve)?),
+                Box::new(b.resolve(resolve)?),
+            ),
+            Expr::Call(f, args) => Expr::Call(
+                *f,
+                args.iter()
+                    .map(|a| a.resolve(resolve))
+                    .collect::<Result<_, _>>()?,
+            ),
+        })
+    }
+
+    /// Evaluates with the given lookups.
+    pub fn eval(&self, quantity: &impl Fn(&N) -> f64, fact: &impl Fn(&N) -> bool) -> f64 {
+        match self {
+            Expr::Number(v) => *v,
+            Expr::Quantity(n) => quantity(n),
+            Expr::Fact(n) => {
+                if fact(n) {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Expr::Negate(e) => -e.eval(quantity, fact),
+            Expr::Binary(op, a, b) => {
+                let (a, b) = (a.eval(quantity, fact), b.eval(quantity, fact));
+                match op {
+                    BinaryOp::Add => a + b,
+                    BinaryOp::Sub => a - b,
+                    BinaryOp::Mul => a * b,
+                    BinaryOp::Div => {
+                        if b == 0.0 {
+                            0.0
+                        } else {
+                            a / b
+                        }
+                    }
+                }
+            }
+            Expr::Call(f, args) => {
+                let v: Vec<f64> = args.iter().map(|a| a.eval(quantity, fact)).collect();
+                match f {
+                    Function::Min => v.iter().copied().fold(f64::INFINITY, f64::min),
+                    Function::Max => v.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+                    Function::Abs => v[0].abs(),
+                    Function::Clamp => v[0].max(v[1]).min(v[2]),
+                }
+            }
+        }
+    }
+}
+
+/// Parses a formula.
+pub fn parse(s: &str) -> Result<Expr<Name>, ParseProblem> {
+    let mut p = Parser {
+        s,
+        pos: 0,
+        depth: 0,
+    };
+    let e = p.expr()?;
+    p.skip_ws();
+    if p.pos < s.len() {
+        return Err(p.problem("unexpected text after the formula", p.pos..s.len()));
+    }
+    Ok(e)
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    pos: usize,
+    depth: u32,
+}
+
+impl Parser<'_> {
+    fn problem(&self, message: &str, at: Range<usize>) -> ParseProblem {
+        ParseProblem {
+            message: message.into(),
+            at,
+            help: None,
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while self.pos < self.s.len() && self.s.as_bytes()[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_ws();
+        self.s.as_bytes().get(self.pos).copied()
+    }
+
+    fn expr(&mut self) -> Result<Expr<Name>, ParseProblem> {
+        self.depth += 1;
+        if self.depth > 64 {
+            return Err(self.problem("the formula is nested too deeply", self.pos..self.pos));
+        }
+        let mut left = self.term()?;
+        while let Some(c @ (b'+' | b'-')) = self.peek() {
+            self.pos += 1;
+            let right = self.term()?;
+            let op = if c == b'+' {
+                BinaryOp::Add
+            } else {
+                BinaryOp::Sub
+            };
+            left = Expr::Binary(op, Box::new(left), Box::new(right));
+        }
+        self.depth -= 1;
+        Ok(left)
+    }
+
+    fn term(&mut self) -> Result<Expr<Name>, ParseProblem> {
+        let mut left = self.unary()?;
+        while let Some(c @ (b'*' | b'/')) = self.peek() {
+            self.pos += 1;
+            let right = self.unary()?;
+            let op = if c == b'*' {
+                BinaryOp::Mul
+            } else {
+                BinaryOp::Div
+            };
+            left = Expr::Binary(op, Box::new(left), Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn unary(&mut self) -> Result<Expr<Name>, ParseProblem> {
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+            self.depth += 1;
+            if self.depth > 64 {
+                return Err(self.problem("the formula is nested too deeply", self.pos..self.pos));
+            }
+            let e = self.unary()?;
+            self.depth -= 1;
+            return Ok(Expr::Negate(Box::new(e)));
+        }
+        self.atom()
+    }
+
+    fn atom(&mut self) -> Result<Expr<Name>, ParseProblem> {
+        let start = self.pos;
+        match self.peek() {
+            None => Err(self.problem("the formula ends too early", self.s.len()..self.s.len())),
+            Some(b'(') => {
+                self.pos += 1;
+                let e = self.expr()?;
+                if self.peek() != Some(b')') {
+                    return Err(self.problem("expected `)`", self.pos..self.pos));
+                }
+                self.pos += 1;
+                Ok(e)
+            }
+            Some(c) if c.is_ascii_digit() || c == b'.' => self.number(),
+            Some(c) if c.is_ascii_alphabetic() || c == b'_' || c == b'#' => {
+                let name = self.name();
+                if self.peek() == Some(b'(') {
+                    self.pos += 1;
+                    return self.call(name);
+                }
+                Ok(Expr::Quantity(name))
+            }
+            Some(_) => {
+                let len = self.s[self.pos..].chars().next().map_or(1, char::len_utf8);
+                let _ = start;
+                Err(self.problem(
+                    &format!("unexpected `{}`", &self.s[self.pos..self.pos + len]),
+                    self.pos..self.pos + len,
+                ))
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Expr<Name>, ParseProblem> {
+        let b = self.s.as_bytes();
+        let start = self.pos;
+        let mut end = start;
+        while end < b.len() && (b[end].is_ascii_digit() || b[end] == b'.') {
+            end += 1;
+        }
+        if end < b.len() && (b[end] == b'e' || b[end] == b'E') {
+            let mut e = end + 1;
+            if e < b.len() && (b[e] == b'-' || b[e] == b'+') {
+                e += 1;
+            }
+            if e < b.len() && b[e].is_ascii_digit() {
+                while e < b.len() && b[e].is_ascii_digit() {
+                    e += 1;
+                }
+                end = e;
+            }
+        }
+        let v: f64 = self.s[start..end]
+            .parse()
+            .map_err(|_| self.problem("not a number", start..end))?;
+        self.pos = end;
+        Ok(Expr::Number(v))
+    }
+
+    fn name(&mut self) -> Name {
+        let b = self.s.as_bytes();
+        let start = self.pos;
+        let mut end = start + 1;
+        while end < b.len() {
+            let c = b[end];
+            let joiner =
+                (c == b'-' || c == b'.') && end + 1 < b.len() && b[end + 1].is_ascii_alphanumeric();
+            if c.is_ascii_alphanumeric() || c == b'_' || joiner {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        self.pos = end;
+        Name {
+            text: self.s[start..end].to_string(),
+            at: start..end,
+        }
+    }
+
+    fn call(&mut self, name: Name) -> Result<Expr<Name>, ParseProblem> {
+        if name.text == "fact" {
+            self.skip_ws();
+            let fact = self.name();
+            if fact.text.is_empty() {
+                return Err(self.problem("`fact` takes a fact id", self.pos..self.pos));
+            }
+            if self.peek() != Some(b')') {
+                return Err(self.problem("expected `)` after the fact id", self.pos..self.pos));
+            }
+            self.pos += 1;
+            return Ok(Expr::Fact(fact));
+        }
+        let (function, arity) = match name.text.as_str() {
+            "min" => (Function::Min, None),
+            "max" => (Function::Max, None),
+            "abs" => (Function::Abs, Some(1)),
+            "clamp" => (Function::Clamp, Some(3)),
+            _ => {
+                return Err(ParseProblem {
+                    message: format!("unknown function `{}`", name.text),
+                    at: name.at,
+                    help: Some("functions are min, max, abs, clamp and fact".into()),
+                });
+            }
+        };
+        let mut args = Vec::new();
+        if self.peek() != Some(b')') {
+            loop {
+                args.push(self.expr()?);
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b')') => break,
+                    _ => return Err(self.problem("expected `,` or `)`", self.pos..self.pos)),
+                }
+            }
+        }
+        self.pos += 1;
+        let ok = match arity {
+            Some(n) => args.len() == n,
+            None => !args.is_empty(),
+        };
+        if !ok {
+            return Err(ParseProblem {
+                message: format!("`{}` takes {} argument(s)", name.text, arity.unwrap_or(1)),
+                at: name.at,
+                help: None,
+            });
+        }
+        Ok(Expr::Call(function, args))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eval(s: &str, vars: &[(&str, f64)]) -> f64 {
+        let e = parse(s).unwrap();
+        e.eval(
+            &|n: &Name| {
+                vars.iter()
+                    .find(|(k, _)| *k == n.text)
+                    .map_or(f64::NAN, |v| v.1)
+            },
+            &|n: &Name| n.text == "yes",
+        )
+    }
+
+    #[test]
+    fn precedence_and_names() {
+        assert_eq!(eval("1 + 2 * 3", &[]), 7.0);
+        assert_eq!(eval("(1 + 2) * 3", &[]), 9.0);
+        assert_eq!(eval("-2 - -3", &[]), 1.0);
+        let ph = eval(
+            "ph-25 - 0.028 * (buffer.temperature - 25)",
+            &[("ph-25", 8.0), ("buffer.temperature", 4.0)],
+        );
+        assert!((ph - 8.588).abs() < 1e-9);
+        assert_eq!(eval("clamp(5, 0, 3) + fact(yes) + fact(no)", &[]), 4.0);
+        assert_eq!(eval("1 / 0", &[]), 0.0);
+    }
+
+    #[test]
+    fn errors_have_positions() {
+        assert_eq!(parse("1 +").unwrap_err().at, 3..3);
+        assert_eq!(parse("sqrt(2)").unwrap_err().at, 0..4);
+        assert!(parse("((((").is_err());
+        assert!(parse(&"(".repeat(1000)).is_err());
+        assert!(parse(&"-".repeat(1000)).is_err());
+    }
+}

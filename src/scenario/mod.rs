@@ -1,0 +1,167 @@
+//! Scenarios: the RON format, its loader and validator, and the indexed form the tracker runs.
+//!
+//! ```
+//! # let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/hand-hygiene.ron")).unwrap();
+//! let scenario = praxis::scenario::Scenario::from_ron_str("hand-hygiene.ron", &text).expect("valid");
+//! assert_eq!(scenario.id(), "hand-hygiene");
+//! assert_eq!(scenario.hash().len(), 64); // SHA-256 of the canonical form, in hex
+//! ```
+//!
+//! What this module does not do: read files (the caller hands it bytes) or look at the clock.
+
+pub mod compile;
+pub mod compiled;
+pub mod diagnostic;
+pub mod formula;
+pub mod load;
+pub mod model;
+pub mod spans;
+pub mod suggest;
+pub mod units;
+
+use compiled::{Index, NodeIdx, StepIdx};
+use diagnostic::{Diagnostic, Level, Report};
+use model::{ScenarioFile, Text};
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+
+/// A validated scenario, indexed for the tracker.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// The file name it was read from (for messages).
+    pub file: String,
+    /// The scenario as written.
+    pub model: ScenarioFile,
+    /// The index the tracker runs on.
+    pub index: Index,
+    /// Warnings found while validating.
+    pub warnings: Vec<Diagnostic>,
+    /// The file's text.
+    pub text: Arc<str>,
+    hash: String,
+}
+
+impl Scenario {
+    /// Reads and validates a scenario from RON text; assets are checked for form only.
+    pub fn from_ron_str(file: &str, text: &str) -> Result<Scenario, Report> {
+        Self::from_bytes(file, text.as_bytes(), None)
+    }
+
+    /// Reads and validates a scenario from a file's bytes. `asset_exists` tells whether a path
+    /// under `assets/` exists (the caller does the I/O).
+    pub fn from_bytes(
+        file: &str,
+        bytes: &[u8],
+        asset_exists: Option<&dyn Fn(&str) -> bool>,
+    ) -> Result<Scenario, Report> {
+        let parsed = load::parse(file, bytes)?;
+        let outcome = compile::compile(&parsed, asset_exists);
+        let mut report = Report {
+            file: file.to_string(),
+            text: parsed.text.clone(),
+            diagnostics: outcome.diagnostics,
+        };
+        report.sort();
+        let Some(index) = outcome.index else {
+            return Err(report);
+        };
+        let hash = match canonical_hash(&parsed.model) {
+            Ok(h) => h,
+            Err(e) => {
+                report.diagnostics.push(Diagnostic::error(
+                    "praxis::scenario::not_canonical",
+                    format!("the scenario cannot be written in canonical form: {e}"),
+                    0..0,
+                    "here",
+                ));
+                return Err(report);
+            }
+        };
+        Ok(Scenario {
+            file: file.to_string(),
+            model: parsed.model,
+            index,
+            warnings: report.diagnostics,
+            text: parsed.text,
+            hash,
+        })
+    }
+
+    /// Every problem of a file, errors and warnings, without building the scenario.
+    pub fn check(file: &str, bytes: &[u8], asset_exists: Option<&dyn Fn(&str) -> bool>) -> Report {
+        match Self::from_bytes(file, bytes, asset_exists) {
+            Ok(s) => Report {
+                file: file.to_string(),
+                text: s.text,
+                diagnostics: s.warnings,
+            },
+            Err(report) => report,
+        }
+    }
+
+    /// The scenario id.
+    pub fn id(&self) -> &str {
+        self.model.id.as_str()
+    }
+
+    /// The scenario version.
+    pub fn version(&self) -> &str {
+        &self.model.version
+    }
+
+    /// SHA-256 (hex) of the canonical form: comments and layout do not change it.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// Whether validation gave warnings.
+    pub fn has_warnings(&self) -> bool {
+        self.warnings.iter().any(|d| d.level == Level::Warning)
+    }
+
+    /// The id of a procedure node.
+    pub fn node_id(&self, n: NodeIdx) -> &str {
+        &self.index.nodes[n as usize].id
+    }
+
+    /// The title of a procedure node.
+    pub fn node_title(&self, n: NodeIdx) -> &Text {
+        &self.index.nodes[n as usize].title
+    }
+
+    /// The node of a step.
+    pub fn step_node(&self, s: StepIdx) -> NodeIdx {
+        self.index.steps[s as usize].node
+    }
+
+    /// The id of a step.
+    pub fn step_id(&self, s: StepIdx) -> &str {
+        self.node_id(self.step_node(s))
+    }
+
+    /// The model of a step, found by id.
+    pub fn step_model(&self, id: &str) -> Option<&model::Step> {
+        fn find<'m>(nodes: &'m [model::Node], id: &str) -> Option<&'m model::Step> {
+            nodes.iter().find_map(|n| match n {
+                model::Node::Step(s) if s.id.as_str() == id => Some(s),
+                model::Node::Step(_) => None,
+                model::Node::Sequence(g) | model::Node::AnyOrder(g) | model::Node::OneOf(g) => {
+                    find(&g.steps, id)
+                }
+                model::Node::Repeat(r) => find(&r.steps, id),
+            })
+        }
+        find(&self.model.procedure, id)
+    }
+}
+
+/// The scenario's canonical form: the parsed model as RFC 8785 (JCS) JSON.
+pub fn canonical_json(model: &ScenarioFile) -> Result<Vec<u8>, String> {
+    serde_jcs::to_vec(model).map_err(|e| e.to_string())
+}
+
+/// SHA-256 (hex) of the canonical form.
+pub fn canonical_hash(model: &ScenarioFile) -> Result<String, String> {
+    let bytes = canonical_json(model)?;
+    Ok(hex::encode(Sha256::digest(&bytes)))
+}

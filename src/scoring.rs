@@ -1,0 +1,433 @@
+//! Scoring: the session outcome computed from the tracker's state.
+//!
+//! Rules: each required step gives its points once per expected completion; each criterion its
+//! points when met; criteria that cannot be measured are left out of the maximum. Penalties
+//! (errors, steps out of order, hints) are taken off. `raw = earned − penalties` (between 0 and
+//! the maximum), `scaled = raw / max`. The session passes when `scaled ≥ pass_mark` and nothing
+//! critical happened: any critical error, missed critical step, failed critical criterion or
+//! wrong critical decision fails it whatever the points. Unverified items are reported and never
+//! scored. Optional steps are never scored.
+
+use crate::scenario::compile::node_max;
+use crate::scenario::compiled::{Index, NodeIdx, NodeKind, StepIdx};
+use crate::scenario::model::Severity;
+use crate::tracker::{CriterionResult, CriticalFailure, Tracker};
+use serde::{Deserialize, Serialize};
+
+/// How a session went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionOutcome {
+    /// Passed: scaled score at or above the pass mark and nothing critical.
+    pub passed: bool,
+    /// Whether the session was finished (else this is a score so far).
+    pub finished: bool,
+    /// The score.
+    pub score: Score,
+    /// Everything that failed the session, in the order it happened.
+    pub critical: Vec<CriticalEntry>,
+    /// Every step, in document order.
+    pub steps: Vec<StepResult>,
+    /// Session criteria.
+    pub criteria: Vec<CriterionOutcome>,
+    /// Error rules that fired.
+    pub errors: Vec<ErrorOutcome>,
+    /// Metrics at the end.
+    pub metrics: Vec<MetricOutcome>,
+    /// Faults active in the session.
+    pub faults: Vec<String>,
+    /// Hints asked for.
+    pub hints: u32,
+    /// Session time at the end, ms.
+    pub duration_ms: u64,
+}
+
+/// The score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    /// Points from steps and criteria.
+    pub earned: f64,
+    /// Points taken off.
+    pub penalties: f64,
+    /// `earned − penalties`, between 0 and `max`.
+    pub raw: f64,
+    /// The most points this session could give.
+    pub max: f64,
+    /// `raw / max`, from 0 to 1.
+    pub scaled: f64,
+    /// The pass mark on the same scale.
+    pub pass_mark: f64,
+}
+
+/// Something that failed the session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriticalEntry {
+    /// `error`, `missed_step`, `criterion` or `decision`.
+    pub kind: String,
+    /// The error, step, criterion (`step/criterion`) or decision id.
+    pub id: String,
+    /// When it happened (none for a missed step).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_ms: Option<u64>,
+}
+
+/// What became of a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    /// Done, in order.
+    Done,
+    /// Done before something that must come first.
+    DoneOutOfOrder,
+    /// Started (some repetitions or rounds) but not finished.
+    Partial,
+    /// Required and not done.
+    Missed,
+    /// Optional (or in a repetition that ended early) and not done.
+    Skipped,
+    /// In an alternative the learner did not take.
+    NotApplicable,
+    /// Guidance only (unverified in the domain reference): never scored.
+    Guidance,
+}
+
+/// A step's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepResult {
+    /// Step id.
+    pub id: String,
+    /// What became of it.
+    pub status: StepStatus,
+    /// Points earned (step and criteria).
+    pub points: f64,
+    /// Points it could give.
+    pub max: f64,
+    /// Times completed.
+    pub completions: u32,
+    /// First completion, ms.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_ms: Option<u64>,
+    /// Whether the learner's answer was right, for a decision step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correct: Option<bool>,
+    /// Its criteria.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<CriterionOutcome>,
+}
+
+/// A criterion's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionOutcome {
+    /// Criterion id.
+    pub id: String,
+    /// Result (none when its step was never done).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub result: Option<CriterionResult>,
+    /// Points earned.
+    pub points: f64,
+    /// Points it could give (0 when not assessed or unverified).
+    pub max: f64,
+}
+
+/// An error rule that fired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorOutcome {
+    /// Error id.
+    pub id: String,
+    /// Severity: `guidance`, `minor`, `major` or `critical`.
+    pub severity: String,
+    /// Times it happened.
+    pub count: u32,
+    /// Points taken off.
+    pub penalty: f64,
+}
+
+/// A metric's final value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetricOutcome {
+    /// Metric id.
+    pub id: String,
+    /// Value, or none when it could not be measured.
+    pub value: Option<f64>,
+    /// Unit symbol.
+    pub unit: String,
+}
+
+/// Rounds to 4 decimals so that outputs stay readable (0.1 + 0.2 prints 0.3).
+fn r4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// Computes the outcome from a tracker's state.
+pub fn score(t: &Tracker) -> SessionOutcome {
+    let sc = t.scenario();
+    let ix = &sc.index;
+    let mut earned = 0.0;
+    let mut max = 0.0;
+    let mut critical: Vec<CriticalEntry> = t
+        .critical
+        .iter()
+        .map(|c| match c {
+            CriticalFailure::Error(e, at) => CriticalEntry {
+                kind: "error".into(),
+                id: ix.errors[*e as usize].id.clone(),
+                at_ms: Some(at.0),
+            },
+            CriticalFailure::Decision(d, at) => CriticalEntry {
+                kind: "decision".into(),
+                id: ix.decisions[*d as usize].id.clone(),
+                at_ms: Some(at.0),
+            },
+            CriticalFailure::Criterion(s, c, at) => {
+                let id = match s {
+                    Some(s) => format!(
+                        "{}/{}",
+                        sc.step_id(*s),
+                        ix.steps[*s as usize].criteria[*c as usize].id
+                    ),
+                    None => ix.criteria[*c as usize].id.clone(),
+                };
+                CriticalEntry {
+                    kind: "criterion".into(),
+                    id,
+                    at_ms: Some(at.0),
+                }
+            }
+        })
+        .collect();
+    let mut steps = Vec::with_capacity(ix.steps.len());
+    let mut out_of_order = 0u32;
+    let mut missed_critical = Vec::new();
+    for (s, info) in ix.steps.iter().enumerate() {
+        let st = &t.steps[s];
+        let node = info.node;
+        let applicable = applicable(t, ix, node);
+        let expected = expected_completions(t, ix, node);
+        let optional = ix.nodes[node as usize].optional;
+        let scored = applicable && !optional && !info.unverified;
+        let counted = st.completions.min(expected);
+        let wrong_answer = st.correct == Some(false);
+        let step_max = if scored {
+            info.points * f64::from(expected)
+        } else {
+            0.0
+        };
+        let step_earned = if scored && !wrong_answer {
+            info.points * f64::from(counted)
+        } else {
+            0.0
+        };
+        let mut points = step_earned;
+        let mut step_total_max = step_max;
+        let criteria = info
+            .criteria
+            .iter()
+            .zip(&st.criteria)
+            .map(|(c, result)| {
+                let assessed = !matches!(result, Some(CriterionResult::NotAssessed));
+                let c_max = if scored && assessed && !c.unverified && expected > 0 {
+                    c.points
+                } else {
+                    0.0
+                };
+                let c_earned = if result.is_some_and(|r| r.passed()) {
+                    c_max
+                } else {
+                    0.0
+                };
+                points += c_earned;
+                step_total_max += c_max;
+                CriterionOutcome {
+                    id: c.id.clone(),
+                    result: *result,
+                    points: r4(c_earned),
+                    max: r4(c_max),
+                }
+            })
+            .collect();
+        earned += points;
+        max += step_total_max;
+        if !info.unverified {
+            out_of_order += st.out_of_order;
+        }
+        let status = if info.unverified {
+            StepStatus::Guidance
+        } else if !applicable {
+            StepStatus::NotApplicable
+        } else if st.completions == 0 {
+            if optional || expected == 0 {
+                StepStatus::Skipped
+            } else if st.count > 0 {
+                StepStatus::Partial
+            } else {
+                StepStatus::Missed
+            }
+        } else if st.completions < expected {
+            StepStatus::Partial
+        } else if st.out_of_order > 0 {
+            StepStatus::DoneOutOfOrder
+        } else {
+            StepStatus::Done
+        };
+        if info.critical && matches!(status, StepStatus::Missed | StepStatus::Partial) {
+            missed_critical.push(CriticalEntry {
+                kind: "missed_step".into(),
+                id: sc.step_id(s as StepIdx).to_string(),
+                at_ms: None,
+            });
+        }
+        steps.push(StepResult {
+            id: sc.step_id(s as StepIdx).to_string(),
+            status,
+            points: r4(points),
+            max: r4(step_total_max),
+            completions: st.completions,
+            at_ms: t.node_first_done[node as usize].map(|at| at.0),
+            correct: st.correct,
+            criteria,
+        });
+    }
+    let criteria: Vec<CriterionOutcome> = ix
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let result = t.check(ix, &c.check, None);
+            let assessed = !matches!(result, CriterionResult::NotAssessed);
+            let c_max = if assessed && !c.unverified {
+                c.points
+            } else {
+                0.0
+            };
+            let c_earned = if result.passed() { c_max } else { 0.0 };
+            earned += c_earned;
+            max += c_max;
+            if c.critical && matches!(result, CriterionResult::Failed { .. }) && t.finished {
+                critical.push(CriticalEntry {
+                    kind: "criterion".into(),
+                    id: c.id.clone(),
+                    at_ms: Some(t.now.0),
+                });
+            }
+            let _ = i;
+            CriterionOutcome {
+                id: c.id.clone(),
+                result: Some(result),
+                points: r4(c_earned),
+                max: r4(c_max),
+            }
+        })
+        .collect();
+    if t.finished {
+        critical.extend(missed_critical);
+    }
+    let mut penalties =
+        f64::from(out_of_order) * ix.out_of_order_penalty + f64::from(t.hints) * ix.hint_penalty;
+    let errors: Vec<ErrorOutcome> = ix
+        .errors
+        .iter()
+        .zip(&t.error_counts)
+        .filter(|(_, (count, _))| *count > 0)
+        .map(|(e, &(count, counted))| {
+            let penalty = if e.severity == Severity::Guidance {
+                0.0
+            } else {
+                e.penalty * f64::from(counted)
+            };
+            penalties += penalty;
+            ErrorOutcome {
+                id: e.id.clone(),
+                severity: e.severity.as_str().to_string(),
+                count,
+                penalty: r4(penalty),
+            }
+        })
+        .collect();
+    let raw = (earned - penalties).clamp(0.0, max.max(0.0));
+    let scaled = if max > 0.0 { raw / max } else { 0.0 };
+    let passed = t.finished && critical.is_empty() && scaled + 1e-9 >= ix.pass_mark;
+    let metrics = ix
+        .metrics
+        .iter()
+        .enumerate()
+        .map(|(i, m)| MetricOutcome {
+            id: m.id.clone(),
+            value: t.metric(i as u32).map(r4),
+            unit: m.unit.symbol.to_string(),
+        })
+        .collect();
+    SessionOutcome {
+        passed,
+        finished: t.finished,
+        score: Score {
+            earned: r4(earned),
+            penalties: r4(penalties),
+            raw: r4(raw),
+            max: r4(max),
+            scaled: r4(scaled),
+            pass_mark: ix.pass_mark,
+        },
+        critical,
+        steps,
+        criteria,
+        errors,
+        metrics,
+        faults: ix
+            .faults
+            .iter()
+            .zip(t.faults())
+            .filter(|(_, on)| **on)
+            .map(|(f, _)| f.id.clone())
+            .collect(),
+        hints: t.hints,
+        duration_ms: t.now.0,
+    }
+}
+
+/// Whether a node lies in an alternative the learner took (or, if none was taken yet, the one
+/// worth the most points, which is what a missed alternative is scored as).
+fn applicable(t: &Tracker, ix: &Index, node: NodeIdx) -> bool {
+    let mut child = node;
+    while let Some(p) = ix.nodes[child as usize].parent {
+        if matches!(ix.nodes[p as usize].kind, NodeKind::OneOf) {
+            let taken = t.branch[p as usize].unwrap_or_else(|| default_branch(ix, p));
+            if taken != child {
+                return false;
+            }
+        }
+        child = p;
+    }
+    true
+}
+
+fn default_branch(ix: &Index, p: NodeIdx) -> NodeIdx {
+    let children = &ix.nodes[p as usize].children;
+    let mut best = children[0];
+    let mut best_max = node_max(ix, best);
+    for &c in &children[1..] {
+        let m = node_max(ix, c);
+        if m > best_max {
+            best = c;
+            best_max = m;
+        }
+    }
+    best
+}
+
+/// How many times a step is expected to be completed: the rounds of its `Repeat` groups (the
+/// rounds actually done when an `until` ended the repetition; 0 for an open-ended one).
+fn expected_completions(t: &Tracker, ix: &Index, node: NodeIdx) -> u32 {
+    let mut expected = 1u32;
+    let mut cur = node;
+    while let Some(p) = ix.nodes[cur as usize].parent {
+        if let NodeKind::Repeat { times, .. } = ix.nodes[p as usize].kind {
+            let rounds = if t.until_met[p as usize] {
+                t.rounds[p as usize]
+            } else {
+                times.unwrap_or(0)
+            };
+            expected = expected.saturating_mul(rounds);
+        }
+        cur = p;
+    }
+    expected
+}

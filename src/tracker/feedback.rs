@@ -1,0 +1,166 @@
+//! What the tracker tells its caller after each action.
+
+use crate::action::SimTime;
+use crate::scenario::compiled::{EntityIdx, NodeIdx, StepIdx};
+use crate::scenario::model::Severity;
+use serde::{Deserialize, Serialize};
+
+/// One thing an action (or the passing of session time) caused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feedback {
+    /// Session time it happened at.
+    pub at: SimTime,
+    /// What happened.
+    pub kind: FeedbackKind,
+}
+
+/// The result of a criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum CriterionResult {
+    /// Met; the value checked, if any.
+    Passed {
+        /// The value, in the unit of what was checked.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        value: Option<f64>,
+    },
+    /// Not met.
+    Failed {
+        /// The value, when there was one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        value: Option<f64>,
+    },
+    /// Could not be measured (e.g. compression depth from a mouse).
+    NotAssessed,
+}
+
+impl CriterionResult {
+    /// Whether the criterion is met.
+    pub fn passed(&self) -> bool {
+        matches!(self, CriterionResult::Passed { .. })
+    }
+}
+
+/// Why an action was not taken into account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rejection {
+    /// Its time is before the previous action's.
+    TimeWentBackwards,
+    /// The session has already finished.
+    AfterFinish,
+    /// Hints are not given in assessment mode.
+    HintInAssessment,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FeedbackKind {
+    /// A step was completed.
+    StepDone {
+        /// The step.
+        step: StepIdx,
+        /// Whether everything it needs was done first.
+        in_order: bool,
+        /// How many times it has been completed (repetitions of a `Repeat`).
+        completion: u32,
+    },
+    /// One more action towards a repeated step.
+    StepProgress {
+        /// The step.
+        step: StepIdx,
+        /// Actions so far.
+        count: u32,
+        /// Actions needed.
+        of: u32,
+    },
+    /// A step was done before what must come first.
+    OutOfOrder {
+        /// The step.
+        step: StepIdx,
+        /// What should have been done first.
+        missing: Vec<NodeIdx>,
+        /// Whether it costs points (false where the order is unverified).
+        scored: bool,
+    },
+    /// A group was completed.
+    GroupDone {
+        /// The group.
+        node: NodeIdx,
+    },
+    /// A round of a `Repeat` group was completed.
+    RoundDone {
+        /// The group.
+        node: NodeIdx,
+        /// Rounds so far.
+        round: u32,
+    },
+    /// A criterion was checked.
+    Criterion {
+        /// The step it belongs to (none for session criteria).
+        step: Option<StepIdx>,
+        /// Its index in the step's (or the session's) criteria.
+        criterion: u32,
+        /// The result.
+        result: CriterionResult,
+        /// Whether failing it fails the session.
+        critical: bool,
+    },
+    /// A decision was answered.
+    Answer {
+        /// The decision.
+        decision: u32,
+        /// Whether the answer was right.
+        correct: bool,
+        /// Whether a wrong answer fails the session.
+        critical: bool,
+    },
+    /// An error rule fired.
+    Error {
+        /// The rule.
+        error: u32,
+        /// Its severity.
+        severity: Severity,
+        /// Whether this occurrence costs points (first time, or every time).
+        counted: bool,
+    },
+    /// A hint: the step to do next (none when nothing is left).
+    Hint {
+        /// The step.
+        step: Option<StepIdx>,
+    },
+    /// A scenario event happened.
+    Event {
+        /// The event.
+        event: u32,
+    },
+    /// A message for the learner (voice prompt, caption).
+    Say {
+        /// Index into the scenario's messages.
+        message: u32,
+    },
+    /// An instrument showed a value.
+    Reading {
+        /// The instrument.
+        object: EntityIdx,
+        /// The value displayed, in the quantity's unit.
+        value: f64,
+    },
+    /// The action matched nothing the procedure cares about.
+    Unmatched,
+    /// The action names something the scenario does not have.
+    Unknown {
+        /// The name.
+        name: String,
+    },
+    /// The action was not taken into account.
+    Rejected {
+        /// Why.
+        reason: Rejection,
+    },
+    /// The session ended.
+    Finished {
+        /// Whether it passed.
+        passed: bool,
+    },
+}

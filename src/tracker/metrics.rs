@@ -1,0 +1,199 @@
+//! Measures derived from the learner's actions, kept up to date incrementally so that a long
+//! CPR session costs the same per compression at the end as at the start.
+
+use crate::action::SimTime;
+use crate::scenario::compiled::{CMetricKind, Index, MetricInfo};
+
+/// Running totals of one metric.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetricState {
+    /// Number of items (intervals, compressions with data, actions).
+    pub count: u64,
+    /// Items within the metric's range.
+    pub in_range: u64,
+    /// Sum of values (ms for times, mm for depths).
+    pub sum: f64,
+    /// Longest pause or hold, ms.
+    pub longest: u64,
+    /// Total pause time, ms.
+    pub total: u64,
+}
+
+/// Compressions seen so far.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Compressions {
+    /// Number of compressions.
+    pub count: u64,
+    /// Time of the first.
+    pub first: Option<SimTime>,
+    /// Time of the last.
+    pub last: Option<SimTime>,
+}
+
+/// Every metric's running state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metrics {
+    /// One state per metric, by metric index.
+    pub states: Vec<MetricState>,
+    /// Shared compression timing.
+    pub compressions: Compressions,
+    /// Total held time per gesture, ms.
+    pub gesture_total: Vec<u64>,
+    /// Longest hold per gesture, ms.
+    pub gesture_longest: Vec<u64>,
+}
+
+impl Metrics {
+    /// Empty metrics for a scenario.
+    pub fn new(ix: &Index) -> Self {
+        Metrics {
+            states: vec![MetricState::default(); ix.metrics.len()],
+            compressions: Compressions::default(),
+            gesture_total: vec![0; ix.gestures.len()],
+            gesture_longest: vec![0; ix.gestures.len()],
+        }
+    }
+
+    /// Records a held gesture.
+    pub fn gesture(&mut self, g: u32, duration_ms: u64) {
+        let g = g as usize;
+        self.gesture_total[g] = self.gesture_total[g].saturating_add(duration_ms);
+        self.gesture_longest[g] = self.gesture_longest[g].max(duration_ms);
+    }
+
+    /// Records one compression.
+    pub fn compress(
+        &mut self,
+        ix: &Index,
+        at: SimTime,
+        depth_mm: Option<f64>,
+        full_recoil: Option<bool>,
+    ) {
+        let prev = self.compressions.last;
+        for (m, state) in ix.metrics.iter().zip(self.states.iter_mut()) {
+            match &m.kind {
+                CMetricKind::CompressionRate | CMetricKind::CompressionsAtRate(_) => {
+                    if let Some(prev) = prev {
+                        let dt = at.0.saturating_sub(prev.0);
+                        if dt > 0 && dt <= m.pause_ms {
+                            state.count += 1;
+                            state.sum += dt as f64;
+                            if let CMetricKind::CompressionsAtRate(r) = &m.kind {
+                                if r.contains_base(60_000.0 / dt as f64) {
+                                    state.in_range += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+                CMetricKind::CompressionDepth | CMetricKind::CompressionsAtDepth(_) => {
+                    if let Some(d) = depth_mm.filter(|d| d.is_finite()) {
+                        state.count += 1;
+                        state.sum += d;
+                        if let CMetricKind::CompressionsAtDepth(r) = &m.kind {
+                            if r.contains_base(d) {
+                                state.in_range += 1;
+                            }
+                        }
+                    }
+                }
+                CMetricKind::FullRecoil => {
+                    if let Some(full) = full_recoil {
+                        state.count += 1;
+                        if full {
+                            state.in_range += 1;
+                        }
+                    }
+                }
+                CMetricKind::HandsOffTime
+                | CMetricKind::LongestPause
+                | CMetricKind::CompressionFraction => {
+                    if let Some(prev) = prev {
+                        let dt = at.0.saturating_sub(prev.0);
+                        if dt > m.pause_ms {
+                            state.total += dt;
+                            state.longest = state.longest.max(dt);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.compressions.count += 1;
+        self.compressions.first.get_or_insert(at);
+        self.compressions.last = Some(at);
+    }
+
+    /// Counts one more action for a counting metric.
+    pub fn count(&mut self, m: u32) {
+        self.states[m as usize].count += 1;
+    }
+
+    /// The value of metric `m` at session time `now`, in the metric's unit; `None` when it
+    /// cannot be measured (no data).
+    pub fn value(
+        &self,
+        m: &MetricInfo,
+        idx: usize,
+        now: SimTime,
+        node_first_done: &[Option<SimTime>],
+    ) -> Option<f64> {
+        let s = &self.states[idx];
+        let pct = |a: u64, b: u64| (b > 0).then(|| a as f64 * 100.0 / b as f64);
+        // The gap since the last compression counts once it is longer than a pause.
+        let tail = || -> u64 {
+            match self.compressions.last {
+                Some(last) => {
+                    let dt = now.0.saturating_sub(last.0);
+                    if dt > m.pause_ms { dt } else { 0 }
+                }
+                None => 0,
+            }
+        };
+        match &m.kind {
+            CMetricKind::GestureTime(gs) => Some(
+                gs.iter()
+                    .map(|&g| self.gesture_total[g as usize])
+                    .sum::<u64>() as f64
+                    / 1000.0,
+            ),
+            CMetricKind::LongestGesture(gs) => Some(
+                gs.iter()
+                    .map(|&g| self.gesture_longest[g as usize])
+                    .max()
+                    .unwrap_or(0) as f64
+                    / 1000.0,
+            ),
+            CMetricKind::Count(_) => Some(s.count as f64),
+            CMetricKind::CompressionRate => {
+                (s.count > 0).then(|| 60_000.0 / (s.sum / s.count as f64))
+            }
+            CMetricKind::CompressionsAtRate(_) => pct(s.in_range, s.count),
+            CMetricKind::CompressionDepth => (s.count > 0).then(|| s.sum / s.count as f64),
+            CMetricKind::CompressionsAtDepth(_) | CMetricKind::FullRecoil => {
+                pct(s.in_range, s.count)
+            }
+            CMetricKind::HandsOffTime => self
+                .compressions
+                .first
+                .map(|_| (s.total + tail()) as f64 / 1000.0),
+            CMetricKind::LongestPause => self
+                .compressions
+                .first
+                .map(|_| s.longest.max(tail()) as f64 / 1000.0),
+            CMetricKind::CompressionFraction => {
+                let first = self.compressions.first?;
+                let period = now.0.saturating_sub(first.0);
+                (period > 0).then(|| {
+                    let off = (s.total + tail()).min(period);
+                    (period - off) as f64 * 100.0 / period as f64
+                })
+            }
+            CMetricKind::TimeBetween(a, b) => {
+                let (a, b) = (node_first_done[*a as usize]?, node_first_done[*b as usize]?);
+                Some((b.0 as f64 - a.0 as f64) / 1000.0)
+            }
+            CMetricKind::TimeOf(a) => node_first_done[*a as usize].map(|t| t.as_secs_f64()),
+        }
+    }
+}

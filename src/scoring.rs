@@ -247,7 +247,7 @@ pub fn score(t: &Tracker) -> SessionOutcome {
         earned += points;
         max += step_total_max;
         if !info.unverified {
-            out_of_order += st.out_of_order;
+            out_of_order += t.out_of_order(s as StepIdx);
         }
         let status = if info.unverified {
             StepStatus::Guidance
@@ -263,17 +263,24 @@ pub fn score(t: &Tracker) -> SessionOutcome {
             }
         } else if st.completions < expected {
             StepStatus::Partial
-        } else if st.out_of_order > 0 {
+        } else if t.out_of_order(s as StepIdx) > 0 {
             StepStatus::DoneOutOfOrder
         } else {
             StepStatus::Done
         };
         if info.critical && matches!(status, StepStatus::Missed | StepStatus::Partial) {
-            missed_critical.push(CriticalEntry {
-                kind: "missed_step".into(),
-                id: sc.step_id(s as StepIdx).to_string(),
-                at_ms: None,
-            });
+            // A group never started is reported once, not step by step.
+            let id = untouched_ancestor(t, ix, node).map_or_else(
+                || sc.step_id(s as StepIdx).to_string(),
+                |g| sc.node_id(g).to_string(),
+            );
+            if !missed_critical.iter().any(|c: &CriticalEntry| c.id == id) {
+                missed_critical.push(CriticalEntry {
+                    kind: "missed_step".into(),
+                    id,
+                    at_ms: None,
+                });
+            }
         }
         steps.push(StepResult {
             id: sc.step_id(s as StepIdx).to_string(),
@@ -381,6 +388,32 @@ pub fn score(t: &Tracker) -> SessionOutcome {
         hints: t.hints,
         duration_ms: t.now.0,
     }
+}
+
+/// The outermost group around `node` in which nothing at all was done, if any.
+fn untouched_ancestor(t: &Tracker, ix: &Index, node: NodeIdx) -> Option<NodeIdx> {
+    fn touched(t: &Tracker, ix: &Index, n: NodeIdx) -> bool {
+        match ix.nodes[n as usize].kind {
+            NodeKind::Step(s) => {
+                let st = &t.steps[s as usize];
+                st.completions > 0 || st.count > 0
+            }
+            _ => ix.nodes[n as usize]
+                .children
+                .iter()
+                .any(|&c| touched(t, ix, c)),
+        }
+    }
+    let mut best = None;
+    let mut cur = node;
+    while let Some(p) = ix.nodes[cur as usize].parent {
+        if touched(t, ix, p) {
+            break;
+        }
+        best = Some(p);
+        cur = p;
+    }
+    best
 }
 
 /// Whether a node lies in an alternative the learner took (or, if none was taken yet, the one

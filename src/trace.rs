@@ -96,9 +96,9 @@ pub fn describe(sc: &Scenario, f: &Feedback, lang: Lang) -> String {
             };
             format!(
                 "→ {} {}: {} {}{cost}",
-                lang.pick("out of order:", "dans le désordre :"),
+                lang.pick("ahead of the order:", "avant son tour :"),
                 step_title(*step),
-                lang.pick("first", "d'abord"),
+                lang.pick("not done yet:", "pas encore fait :"),
                 names.join(", ")
             )
         }
@@ -305,11 +305,20 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
                     .find(|e| e.id.as_str() == c.id)
                     .map(|e| e.feedback.get(l).to_string())
                     .unwrap_or_default(),
-                "missed_step" => format!(
-                    "{} — {}",
-                    lang.pick("critical step not done", "étape critique non faite"),
-                    sc.step_model(&c.id).map(|m| m.title.get(l)).unwrap_or("")
-                ),
+                "missed_step" => match sc.index.nodes.iter().find(|n| n.id == c.id) {
+                    Some(n) if !matches!(n.kind, crate::scenario::compiled::NodeKind::Step(_)) => {
+                        format!(
+                            "{} — {}",
+                            lang.pick("nothing done of", "rien n'a été fait de"),
+                            n.title.get(l)
+                        )
+                    }
+                    n => format!(
+                        "{} — {}",
+                        lang.pick("critical step not done", "étape critique non faite"),
+                        n.map_or("", |n| n.title.get(l))
+                    ),
+                },
                 "decision" => lang
                     .pick(
                         "critical question answered wrongly",

@@ -94,10 +94,10 @@ pub struct StepState {
     pub done: bool,
     /// Times completed in the whole session.
     pub completions: u32,
-    /// Completions done before their prerequisites (scored order only).
-    pub out_of_order: u32,
-    /// Completions done before their prerequisites where the order is unverified.
-    pub out_of_order_unscored: u32,
+    /// For each completion done before a prerequisite in a scored order: what was still
+    /// missing. It counts as out of order only if one of those is done later (a prerequisite
+    /// that is never done is a missed step, not an order error).
+    pub early: Vec<Vec<NodeIdx>>,
     /// Latest result of each criterion.
     pub criteria: Vec<Option<CriterionResult>>,
     /// For a decision step: whether the first answer was right.
@@ -174,8 +174,8 @@ pub struct Tracker {
 enum Act {
     Grab(EntityIdx, EntityIdx),
     Release(EntityIdx, EntityIdx, Option<EntityIdx>),
-    Use(EntityIdx),
-    UseOn(EntityIdx, EntityIdx),
+    Use(EntityIdx, Option<EntityIdx>),
+    UseOn(EntityIdx, EntityIdx, Option<EntityIdx>),
     Touch(EntityIdx, EntityIdx),
     Gesture(u32, u64),
     Compress(Option<f64>, Option<bool>),
@@ -315,6 +315,19 @@ impl Tracker {
         self.readings.get(object as usize).copied().flatten()
     }
 
+    /// Completions of step `s` done before a prerequisite that was done afterwards.
+    pub fn out_of_order(&self, s: StepIdx) -> u32 {
+        self.steps[s as usize]
+            .early
+            .iter()
+            .filter(|missing| {
+                missing
+                    .iter()
+                    .any(|&n| self.node_first_done[n as usize].is_some())
+            })
+            .count() as u32
+    }
+
     /// The current value of a metric (`None` when not measurable).
     pub fn metric(&self, m: u32) -> Option<f64> {
         let info = self.scenario.index.metrics.get(m as usize)?;
@@ -447,8 +460,8 @@ impl Tracker {
         match *act {
             Act::Grab(_, o) => add(Key::Grab(o)),
             Act::Release(_, o, _) => add(Key::Release(o)),
-            Act::Use(o) => add(Key::Use(o)),
-            Act::UseOn(o, _) => add(Key::UseOn(o)),
+            Act::Use(o, _) => add(Key::Use(o)),
+            Act::UseOn(o, _, _) => add(Key::UseOn(o)),
             Act::Touch(a, b) => {
                 add(Key::Touch(a));
                 if b != a {
@@ -541,14 +554,20 @@ impl Tracker {
             Act::Touch(a, b) => {
                 self.world.contact(ix, *a, *b);
             }
-            Act::Use(o) => {
+            Act::Use(o, hand) => {
+                if let Some(h) = hand {
+                    self.world.contact(ix, *h, *o);
+                }
                 for a in &ix.entities[*o as usize].affordances {
                     if let CAffordance::Use(effects) = a {
                         self.apply_effects(effects, 0.0, out);
                     }
                 }
             }
-            Act::UseOn(o, t) => {
+            Act::UseOn(o, t, hand) => {
+                if let Some(h) = hand {
+                    self.world.contact(ix, *h, *o);
+                }
                 for a in &ix.entities[*o as usize].affordances {
                     if let CAffordance::UseOn(targets, effects) = a {
                         if targets.contains(t) {
@@ -796,9 +815,13 @@ impl Tracker {
         if !in_order {
             let scored = missing.iter().any(|(_, scored)| *scored);
             if scored {
-                st.out_of_order += 1;
-            } else {
-                st.out_of_order_unscored += 1;
+                st.early.push(
+                    missing
+                        .iter()
+                        .filter(|(_, scored)| *scored)
+                        .map(|(n, _)| *n)
+                        .collect(),
+                );
             }
             let missing = missing.into_iter().map(|(n, _)| n).collect();
             self.push(
@@ -1183,10 +1206,19 @@ fn resolve(ix: &Index, kind: &ActionKind) -> Result<Act, String> {
             entity(object.as_str())?,
             on.as_ref().map(|o| entity(o.as_str())).transpose()?,
         ),
-        ActionKind::Use { object, .. } => Act::Use(entity(object.as_str())?),
-        ActionKind::UseOn { object, target, .. } => {
-            Act::UseOn(entity(object.as_str())?, entity(target.as_str())?)
-        }
+        ActionKind::Use { object, hand } => Act::Use(
+            entity(object.as_str())?,
+            hand.map(|h| entity(h.id())).transpose()?,
+        ),
+        ActionKind::UseOn {
+            object,
+            target,
+            hand,
+        } => Act::UseOn(
+            entity(object.as_str())?,
+            entity(target.as_str())?,
+            hand.map(|h| entity(h.id())).transpose()?,
+        ),
         ActionKind::Touch { a, b } => Act::Touch(entity(a.as_str())?, entity(b.as_str())?),
         ActionKind::Gesture {
             gesture,
@@ -1271,8 +1303,8 @@ fn matches(p: &CPattern, act: &Act) -> bool {
                     .as_ref()
                     .is_none_or(|on| at.is_some_and(|at| has(on, at)))
         }
-        (CPattern::Use(s), Act::Use(o)) => has(s, *o),
-        (CPattern::UseOn(s, t), Act::UseOn(o, target)) => has(s, *o) && has(t, *target),
+        (CPattern::Use(s), Act::Use(o, _)) => has(s, *o),
+        (CPattern::UseOn(s, t), Act::UseOn(o, target, _)) => has(s, *o) && has(t, *target),
         (CPattern::Touch(a, b), Act::Touch(x, y)) => {
             let side = |first: EntityIdx, second: EntityIdx| {
                 has(a, first) && b.as_ref().is_none_or(|b| has(b, second))

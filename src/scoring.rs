@@ -110,7 +110,7 @@ pub struct StepResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub correct: Option<bool>,
     /// Its criteria.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub criteria: Vec<CriterionOutcome>,
 }
 
@@ -120,7 +120,7 @@ pub struct CriterionOutcome {
     /// Criterion id.
     pub id: String,
     /// Result (none when its step was never done).
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    #[serde(default, flatten, skip_serializing_if = "Option::is_none")]
     pub result: Option<CriterionResult>,
     /// Points earned.
     pub points: f64,

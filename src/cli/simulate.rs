@@ -229,21 +229,26 @@ pub fn run(args: Args) -> u8 {
         feedback.clear();
         tracker.apply(action, &mut feedback);
         if text_out && !args.quiet {
+            // Events due before this action happened before it: print them first.
+            for f in feedback.iter().filter(|f| f.at < action.at) {
+                println!(
+                    "{:>10}    {}",
+                    trace::time(f.at),
+                    trace::describe(&scenario, f, lang)
+                );
+            }
             let line = eventlog::format_action(action);
             let what = line
                 .split_once(char::is_whitespace)
                 .map_or("", |(_, rest)| rest.trim_start());
             println!("{:>10}  {what}", trace::time(action.at));
-            for f in &feedback {
-                println!(
-                    "{:>10}    {}",
-                    if f.at != action.at {
-                        trace::time(f.at)
-                    } else {
-                        String::new()
-                    },
-                    trace::describe(&scenario, f, lang)
-                );
+            for f in feedback.iter().filter(|f| f.at >= action.at) {
+                let at = if f.at != action.at {
+                    trace::time(f.at)
+                } else {
+                    String::new()
+                };
+                println!("{at:>10}    {}", trace::describe(&scenario, f, lang));
             }
         }
     }

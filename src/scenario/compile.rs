@@ -500,9 +500,19 @@ impl<'a> Compiler<'a> {
     }
 
     fn parse_problem(&mut self, problem: &units::ParseProblem, p: &Path, what: &str) {
+        self.parse_problem_with("praxis::scenario::bad_quantity", problem, p, what);
+    }
+
+    fn parse_problem_with(
+        &mut self,
+        code: &'static str,
+        problem: &units::ParseProblem,
+        p: &Path,
+        what: &str,
+    ) {
         let span = self.inner_span(p, &problem.at);
         let mut d = Diagnostic::error(
-            "praxis::scenario::bad_quantity",
+            code,
             format!("{what}: {}", problem.message),
             span,
             problem.message.clone(),
@@ -1361,9 +1371,12 @@ impl<'a> Compiler<'a> {
             let Some(spec) = &q.formula else { continue };
             let fp = p.field("formula");
             match &spec.value {
-                Err(problem) => {
-                    self.parse_problem(problem, &fp, &format!("the formula of `{}`", q.id))
-                }
+                Err(problem) => self.parse_problem_with(
+                    "praxis::scenario::bad_formula",
+                    problem,
+                    &fp,
+                    &format!("the formula of `{}`", q.id),
+                ),
                 Ok(expr) => {
                     let mut failed = Vec::new();
                     let resolved = expr.resolve(&mut |name: &super::formula::Name,
@@ -2519,10 +2532,22 @@ impl<'a> Compiler<'a> {
             None => false,
         };
         if !ok {
-            let wanted = if flow {
-                format!("a rate per second such as `\"1 {}/s\"`", target.unit.symbol)
-            } else {
-                format!("an amount in `{}`", target.unit.symbol)
+            let wanted = match (flow, target.unit.dimension.per_second()) {
+                (true, Some(rate)) => {
+                    let example = units::UNITS
+                        .iter()
+                        .find(|u| u.dimension == rate)
+                        .map_or("", |u| u.symbol);
+                    format!("write a rate per second such as `\"1 {example}\"`")
+                }
+                (true, None) => format!(
+                    "`Flow` only works for masses, volumes and times; for {} use `Add` or `Assign`",
+                    target.unit.dimension.name()
+                ),
+                (false, _) => format!(
+                    "write an amount in `{}` (or a unit of the same kind)",
+                    target.unit.symbol
+                ),
             };
             self.error(
                 "praxis::scenario::unit_mismatch",
@@ -2535,7 +2560,7 @@ impl<'a> Compiler<'a> {
                 &ep.index(1),
                 "unit does not match",
             )
-            .help = Some(format!("write {wanted}"));
+            .help = Some(wanted);
             return None;
         }
         Some((qi, amount.base() / target.unit.factor))

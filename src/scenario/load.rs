@@ -91,7 +91,12 @@ pub fn ron_diagnostic(text: &str, e: &ron::error::SpannedError) -> Diagnostic {
     if end <= start {
         end = (start + text[start..].chars().next().map_or(0, char::len_utf8)).min(text.len());
     }
-    let span = start..end;
+    let mut span = start..end;
+    if matches!(e.code, RonError::ExpectedComma) {
+        // Point at the end of what comes before, where the comma belongs, not at the next line.
+        let before = text[..start].trim_end();
+        span = before.len()..before.len();
+    }
     let outer = |o: &Option<String>| o.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
     match &e.code {
         RonError::NoSuchStructField {
@@ -185,7 +190,12 @@ pub fn ron_diagnostic(text: &str, e: &ron::error::SpannedError) -> Diagnostic {
                 }
                 _ => None,
             };
-            let d = Diagnostic::error("praxis::scenario::syntax", message, span, "here");
+            let label = if matches!(other, RonError::ExpectedComma) {
+                "a `,` is missing here"
+            } else {
+                "here"
+            };
+            let d = Diagnostic::error("praxis::scenario::syntax", message, span, label);
             match help {
                 Some(h) => d.with_help(h),
                 None => d,

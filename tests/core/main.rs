@@ -1,0 +1,9 @@
+//! Integration tests of the engine-free core: one binary, a module per area.
+
+mod diagnostics;
+mod docs;
+mod playthroughs;
+mod properties;
+mod records;
+mod scenarios;
+mod support;

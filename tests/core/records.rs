@@ -1,0 +1,224 @@
+//! Session records: every change to a record is caught with a clear reason, and a record cut
+//! short still reads, marked incomplete.
+
+use crate::support;
+use praxis::record::{self, Header, Integrity};
+use std::sync::Arc;
+
+fn perfect_record(id: &str) -> (Arc<praxis::scenario::Scenario>, Vec<u8>) {
+    let scenario = support::scenario(id);
+    let log = support::event_log(
+        &support::root()
+            .join("tests/playthroughs")
+            .join(id)
+            .join("perfect.events"),
+        &scenario,
+    );
+    let header = Header::new(
+        &scenario,
+        &log.config,
+        uuid::Uuid::nil(),
+        "2026-11-22T09:30:00Z",
+        "station-1",
+        "learner-42",
+    );
+    let (_, bytes) = record::record_session(
+        scenario.clone(),
+        &header,
+        &log.actions,
+        Vec::new(),
+        &mut Vec::new(),
+    )
+    .unwrap();
+    (scenario, bytes)
+}
+
+fn lines(bytes: &[u8]) -> Vec<String> {
+    String::from_utf8(bytes.to_vec())
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn join(lines: &[String]) -> Vec<u8> {
+    let mut s = lines.join("\n");
+    s.push('\n');
+    s.into_bytes()
+}
+
+#[test]
+fn an_untouched_record_is_complete_and_matches() {
+    let (scenario, bytes) = perfect_record("hand-hygiene");
+    let rec = record::read(&bytes).unwrap();
+    assert_eq!(rec.integrity, Integrity::Complete);
+    assert_eq!(rec.header.learner, "learner-42");
+    assert_eq!(rec.header.scenario.sha256, scenario.hash());
+    let footer = rec.footer.as_ref().unwrap();
+    assert!(footer.outcome.passed);
+    assert!(footer.signature.is_none(), "room for a signature, none yet");
+    assert!(record::replay(&rec, scenario).matches(&rec));
+}
+
+#[test]
+fn an_edited_score_is_caught() {
+    let (scenario, bytes) = perfect_record("hand-hygiene");
+    let mut l = lines(&bytes);
+    let last = l.len() - 1;
+    // Lower the footer's score: the chain still holds (nothing follows the footer) but
+    // re-scoring disagrees.
+    l[last] = l[last].replacen("\"scaled\":1.0", "\"scaled\":0.5", 1);
+    assert!(l[last].contains("\"scaled\":0.5"));
+    let rec = record::read(&join(&l)).unwrap();
+    let replay = record::replay(&rec, scenario);
+    assert!(!replay.matches(&rec));
+    assert!(
+        replay
+            .differences
+            .iter()
+            .any(|d| d.starts_with("/score/scaled")),
+        "{:?}",
+        replay.differences
+    );
+}
+
+#[test]
+fn an_edited_event_breaks_the_chain_at_the_next_line() {
+    let (_, bytes) = perfect_record("hand-hygiene");
+    let mut l = lines(&bytes);
+    // Line 5 holds event 4, the backs-of-hands movement: claim it was the thumbs.
+    let edited = l[4].replace("backs-of-hands", "thumbs");
+    assert_ne!(edited, l[4]);
+    l[4] = edited;
+    let rec = record::read(&join(&l)).unwrap();
+    assert!(
+        matches!(rec.integrity, Integrity::Tampered { line: 6, .. }),
+        "{:?}",
+        rec.integrity
+    );
+    assert_eq!(
+        rec.events.len(),
+        4,
+        "events up to the edited one are still read"
+    );
+}
+
+#[test]
+fn a_removed_event_is_caught() {
+    let (_, bytes) = perfect_record("hand-hygiene");
+    let mut l = lines(&bytes);
+    l.remove(4);
+    let rec = record::read(&join(&l)).unwrap();
+    match rec.integrity {
+        Integrity::Tampered { line, reason } => {
+            assert_eq!(line, 5);
+            assert!(
+                reason.contains("removed, inserted or reordered"),
+                "{reason}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_added_event_is_caught() {
+    let (_, bytes) = perfect_record("hand-hygiene");
+    let mut l = lines(&bytes);
+    let copy = l[3].clone();
+    l.insert(4, copy);
+    let rec = record::read(&join(&l)).unwrap();
+    assert!(
+        matches!(rec.integrity, Integrity::Tampered { line: 5, .. }),
+        "{:?}",
+        rec.integrity
+    );
+}
+
+#[test]
+fn reordered_events_are_caught() {
+    let (_, bytes) = perfect_record("hand-hygiene");
+    let mut l = lines(&bytes);
+    l.swap(3, 4);
+    let rec = record::read(&join(&l)).unwrap();
+    assert!(
+        matches!(rec.integrity, Integrity::Tampered { line: 4, .. }),
+        "{:?}",
+        rec.integrity
+    );
+}
+
+#[test]
+fn a_changed_header_is_caught() {
+    let (_, bytes) = perfect_record("hand-hygiene");
+    let mut l = lines(&bytes);
+    l[0] = l[0].replace("learner-42", "learner-43");
+    let rec = record::read(&join(&l)).unwrap();
+    assert!(
+        matches!(rec.integrity, Integrity::Tampered { line: 2, .. }),
+        "{:?}",
+        rec.integrity
+    );
+}
+
+#[test]
+fn a_changed_scenario_is_caught() {
+    let (_, bytes) = perfect_record("hand-hygiene");
+    let rec = record::read(&bytes).unwrap();
+    let path = support::root().join("scenarios/hand-hygiene.ron");
+    let text = std::fs::read_to_string(path)
+        .unwrap()
+        .replace("pass_mark: 0.8", "pass_mark: 0.9");
+    let changed =
+        Arc::new(praxis::scenario::Scenario::from_ron_str("hand-hygiene.ron", &text).unwrap());
+    let replay = record::replay(&rec, changed);
+    assert!(!replay.scenario_matches);
+    assert!(!replay.matches(&rec));
+}
+
+#[test]
+fn a_record_cut_short_reads_as_incomplete() {
+    let (scenario, bytes) = perfect_record("cleanroom-gowning");
+    // Cut in the middle of an event line, as a crash while writing would.
+    let cut = bytes.len() / 2;
+    let rec = record::read(&bytes[..cut]).unwrap();
+    match &rec.integrity {
+        Integrity::Incomplete { reason } => assert!(reason.contains("cut short"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(rec.footer.is_none());
+    assert!(!rec.events.is_empty());
+    // What was read still re-scores (as a session so far).
+    let replay = record::replay(&rec, scenario);
+    assert!(!replay.outcome.finished);
+    // Cut exactly after a line: incomplete for lack of a footer.
+    let l = lines(&bytes);
+    let rec = record::read(&join(&l[..l.len() - 1])).unwrap();
+    assert!(matches!(rec.integrity, Integrity::Incomplete { .. }));
+}
+
+#[test]
+fn data_after_the_footer_is_caught() {
+    let (_, bytes) = perfect_record("hand-hygiene");
+    let mut l = lines(&bytes);
+    l.push(l[1].clone());
+    let rec = record::read(&join(&l)).unwrap();
+    assert!(matches!(rec.integrity, Integrity::Tampered { .. }));
+}
+
+#[test]
+fn garbage_is_not_a_record() {
+    assert!(record::read(b"").is_err());
+    assert!(record::read(b"hello\n").is_err());
+    assert!(record::read(b"{\"record\":\"something-else\"}\n").is_err());
+}
+
+#[test]
+fn pseudonyms_and_times_are_checked() {
+    assert!(record::check_pseudonym("learner", "L-0042").is_ok());
+    assert!(record::check_pseudonym("learner", "jane.doe@hospital.org").is_err());
+    assert!(record::check_pseudonym("learner", "Jane Doe").is_err());
+    assert!(record::check_rfc3339_utc("2026-11-22T09:30:00Z").is_ok());
+    assert!(record::check_rfc3339_utc("2026-11-22T09:30:00+01:00").is_err());
+    assert!(record::check_rfc3339_utc("yesterday").is_err());
+}

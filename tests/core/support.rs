@@ -1,0 +1,55 @@
+//! Shared helpers: paths, scenario loading, running event logs.
+
+use praxis::eventlog::{self, EventLog};
+use praxis::scenario::Scenario;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Whether a path under `assets/` exists.
+pub fn asset_exists(rel: &str) -> bool {
+    root().join("assets").join(rel).is_file()
+}
+
+/// Loads `scenarios/<id>.ron`, panicking with the rendered diagnostics if it is invalid.
+#[track_caller]
+pub fn scenario(id: &str) -> Arc<Scenario> {
+    let path = root().join("scenarios").join(format!("{id}.ron"));
+    load(&path)
+}
+
+#[track_caller]
+pub fn load(path: &Path) -> Arc<Scenario> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let name = path.display().to_string();
+    match Scenario::from_bytes(&name, &bytes, Some(&asset_exists)) {
+        Ok(s) => Arc::new(s),
+        Err(report) => panic!("{} is invalid:\n{}", name, report.render_short()),
+    }
+}
+
+/// Parses an event log and checks its names against the scenario.
+#[track_caller]
+pub fn event_log(path: &Path, scenario: &Scenario) -> EventLog {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let name = path.display().to_string();
+    let log = eventlog::parse(&name, &text).unwrap_or_else(|r| panic!("{}", r.render_short()));
+    eventlog::check(&log, scenario, &name, &text)
+        .unwrap_or_else(|r| panic!("{}", r.render_short()));
+    log
+}
+
+/// The files of a folder with an extension, sorted.
+pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(ext))
+        .collect();
+    out.sort();
+    out
+}

@@ -110,7 +110,12 @@ fn group_label(sc: &Scenario, n: NodeIdx, lang: Lang) -> String {
     } else {
         ""
     };
-    format!("{kind}: {} [{}]{optional}", node.title.get(l), node.id)
+    let colon = if fr { " :" } else { ":" };
+    format!(
+        "{kind}{colon} {} [{}]{optional}",
+        node.title.get(l),
+        node.id
+    )
 }
 
 /// First step of a node (where arrows into it point).
@@ -255,6 +260,9 @@ const PAD: f64 = 14.0;
 const HEADER: f64 = 22.0;
 const COLUMNS: usize = 3;
 const CHARS_PER_LINE: usize = 36;
+/// Average width of a character of the group labels (bold 11.5 px), for wrapping.
+const GROUP_CHAR_W: f64 = 6.6;
+const GROUP_LINE_H: f64 = 15.0;
 
 /// Splits text into lines of at most `width` characters, at spaces.
 fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -279,6 +287,7 @@ struct Layout<'a> {
     sc: &'a Scenario,
     lang: Lang,
     sizes: BTreeMap<NodeIdx, (f64, f64)>,
+    headers: BTreeMap<NodeIdx, Vec<String>>,
     rects: BTreeMap<NodeIdx, (f64, f64, f64, f64)>,
     body: String,
 }
@@ -310,7 +319,7 @@ impl Layout<'_> {
                     w = w.max(cw);
                     h += ch + if i > 0 { GAP_Y } else { 0.0 };
                 }
-                (w + 2.0 * PAD, h + HEADER + 2.0 * PAD)
+                self.group_size(n, w, h)
             }
             NodeKind::AnyOrder | NodeKind::OneOf => {
                 let children = node.children.clone();
@@ -328,11 +337,26 @@ impl Layout<'_> {
                     w = w.max(rw);
                     h += rh + if h > 0.0 { GAP_X } else { 0.0 };
                 }
-                (w + 2.0 * PAD, h + HEADER + 2.0 * PAD)
+                self.group_size(n, w, h)
             }
         };
         self.sizes.insert(n, size);
         size
+    }
+
+    /// The size of a group around content of `w × h`: its label is wrapped to the width.
+    fn group_size(&mut self, n: NodeIdx, w: f64, h: f64) -> (f64, f64) {
+        let label = group_label(self.sc, n, self.lang);
+        let w = w + 2.0 * PAD;
+        let per_line = ((w - 2.0 * PAD) / GROUP_CHAR_W).max(20.0) as usize;
+        let lines = wrap(&label, per_line);
+        let header = HEADER - GROUP_LINE_H + GROUP_LINE_H * lines.len() as f64;
+        self.headers.insert(n, lines);
+        (w, h + header + 2.0 * PAD)
+    }
+
+    fn header_height(&self, n: NodeIdx) -> f64 {
+        HEADER - GROUP_LINE_H + GROUP_LINE_H * self.headers.get(&n).map_or(1, Vec::len) as f64
     }
 
     fn place(&mut self, n: NodeIdx, x: f64, y: f64) {
@@ -353,16 +377,18 @@ impl Layout<'_> {
                         ""
                     }
                 );
-                let label = group_label(self.sc, n, self.lang);
-                let _ = writeln!(
-                    self.body,
-                    r##"<text x="{:.1}" y="{:.1}" class="group">{}</text>"##,
-                    x + PAD,
-                    y + 16.0,
-                    esc_xml(&label)
-                );
+                let lines = self.headers.get(&n).cloned().unwrap_or_default();
+                for (i, line) in lines.iter().enumerate() {
+                    let _ = writeln!(
+                        self.body,
+                        r##"<text x="{:.1}" y="{:.1}" class="group">{}</text>"##,
+                        x + PAD,
+                        y + 16.0 + i as f64 * GROUP_LINE_H,
+                        esc_xml(line)
+                    );
+                }
                 let inner_x = x + PAD;
-                let mut cy = y + HEADER + PAD;
+                let mut cy = y + self.header_height(n) + PAD;
                 match node.kind {
                     NodeKind::Sequence | NodeKind::Repeat { .. } => {
                         let mut prev: Option<(f64, f64)> = None;
@@ -476,6 +502,7 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
         sc,
         lang,
         sizes: BTreeMap::new(),
+        headers: BTreeMap::new(),
         rects: BTreeMap::new(),
         body: String::new(),
     };
@@ -518,8 +545,8 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
         }
     }
     let legend_y = y + 6.0;
-    let width = margin * 2.0 + content_w + right_gutter;
-    let height = legend_y + 70.0;
+    let width = (margin * 2.0 + content_w + right_gutter).max(520.0);
+    let height = legend_y + 90.0;
     let fr = lang == Lang::Fr;
     let mut s = String::new();
     let _ = writeln!(s, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
@@ -565,72 +592,67 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
         sc.version(),
         &sc.hash()[..12],
         if fr { "source :" } else { "source:" },
-        esc_xml(&wrap(first_source, 110)[0])
+        esc_xml(&wrap(first_source, ((width - 2.0 * margin) / 5.6) as usize - 40)[0])
     );
     s.push_str(&lay.body);
-    // Legend.
-    let ly = legend_y + 14.0;
-    let items: [(&str, &str, &str); 4] = [
+    // Legend, one line per item.
+    let items: [(&str, &str); 4] = [
         (
             r##"stroke="#b00020" stroke-width="3""##,
             if fr {
-                "‼ critique : la manquer fait échouer la séance"
+                "‼ critique : ne pas la faire fait échouer la séance"
             } else {
-                "‼ critical: missing it fails the session"
+                "‼ critical: not doing it fails the session"
             },
-            "",
         ),
         (
             r##"stroke="#55606b" stroke-width="1.2" stroke-dasharray="6 4""##,
-            if fr { "facultative" } else { "optional" },
-            "",
+            if fr {
+                "facultative : jamais notée"
+            } else {
+                "optional: never scored"
+            },
         ),
         (
             r##"stroke="#9aa3ab" stroke-width="1.2" stroke-dasharray="2 3""##,
             if fr {
-                "conseil, non noté (non vérifié)"
+                "conseil, non noté (non vérifié dans la référence)"
             } else {
-                "guidance, not scored (unverified)"
+                "guidance, not scored (unverified in the reference)"
             },
-            "",
         ),
         (
-            "",
-            if fr {
-                "flèche pointillée bleue : « après » (contrainte d'ordre)"
-            } else {
-                "dashed blue arrow: \"after\" order constraint"
-            },
             "after",
+            if fr {
+                "flèche bleue pointillée : « après » (contrainte d'ordre)"
+            } else {
+                "dashed blue arrow: \"after\" (order constraint)"
+            },
         ),
     ];
-    let mut lx = margin;
-    for (stroke, text, kind) in items {
-        if kind == "after" {
+    for (i, (stroke, text)) in items.iter().enumerate() {
+        let ly = legend_y + i as f64 * 20.0;
+        if *stroke == "after" {
             let _ = writeln!(
                 s,
-                r#"<line x1="{lx:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" class="after" marker-end="url(#arrow-after)"/>"#,
+                r#"<line x1="{margin:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" class="after" marker-end="url(#arrow-after)"/>"#,
                 ly + 7.0,
-                lx + 26.0,
+                margin + 26.0,
                 ly + 7.0
             );
         } else {
             let _ = writeln!(
                 s,
-                r##"<rect x="{lx:.1}" y="{ly:.1}" width="26" height="14" rx="3" fill="#ffffff" {stroke}/>"##
+                r##"<rect x="{margin:.1}" y="{ly:.1}" width="26" height="14" rx="3" fill="#ffffff" {stroke}/>"##
             );
         }
         let _ = writeln!(
             s,
             r#"<text x="{:.1}" y="{:.1}" class="legend">{}</text>"#,
-            lx + 32.0,
+            margin + 34.0,
             ly + 11.0,
             esc_xml(text)
         );
-        lx += 48.0 + text.chars().count() as f64 * 5.6;
-        if lx > width - 220.0 {
-            lx = margin;
-        }
     }
     s.push_str("</svg>\n");
     s

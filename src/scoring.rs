@@ -446,8 +446,8 @@ fn default_branch(ix: &Index, p: NodeIdx) -> NodeIdx {
     best
 }
 
-/// How many times a step is expected to be completed: the rounds of its `Repeat` groups (the
-/// rounds actually done when an `until` ended the repetition; 0 for an open-ended one).
+/// How many times a step is expected to be completed: the `times` of its `Repeat` groups, or
+/// the rounds actually done when the repetition is open-ended or was ended by its `until`.
 fn expected_completions(t: &Tracker, ix: &Index, node: NodeIdx) -> u32 {
     let mut expected = 1u32;
     let mut cur = node;

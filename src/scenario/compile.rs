@@ -126,6 +126,7 @@ pub fn compile(parsed: &Parsed, asset_exists: Option<&dyn Fn(&str) -> bool>) -> 
         node_paths: Vec::new(),
         settable: Vec::new(),
         choice_ids: Vec::new(),
+        steps_declared: 0,
     };
     c.run(&parsed.model, &parsed.file);
     let has_errors = c.diags.iter().any(|d| d.level == Level::Error);
@@ -138,17 +139,18 @@ pub fn compile(parsed: &Parsed, asset_exists: Option<&dyn Fn(&str) -> bool>) -> 
 fn empty_index() -> Index {
     Index {
         entities: Vec::new(),
-        entity_ids: HashMap::new(),
+        entity_ids: Default::default(),
         facts: Vec::new(),
         taints: Vec::new(),
         quantities: Vec::new(),
         timers: Vec::new(),
+        timer_thresholds: Vec::new(),
         gestures: Vec::new(),
-        gesture_ids: HashMap::new(),
+        gesture_ids: Default::default(),
         decisions: Vec::new(),
-        decision_ids: HashMap::new(),
+        decision_ids: Default::default(),
         fields: Vec::new(),
-        field_ids: HashMap::new(),
+        field_ids: Default::default(),
         metrics: Vec::new(),
         nodes: Vec::new(),
         roots: Vec::new(),
@@ -159,7 +161,7 @@ fn empty_index() -> Index {
         faults: Vec::new(),
         criteria: Vec::new(),
         messages: Vec::new(),
-        listeners: HashMap::new(),
+        listeners: Default::default(),
         state_listeners: Vec::new(),
         has_state_events: false,
         pass_mark: 1.0,
@@ -182,6 +184,8 @@ struct Compiler<'a> {
     settable: Vec<bool>,
     /// Choice ids of each decision, in order.
     choice_ids: Vec<Vec<String>>,
+    /// Steps declared so far (the next step's index).
+    steps_declared: StepIdx,
 }
 
 fn is_kebab(s: &str) -> bool {
@@ -953,6 +957,7 @@ impl<'a> Compiler<'a> {
                 &format!("the label of timer `{}`", t.id),
             );
             self.ix.timers.push(t.id.0.clone());
+            self.ix.timer_thresholds.push(Vec::new());
         }
     }
 
@@ -1036,11 +1041,8 @@ impl<'a> Compiler<'a> {
             self.define(Sym::Node, id.as_str(), &np.field("id"), idx);
             let kind = match kind {
                 NodeKind::Step(_) => {
-                    let n = out
-                        .iter()
-                        .filter(|(_, _, n)| matches!(n, Node::Step(_)))
-                        .count();
-                    NodeKind::Step(n as StepIdx)
+                    self.steps_declared += 1;
+                    NodeKind::Step(self.steps_declared - 1)
                 }
                 k => k,
             };
@@ -2374,6 +2376,19 @@ impl<'a> Compiler<'a> {
                     what: "a timer",
                 };
                 let r = self.range(r, &p.index(1), Some(seconds), &format!("timer `{t}`"));
+                if let (Some(ti), Some(r)) = (ti, r) {
+                    let thresholds = &mut self.ix.timer_thresholds[ti as usize];
+                    for (bound, lower) in [(r.min, true), (r.max, false)] {
+                        let Some(b) = bound else { continue };
+                        let ms = (b.value * r.unit.factor * 1000.0).round().max(0.0) as u64;
+                        // `> x` becomes true just after x; `<= x` becomes false just after x.
+                        let ms = if lower == b.inclusive { ms } else { ms + 1 };
+                        if !thresholds.contains(&ms) {
+                            thresholds.push(ms);
+                        }
+                    }
+                    thresholds.sort_unstable();
+                }
                 CCond::Elapsed(ti.unwrap_or(0), r.unwrap_or(FULL))
             }
             Condition::Done(s) => CCond::Done(
@@ -2841,7 +2856,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn build_listeners(&mut self) {
-        let mut listeners: HashMap<Key, Vec<Listener>> = HashMap::new();
+        let mut listeners: rustc_hash::FxHashMap<Key, Vec<Listener>> = Default::default();
         let mut state = Vec::new();
         let mut add = |pattern: &CPattern, l: Listener, state: &mut Vec<Listener>| {
             let mut keys = Vec::new();
@@ -2850,12 +2865,12 @@ impl<'a> Compiler<'a> {
                 CPattern::Release(s, _) => keys.extend(s.iter().map(|&e| Key::Release(e))),
                 CPattern::Use(s) => keys.extend(s.iter().map(|&e| Key::Use(e))),
                 CPattern::UseOn(s, _) => keys.extend(s.iter().map(|&e| Key::UseOn(e))),
-                CPattern::Touch(a, b) => {
-                    keys.extend(a.iter().map(|&e| Key::Touch(e)));
-                    if let Some(b) = b {
-                        keys.extend(b.iter().map(|&e| Key::Touch(e)));
-                    }
-                }
+                // Indexed under one side only (the smaller set): the tracker looks up both
+                // entities of a touch, so it finds the pattern whichever side it is written on.
+                CPattern::Touch(a, b) => match b {
+                    Some(b) if b.len() < a.len() => keys.extend(b.iter().map(|&e| Key::Touch(e))),
+                    _ => keys.extend(a.iter().map(|&e| Key::Touch(e))),
+                },
                 CPattern::Gesture(g) => keys.push(Key::Gesture(*g)),
                 CPattern::Compress => keys.push(Key::Compress),
                 CPattern::Read(s) => keys.extend(s.iter().map(|&e| Key::Read(e))),
@@ -2921,7 +2936,8 @@ pub fn node_max(ix: &Index, n: NodeIdx) -> f64 {
             .fold(0.0, f64::max),
         NodeKind::Repeat { times, .. } => {
             let body: f64 = node.children.iter().map(|&c| node_max(ix, c)).sum();
-            body * f64::from(times.unwrap_or(0))
+            // The static maximum (for "nothing to score") counts an open-ended repetition once.
+            body * f64::from(times.unwrap_or(1))
         }
     }
 }

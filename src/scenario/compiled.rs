@@ -6,7 +6,7 @@
 use super::formula::Expr;
 use super::model::{Severity, Text};
 use super::units::{Range, Unit};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Index of an entity: 0 is `left-hand`, 1 is `right-hand`, then body parts, then objects.
 pub type EntityIdx = u32;
@@ -496,6 +496,9 @@ pub struct Index {
     pub quantities: Vec<QuantityInfo>,
     /// Timer ids.
     pub timers: Vec<String>,
+    /// For each timer, the elapsed times (ms) at which some condition on it can change, sorted:
+    /// the tracker wakes up at each so that timed steps complete exactly on time.
+    pub timer_thresholds: Vec<Vec<u64>>,
     /// Gestures.
     pub gestures: Vec<GestureInfo>,
     /// Gesture by id.

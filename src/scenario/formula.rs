@@ -291,7 +291,9 @@ impl Parser<'_> {
         }
         let v: f64 = self.s[start..end]
             .parse()
-            .map_err(|_| self.problem("not a number", start..end))?;
+            .ok()
+            .filter(|v: &f64| v.is_finite())
+            .ok_or_else(|| self.problem("not a finite number", start..end))?;
         self.pos = end;
         Ok(Expr::Number(v))
     }

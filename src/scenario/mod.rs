@@ -38,7 +38,7 @@ pub struct Scenario {
     pub warnings: Vec<Diagnostic>,
     /// The file's text.
     pub text: Arc<str>,
-    hash: String,
+    hash: std::sync::OnceLock<String>,
 }
 
 impl Scenario {
@@ -65,25 +65,13 @@ impl Scenario {
         let Some(index) = outcome.index else {
             return Err(report);
         };
-        let hash = match canonical_hash(&parsed.model) {
-            Ok(h) => h,
-            Err(e) => {
-                report.diagnostics.push(Diagnostic::error(
-                    "praxis::scenario::not_canonical",
-                    format!("the scenario cannot be written in canonical form: {e}"),
-                    0..0,
-                    "here",
-                ));
-                return Err(report);
-            }
-        };
         Ok(Scenario {
             file: file.to_string(),
             model: parsed.model,
             index,
             warnings: report.diagnostics,
             text: parsed.text,
-            hash,
+            hash: std::sync::OnceLock::new(),
         })
     }
 
@@ -109,9 +97,18 @@ impl Scenario {
         &self.model.version
     }
 
-    /// SHA-256 (hex) of the canonical form: comments and layout do not change it.
+    /// SHA-256 (hex) of the canonical form: comments and layout do not change it. Computed on
+    /// first use (validation does not need it).
     pub fn hash(&self) -> &str {
-        &self.hash
+        self.hash.get_or_init(|| {
+            // Validation makes every number finite, so the canonical form always exists; the
+            // fallback only keeps this total.
+            canonical_hash(&self.model).unwrap_or_else(|_| {
+                hex::encode(Sha256::digest(
+                    serde_json::to_vec(&self.model).unwrap_or_default(),
+                ))
+            })
+        })
     }
 
     /// Whether validation gave warnings.

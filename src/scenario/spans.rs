@@ -5,32 +5,67 @@
 //! validator then asks for the span of the path it is checking. It never panics and gives up
 //! quietly (spans fall back to the start of the file) on text `ron` would have rejected anyway.
 
+use smallvec::SmallVec;
 use std::ops::Range;
 
+/// A short map key (language codes), stored inline so that paths never allocate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyName {
+    bytes: [u8; 15],
+    len: u8,
+}
+
+impl KeyName {
+    fn new(k: &str) -> Self {
+        let mut bytes = [0; 15];
+        let mut len = k.len().min(15);
+        while !k.is_char_boundary(len) {
+            len -= 1;
+        }
+        bytes[..len].copy_from_slice(&k.as_bytes()[..len]);
+        KeyName {
+            bytes,
+            len: len as u8,
+        }
+    }
+
+    /// The key (cut to 15 bytes).
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    }
+}
+
 /// One step of a path into the scenario.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seg {
     /// A named field of a struct or struct-like enum variant.
     Field(&'static str),
     /// An item of a list or tuple.
     Index(usize),
     /// The value under a map key.
-    Key(String),
+    Key(KeyName),
 }
 
-/// A path from the file's top-level value.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Path(pub Vec<Seg>);
+/// A path from the file's top-level value; kept inline (no allocation) up to 12 steps.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Path(pub SmallVec<[Seg; 12]>);
+
+impl Clone for Path {
+    fn clone(&self) -> Self {
+        Path(SmallVec::from_slice(&self.0))
+    }
+}
 
 impl Path {
     /// The top-level value.
     pub fn root() -> Self {
-        Path(Vec::new())
+        Path(SmallVec::new())
     }
 
     /// This path, then a field.
     pub fn field(&self, name: &'static str) -> Path {
         let mut p = self.clone();
+        p.0.reserve(1);
         p.0.push(Seg::Field(name));
         p
     }
@@ -45,7 +80,7 @@ impl Path {
     /// This path, then a map key.
     pub fn key(&self, k: &str) -> Path {
         let mut p = self.clone();
-        p.0.push(Seg::Key(k.to_string()));
+        p.0.push(Seg::Key(KeyName::new(k)));
         p
     }
 }
@@ -57,7 +92,7 @@ impl std::fmt::Display for Path {
                 Seg::Field(n) if i == 0 => write!(f, "{n}")?,
                 Seg::Field(n) => write!(f, ".{n}")?,
                 Seg::Index(n) => write!(f, "[{n}]")?,
-                Seg::Key(k) => write!(f, "[{k:?}]")?,
+                Seg::Key(k) => write!(f, "[{:?}]", k.as_str())?,
             }
         }
         Ok(())
@@ -90,29 +125,41 @@ pub enum Kind {
     Atom,
 }
 
-/// The span tree of one file.
+/// The span tree of one file, read the first time a position is asked for (a valid file never
+/// needs it).
 #[derive(Debug, Clone)]
 pub struct SpanIndex {
-    root: Option<Node>,
+    text: std::sync::Arc<str>,
+    root: std::sync::OnceLock<Option<Node>>,
 }
 
 impl SpanIndex {
-    /// Reads the positions of every value in `text`.
+    /// An index of the positions of every value in `text`.
     pub fn new(text: &str) -> Self {
-        let mut r = Reader {
-            s: text.as_bytes(),
-            text,
-            pos: 0,
-            depth: 0,
-        };
-        r.skip_attributes();
-        let root = r.value();
-        SpanIndex { root }
+        SpanIndex {
+            text: text.into(),
+            root: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn root(&self) -> Option<&Node> {
+        self.root
+            .get_or_init(|| {
+                let mut r = Reader {
+                    s: self.text.as_bytes(),
+                    text: &self.text,
+                    pos: 0,
+                    depth: 0,
+                };
+                r.skip_attributes();
+                r.value()
+            })
+            .as_ref()
     }
 
     /// The node at `path`, if the file has it.
     pub fn node(&self, path: &Path) -> Option<&Node> {
-        let mut node = self.root.as_ref()?;
+        let mut node = self.root()?;
         for seg in &path.0 {
             node = step(node, seg)?;
         }
@@ -121,7 +168,7 @@ impl SpanIndex {
 
     /// The span of the value at `path`, or of its nearest written ancestor.
     pub fn span(&self, path: &Path) -> Range<usize> {
-        let Some(mut node) = self.root.as_ref() else {
+        let Some(mut node) = self.root() else {
             return 0..0;
         };
         for seg in &path.0 {
@@ -137,7 +184,7 @@ impl SpanIndex {
     /// or of the value when the last segment is not a field.
     pub fn key_span(&self, path: &Path) -> Range<usize> {
         if let Some((Seg::Field(name), parent)) = path.0.split_last() {
-            if let Some(parent) = self.node(&Path(parent.to_vec())) {
+            if let Some(parent) = self.node(&Path(parent.iter().copied().collect())) {
                 if let Kind::Struct(_, fields) = &transparent(parent).kind {
                     if let Some((_, key, _)) = fields.iter().find(|(k, _, _)| k == name) {
                         return key.clone();
@@ -175,7 +222,7 @@ fn step<'n>(node: &'n Node, seg: &Seg) -> Option<&'n Node> {
         (Kind::List(items), Seg::Index(i)) => items.get(*i),
         (Kind::Map(entries), Seg::Key(k)) => entries
             .iter()
-            .find(|(key, _)| matches!(&key.kind, Kind::Str(s) if s == k))
+            .find(|(key, _)| matches!(&key.kind, Kind::Str(s) if s == k.as_str()))
             .map(|(_, v)| v),
         _ => None,
     }

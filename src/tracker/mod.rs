@@ -7,9 +7,10 @@
 //! inputs always give the same outputs, byte for byte once serialised: replay, re-scoring,
 //! signed records and scripted tests rest on it.
 //!
-//! Time only moves with actions. [`Tracker::advance`] fires scheduled events up to a time (for a
-//! live runtime between actions); it has the same effect as the events fired before the next
-//! action in a replay, so a live session and its replay agree.
+//! Time only moves with actions. [`Tracker::advance`] fires what is scheduled up to a time (for a
+//! live runtime between actions): timed events, and wake-ups at every threshold a timer condition
+//! tests. A replay fires the same things at the same times before the next action, so a live
+//! session and its replay agree.
 //!
 //! ```
 //! # use std::sync::Arc;
@@ -162,6 +163,13 @@ pub struct Tracker {
     pub(crate) hints: u32,
     pub(crate) critical: Vec<CriticalFailure>,
     edges: Vec<bool>,
+    /// Facts no effect can change (permanent taints), by fact index.
+    permanent: Vec<bool>,
+    /// Each node's place among its parent's children (or among the top-level nodes).
+    position: Vec<u32>,
+    /// For each node whose children are ordered (and one past the last node, for the top
+    /// level): how many of its first children are done or optional.
+    done_prefix: Vec<u32>,
     rng: SplitMix64,
     scratch: Vec<Listener>,
     candidates: Vec<StepIdx>,
@@ -169,6 +177,9 @@ pub struct Tracker {
     when_events: Vec<u32>,
     after_node_events: Vec<Vec<u32>>,
 }
+
+/// A scheduled entry that is not an event: a timer reached a threshold.
+const WAKE: u32 = u32::MAX;
 
 /// An action with its names resolved to indices.
 enum Act {
@@ -252,6 +263,22 @@ impl Tracker {
             hints: 0,
             critical: Vec::new(),
             edges: vec![false; ix.state_listeners.len()],
+            permanent: ix.facts.iter().map(|f| f.permanent).collect(),
+            position: {
+                let mut position = vec![0; n];
+                for node in ix
+                    .nodes
+                    .iter()
+                    .map(|x| &x.children)
+                    .chain(std::iter::once(&ix.roots))
+                {
+                    for (k, &c) in node.iter().enumerate() {
+                        position[c as usize] = k as u32;
+                    }
+                }
+                position
+            },
+            done_prefix: vec![0; n + 1],
             rng,
             scratch: Vec::new(),
             candidates: Vec::new(),
@@ -268,6 +295,9 @@ impl Tracker {
             .filter(|(_, on)| **on)
             .map(|(f, _)| f.effects.clone())
             .collect();
+        for slot in 0..=n {
+            tracker.advance_prefix(ix, slot);
+        }
         let mut ignored = Vec::new();
         for effects in &fault_effects {
             tracker.apply_effects(effects, 0.0, &mut ignored);
@@ -395,9 +425,11 @@ impl Tracker {
         }
         self.advance_events(action.at, out);
         self.now = action.at;
+        let sc = Arc::clone(&self.scenario);
+        let ix = &sc.index;
         match &action.kind {
             ActionKind::Finish => {
-                self.settle(out);
+                self.settle(ix, out);
                 self.finished = true;
                 let passed = self.outcome().passed;
                 self.push(out, FeedbackKind::Finished { passed });
@@ -420,8 +452,6 @@ impl Tracker {
             }
             _ => {}
         }
-        let sc = Arc::clone(&self.scenario);
-        let ix = &sc.index;
         let act = match resolve(ix, &action.kind) {
             Ok(a) => a,
             Err(name) => {
@@ -436,7 +466,7 @@ impl Tracker {
             self.advance_events(to, out);
             self.now = to;
         }
-        self.settle(out);
+        self.settle(ix, out);
         if out.len() == before {
             self.push(out, FeedbackKind::Unmatched);
         }
@@ -449,35 +479,28 @@ impl Tracker {
     // ----- one action --------------------------------------------------------------------------
 
     fn act(&mut self, ix: &Index, act: &Act, out: &mut Vec<Feedback>) {
-        // Who listens.
+        // Who listens. Lists are sorted; a touch looks up both entities and merges the lists.
         let mut listeners = std::mem::take(&mut self.scratch);
         listeners.clear();
-        let mut add = |k: Key| {
-            if let Some(list) = ix.listeners.get(&k) {
-                listeners.extend_from_slice(list);
-            }
-        };
+        let list = |k: Key| ix.listeners.get(&k).map_or(&[][..], Vec::as_slice);
         match *act {
-            Act::Grab(_, o) => add(Key::Grab(o)),
-            Act::Release(_, o, _) => add(Key::Release(o)),
-            Act::Use(o, _) => add(Key::Use(o)),
-            Act::UseOn(o, _, _) => add(Key::UseOn(o)),
+            Act::Grab(_, o) => listeners.extend_from_slice(list(Key::Grab(o))),
+            Act::Release(_, o, _) => listeners.extend_from_slice(list(Key::Release(o))),
+            Act::Use(o, _) => listeners.extend_from_slice(list(Key::Use(o))),
+            Act::UseOn(o, _, _) => listeners.extend_from_slice(list(Key::UseOn(o))),
             Act::Touch(a, b) => {
-                add(Key::Touch(a));
-                if b != a {
-                    add(Key::Touch(b));
-                }
+                let (x, y) = (
+                    list(Key::Touch(a)),
+                    if a == b { &[][..] } else { list(Key::Touch(b)) },
+                );
+                merge_sorted(x, y, &mut listeners);
             }
-            Act::Gesture(g, _) => add(Key::Gesture(g)),
-            Act::Compress(..) => add(Key::Compress),
-            Act::Read(o) => add(Key::Read(o)),
-            Act::Enter(f, _) => add(Key::Enter(f)),
-            Act::Choose(d, _) => add(Key::Choose(d)),
-            Act::Wait(_) => add(Key::Wait),
-        }
-        if matches!(act, Act::Touch(..)) {
-            listeners.sort_unstable();
-            listeners.dedup();
+            Act::Gesture(g, _) => listeners.extend_from_slice(list(Key::Gesture(g))),
+            Act::Compress(..) => listeners.extend_from_slice(list(Key::Compress)),
+            Act::Read(o) => listeners.extend_from_slice(list(Key::Read(o))),
+            Act::Enter(f, _) => listeners.extend_from_slice(list(Key::Enter(f))),
+            Act::Choose(d, _) => listeners.extend_from_slice(list(Key::Choose(d))),
+            Act::Wait(_) => listeners.extend_from_slice(list(Key::Wait)),
         }
 
         // Match against the state before the action.
@@ -489,7 +512,11 @@ impl Tracker {
             match l {
                 Listener::Step(s) => {
                     let step = &ix.steps[s as usize];
-                    if matches(&step.pattern, act) && self.holds_opt(ix, step.guard.as_ref()) {
+                    // A step already done in this round cannot be completed again.
+                    if !self.steps[s as usize].done
+                        && matches(&step.pattern, act)
+                        && self.holds_opt(ix, step.guard.as_ref())
+                    {
                         candidates.push(s);
                     }
                 }
@@ -753,12 +780,16 @@ impl Tracker {
                     }
                 }
             };
-            for &sib in siblings {
-                if sib == cur {
-                    break;
-                }
-                if !ix.nodes[sib as usize].optional && !self.node_done[sib as usize] {
-                    out.push((self.first_open(sib), scored));
+            // Skip the scan when every earlier sibling is known to be done.
+            let slot = node.parent.map_or(ix.nodes.len(), |p| p as usize);
+            if self.position[cur as usize] > self.done_prefix[slot] {
+                for &sib in siblings {
+                    if sib == cur {
+                        break;
+                    }
+                    if !ix.nodes[sib as usize].optional && !self.node_done[sib as usize] {
+                        out.push((self.first_open(sib), scored));
+                    }
                 }
             }
             match node.parent {
@@ -915,8 +946,28 @@ impl Tracker {
         }
     }
 
+    /// Moves a group's done prefix past its children that are done or optional.
+    fn advance_prefix(&mut self, ix: &Index, slot: usize) {
+        let children: &[NodeIdx] = if slot == ix.nodes.len() {
+            &ix.roots
+        } else {
+            &ix.nodes[slot].children
+        };
+        let mut k = self.done_prefix[slot] as usize;
+        while k < children.len()
+            && (ix.nodes[children[k] as usize].optional || self.node_done[children[k] as usize])
+        {
+            k += 1;
+        }
+        self.done_prefix[slot] = k as u32;
+    }
+
     fn mark_done(&mut self, ix: &Index, n: NodeIdx, out: &mut Vec<Feedback>) {
         self.node_done[n as usize] = true;
+        let slot = ix.nodes[n as usize]
+            .parent
+            .map_or(ix.nodes.len(), |p| p as usize);
+        self.advance_prefix(ix, slot);
         if !matches!(ix.nodes[n as usize].kind, NodeKind::Step(_)) {
             self.push(out, FeedbackKind::GroupDone { node: n });
         }
@@ -950,6 +1001,9 @@ impl Tracker {
                 }
             }
         }
+        // Only now that the children are undone can the prefix be recomputed.
+        self.done_prefix[n as usize] = 0;
+        self.advance_prefix(ix, n as usize);
     }
 
     // ----- state -------------------------------------------------------------------------------
@@ -1045,15 +1099,13 @@ impl Tracker {
         duration_s: f64,
         out: &mut Vec<Feedback>,
     ) -> bool {
-        let ix = Arc::clone(&self.scenario);
-        let ix = &ix.index;
         let mut changed = false;
         for e in effects {
             match e {
                 CEffect::Set(facts, v) => {
                     for &f in facts {
                         let f = f as usize;
-                        if ix.facts[f].permanent {
+                        if self.permanent[f] {
                             continue;
                         }
                         if self.world.facts[f] != *v {
@@ -1079,6 +1131,12 @@ impl Tracker {
                 CEffect::StartTimer(t) => {
                     self.world.timers[*t as usize] = Some(self.now);
                     changed = true;
+                    for k in 0..self.scenario.index.timer_thresholds[*t as usize].len() {
+                        let th = self.scenario.index.timer_thresholds[*t as usize][k];
+                        let at = SimTime(self.now.0.saturating_add(th));
+                        let pos = self.scheduled.partition_point(|&x| x <= (at, WAKE));
+                        self.scheduled.insert(pos, (at, WAKE));
+                    }
                 }
                 CEffect::StopTimer(t) => {
                     changed |= self.world.timers[*t as usize].take().is_some();
@@ -1092,12 +1150,21 @@ impl Tracker {
     // ----- time and state-triggered things -----------------------------------------------------
 
     fn advance_events(&mut self, to: SimTime, out: &mut Vec<Feedback>) {
+        if self.scheduled.first().is_none_or(|&(at, _)| at > to) {
+            return;
+        }
         while let Some(&(at, e)) = self.scheduled.first() {
             if at > to {
                 break;
             }
             self.scheduled.remove(0);
             self.now = self.now.max(at);
+            if e == WAKE {
+                // A timer reached a threshold some condition tests: re-evaluate.
+                let sc = Arc::clone(&self.scenario);
+                self.settle(&sc.index, out);
+                continue;
+            }
             let ix = Arc::clone(&self.scenario);
             let ix = &ix.index;
             if self.event_fired[e as usize].is_none()
@@ -1105,7 +1172,7 @@ impl Tracker {
             {
                 self.fire_event(ix, e, out);
             }
-            self.settle(out);
+            self.settle(ix, out);
         }
     }
 
@@ -1118,9 +1185,7 @@ impl Tracker {
 
     /// Fires what became true: state-triggered steps, errors, rules and events, and `until` of
     /// repeats, until nothing more changes.
-    fn settle(&mut self, out: &mut Vec<Feedback>) {
-        let sc = Arc::clone(&self.scenario);
-        let ix = &sc.index;
+    fn settle(&mut self, ix: &Index, out: &mut Vec<Feedback>) {
         for _ in 0..16 {
             let mut changed = false;
             for (i, &l) in ix.state_listeners.iter().enumerate() {
@@ -1190,6 +1255,30 @@ impl Tracker {
             }
         }
     }
+}
+
+/// Merges two sorted lists without duplicates.
+fn merge_sorted(x: &[Listener], y: &[Listener], out: &mut Vec<Listener>) {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(x[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(x[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&x[i..]);
+    out.extend_from_slice(&y[j..]);
 }
 
 /// Resolves an action's names; the error is the first name the scenario does not have.

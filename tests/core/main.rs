@@ -7,3 +7,4 @@ mod properties;
 mod records;
 mod scenarios;
 mod support;
+mod tracker;

@@ -1,0 +1,271 @@
+//! The `praxis` command line, run as a user would: exit statuses, outputs, files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn praxis(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_praxis"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("praxis runs")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("praxis-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn validate_exit_statuses() {
+    let ok = praxis(&[
+        "validate",
+        "scenarios/hand-hygiene.ron",
+        "scenarios/cleanroom-gowning.ron",
+    ]);
+    assert_eq!(ok.status.code(), Some(0), "{}", text(&ok));
+    let bad = praxis(&["validate", "tests/fixtures/invalid/unknown-step.ron"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        text(&bad).contains("did you mean `apply-product`"),
+        "{}",
+        text(&bad)
+    );
+    let missing = praxis(&["validate", "no/such/file.ron"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let garbage = praxis(&["validate", "tests/fixtures/invalid/not-utf8.ron"]);
+    assert_eq!(garbage.status.code(), Some(1));
+}
+
+#[test]
+fn validate_reports_every_file_and_every_problem_as_json() {
+    let o = praxis(&[
+        "validate",
+        "--format",
+        "json",
+        "tests/fixtures/invalid/multiple-problems.ron",
+        "scenarios/hand-hygiene.ron",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    assert_eq!(json[0]["diagnostics"].as_array().unwrap().len(), 3);
+    assert_eq!(json[1]["diagnostics"].as_array().unwrap().len(), 0);
+    let short = praxis(&[
+        "validate",
+        "--format",
+        "short",
+        "tests/fixtures/invalid/multiple-problems.ron",
+    ]);
+    assert_eq!(
+        text(&short).matches("error[praxis::scenario::").count(),
+        3,
+        "{}",
+        text(&short)
+    );
+}
+
+#[test]
+fn simulate_passes_fails_and_refuses() {
+    let pass = praxis(&[
+        "simulate",
+        "hand-hygiene",
+        "tests/playthroughs/hand-hygiene/perfect.events",
+    ]);
+    assert_eq!(pass.status.code(), Some(0), "{}", text(&pass));
+    let out = text(&pass);
+    assert!(
+        out.contains("step done: Fill a cupped palm") && out.contains("Result: PASS"),
+        "{out}"
+    );
+    let fail = praxis(&[
+        "simulate",
+        "hand-hygiene",
+        "tests/playthroughs/hand-hygiene/rub-too-short.events",
+    ]);
+    assert_eq!(fail.status.code(), Some(1));
+    assert!(text(&fail).contains("CRITICAL"));
+    // --check: the exit status says whether the @expect lines hold.
+    let check = praxis(&[
+        "simulate",
+        "--check",
+        "hand-hygiene",
+        "tests/playthroughs/hand-hygiene/rub-too-short.events",
+    ]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+    // In French.
+    let fr = praxis(&[
+        "simulate",
+        "--lang",
+        "fr",
+        "-q",
+        "hand-hygiene",
+        "tests/playthroughs/hand-hygiene/perfect.events",
+    ]);
+    assert!(
+        text(&fr).contains("Résultat : RÉUSSI") || text(&fr).contains("Résultat: RÉUSSI"),
+        "{}",
+        text(&fr)
+    );
+    // Could not run: unknown scenario, broken log.
+    let unknown = praxis(&[
+        "simulate",
+        "hand-hygeine",
+        "tests/playthroughs/hand-hygiene/perfect.events",
+    ]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        text(&unknown).contains("did you mean `hand-hygiene`"),
+        "{}",
+        text(&unknown)
+    );
+    let dir = temp_dir("broken-log");
+    let log = dir.join("broken.events");
+    std::fs::write(
+        &log,
+        "5 use abhr-dispensr\n6 gestur palm-to-palm for 3s\n1 hint\n",
+    )
+    .unwrap();
+    let broken = praxis(&["simulate", "hand-hygiene", log.to_str().unwrap()]);
+    assert_eq!(broken.status.code(), Some(2));
+    let t = text(&broken);
+    assert!(
+        t.contains("did you mean `gesture`") && t.contains("is before the previous action"),
+        "{t}"
+    );
+}
+
+#[test]
+fn a_recorded_simulation_replays_and_a_tampered_one_does_not() {
+    let dir = temp_dir("records");
+    let rec = dir.join("session.jsonl");
+    let rec_s = rec.to_str().unwrap();
+    let o = praxis(&[
+        "simulate",
+        "cleanroom-gowning",
+        "tests/playthroughs/cleanroom-gowning/perfect.events",
+        "--record",
+        rec_s,
+        "--learner",
+        "L-7",
+        "--station",
+        "st-1",
+        "--started-at",
+        "2026-11-22T10:00:00Z",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // Never overwritten.
+    let again = praxis(&[
+        "simulate",
+        "cleanroom-gowning",
+        "tests/playthroughs/cleanroom-gowning/perfect.events",
+        "--record",
+        rec_s,
+    ]);
+    assert_eq!(again.status.code(), Some(2));
+    let replay = praxis(&["replay", rec_s]);
+    assert_eq!(replay.status.code(), Some(0), "{}", text(&replay));
+    assert!(text(&replay).contains("MATCH"));
+
+    let tampered = dir.join("tampered.jsonl");
+    let body =
+        std::fs::read_to_string(&rec)
+            .unwrap()
+            .replacen("\"passed\":true", "\"passed\":false", 1);
+    std::fs::write(&tampered, body).unwrap();
+    let r = praxis(&["replay", tampered.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(text(&r).contains("MISMATCH"), "{}", text(&r));
+
+    let bad_learner = praxis(&[
+        "simulate",
+        "hand-hygiene",
+        "tests/playthroughs/hand-hygiene/perfect.events",
+        "--record",
+        dir.join("x.jsonl").to_str().unwrap(),
+        "--learner",
+        "jane@example.org",
+    ]);
+    assert_eq!(bad_learner.status.code(), Some(2));
+    assert!(text(&bad_learner).contains("pseudonym"));
+    assert!(
+        !Path::new(&dir.join("x.jsonl")).exists(),
+        "nothing written on bad input"
+    );
+}
+
+#[test]
+fn graph_writes_dot_and_svg() {
+    let dir = temp_dir("graph");
+    let dot = praxis(&["graph", "cleanroom-gowning"]);
+    assert_eq!(dot.status.code(), Some(0));
+    let d = String::from_utf8_lossy(&dot.stdout);
+    assert!(
+        d.starts_with("digraph") && d.contains("‼ CRITICAL") && d.contains("cluster_cross-bench"),
+        "{d}"
+    );
+    let svg = dir.join("g.svg");
+    let o = praxis(&[
+        "graph",
+        "hand-hygiene",
+        "-o",
+        svg.to_str().unwrap(),
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let s = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        s.starts_with("<?xml")
+            && s.contains("<svg")
+            && s.contains("CRITIQUE")
+            && s.trim_end().ends_with("</svg>")
+    );
+    let bad = praxis(&["graph", "hand-hygiene", "--format", "png"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn list_shows_the_scenarios() {
+    let o = praxis(&["list"]);
+    assert_eq!(o.status.code(), Some(0));
+    let t = text(&o);
+    assert!(
+        t.contains("hand-hygiene")
+            && t.contains("cleanroom-gowning")
+            && t.contains("World Health Organization"),
+        "{t}"
+    );
+}
+
+#[test]
+fn an_event_log_naming_unknown_things_is_refused_with_suggestions() {
+    let dir = temp_dir("unknown-names");
+    let log = dir.join("names.events");
+    std::fs::write(
+        &log,
+        "0 use abhr-dispensr with right\n2 gesture palm-to-plam for 3s\n",
+    )
+    .unwrap();
+    let o = praxis(&["simulate", "hand-hygiene", log.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let t = text(&o);
+    assert!(
+        t.contains("did you mean `abhr-dispenser`") && t.contains("did you mean `palm-to-palm`"),
+        "{t}"
+    );
+    assert!(t.contains("names.events:1:7"), "{t}");
+}

@@ -1,0 +1,359 @@
+//! The tracker's semantics on small scenarios written for each rule.
+
+use praxis::eventlog;
+use praxis::scenario::Scenario;
+use praxis::scoring::{SessionOutcome, StepStatus};
+use praxis::tracker::{FeedbackKind, Mode, SessionConfig, Tracker};
+use std::sync::Arc;
+
+/// A scenario with the given objects, extra sections and procedure.
+fn scenario(objects: &str, extra: &str, procedure: &str) -> Arc<Scenario> {
+    let text = format!(
+        r##"Scenario(
+    format: 1, id: "t", version: "1.0.0", family: Clinical,
+    title: {{"en": "T", "fr": "T"}}, summary: {{"en": "T", "fr": "T"}}, estimated_duration: "1 min",
+    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "t.md",
+    room: (size: (6.0, 3.0, 6.0), objects: [
+        (id: "floor", name: {{"en": "floor", "fr": "sol"}}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
+        {objects}
+    ]),
+    gestures: [(id: "a", name: {{"en": "a", "fr": "a"}}), (id: "b", name: {{"en": "b", "fr": "b"}}), (id: "c", name: {{"en": "c", "fr": "c"}})],
+    {extra}
+    procedure: [{procedure}],
+    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
+)"##
+    );
+    Arc::new(
+        Scenario::from_ron_str("t.ron", &text)
+            .unwrap_or_else(|r| panic!("{}\n{text}", r.render_short())),
+    )
+}
+
+fn step(id: &str, gesture: &str) -> String {
+    format!(
+        r#"Step(id: "{id}", title: {{"en": "{id}", "fr": "{id}"}}, done_when: Gesture("{gesture}")),"#
+    )
+}
+
+fn run(s: &Arc<Scenario>, events: &str) -> (Tracker, Vec<praxis::tracker::Feedback>) {
+    let log =
+        eventlog::parse("t.events", events).unwrap_or_else(|r| panic!("{}", r.render_short()));
+    let mut t = Tracker::new(s.clone(), log.config.clone());
+    let mut out = Vec::new();
+    for a in &log.actions {
+        t.apply(a, &mut out);
+    }
+    (t, out)
+}
+
+fn status(o: &SessionOutcome, id: &str) -> StepStatus {
+    o.steps
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no step {id}"))
+        .status
+}
+
+#[test]
+fn a_step_done_before_a_prerequisite_done_later_is_out_of_order() {
+    let s = scenario("", "", &format!("{}{}", step("one", "a"), step("two", "b")));
+    let (t, _) = run(&s, "0 gesture b for 1s\n1 gesture a for 1s\n2 finish\n");
+    let o = t.outcome();
+    assert_eq!(status(&o, "two"), StepStatus::DoneOutOfOrder);
+    assert_eq!(o.score.penalties, 0.5);
+}
+
+#[test]
+fn a_skipped_prerequisite_is_missed_not_an_order_error() {
+    let s = scenario(
+        "",
+        "",
+        &format!(
+            "{}{}{}",
+            step("one", "a"),
+            step("two", "b"),
+            step("three", "c")
+        ),
+    );
+    let (t, _) = run(&s, "0 gesture a for 1s\n1 gesture c for 1s\n2 finish\n");
+    let o = t.outcome();
+    assert_eq!(status(&o, "two"), StepStatus::Missed);
+    assert_eq!(status(&o, "three"), StepStatus::Done);
+    assert_eq!(o.score.penalties, 0.0);
+    assert_eq!((o.score.raw, o.score.max), (2.0, 3.0));
+}
+
+#[test]
+fn rounds_of_a_repeat_are_each_in_order() {
+    let proc = format!(
+        r#"Repeat(id: "r", title: {{"en": "r", "fr": "r"}}, times: 2, steps: [{}{}]),"#,
+        step("one", "a"),
+        step("two", "b")
+    );
+    let s = scenario("", "", &proc);
+    let (t, _) = run(
+        &s,
+        "0 gesture a for 1s\n1 gesture b for 1s\n2 gesture a for 1s\n3 gesture b for 1s\n4 finish\n",
+    );
+    let o = t.outcome();
+    assert_eq!((o.score.raw, o.score.max), (4.0, 4.0));
+    assert!(o.passed);
+    // In round 2, b before a: out of order once a is done.
+    let (t, _) = run(
+        &s,
+        "0 gesture a for 1s\n1 gesture b for 1s\n2 gesture b for 1s\n3 gesture a for 1s\n4 finish\n",
+    );
+    assert_eq!(status(&t.outcome(), "two"), StepStatus::DoneOutOfOrder);
+    // One round only: both steps partly done.
+    let (t, _) = run(&s, "0 gesture a for 1s\n1 gesture b for 1s\n4 finish\n");
+    let o = t.outcome();
+    assert_eq!(status(&o, "one"), StepStatus::Partial);
+    assert_eq!((o.score.raw, o.score.max), (2.0, 4.0));
+}
+
+#[test]
+fn until_ends_a_repetition_mid_round() {
+    let proc = format!(
+        r#"Repeat(id: "r", title: {{"en": "r", "fr": "r"}}, until: Occurred("stop"), steps: [{}{}]), {}"#,
+        step("one", "a"),
+        step("two", "b"),
+        step("after", "c")
+    );
+    let extra = r#"events: [(id: "stop", trigger: At("10 s"))],"#;
+    let s = scenario("", extra, &proc);
+    let (t, out) = run(
+        &s,
+        "0 gesture a for 1s\n1 gesture b for 1s\n2 gesture a for 1s\n12 gesture c for 1s\n13 finish\n",
+    );
+    let o = t.outcome();
+    assert!(
+        out.iter()
+            .any(|f| matches!(f.kind, FeedbackKind::Event { .. }) && f.at.0 == 10_000),
+        "the event fires at its time"
+    );
+    assert_eq!(
+        status(&o, "after"),
+        StepStatus::Done,
+        "nothing is missing once the repetition has ended"
+    );
+    // An open-ended repetition scores the rounds done (one here), not the round cut short.
+    assert_eq!((o.score.raw, o.score.max), (3.0, 3.0));
+}
+
+#[test]
+fn one_alternative_taken_makes_the_other_not_applicable() {
+    let proc = format!(
+        r#"OneOf(id: "alt", title: {{"en": "alt", "fr": "alt"}}, steps: [{}{}]), {}"#,
+        step("left", "a"),
+        step("right", "b"),
+        step("last", "c")
+    );
+    let s = scenario("", "", &proc);
+    let (t, _) = run(
+        &s,
+        "0 gesture b for 1s\n1 gesture a for 1s\n2 gesture c for 1s\n3 finish\n",
+    );
+    let o = t.outcome();
+    assert_eq!(status(&o, "right"), StepStatus::Done);
+    assert_eq!(
+        status(&o, "left"),
+        StepStatus::NotApplicable,
+        "taking `right` commits to it"
+    );
+    assert_eq!((o.score.raw, o.score.max), (2.0, 2.0));
+}
+
+#[test]
+fn contamination_spreads_through_a_held_object_to_the_hand() {
+    let objects = r#"(id: "pen", name: {"en": "pen", "fr": "stylo"}, model: Cuboid(size: (0.1, 0.01, 0.01)), pose: (position: (0.0, 1.0, 0.0)), body: Grabbable(mass: 0.01)),
+        (id: "patient", name: {"en": "patient", "fr": "patient"}, model: Cuboid(size: (0.5, 0.5, 1.8)), pose: (position: (1.0, 0.5, 0.0))),"#;
+    let extra = r#"state: (taints: [(id: "dirty", label: {"en": "dirty", "fr": "sale"}, initially: ["floor"], permanent: ["floor"])]),
+    errors: [(id: "patient-soiled", on: State(Fact("patient.dirty")), severity: Critical, feedback: {"en": "soiled", "fr": "souillé"})],"#;
+    let s = scenario(objects, extra, &step("one", "a"));
+    let (t, _) = run(
+        &s,
+        "0 grab pen with right\n1 touch pen floor\n2 touch right-hand patient\n3 gesture a for 1s\n4 finish\n",
+    );
+    let o = t.outcome();
+    assert!(
+        o.critical.iter().any(|c| c.id == "patient-soiled"),
+        "{:?}",
+        o.critical
+    );
+    // Without the floor, nothing is soiled.
+    let (t, _) = run(
+        &s,
+        "0 grab pen with right\n2 touch right-hand patient\n3 gesture a for 1s\n4 finish\n",
+    );
+    assert!(t.outcome().passed);
+}
+
+#[test]
+fn timers_fast_forward_and_steps_after_a_delay() {
+    let objects = r#"(id: "blower", name: {"en": "blower", "fr": "ventilateur"}, model: Cuboid(size: (0.1, 0.1, 0.1)), pose: (position: (0.0, 1.0, 0.0)), affords: [Use(effects: [StartTimer("purge")])]),"#;
+    let extra = r#"state: (timers: [(id: "purge", label: {"en": "purge", "fr": "purge"}) ]),
+    events: [(id: "ready", trigger: AfterStep("start", "5 min"), message: {"en": "ready", "fr": "prêt"})],"#;
+    let proc = r#"Step(id: "start", title: {"en": "start", "fr": "démarrer"}, done_when: Use("blower")),
+        Step(id: "purged", title: {"en": "purged", "fr": "purgé"}, done_when: State(Elapsed("purge", ">= 5 min")), critical: true),
+        Step(id: "work", title: {"en": "work", "fr": "travailler"}, done_when: Gesture("a"), when: Occurred("ready")),"#;
+    let s = scenario(objects, extra, proc);
+    let (t, out) = run(
+        &s,
+        "0 use blower\n10 wait 5min\n5:11 gesture a for 1s\n5:12 finish\n",
+    );
+    let o = t.outcome();
+    assert!(o.passed, "{o:?}");
+    let purged_at = out.iter().find_map(|f| match f.kind {
+        FeedbackKind::StepDone { step, .. } if s.step_id(step) == "purged" => Some(f.at.0),
+        _ => None,
+    });
+    assert_eq!(
+        purged_at,
+        Some(300_000),
+        "the purge ends exactly 5 min after the start, during the fast-forward"
+    );
+    // Without an event, the timer still wakes the tracker up exactly at 5:00.
+    let plain = scenario(
+        objects,
+        r#"state: (timers: [(id: "purge", label: {"en": "purge", "fr": "purge"}) ]),"#,
+        r#"Step(id: "start", title: {"en": "start", "fr": "démarrer"}, done_when: Use("blower")),
+        Step(id: "purged", title: {"en": "purged", "fr": "purgé"}, done_when: State(Elapsed("purge", "> 5 min"))),"#,
+    );
+    let (_, out) = run(
+        &plain,
+        "0 use blower
+10 wait 10min
+11:00 finish
+",
+    );
+    let at = out.iter().find_map(|f| match f.kind {
+        FeedbackKind::StepDone { step, .. } if plain.step_id(step) == "purged" => Some(f.at.0),
+        _ => None,
+    });
+    assert_eq!(at, Some(300_001), "`> 5 min` becomes true just after 5:00");
+    // Without the fast-forward, the purge is not over and the work does not count yet.
+    let (t, _) = run(&s, "0 use blower\n10 gesture a for 1s\n11 finish\n");
+    assert_eq!(status(&t.outcome(), "purged"), StepStatus::Missed);
+}
+
+#[test]
+fn the_right_answer_can_depend_on_a_seeded_fault() {
+    let extra = r#"faults: [(id: "allergy", label: {"en": "allergy", "fr": "allergie"}, chance: 0.5)],
+    decisions: [(id: "give", prompt: {"en": "Give?", "fr": "Donner ?"}, critical: true, choices: [
+        (id: "yes", text: {"en": "yes", "fr": "oui"}, correct_when: Not(Fault("allergy"))),
+        (id: "no", text: {"en": "no", "fr": "non"}, correct_when: Fault("allergy")),
+    ])],"#;
+    let proc = r#"Step(id: "decide", title: {"en": "decide", "fr": "décider"}, done_when: Choose("give")),"#;
+    let s = scenario("", extra, proc);
+    let (t, _) = run(&s, "@fault allergy on\n0 choose give yes\n1 finish\n");
+    assert!(
+        !t.outcome().passed,
+        "giving the drug to an allergic patient fails"
+    );
+    let (t, _) = run(&s, "@fault allergy on\n0 choose give no\n1 finish\n");
+    assert!(t.outcome().passed);
+    let (t, _) = run(&s, "@fault allergy off\n0 choose give yes\n1 finish\n");
+    assert!(t.outcome().passed);
+    // Drawn from the seed: the same seed always gives the same patient.
+    let drawn = |seed| {
+        Tracker::new(
+            s.clone(),
+            SessionConfig {
+                seed,
+                ..Default::default()
+            },
+        )
+        .faults()[0]
+    };
+    assert_eq!(drawn(17), drawn(17));
+    assert!((0..64).any(drawn) && !(0..64).all(drawn));
+}
+
+#[test]
+fn time_going_backwards_and_hints_in_assessment_are_refused() {
+    let s = scenario("", "", &step("one", "a"));
+    let (t, out) = run(&s, "@mode assessment\n5 hint\n6 finish\n");
+    assert!(
+        out.iter()
+            .any(|f| matches!(f.kind, FeedbackKind::Rejected { .. }))
+    );
+    assert_eq!(t.outcome().hints, 0);
+    let mut t = Tracker::new(
+        s.clone(),
+        SessionConfig {
+            mode: Mode::Guided,
+            ..Default::default()
+        },
+    );
+    let mut out = Vec::new();
+    t.apply(
+        &praxis::action::LearnerAction::at_secs(5.0, praxis::action::ActionKind::Hint),
+        &mut out,
+    );
+    t.apply(
+        &praxis::action::LearnerAction::at_secs(1.0, praxis::action::ActionKind::Hint),
+        &mut out,
+    );
+    assert!(matches!(
+        out.last().unwrap().kind,
+        FeedbackKind::Rejected { .. }
+    ));
+    assert_eq!(t.outcome().hints, 1);
+}
+
+#[test]
+fn compression_metrics_are_measured_like_a_feedback_manikin() {
+    let objects = r#"(id: "manikin", name: {"en": "manikin", "fr": "mannequin"}, model: Cuboid(size: (0.5, 0.3, 1.8)), pose: (position: (0.0, 0.3, 0.0)), affords: [Compress]),"#;
+    let extra = r#"metrics: [
+        (id: "rate", label: {"en": "rate", "fr": "fréquence"}, kind: CompressionRate),
+        (id: "at-rate", label: {"en": "at rate", "fr": "bonne fréquence"}, kind: CompressionsAtRate("100..120 /min")),
+        (id: "depth", label: {"en": "depth", "fr": "profondeur"}, kind: CompressionDepth),
+        (id: "recoil", label: {"en": "recoil", "fr": "relâchement"}, kind: FullRecoil),
+        (id: "hands-off", label: {"en": "hands-off", "fr": "sans compressions"}, kind: HandsOffTime),
+        (id: "longest", label: {"en": "longest", "fr": "plus longue"}, kind: LongestPause),
+        (id: "ccf", label: {"en": "fraction", "fr": "fraction"}, kind: CompressionFraction),
+    ],"#;
+    let proc = r#"Step(id: "cpr", title: {"en": "30 compressions", "fr": "30 compressions"}, done_when: Compress, repeat: 30),"#;
+    let s = scenario(objects, extra, proc);
+    // 30 compressions every 0.5 s (120 /min), a 6 s pause, 30 more, then 1 s to the end.
+    let (t, _) = run(
+        &s,
+        "0 compress manikin x30 every 0.5s\n20.5 compress manikin x30 every 0.5s\n36 finish\n",
+    );
+    let metric = |id: &str| {
+        t.outcome()
+            .metrics
+            .iter()
+            .find(|m| m.id == id)
+            .unwrap()
+            .value
+    };
+    assert_eq!(metric("rate"), Some(120.0));
+    assert_eq!(metric("at-rate"), Some(100.0));
+    assert_eq!(
+        metric("depth"),
+        None,
+        "a mouse cannot measure depth: not assessed"
+    );
+    assert_eq!(metric("recoil"), None);
+    // Pause from 14.5 s to 20.5 s = 6 s; the last second is not a pause (≤ 2 s).
+    assert_eq!(metric("hands-off"), Some(6.0));
+    assert_eq!(metric("longest"), Some(6.0));
+    // 36 s from the first compression, 6 s without: 83.3 %.
+    assert_eq!(metric("ccf"), Some(83.3333));
+    // With depth and recoil measured.
+    let (t, _) = run(
+        &s,
+        "0 compress manikin depth 52 recoil full x4 every 0.5s\n2 compress manikin depth 45 recoil partial\n3 finish\n",
+    );
+    let metric = |id: &str| {
+        t.outcome()
+            .metrics
+            .iter()
+            .find(|m| m.id == id)
+            .unwrap()
+            .value
+    };
+    assert_eq!(metric("depth"), Some(50.6));
+    assert_eq!(metric("recoil"), Some(80.0));
+}

@@ -17,10 +17,9 @@ fn big_scenario(groups: usize) -> String {
     let mut procedure = String::new();
     let mut errors = String::new();
     for g in 0..groups {
-        let _ = write!(
+        let _ = writeln!(
             objects,
-            r##"(id: "tool-{g}", name: {{"en": "tool {g}", "fr": "outil {g}"}}, model: Cuboid(size: (0.1, 0.1, 0.1)), pose: (position: (0.0, 1.0, 0.0)), body: Grabbable(mass: 0.1), tags: ["tool"], affords: [Use(effects: [Add("work", "1 g")]), UseOn(target: "bench", effects: [Set("bench.used", true)])]),
-"##
+            r##"(id: "tool-{g}", name: {{"en": "tool {g}", "fr": "outil {g}"}}, model: Cuboid(size: (0.1, 0.1, 0.1)), pose: (position: (0.0, 1.0, 0.0)), body: Grabbable(mass: 0.1), tags: ["tool"], affords: [Use(effects: [Add("work", "1 g")]), UseOn(target: "bench", effects: [Set("bench.used", true)])]),"##
         );
         let kind = if g % 2 == 0 { "Sequence" } else { "AnyOrder" };
         let _ = write!(
@@ -53,10 +52,9 @@ fn big_scenario(groups: usize) -> String {
             );
         }
         procedure.push_str("]),\n");
-        let _ = write!(
+        let _ = writeln!(
             errors,
-            r#"(id: "misuse-{g}", on: Use("tool-{g}"), when: Not(Done("step-{g}-0")), severity: Major, feedback: {{"en": "Grab it first", "fr": "Prenez-le d'abord"}}),
-"#
+            r#"(id: "misuse-{g}", on: Use("tool-{g}"), when: Not(Done("step-{g}-0")), severity: Major, feedback: {{"en": "Grab it first", "fr": "Prenez-le d'abord"}}),"#
         );
     }
     format!(
@@ -257,7 +255,7 @@ fn benches(c: &mut Criterion) {
         finished.apply(a, &mut Vec::new());
     }
     c.bench_function("score the finished 200-step session (the debrief)", |b| {
-        b.iter(|| black_box(finished.outcome()))
+        b.iter(|| black_box(finished.outcome()));
     });
 
     let header = Header::new(
@@ -286,7 +284,7 @@ fn benches(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group("re-score a 30-minute session");
     group.bench_function("replay the events", |b| {
-        b.iter(|| black_box(record::replay(&rec, cpr.clone())))
+        b.iter(|| black_box(record::replay(&rec, cpr.clone())));
     });
     group.bench_function("read the record, check its chain and replay", |b| {
         b.iter(|| {

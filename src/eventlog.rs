@@ -413,41 +413,40 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
     if let Some(pos) = toks
         .iter()
         .position(|t| t.text.starts_with('x') && t.text[1..].parse::<u32>().is_ok())
+        && pos >= 2
     {
-        if pos >= 2 {
-            repeat = toks[pos].text[1..].parse().unwrap_or(1);
-            if repeat == 0 || repeat > 100_000 {
-                return Err(err(
-                    "praxis::events::syntax",
-                    "a repeat count must be between 1 and 100000",
-                    toks[pos].span.clone(),
-                    "count",
-                ));
-            }
-            end = pos;
-            if repeat > 1 {
-                match toks.get(pos + 1) {
-                    Some(t) if t.text == "every" => {
-                        let mut i = pos + 2;
-                        every = parse_dur(toks, &mut i)?;
-                        if i < toks.len() {
-                            return Err(err(
-                                "praxis::events::syntax",
-                                format!("unexpected `{}`", toks[i].text),
-                                toks[i].span.clone(),
-                                "unexpected",
-                            ));
-                        }
-                    }
-                    _ => {
+        repeat = toks[pos].text[1..].parse().unwrap_or(1);
+        if repeat == 0 || repeat > 100_000 {
+            return Err(err(
+                "praxis::events::syntax",
+                "a repeat count must be between 1 and 100000",
+                toks[pos].span.clone(),
+                "count",
+            ));
+        }
+        end = pos;
+        if repeat > 1 {
+            match toks.get(pos + 1) {
+                Some(t) if t.text == "every" => {
+                    let mut i = pos + 2;
+                    every = parse_dur(toks, &mut i)?;
+                    if i < toks.len() {
                         return Err(err(
                             "praxis::events::syntax",
-                            "a repeated action needs `every <duration>`",
-                            toks[pos].span.clone(),
-                            "how often?",
-                        )
-                        .with_help("write e.g. `x30 every 0.55s`"));
+                            format!("unexpected `{}`", toks[i].text),
+                            toks[i].span.clone(),
+                            "unexpected",
+                        ));
                     }
+                }
+                _ => {
+                    return Err(err(
+                        "praxis::events::syntax",
+                        "a repeated action needs `every <duration>`",
+                        toks[pos].span.clone(),
+                        "how often?",
+                    )
+                    .with_help("write e.g. `x30 every 0.55s`"));
                 }
             }
         }
@@ -932,15 +931,15 @@ pub fn check(log: &EventLog, scenario: &Scenario, file: &str, text: &str) -> Res
             );
         }
     }
-    if let Some(id) = &log.scenario {
-        if id != scenario.id() {
-            diags.push(Diagnostic::error(
-                "praxis::events::wrong_scenario",
-                format!("this log is written for `{id}`, not `{}`", scenario.id()),
-                0..0,
-                "@scenario",
-            ));
-        }
+    if let Some(id) = &log.scenario
+        && id != scenario.id()
+    {
+        diags.push(Diagnostic::error(
+            "praxis::events::wrong_scenario",
+            format!("this log is written for `{id}`, not `{}`", scenario.id()),
+            0..0,
+            "@scenario",
+        ));
     }
     if diags.is_empty() {
         Ok(())

@@ -6,6 +6,8 @@
 //! [`eventlog`] (hand-written action scripts). None of it reads a clock, draws unseeded random
 //! numbers or does I/O beyond the readers and writers its caller hands it.
 
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod action;
 pub mod eventlog;
 pub mod graph;

@@ -1,10 +1,10 @@
 //! The seeded random numbers of a session (faults, jitter, reading noise).
 //!
-//! SplitMix64 (Steele, Lea & Flood, 2014), written out here on purpose: its output is fixed by
+//! `SplitMix64` (Steele, Lea & Flood, 2014), written out here on purpose: its output is fixed by
 //! its definition, so a record made today re-scores to the same result after any dependency
 //! upgrade. Only integer operations and one exact conversion are used.
 
-/// A SplitMix64 generator.
+/// A `SplitMix64` generator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SplitMix64 {
     state: u64,
@@ -30,7 +30,7 @@ impl SplitMix64 {
         (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
-    /// A number uniformly drawn from [-half_width, half_width).
+    /// A number uniformly drawn from [-`half_width`, `half_width`).
     pub fn symmetric(&mut self, half_width: f64) -> f64 {
         (self.next_f64() * 2.0 - 1.0) * half_width
     }

@@ -159,10 +159,8 @@ pub fn describe(sc: &Scenario, f: &Feedback, lang: Lang) -> String {
                 (false, false) => ("✗", lang.pick("wrong answer", "mauvaise réponse")),
             };
             let mut s = format!("{mark} {word}: {}", d.prompt.get(l));
-            if !correct {
-                if let Some(e) = &d.explanation {
-                    let _ = write!(s, " — {}", e.get(l));
-                }
+            if !correct && let Some(e) = &d.explanation {
+                let _ = write!(s, " — {}", e.get(l));
             }
             s
         }
@@ -286,12 +284,11 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
     if o.score.penalties > 0.0 {
         let _ = writeln!(
             s,
-            "  {} {} − {} {} {}",
+            "  {} {} − {} {} ",
             lang.pick("earned", "obtenu"),
             num(o.score.earned),
             lang.pick("penalties", "pénalités"),
-            num(o.score.penalties),
-            ""
+            num(o.score.penalties)
         );
     }
     if !o.critical.is_empty() {

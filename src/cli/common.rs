@@ -18,7 +18,7 @@ pub const CANNOT_RUN: u8 = 2;
 pub enum DiagFormat {
     /// The source line with the problem underlined, and help.
     Human,
-    /// One line per problem: file:line:col: error[code]: message.
+    /// One line per problem: <file:line:col>: error[code]: message.
     Short,
     /// JSON, for editors and CI.
     Json,

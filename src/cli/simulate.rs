@@ -220,11 +220,11 @@ pub fn run(args: Args) -> u8 {
         if tracker.is_finished() {
             break;
         }
-        if let Some(w) = writer.as_mut() {
-            if let Err(e) = w.append(action) {
-                eprintln!("error: cannot write the record: {e}");
-                return CANNOT_RUN;
-            }
+        if let Some(w) = writer.as_mut()
+            && let Err(e) = w.append(action)
+        {
+            eprintln!("error: cannot write the record: {e}");
+            return CANNOT_RUN;
         }
         feedback.clear();
         tracker.apply(action, &mut feedback);

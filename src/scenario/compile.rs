@@ -575,40 +575,40 @@ impl<'a> Compiler<'a> {
             );
             return None;
         }
-        if let Some(target) = target {
-            if !units::compatible(r.unit, target.unit) {
-                let written = if r.unit.symbol.is_empty() {
-                    "a plain number (no unit)".to_string()
-                } else {
-                    format!("{} (`{}`)", r.unit.dimension.name(), r.unit.symbol)
-                };
-                let expected = if target.unit.symbol.is_empty() {
-                    format!("{} is a plain number", target.what)
-                } else {
-                    format!(
-                        "{} is {} in `{}`",
-                        target.what,
-                        target.unit.dimension.name(),
-                        target.unit.symbol
-                    )
-                };
-                let example = if target.unit.symbol.is_empty() {
-                    "write the range without a unit".to_string()
-                } else {
-                    format!(
-                        "write the range in `{}` (or a unit of the same kind)",
-                        target.unit.symbol
-                    )
-                };
-                self.error(
-                    "praxis::scenario::unit_mismatch",
-                    format!("the range `{}` is {written}, but {expected}", spec.raw),
-                    p,
-                    "unit does not match",
+        if let Some(target) = target
+            && !units::compatible(r.unit, target.unit)
+        {
+            let written = if r.unit.symbol.is_empty() {
+                "a plain number (no unit)".to_string()
+            } else {
+                format!("{} (`{}`)", r.unit.dimension.name(), r.unit.symbol)
+            };
+            let expected = if target.unit.symbol.is_empty() {
+                format!("{} is a plain number", target.what)
+            } else {
+                format!(
+                    "{} is {} in `{}`",
+                    target.what,
+                    target.unit.dimension.name(),
+                    target.unit.symbol
                 )
-                .help = Some(example);
-                return None;
-            }
+            };
+            let example = if target.unit.symbol.is_empty() {
+                "write the range without a unit".to_string()
+            } else {
+                format!(
+                    "write the range in `{}` (or a unit of the same kind)",
+                    target.unit.symbol
+                )
+            };
+            self.error(
+                "praxis::scenario::unit_mismatch",
+                format!("the range `{}` is {written}, but {expected}", spec.raw),
+                p,
+                "unit does not match",
+            )
+            .help = Some(example);
+            return None;
         }
         Some(r)
     }
@@ -728,15 +728,14 @@ impl<'a> Compiler<'a> {
             &m.estimated_duration,
             &root.field("estimated_duration"),
             "the estimated duration",
-        ) {
-            if ms == 0 {
-                self.error(
-                    "praxis::scenario::bad_number",
-                    "the estimated duration must be longer than 0",
-                    &root.field("estimated_duration"),
-                    "zero",
-                );
-            }
+        ) && ms == 0
+        {
+            self.error(
+                "praxis::scenario::bad_number",
+                "the estimated duration must be longer than 0",
+                &root.field("estimated_duration"),
+                "zero",
+            );
         }
         if m.sources.is_empty() {
             self.error(
@@ -989,7 +988,6 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    #[expect(clippy::type_complexity, reason = "a local work list")]
     fn declare_nodes(
         &mut self,
         nodes: &'a [Node],
@@ -1304,19 +1302,19 @@ impl<'a> Compiler<'a> {
             );
             return;
         }
-        if let Some(exists) = self.asset_exists {
-            if !exists(path) {
-                self.error(
-                    "praxis::scenario::unknown_asset",
-                    format!("model `{path}` of {what} is not in `assets/`"),
-                    p,
-                    "no such file",
-                )
-                .help = Some(
-                    "generate it with `tools/models` or fix the path (it is relative to `assets/`)"
-                        .into(),
-                );
-            }
+        if let Some(exists) = self.asset_exists
+            && !exists(path)
+        {
+            self.error(
+                "praxis::scenario::unknown_asset",
+                format!("model `{path}` of {what} is not in `assets/`"),
+                p,
+                "no such file",
+            )
+            .help = Some(
+                "generate it with `tools/models` or fix the path (it is relative to `assets/`)"
+                    .into(),
+            );
         }
     }
 
@@ -2896,10 +2894,10 @@ impl<'a> Compiler<'a> {
             add(&r.pattern, Listener::Rule(i as u32), &mut state);
         }
         for (i, m) in self.ix.metrics.iter().enumerate() {
-            if let CMetricKind::Count(p) = &m.kind {
-                if !matches!(p, CPattern::State(_)) {
-                    add(p, Listener::Metric(i as u32), &mut state);
-                }
+            if let CMetricKind::Count(p) = &m.kind
+                && !matches!(p, CPattern::State(_))
+            {
+                add(p, Listener::Metric(i as u32), &mut state);
             }
         }
         for list in listeners.values_mut() {

@@ -140,7 +140,7 @@ impl Scenario {
     pub fn step_model(&self, id: &str) -> Option<&model::Step> {
         fn find<'m>(nodes: &'m [model::Node], id: &str) -> Option<&'m model::Step> {
             nodes.iter().find_map(|n| match n {
-                model::Node::Step(s) if s.id.as_str() == id => Some(s),
+                model::Node::Step(s) if s.id.as_str() == id => Some(&**s),
                 model::Node::Step(_) => None,
                 model::Node::Sequence(g) | model::Node::AnyOrder(g) | model::Node::OneOf(g) => {
                     find(&g.steps, id)

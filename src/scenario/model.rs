@@ -599,7 +599,7 @@ pub enum MetricKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Node {
     /// One step.
-    Step(Step),
+    Step(Box<Step>),
     /// Children in the written order.
     Sequence(Group),
     /// Children in any order.

@@ -183,14 +183,12 @@ impl SpanIndex {
     /// The span of the field *name* at the end of `path` (for "first defined here" labels),
     /// or of the value when the last segment is not a field.
     pub fn key_span(&self, path: &Path) -> Range<usize> {
-        if let Some((Seg::Field(name), parent)) = path.0.split_last() {
-            if let Some(parent) = self.node(&Path(parent.iter().copied().collect())) {
-                if let Kind::Struct(_, fields) = &transparent(parent).kind {
-                    if let Some((_, key, _)) = fields.iter().find(|(k, _, _)| k == name) {
-                        return key.clone();
-                    }
-                }
-            }
+        if let Some((Seg::Field(name), parent)) = path.0.split_last()
+            && let Some(parent) = self.node(&Path(parent.iter().copied().collect()))
+            && let Kind::Struct(_, fields) = &transparent(parent).kind
+            && let Some((_, key, _)) = fields.iter().find(|(k, _, _)| k == name)
+        {
+            return key.clone();
         }
         self.span(path)
     }
@@ -269,11 +267,11 @@ impl Reader<'_> {
                 }
                 _ => {
                     // Unicode whitespace (e.g. a no-break space pasted from a document).
-                    if let Some(c) = self.text.get(self.pos..).and_then(|t| t.chars().next()) {
-                        if c.is_whitespace() {
-                            self.pos += c.len_utf8();
-                            continue;
-                        }
+                    if let Some(c) = self.text.get(self.pos..).and_then(|t| t.chars().next())
+                        && c.is_whitespace()
+                    {
+                        self.pos += c.len_utf8();
+                        continue;
                     }
                     return;
                 }

@@ -78,10 +78,10 @@ impl Metrics {
                         if dt > 0 && dt <= m.pause_ms {
                             state.count += 1;
                             state.sum += dt as f64;
-                            if let CMetricKind::CompressionsAtRate(r) = &m.kind {
-                                if r.contains_base(60_000.0 / dt as f64) {
-                                    state.in_range += 1;
-                                }
+                            if let CMetricKind::CompressionsAtRate(r) = &m.kind
+                                && r.contains_base(60_000.0 / dt as f64)
+                            {
+                                state.in_range += 1;
                             }
                         }
                     }
@@ -90,10 +90,10 @@ impl Metrics {
                     if let Some(d) = depth_mm.filter(|d| d.is_finite()) {
                         state.count += 1;
                         state.sum += d;
-                        if let CMetricKind::CompressionsAtDepth(r) = &m.kind {
-                            if r.contains_base(d) {
-                                state.in_range += 1;
-                            }
+                        if let CMetricKind::CompressionsAtDepth(r) = &m.kind
+                            && r.contains_base(d)
+                        {
+                            state.in_range += 1;
                         }
                     }
                 }

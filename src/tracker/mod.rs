@@ -533,10 +533,10 @@ impl Tracker {
                     }
                 }
                 Listener::Metric(m) => {
-                    if let CMetricKind::Count(p) = &ix.metrics[m as usize].kind {
-                        if matches(p, act) {
-                            self.metrics.count(m);
-                        }
+                    if let CMetricKind::Count(p) = &ix.metrics[m as usize].kind
+                        && matches(p, act)
+                    {
+                        self.metrics.count(m);
                     }
                 }
             }
@@ -559,20 +559,20 @@ impl Tracker {
         match act {
             Act::Grab(hand, o) => {
                 if let Some(slot) = World::hand_slot(*hand) {
-                    if let Some(other) = self.world.holder(*o) {
-                        if let Some(other_slot) = World::hand_slot(other) {
-                            self.world.holding[other_slot] = None;
-                        }
+                    if let Some(other) = self.world.holder(*o)
+                        && let Some(other_slot) = World::hand_slot(other)
+                    {
+                        self.world.holding[other_slot] = None;
                     }
                     self.world.holding[slot] = Some(*o);
                 }
                 self.world.contact(ix, *hand, *o);
             }
             Act::Release(hand, o, on) => {
-                if let Some(slot) = World::hand_slot(*hand) {
-                    if self.world.holding[slot] == Some(*o) {
-                        self.world.holding[slot] = None;
-                    }
+                if let Some(slot) = World::hand_slot(*hand)
+                    && self.world.holding[slot] == Some(*o)
+                {
+                    self.world.holding[slot] = None;
                 }
                 if let Some(on) = on {
                     self.world.contact(ix, *o, *on);
@@ -596,10 +596,10 @@ impl Tracker {
                     self.world.contact(ix, *h, *o);
                 }
                 for a in &ix.entities[*o as usize].affordances {
-                    if let CAffordance::UseOn(targets, effects) = a {
-                        if targets.contains(t) {
-                            self.apply_effects(effects, 0.0, out);
-                        }
+                    if let CAffordance::UseOn(targets, effects) = a
+                        && targets.contains(t)
+                    {
+                        self.apply_effects(effects, 0.0, out);
                     }
                 }
             }
@@ -742,10 +742,10 @@ impl Tracker {
         while let Some(parent) = ix.nodes[child as usize].parent {
             match ix.nodes[parent as usize].kind {
                 NodeKind::OneOf => {
-                    if let Some(b) = self.branch[parent as usize] {
-                        if b != child {
-                            return false;
-                        }
+                    if let Some(b) = self.branch[parent as usize]
+                        && b != child
+                    {
+                        return false;
                     }
                 }
                 NodeKind::Repeat { .. } if self.node_done[parent as usize] => return false,
@@ -1219,7 +1219,7 @@ impl Tracker {
                     }
                     Listener::Error(e) => self.error_fired(ix, e, out),
                     Listener::Rule(r) => {
-                        changed |= self.apply_effects(&ix.rules[r as usize].effects, 0.0, out)
+                        changed |= self.apply_effects(&ix.rules[r as usize].effects, 0.0, out);
                     }
                     Listener::Metric(_) => {}
                 }
@@ -1230,11 +1230,12 @@ impl Tracker {
                     continue;
                 }
                 let ev = &ix.events[e as usize];
-                if let CTrigger::When(c) = &ev.trigger {
-                    if self.holds(ix, c) && self.holds_opt(ix, ev.guard.as_ref()) {
-                        self.fire_event(ix, e, out);
-                        changed = true;
-                    }
+                if let CTrigger::When(c) = &ev.trigger
+                    && self.holds(ix, c)
+                    && self.holds_opt(ix, ev.guard.as_ref())
+                {
+                    self.fire_event(ix, e, out);
+                    changed = true;
                 }
             }
             for k in 0..self.until_nodes.len() {
@@ -1242,12 +1243,12 @@ impl Tracker {
                 if self.node_done[n as usize] {
                     continue;
                 }
-                if let NodeKind::Repeat { until: Some(c), .. } = &ix.nodes[n as usize].kind {
-                    if self.holds(ix, c) {
-                        self.until_met[n as usize] = true;
-                        self.node_completed(ix, n, out);
-                        changed = true;
-                    }
+                if let NodeKind::Repeat { until: Some(c), .. } = &ix.nodes[n as usize].kind
+                    && self.holds(ix, c)
+                {
+                    self.until_met[n as usize] = true;
+                    self.node_completed(ix, n, out);
+                    changed = true;
                 }
             }
             if !changed {

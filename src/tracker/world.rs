@@ -71,11 +71,11 @@ impl World {
         let mut group: [Option<EntityIdx>; 6] = [Some(a), Some(b), None, None, None, None];
         let mut n = 2;
         for x in [a, b] {
-            if let Some(slot) = World::hand_slot(x) {
-                if let Some(held) = self.holding[slot] {
-                    group[n] = Some(held);
-                    n += 1;
-                }
+            if let Some(slot) = World::hand_slot(x)
+                && let Some(held) = self.holding[slot]
+            {
+                group[n] = Some(held);
+                n += 1;
             }
             if let Some(h) = self.holder(x) {
                 group[n] = Some(h);

@@ -44,8 +44,30 @@ impl Lang {
     }
 }
 
+/// French puts a (narrow) space before a colon: `Résultat : RÉUSSI`.
+fn typeset(lang: Lang, s: String) -> String {
+    if lang == Lang::En {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut prev = ' ';
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ':' && !prev.is_whitespace() && chars.peek().is_none_or(|n| n.is_whitespace()) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
 /// One feedback item as a line of text, with a leading mark (`✓`, `✗`, `‼`, `→`, `?`, `i`).
 pub fn describe(sc: &Scenario, f: &Feedback, lang: Lang) -> String {
+    typeset(lang, describe_raw(sc, f, lang))
+}
+
+fn describe_raw(sc: &Scenario, f: &Feedback, lang: Lang) -> String {
     let l = lang.code();
     let ix = &sc.index;
     let step_title = |s: u32| {
@@ -263,6 +285,10 @@ pub fn time(t: SimTime) -> String {
 
 /// The debrief: result, score, steps, criteria, errors, metrics.
 pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
+    typeset(lang, summary_raw(sc, o, lang))
+}
+
+fn summary_raw(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
     let l = lang.code();
     let mut s = String::new();
     let result = if o.passed {

@@ -104,6 +104,24 @@ pub fn assets_dir_for(scenario: &Path) -> Option<PathBuf> {
     assets.is_dir().then_some(assets)
 }
 
+/// The `--lang` argument; prints the problem and returns the exit status on failure.
+pub fn lang(arg: &str) -> Result<praxis::trace::Lang, u8> {
+    praxis::trace::Lang::parse(arg).ok_or_else(|| {
+        eprintln!("error: --lang must be `en` or `fr`, not `{arg}`");
+        CANNOT_RUN
+    })
+}
+
+/// Finds (by id or path), reads and validates a scenario; prints what is wrong and returns the
+/// exit status on failure.
+pub fn load_arg(arg: &str, dir: Option<&Path>) -> Result<Arc<Scenario>, u8> {
+    let path = scenario_path(arg, dir).map_err(|e| {
+        eprintln!("error: {e}");
+        CANNOT_RUN
+    })?;
+    load(&path, None, DiagFormat::Human)
+}
+
 /// Reads and validates a scenario; prints its problems and returns the exit status on failure.
 pub fn load(path: &Path, assets: Option<&Path>, format: DiagFormat) -> Result<Arc<Scenario>, u8> {
     let bytes = std::fs::read(path).map_err(|e| {

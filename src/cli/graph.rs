@@ -1,8 +1,7 @@
 //! `praxis graph SCENARIO`
 
-use super::common::{self, CANNOT_RUN, DiagFormat, OK};
+use super::common::{self, CANNOT_RUN, OK};
 use praxis::graph;
-use praxis::trace::Lang;
 use std::path::PathBuf;
 
 /// Arguments of `praxis graph`.
@@ -25,18 +24,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
-    let Some(lang) = Lang::parse(&args.lang) else {
-        eprintln!("error: --lang must be `en` or `fr`, not `{}`", args.lang);
-        return CANNOT_RUN;
+    let lang = match common::lang(&args.lang) {
+        Ok(l) => l,
+        Err(code) => return code,
     };
-    let path = match common::scenario_path(&args.scenario, args.scenarios.as_deref()) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return CANNOT_RUN;
-        }
-    };
-    let scenario = match common::load(&path, None, DiagFormat::Human) {
+    let scenario = match common::load_arg(&args.scenario, args.scenarios.as_deref()) {
         Ok(s) => s,
         Err(code) => return code,
     };

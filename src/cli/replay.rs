@@ -2,7 +2,7 @@
 
 use super::common::{self, CANNOT_RUN, DiagFormat, OK, PROBLEMS};
 use praxis::record::{self, Integrity};
-use praxis::trace::{self, Lang};
+use praxis::trace::{self};
 use std::path::PathBuf;
 
 /// Arguments of `praxis replay`.
@@ -25,9 +25,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
-    let Some(lang) = Lang::parse(&args.lang) else {
-        eprintln!("error: --lang must be `en` or `fr`, not `{}`", args.lang);
-        return CANNOT_RUN;
+    let lang = match common::lang(&args.lang) {
+        Ok(l) => l,
+        Err(code) => return code,
     };
     let bytes = match std::fs::read(&args.record) {
         Ok(b) => b,

@@ -4,7 +4,7 @@ use super::common::{self, CANNOT_RUN, DiagFormat, OK, PROBLEMS};
 use praxis::action::{ActionKind, LearnerAction};
 use praxis::eventlog;
 use praxis::record::{Header, RecordWriter};
-use praxis::trace::{self, Lang};
+use praxis::trace::{self};
 use praxis::tracker::{Mode, Tracker};
 use std::fs::File;
 use std::io::Write;
@@ -72,9 +72,9 @@ impl Write for DurableFile {
 }
 
 pub fn run(args: Args) -> u8 {
-    let Some(lang) = Lang::parse(&args.lang) else {
-        eprintln!("error: --lang must be `en` or `fr`, not `{}`", args.lang);
-        return CANNOT_RUN;
+    let lang = match common::lang(&args.lang) {
+        Ok(l) => l,
+        Err(code) => return code,
     };
     if args.format != "text" && args.format != "json" {
         eprintln!(
@@ -83,14 +83,7 @@ pub fn run(args: Args) -> u8 {
         );
         return CANNOT_RUN;
     }
-    let path = match common::scenario_path(&args.scenario, args.scenarios.as_deref()) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return CANNOT_RUN;
-        }
-    };
-    let scenario = match common::load(&path, None, DiagFormat::Human) {
+    let scenario = match common::load_arg(&args.scenario, args.scenarios.as_deref()) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -350,24 +350,7 @@ impl Reader<'_> {
             }
             b'[' => {
                 self.pos += 1;
-                let mut items = Vec::new();
-                loop {
-                    self.ws();
-                    if self.peek() == Some(b']') {
-                        self.pos += 1;
-                        break;
-                    }
-                    items.push(self.value()?);
-                    self.ws();
-                    match self.peek()? {
-                        b',' => self.pos += 1,
-                        b']' => {
-                            self.pos += 1;
-                            break;
-                        }
-                        _ => return None,
-                    }
-                }
+                let items = self.separated(b']', Reader::value)?;
                 Node {
                     span: start..self.pos,
                     kind: Kind::List(items),
@@ -375,31 +358,15 @@ impl Reader<'_> {
             }
             b'{' => {
                 self.pos += 1;
-                let mut entries = Vec::new();
-                loop {
-                    self.ws();
-                    if self.peek() == Some(b'}') {
-                        self.pos += 1;
-                        break;
-                    }
-                    let key = self.value()?;
-                    self.ws();
-                    if self.peek()? != b':' {
+                let entries = self.separated(b'}', |r| {
+                    let key = r.value()?;
+                    r.ws();
+                    if r.peek()? != b':' {
                         return None;
                     }
-                    self.pos += 1;
-                    let value = self.value()?;
-                    entries.push((key, value));
-                    self.ws();
-                    match self.peek()? {
-                        b',' => self.pos += 1,
-                        b'}' => {
-                            self.pos += 1;
-                            break;
-                        }
-                        _ => return None,
-                    }
-                }
+                    r.pos += 1;
+                    Some((key, r.value()?))
+                })?;
                 Node {
                     span: start..self.pos,
                     kind: Kind::Map(entries),
@@ -466,63 +433,57 @@ impl Reader<'_> {
             found
         };
         if is_struct {
-            let mut fields = Vec::new();
-            loop {
-                self.ws();
-                if self.peek() == Some(b')') {
-                    self.pos += 1;
-                    break;
-                }
-                let key = self.ident()?;
-                let key_text = self
+            let fields = self.separated(b')', |r| {
+                let key = r.ident()?;
+                let key_text = r
                     .text
                     .get(key.clone())?
                     .trim_start_matches("r#")
                     .to_string();
-                self.ws();
-                if self.peek()? != b':' {
+                r.ws();
+                if r.peek()? != b':' {
                     return None;
                 }
-                self.pos += 1;
-                let value = self.value()?;
-                fields.push((key_text, key, value));
-                self.ws();
-                match self.peek()? {
-                    b',' => self.pos += 1,
-                    b')' => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return None,
-                }
-            }
+                r.pos += 1;
+                Some((key_text, key, r.value()?))
+            })?;
             Some(Node {
                 span: start..self.pos,
                 kind: Kind::Struct(name, fields),
             })
         } else {
-            let mut items = Vec::new();
-            loop {
-                self.ws();
-                if self.peek() == Some(b')') {
-                    self.pos += 1;
-                    break;
-                }
-                items.push(self.value()?);
-                self.ws();
-                match self.peek()? {
-                    b',' => self.pos += 1,
-                    b')' => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return None,
-                }
-            }
+            let items = self.separated(b')', Reader::value)?;
             Some(Node {
                 span: start..self.pos,
                 kind: Kind::Tuple(name, items),
             })
+        }
+    }
+
+    /// Items up to the closing delimiter `close` (the opening one already read), separated by
+    /// commas, a trailing comma allowed.
+    fn separated<T>(
+        &mut self,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let mut out = Vec::new();
+        loop {
+            self.ws();
+            if self.peek() == Some(close) {
+                self.pos += 1;
+                return Some(out);
+            }
+            out.push(item(self)?);
+            self.ws();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                c if c == close => {
+                    self.pos += 1;
+                    return Some(out);
+                }
+                _ => return None,
+            }
         }
     }
 

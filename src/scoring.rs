@@ -296,8 +296,7 @@ pub fn score(t: &Tracker) -> SessionOutcome {
     let criteria: Vec<CriterionOutcome> = ix
         .criteria
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
+        .map(|c| {
             let result = t.check(ix, &c.check, None);
             let assessed = !matches!(result, CriterionResult::NotAssessed);
             let c_max = if assessed && !c.unverified {
@@ -315,7 +314,6 @@ pub fn score(t: &Tracker) -> SessionOutcome {
                     at_ms: Some(t.now.0),
                 });
             }
-            let _ = i;
             CriterionOutcome {
                 id: c.id.clone(),
                 result: Some(result),

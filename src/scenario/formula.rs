@@ -238,7 +238,6 @@ impl Parser<'_> {
     }
 
     fn atom(&mut self) -> Result<Expr<Name>, ParseProblem> {
-        let start = self.pos;
         match self.peek() {
             None => Err(self.problem("the formula ends too early", self.s.len()..self.s.len())),
             Some(b'(') => {
@@ -261,7 +260,6 @@ impl Parser<'_> {
             }
             Some(_) => {
                 let len = self.s[self.pos..].chars().next().map_or(1, char::len_utf8);
-                let _ = start;
                 Err(self.problem(
                     &format!("unexpected `{}`", &self.s[self.pos..self.pos + len]),
                     self.pos..self.pos + len,

@@ -524,7 +524,7 @@ pub fn parse_range(s: &str) -> Result<Range, ParseProblem> {
             });
         }
     }
-    let (first, first_at) = lx.number()?;
+    let (first, _) = lx.number()?;
     let (first_unit, first_unit_at) = lx.unit()?;
     if lx.eat("±") || lx.eat("+-") || lx.eat("+/-") {
         let (tol, tol_at) = lx.number()?;
@@ -575,7 +575,6 @@ pub fn parse_range(s: &str) -> Result<Range, ParseProblem> {
         );
         p
     })?;
-    let _ = first_at;
     Ok(Range {
         min: Some(Bound {
             value: first,

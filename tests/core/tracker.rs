@@ -46,6 +46,14 @@ fn run(s: &Arc<Scenario>, events: &str) -> (Tracker, Vec<praxis::tracker::Feedba
     (t, out)
 }
 
+/// When the step `id` was first completed, according to the feedback.
+fn done_at(s: &Scenario, out: &[praxis::tracker::Feedback], id: &str) -> Option<u64> {
+    out.iter().find_map(|f| match f.kind {
+        FeedbackKind::StepDone { step, .. } if s.step_id(step) == id => Some(f.at.0),
+        _ => None,
+    })
+}
+
 fn status(o: &SessionOutcome, id: &str) -> StepStatus {
     o.steps
         .iter()
@@ -203,10 +211,7 @@ fn timers_fast_forward_and_steps_after_a_delay() {
     );
     let o = t.outcome();
     assert!(o.passed, "{o:?}");
-    let purged_at = out.iter().find_map(|f| match f.kind {
-        FeedbackKind::StepDone { step, .. } if s.step_id(step) == "purged" => Some(f.at.0),
-        _ => None,
-    });
+    let purged_at = done_at(&s, &out, "purged");
     assert_eq!(
         purged_at,
         Some(300_000),
@@ -226,10 +231,7 @@ fn timers_fast_forward_and_steps_after_a_delay() {
 11:00 finish
 ",
     );
-    let at = out.iter().find_map(|f| match f.kind {
-        FeedbackKind::StepDone { step, .. } if plain.step_id(step) == "purged" => Some(f.at.0),
-        _ => None,
-    });
+    let at = done_at(&plain, &out, "purged");
     assert_eq!(at, Some(300_001), "`> 5 min` becomes true just after 5:00");
     // Without the fast-forward, the purge is not over and the work does not count yet.
     let (t, _) = run(&s, "0 use blower\n10 gesture a for 1s\n11 finish\n");

@@ -13,6 +13,8 @@ pub mod eventlog;
 pub mod graph;
 pub mod record;
 pub mod rng;
+#[cfg(feature = "runtime")]
+pub mod runtime;
 pub mod scenario;
 pub mod scoring;
 pub mod trace;

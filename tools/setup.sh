@@ -4,8 +4,12 @@
 set -euo pipefail
 
 # Debian packages needed to build and test. The engine-free core and the command-line tools
-# need only a C linker; the 3D runtime will add its packages here.
-APT_PACKAGES=(gcc pkg-config)
+# need only a C linker; the 3D runtime needs the X11, Wayland, ALSA and udev headers, Mesa's
+# software Vulkan (lavapipe) and Xvfb for the rendering tests, mold and clang to link Bevy
+# quickly, and Node.js for the Khronos glTF validator.
+APT_PACKAGES=(gcc pkg-config clang mold
+  libx11-dev libxcursor-dev libxrandr-dev libxi-dev libasound2-dev libudev-dev libwayland-dev
+  libxkbcommon-dev mesa-vulkan-drivers libvulkan1 xvfb xauth nodejs)
 # Python packages (none yet).
 PIP_PACKAGES=()
 
@@ -19,6 +23,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
+fi
+# Debian's nodejs ships npm separately; other nodejs builds include it.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing npm"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q npm
+fi
+# The Khronos glTF validator (npm package gltf-validator), pinned by its package-lock.json.
+if [ ! -d "$(dirname "$0")/gltf-validator/node_modules/gltf-validator" ]; then
+  echo "setup: installing the Khronos glTF validator (npm)"
+  npm ci --prefix "$(dirname "$0")/gltf-validator" --no-audit --no-fund --loglevel=error
 fi
 if [ ${#PIP_PACKAGES[@]} -gt 0 ]; then
   python3 -m pip install --quiet "${PIP_PACKAGES[@]}"

@@ -7,6 +7,8 @@ mod common;
 mod graph;
 mod list;
 mod replay;
+#[cfg(feature = "runtime")]
+mod run;
 mod simulate;
 mod validate;
 
@@ -32,6 +34,9 @@ enum Command {
     Graph(graph::Args),
     /// List the scenarios in the scenario folder.
     List(list::Args),
+    /// Open the 3D app: the start screen, or a scenario directly.
+    #[cfg(feature = "runtime")]
+    Run(run::Args),
 }
 
 /// Runs a parsed command line; returns the exit status.
@@ -42,5 +47,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Replay(a) => replay::run(a),
         Command::Graph(a) => graph::run(a),
         Command::List(a) => list::run(a),
+        #[cfg(feature = "runtime")]
+        Command::Run(a) => run::run(a),
     }
 }

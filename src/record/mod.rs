@@ -137,6 +137,48 @@ pub fn check_pseudonym(what: &str, id: &str) -> Result<(), String> {
     }
 }
 
+/// Where the learner's head and hands were at one moment: each a position in metres (x, y, z)
+/// and a rotation quaternion (x, y, z, w), in the room's frame. Not scored: it lets a session be
+/// reviewed in 3D.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PoseSample {
+    /// Session time, ms.
+    pub at_ms: u64,
+    /// The head (the camera).
+    pub head: [f32; 7],
+    /// The left hand.
+    pub left: [f32; 7],
+    /// The right hand.
+    pub right: [f32; 7],
+}
+
+impl PoseSample {
+    /// The same sample rounded to the millimetre and 1e-4, so that records stay compact and
+    /// print the same on every platform.
+    pub fn rounded(&self) -> PoseSample {
+        fn r(p: [f32; 7]) -> [f32; 7] {
+            let mut out = p;
+            for (i, v) in out.iter_mut().enumerate() {
+                let scale = if i < 3 { 1000.0 } else { 10_000.0 };
+                *v = (*v * scale).round() / scale;
+            }
+            out
+        }
+        PoseSample {
+            at_ms: self.at_ms,
+            head: r(self.head),
+            left: r(self.left),
+            right: r(self.right),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct PoseLine {
+    poses: PoseSample,
+    prev: String,
+}
+
 #[derive(Serialize, Deserialize)]
 struct EventLine {
     n: u64,
@@ -213,6 +255,18 @@ impl<W: Write> RecordWriter<W> {
         Ok(())
     }
 
+    /// Appends a pose sample (chained like events, not counted as one).
+    pub fn append_poses(&mut self, poses: &PoseSample) -> io::Result<()> {
+        let line = serde_json::to_string(&PoseLine {
+            poses: poses.rounded(),
+            prev: self.prev.clone(),
+        })
+        .map_err(io::Error::other)?;
+        write_line(&mut self.out, &line)?;
+        self.prev = sha256_hex(line.as_bytes());
+        Ok(())
+    }
+
     /// Writes the footer and returns the writer.
     pub fn finish(mut self, outcome: &SessionOutcome) -> io::Result<W> {
         let body = FooterBody {
@@ -275,6 +329,8 @@ pub struct Record {
     pub header_hash: String,
     /// The actions of the event lines that chain correctly.
     pub events: Vec<LearnerAction>,
+    /// The pose track (head and hands, about 10 Hz), for reviewing the session in 3D.
+    pub poses: Vec<PoseSample>,
     /// The footer, if present and intact.
     pub footer: Option<Footer>,
     /// Whether the record is whole.
@@ -319,6 +375,7 @@ pub fn read(bytes: &[u8]) -> Result<Record, RecordError> {
     let header_hash = sha256_hex(first);
     let mut prev = header_hash.clone();
     let mut events = Vec::new();
+    let mut poses = Vec::new();
     let mut footer = None;
     let mut integrity = Integrity::Incomplete {
         reason: "the record has no footer (the session did not end normally)".into(),
@@ -396,6 +453,17 @@ pub fn read(bytes: &[u8]) -> Result<Record, RecordError> {
                     break;
                 }
             }
+        } else if value.get("poses").is_some() {
+            match serde_json::from_value::<PoseLine>(value) {
+                Ok(p) => poses.push(p.poses),
+                Err(e) => {
+                    integrity = Integrity::Tampered {
+                        line: line_no,
+                        reason: format!("the pose sample is malformed ({e})"),
+                    };
+                    break;
+                }
+            }
         } else {
             match serde_json::from_value::<EventLine>(value) {
                 Ok(ev) if ev.n == events.len() as u64 + 1 => events.push(ev.action),
@@ -425,6 +493,7 @@ pub fn read(bytes: &[u8]) -> Result<Record, RecordError> {
         header,
         header_hash,
         events,
+        poses,
         footer,
         integrity,
     })

@@ -1,0 +1,108 @@
+//! Sounds: a cue for a step done, an error and a critical error (guided mode, each with a
+//! caption on screen), and an ambient loop for the room (ward or cleanroom). The sounds are
+//! synthesized by `tools/synth_audio.py`. With no sound device, kira logs one warning and
+//! plays nothing; captions still show.
+
+use super::i18n::I18n;
+use super::session::{Said, Session};
+use super::ui::UiState;
+use crate::scenario::model::{Family, Severity};
+use crate::tracker::{CriterionResult, FeedbackKind, Mode};
+use bevy::prelude::*;
+use bevy_kira_audio::prelude::*;
+
+/// The sounds, loaded once.
+#[derive(Resource)]
+pub struct Sounds {
+    step_done: Handle<AudioSource>,
+    error: Handle<AudioSource>,
+    critical: Handle<AudioSource>,
+    ward: Handle<AudioSource>,
+    cleanroom: Handle<AudioSource>,
+}
+
+/// A cue to play.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A step done.
+    StepDone,
+    /// An error.
+    Error,
+    /// A critical error.
+    Critical,
+}
+
+impl Cue {
+    /// Its caption's message id.
+    pub fn caption(self) -> &'static str {
+        match self {
+            Cue::StepDone => "caption-step-done",
+            Cue::Error => "caption-error",
+            Cue::Critical => "caption-critical",
+        }
+    }
+}
+
+/// The cue for a piece of feedback, if it has one.
+pub fn cue(kind: &FeedbackKind) -> Option<Cue> {
+    match kind {
+        FeedbackKind::StepDone { .. } => Some(Cue::StepDone),
+        FeedbackKind::Error { severity: Severity::Critical, .. }
+        | FeedbackKind::Answer { correct: false, critical: true, .. } => Some(Cue::Critical),
+        FeedbackKind::Criterion { result: CriterionResult::Failed { .. }, critical: true, .. } => Some(Cue::Critical),
+        FeedbackKind::Error { severity: Severity::Major | Severity::Minor, .. }
+        | FeedbackKind::Answer { correct: false, .. }
+        | FeedbackKind::Criterion { result: CriterionResult::Failed { .. }, .. } => Some(Cue::Error),
+        FeedbackKind::OutOfOrder { scored: true, .. } => Some(Cue::Error),
+        _ => None,
+    }
+}
+
+/// Loads the sounds.
+pub fn load(mut commands: Commands, server: Res<AssetServer>) {
+    commands.insert_resource(Sounds {
+        step_done: server.load("audio/step-done.wav"),
+        error: server.load("audio/error.wav"),
+        critical: server.load("audio/critical.wav"),
+        ward: server.load("audio/ambient-ward.wav"),
+        cleanroom: server.load("audio/ambient-cleanroom.wav"),
+    });
+}
+
+/// Plays cues (guided mode) with their captions.
+pub fn cues(
+    time: Res<Time<Real>>,
+    audio: Res<Audio>,
+    sounds: Res<Sounds>,
+    i18n: Res<I18n>,
+    session: Option<Res<Session>>,
+    mut said: MessageReader<Said>,
+    mut ui: ResMut<UiState>,
+) {
+    let guided = session.is_some_and(|s| s.start.mode == Mode::Guided);
+    // One cue per frame at most, the most serious.
+    let worst = said.read().filter_map(|Said(f)| cue(&f.kind)).max_by_key(|c| match c {
+        Cue::StepDone => 0,
+        Cue::Error => 1,
+        Cue::Critical => 2,
+    });
+    let (Some(c), true) = (worst, guided) else { return };
+    let handle = match c {
+        Cue::StepDone => &sounds.step_done,
+        Cue::Error => &sounds.error,
+        Cue::Critical => &sounds.critical,
+    };
+    audio.play(handle.clone()).with_volume(-6.0);
+    let until = time.elapsed_secs_f64() + 2.0;
+    ui.captions.push((i18n.t(c.caption()), until));
+}
+
+/// Starts the room's ambient loop (and stops the previous one).
+pub fn ambient(audio: &Audio, sounds: &Sounds, family: &Family) {
+    audio.stop();
+    let h = match family {
+        Family::Clinical => sounds.ward.clone(),
+        Family::Bioproduction => sounds.cleanroom.clone(),
+    };
+    audio.play(h).looped().with_volume(-12.0);
+}

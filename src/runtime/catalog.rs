@@ -1,0 +1,80 @@
+//! The scenarios the start screen offers: every `.ron` file of the scenario folder, loaded and
+//! validated; a broken one is listed with its first problem instead of being hidden.
+
+use crate::scenario::Scenario;
+use bevy::prelude::Resource;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One scenario file.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its path.
+    pub path: PathBuf,
+    /// The scenario, or what is wrong with it.
+    pub scenario: Result<Arc<Scenario>, String>,
+}
+
+/// The scenario folder's contents.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Catalog {
+    /// Entries sorted by file name.
+    pub entries: Vec<Entry>,
+}
+
+/// What is wrong with a scenario file: one line per problem, and the full report (the line
+/// quoted and underlined).
+#[derive(Debug, Clone)]
+pub struct Problems {
+    /// `file:line:col: message` lines.
+    pub short: String,
+    /// The full report.
+    pub long: String,
+}
+
+/// Loads and validates one scenario file against an assets folder.
+pub fn load(path: &Path, assets: &Path) -> Result<Scenario, Problems> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        let msg = format!("{name}: cannot read: {e}");
+        Problems { short: msg.clone(), long: msg }
+    })?;
+    let assets = assets.to_path_buf();
+    let exists = move |rel: &str| assets.join(rel).is_file();
+    Scenario::from_bytes(&name, &bytes, Some(&exists)).map_err(|r| Problems {
+        short: r.render_short(),
+        long: r.render_human(false),
+    })
+}
+
+impl Catalog {
+    /// Reads a folder.
+    pub fn read(dir: &Path, assets: &Path) -> Catalog {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        paths.sort();
+        let entries = paths
+            .into_iter()
+            .map(|path| {
+                let scenario = load(&path, assets)
+                    .map(Arc::new)
+                    .map_err(|p| p.short);
+                Entry { path, scenario }
+            })
+            .collect();
+        Catalog { entries }
+    }
+
+    /// The index of the entry for a path.
+    pub fn position(&self, path: &Path) -> Option<usize> {
+        let want = std::fs::canonicalize(path).ok();
+        self.entries
+            .iter()
+            .position(|e| std::fs::canonicalize(&e.path).ok() == want)
+    }
+}

@@ -1,0 +1,295 @@
+//! Desktop controls: keyboard and mouse turn into looking, walking and intents. The object
+//! under the crosshair is found by a ray cast and highlighted with its name.
+
+use super::interact::{Body, Hands, Intent, Rig};
+use super::scene::{Obj, groups};
+use super::settings::{Binding, Control, Settings};
+use super::ui::UiState;
+use crate::action::Hand;
+use crate::scenario::model::Affordance;
+use bevy::input::mouse::AccumulatedMouseMotion;
+use bevy::prelude::*;
+use bevy::window::{CursorGrabMode, CursorOptions, PrimaryWindow};
+use bevy_rapier3d::prelude::*;
+
+/// What the crosshair points at.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Pointer {
+    /// The object (or wall, floor) hit.
+    pub entity: Option<Entity>,
+    /// The scenario object hit, if it is one.
+    pub object: Option<Obj>,
+    /// Where.
+    pub point: Vec3,
+    /// The surface normal there.
+    pub normal: Vec3,
+    /// Distance from the eye.
+    pub distance: f32,
+}
+
+/// Pressed, held and released state of the controls this frame.
+#[derive(Clone, Copy)]
+pub struct Controls<'a> {
+    keys: &'a ButtonInput<KeyCode>,
+    mouse: &'a ButtonInput<MouseButton>,
+    settings: &'a Settings,
+}
+
+impl Controls<'_> {
+    /// Pressed this frame.
+    pub fn just(&self, c: Control) -> bool {
+        match self.settings.binding(c) {
+            Binding::Key(k) => self.keys.just_pressed(k),
+            Binding::Mouse(b) => self.mouse.just_pressed(b),
+        }
+    }
+
+    /// Held.
+    pub fn held(&self, c: Control) -> bool {
+        match self.settings.binding(c) {
+            Binding::Key(k) => self.keys.pressed(k),
+            Binding::Mouse(b) => self.mouse.pressed(b),
+        }
+    }
+}
+
+/// Builds the controls view.
+pub fn controls<'a>(
+    keys: &'a ButtonInput<KeyCode>,
+    mouse: &'a ButtonInput<MouseButton>,
+    settings: &'a Settings,
+) -> Controls<'a> {
+    Controls { keys, mouse, settings }
+}
+
+/// Mouse look and walking (standing mode), when no menu has the cursor.
+pub fn look_and_walk(
+    time: Res<Time>,
+    ui: Res<UiState>,
+    settings: Res<Settings>,
+    keys: Res<ButtonInput<KeyCode>>,
+    mouse: Res<ButtonInput<MouseButton>>,
+    motion: Res<AccumulatedMouseMotion>,
+    mut rig: ResMut<Rig>,
+    mut body: Query<&mut KinematicCharacterController, With<Body>>,
+) {
+    if ui.cursor_free() {
+        return;
+    }
+    let d = motion.delta * settings.look_speed;
+    rig.yaw -= d.x;
+    rig.pitch = (rig.pitch - d.y).clamp(-1.45, 1.45);
+    if rig.seated {
+        return;
+    }
+    let c = controls(&keys, &mouse, &settings);
+    let mut dir = Vec3::ZERO;
+    if c.held(Control::Forward) {
+        dir.z -= 1.0;
+    }
+    if c.held(Control::Back) {
+        dir.z += 1.0;
+    }
+    if c.held(Control::StrafeLeft) {
+        dir.x -= 1.0;
+    }
+    if c.held(Control::StrafeRight) {
+        dir.x += 1.0;
+    }
+    if let Ok(mut ctl) = body.single_mut() {
+        let step = Quat::from_rotation_y(rig.yaw) * dir.normalize_or_zero() * 1.4 * time.delta_secs();
+        // A little gravity keeps the body on the floor.
+        ctl.translation = Some(step - Vec3::Y * 0.02);
+    }
+}
+
+/// The camera follows the head.
+pub fn camera_follows(rig: Res<Rig>, mut cams: Query<&mut Transform, With<Camera3d>>) {
+    for mut t in &mut cams {
+        *t = rig.head();
+    }
+}
+
+/// Casts the crosshair ray.
+pub fn point(
+    rig: Res<Rig>,
+    rapier: ReadRapierContext,
+    objects: Query<&Obj>,
+    mut pointer: ResMut<Pointer>,
+) {
+    let head = rig.head();
+    let Ok(ctx) = rapier.single() else { return };
+    let filter = QueryFilter::new()
+        .groups(CollisionGroups::new(Group::ALL, groups::WORLD))
+        .exclude_sensors();
+    let hit = ctx.cast_ray_and_get_normal(head.translation, *head.forward(), 4.0, true, filter);
+    *pointer = match hit {
+        Some((e, hit)) => Pointer {
+            entity: Some(e),
+            object: objects.get(e).ok().cloned(),
+            point: hit.point,
+            normal: hit.normal,
+            distance: hit.time_of_impact,
+        },
+        None => Pointer::default(),
+    };
+}
+
+/// The hand that should act when the learner does not say which: the free one, right first.
+pub fn free_hand(hands: &Hands) -> Option<Hand> {
+    [Hand::Right, Hand::Left]
+        .into_iter()
+        .find(|&h| hands.holding(h).is_none())
+}
+
+/// Keys and buttons to intents.
+pub fn act_on_input(
+    ui: Res<UiState>,
+    settings: Res<Settings>,
+    keys: Res<ButtonInput<KeyCode>>,
+    mouse: Res<ButtonInput<MouseButton>>,
+    pointer: Res<Pointer>,
+    hands: Res<Hands>,
+    rig: Res<Rig>,
+    session: Option<Res<super::session::Session>>,
+    objects: Query<&Obj>,
+    mut intents: MessageWriter<Intent>,
+    mut notices: MessageWriter<super::interact::Notice>,
+) {
+    if ui.cursor_free() {
+        return;
+    }
+    let Some(session) = session else { return };
+    let sc = &session.start.scenario;
+    let c = controls(&keys, &mouse, &settings);
+    let in_reach = pointer.entity.is_some() && pointer.distance <= rig.reach();
+    for (control, hand) in [(Control::LeftHand, Hand::Left), (Control::RightHand, Hand::Right)] {
+        if !c.just(control) {
+            continue;
+        }
+        if hands.holding(hand).is_some() {
+            if in_reach && pointer.normal.y > 0.6 {
+                intents.write(Intent::Place { hand, at: pointer.point });
+            } else {
+                notices.write(super::interact::Notice("notice-point-at-surface"));
+            }
+        } else if let (Some(e), Some(o)) = (pointer.entity, pointer.object.as_ref()) {
+            if o.grabbable {
+                intents.write(Intent::Grab { hand, object: e });
+            } else if in_reach {
+                intents.write(Intent::Touch { hand, at: pointer.point });
+            } else {
+                notices.write(super::interact::Notice("notice-out-of-reach"));
+            }
+        }
+    }
+    for (control, hand) in [(Control::DropLeft, Hand::Left), (Control::DropRight, Hand::Right)] {
+        if c.just(control) {
+            intents.write(Intent::Drop { hand });
+        }
+    }
+    if c.just(Control::Use) {
+        // A held object used on what is pointed at, else what is pointed at used.
+        let target = pointer.object.as_ref().filter(|_| in_reach);
+        let mut done = false;
+        for hand in [Hand::Right, Hand::Left] {
+            let Some(held) = hands.holding(hand).and_then(|e| objects.get(e).ok()) else { continue };
+            let Some(t) = target else { continue };
+            let o = &sc.model.room.objects[held.index];
+            if o.affords.iter().any(|a| matches!(a, Affordance::UseOn { target: r, .. } if super::entity_matches(sc, r.as_str(), &t.id))) {
+                intents.write(Intent::Do(crate::action::ActionKind::UseOn {
+                    object: held.id.as_str().into(),
+                    target: t.id.as_str().into(),
+                    hand: Some(hand),
+                }));
+                done = true;
+                break;
+            }
+        }
+        if !done {
+            match target {
+                Some(t) => {
+                    let o = &sc.model.room.objects[t.index];
+                    if o.affords.iter().any(|a| matches!(a, Affordance::Compress)) {
+                        intents.write(Intent::Do(crate::action::ActionKind::Compress {
+                            object: Some(t.id.as_str().into()),
+                            depth_mm: None,
+                            full_recoil: None,
+                        }));
+                    } else if o.affords.iter().any(|a| matches!(a, Affordance::Use { .. })) {
+                        intents.write(Intent::Do(crate::action::ActionKind::Use {
+                            object: t.id.as_str().into(),
+                            hand: free_hand(&hands),
+                        }));
+                    } else {
+                        notices.write(super::interact::Notice("notice-nothing-to-use"));
+                    }
+                }
+                None => {
+                    notices.write(super::interact::Notice("notice-nothing-to-use"));
+                }
+            }
+        }
+    }
+    if c.just(Control::Read)
+        && let Some(t) = pointer.object.as_ref().filter(|_| pointer.distance < 2.5)
+    {
+        let o = &sc.model.room.objects[t.index];
+        if o.display.is_some() || o.affords.iter().any(|a| matches!(a, Affordance::Read)) {
+            intents.write(Intent::Do(crate::action::ActionKind::Read {
+                object: t.id.as_str().into(),
+            }));
+        } else {
+            notices.write(super::interact::Notice("notice-nothing-to-read"));
+        }
+    }
+}
+
+/// Captures the cursor for mouse look in play; frees it for menus.
+pub fn cursor(ui: Res<UiState>, mut windows: Query<&mut CursorOptions, With<PrimaryWindow>>) {
+    let Ok(mut opts) = windows.single_mut() else { return };
+    let free = ui.cursor_free();
+    let (visible, grab) = if free {
+        (true, CursorGrabMode::None)
+    } else {
+        (false, CursorGrabMode::Locked)
+    };
+    if opts.visible != visible || opts.grab_mode != grab {
+        opts.visible = visible;
+        opts.grab_mode = grab;
+    }
+}
+
+/// Highlights the pointed object by making its materials glow a little.
+pub fn highlight(
+    pointer: Res<Pointer>,
+    mut last: Local<Option<Entity>>,
+    children: Query<&Children>,
+    mats: Query<&MeshMaterial3d<StandardMaterial>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+) {
+    let now = pointer.object.as_ref().and(pointer.entity);
+    if *last == now {
+        return;
+    }
+    let mut set = |root: Entity, on: bool| {
+        for e in std::iter::once(root).chain(children.iter_descendants(root)) {
+            if let Ok(m) = mats.get(e)
+                && let Some(mut mat) = materials.get_mut(&m.0)
+            {
+                mat.emissive = if on {
+                    LinearRgba::rgb(0.12, 0.12, 0.08)
+                } else {
+                    LinearRgba::BLACK
+                };
+            }
+        }
+    };
+    if let Some(e) = *last {
+        set(e, false);
+    }
+    if let Some(e) = now {
+        set(e, true);
+    }
+    *last = now;
+}

@@ -1,0 +1,510 @@
+//! Interaction: turns the learner's intents (from the desktop controls, or from a test) into
+//! physics and into the core's learner actions. Two hands, each holding at most one thing;
+//! grab, carry and place with real physics; touches emitted when contact starts between a hand
+//! (or a held object, or a foot) and an object. What an action means is the core's business.
+
+use super::scene::{Obj, RoomItem, groups};
+use super::session::{Act, Session};
+use crate::action::{ActionKind, EnteredValue, Hand};
+use crate::record::PoseSample;
+use bevy::prelude::*;
+use bevy_rapier3d::prelude::*;
+
+/// What the learner means to do (desktop input and tests produce these).
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum Intent {
+    /// Pick up an object with a hand.
+    Grab {
+        /// The hand.
+        hand: Hand,
+        /// The object's entity.
+        object: Entity,
+    },
+    /// Put the held object down on a surface, at a point.
+    Place {
+        /// The hand.
+        hand: Hand,
+        /// Where (a point on a surface).
+        at: Vec3,
+    },
+    /// Let go of the held object where it is.
+    Drop {
+        /// The hand.
+        hand: Hand,
+    },
+    /// Reach out with an empty hand and touch a point.
+    Touch {
+        /// The hand.
+        hand: Hand,
+        /// The point.
+        at: Vec3,
+    },
+    /// Put a foot down at a point (on a floor).
+    Step {
+        /// The foot's body-part id.
+        foot: String,
+        /// Where.
+        at: Vec3,
+    },
+    /// Any action that needs no physics (use, gesture, read, enter, choose, hint, finish).
+    Do(ActionKind),
+}
+
+impl Intent {
+    /// A value typed in a field.
+    pub fn enter(field: &str, value: f64, unit: Option<String>) -> Intent {
+        Intent::Do(ActionKind::Enter {
+            field: field.into(),
+            value: EnteredValue::Number { value, unit },
+        })
+    }
+}
+
+/// The learner's body: feet position, where they look, how tall.
+#[derive(Resource, Debug, Clone)]
+pub struct Rig {
+    /// Feet, on the floor.
+    pub position: Vec3,
+    /// Turn about the vertical, radians (0 looks towards −z).
+    pub yaw: f32,
+    /// Look up (+) or down (−), radians.
+    pub pitch: f32,
+    /// Eye height above the feet.
+    pub eye: f32,
+    /// Seated: no walking.
+    pub seated: bool,
+}
+
+impl Rig {
+    /// Standing at a point.
+    pub fn standing(position: Vec3, seated: bool) -> Rig {
+        Rig {
+            position,
+            yaw: 0.0,
+            pitch: -0.25,
+            eye: if seated { 1.2 } else { 1.65 },
+            seated,
+        }
+    }
+
+    /// The head's (camera's) transform.
+    pub fn head(&self) -> Transform {
+        Transform::from_translation(self.position + Vec3::Y * self.eye)
+            .with_rotation(Quat::from_euler(EulerRot::YXZ, self.yaw, self.pitch, 0.0))
+    }
+
+    /// How far a hand reaches from the eye.
+    pub fn reach(&self) -> f32 {
+        if self.seated { 1.25 } else { 1.05 }
+    }
+
+    /// Where a hand rests (empty: close to the body; holding: in view).
+    pub fn hand_rest(&self, hand: Hand, holding: bool) -> Transform {
+        let side = match hand {
+            Hand::Left => -1.0,
+            Hand::Right => 1.0,
+        };
+        let body = Quat::from_rotation_y(self.yaw);
+        let local = if holding {
+            Vec3::new(0.17 * side, -0.32, -0.42)
+        } else {
+            Vec3::new(0.14 * side, -0.45, -0.12)
+        };
+        // Held things follow the gaze up and down a little, so they stay in view.
+        let look = Quat::from_euler(EulerRot::YXZ, self.yaw, self.pitch * 0.5, 0.0);
+        let rot = if holding { look } else { body };
+        Transform::from_translation(self.position + Vec3::Y * self.eye + rot * local)
+            .with_rotation(body)
+    }
+}
+
+/// A hand's sensor.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct HandLimb(pub Hand);
+
+/// A foot's sensor (a body part tagged `foot`).
+#[derive(Component, Debug, Clone)]
+pub struct FootLimb {
+    /// Its body-part id.
+    pub id: String,
+    /// Where it was put down, relative to the feet position, if moved from under the body.
+    pub placed: Option<Vec3>,
+    /// Side offset under the body.
+    pub side: f32,
+}
+
+/// The learner's body collider (walking).
+#[derive(Component)]
+pub struct Body;
+
+/// A reach in progress.
+#[derive(Debug, Clone, Copy)]
+pub struct Reach {
+    /// Target point.
+    pub to: Vec3,
+    /// Seconds since it started.
+    pub t: f32,
+}
+
+/// Seconds a reach takes out, holds, and back.
+pub const REACH_OUT: f32 = 0.25;
+/// Seconds the hand stays on the point.
+pub const REACH_HOLD: f32 = 0.3;
+
+/// What each hand holds or does.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Hands {
+    /// Held object per hand (0 left, 1 right).
+    pub held: [Option<Entity>; 2],
+    /// Reach in progress per hand.
+    pub reach: [Option<Reach>; 2],
+}
+
+fn slot(h: Hand) -> usize {
+    match h {
+        Hand::Left => 0,
+        Hand::Right => 1,
+    }
+}
+
+impl Hands {
+    /// What a hand holds.
+    pub fn holding(&self, h: Hand) -> Option<Entity> {
+        self.held[slot(h)]
+    }
+
+    /// Which hand holds an entity.
+    pub fn holder(&self, e: Entity) -> Option<Hand> {
+        [Hand::Left, Hand::Right]
+            .into_iter()
+            .find(|&h| self.held[slot(h)] == Some(e))
+    }
+}
+
+/// A message to the learner from the interaction layer (not from the tracker): "out of reach",
+/// "hand full". Catalogue ids.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct Notice(pub &'static str);
+
+/// Spawns the hands, the feet and the body.
+pub fn spawn_limbs(commands: &mut Commands, scenario: &crate::scenario::Scenario, rig: &Rig) {
+    for hand in [Hand::Left, Hand::Right] {
+        commands.spawn((
+            RoomItem,
+            Name::new(hand.id()),
+            HandLimb(hand),
+            rig.hand_rest(hand, false),
+            RigidBody::KinematicPositionBased,
+            Collider::ball(0.045),
+            Sensor,
+            ActiveEvents::COLLISION_EVENTS,
+            ActiveCollisionTypes::all(),
+            CollisionGroups::new(groups::LIMBS, groups::WORLD),
+        ));
+    }
+    let mut side = -0.12;
+    for part in &scenario.model.body_parts {
+        if !part.tags.iter().any(|t| t == "foot") {
+            continue;
+        }
+        commands.spawn((
+            RoomItem,
+            Name::new(part.id.to_string()),
+            FootLimb {
+                id: part.id.to_string(),
+                placed: None,
+                side,
+            },
+            Transform::from_translation(rig.position + Vec3::new(side, 0.04, 0.0)),
+            RigidBody::KinematicPositionBased,
+            Collider::cuboid(0.05, 0.04, 0.13),
+            Sensor,
+            ActiveEvents::COLLISION_EVENTS,
+            ActiveCollisionTypes::all(),
+            CollisionGroups::new(groups::LIMBS, groups::WORLD),
+        ));
+        side = -side;
+    }
+    commands.spawn((
+        RoomItem,
+        Name::new("body"),
+        Body,
+        Transform::from_translation(rig.position + Vec3::Y * 0.9),
+        RigidBody::KinematicPositionBased,
+        Collider::capsule_y(0.55, 0.25),
+        CollisionGroups::new(groups::BODY, groups::WORLD),
+        KinematicCharacterController {
+            up: Vec3::Y,
+            offset: CharacterLength::Absolute(0.02),
+            autostep: Some(CharacterAutostep {
+                max_height: CharacterLength::Absolute(0.5),
+                min_width: CharacterLength::Absolute(0.2),
+                include_dynamic_bodies: false,
+            }),
+            snap_to_ground: Some(CharacterLength::Absolute(0.3)),
+            apply_impulse_to_dynamic_bodies: false,
+            filter_groups: Some(CollisionGroups::new(groups::BODY, groups::WORLD)),
+            ..default()
+        },
+    ));
+}
+
+/// Turns intents into physics and actions.
+pub fn apply_intents(
+    mut intents: MessageReader<Intent>,
+    mut hands: ResMut<Hands>,
+    rig: Res<Rig>,
+    mut acts: MessageWriter<Act>,
+    mut notices: MessageWriter<Notice>,
+    objects: Query<(&Obj, &GlobalTransform)>,
+    mut bodies: Query<(&mut Transform, &mut Velocity, &mut GravityScale, &mut CollisionGroups), With<Obj>>,
+    mut feet: Query<&mut FootLimb>,
+    rapier: ReadRapierContext,
+) {
+    for intent in intents.read() {
+        match intent {
+            Intent::Grab { hand, object } => {
+                let Ok((obj, at)) = objects.get(*object) else { continue };
+                if !obj.grabbable || hands.holding(*hand).is_some() || hands.holder(*object).is_some() {
+                    notices.write(Notice(if hands.holding(*hand).is_some() { "notice-hand-full" } else { "notice-cannot-grab" }));
+                    continue;
+                }
+                if at.translation().distance(rig.head().translation) > rig.reach() + 0.3 {
+                    notices.write(Notice("notice-out-of-reach"));
+                    continue;
+                }
+                hands.held[slot(*hand)] = Some(*object);
+                if let Ok((_, _, mut g, mut cg)) = bodies.get_mut(*object) {
+                    g.0 = 0.0;
+                    *cg = CollisionGroups::new(groups::HELD, groups::WORLD);
+                }
+                acts.write(Act(ActionKind::Grab { hand: *hand, object: obj.id.as_str().into() }));
+            }
+            Intent::Place { hand, at } => {
+                let Some(e) = hands.holding(*hand) else { continue };
+                let Ok((obj, _)) = objects.get(e) else { continue };
+                let id = obj.id.clone();
+                let under = surface_under(&rapier, *at + Vec3::Y * 0.05, e);
+                if let Ok((mut t, mut v, mut g, mut cg)) = bodies.get_mut(e) {
+                    t.translation = *at + Vec3::Y * 0.01;
+                    t.rotation = Quat::from_rotation_y(rig.yaw);
+                    *v = Velocity::zero();
+                    g.0 = 1.0;
+                    *cg = CollisionGroups::new(groups::WORLD, Group::ALL);
+                }
+                hands.held[slot(*hand)] = None;
+                acts.write(Act(ActionKind::Release {
+                    hand: *hand,
+                    object: id.as_str().into(),
+                    on: under.and_then(|u| objects.get(u).ok()).map(|(o, _)| o.id.as_str().into()),
+                    position: Some([round3(at.x), round3(at.y), round3(at.z)]),
+                }));
+            }
+            Intent::Drop { hand } => {
+                let Some(e) = hands.holding(*hand) else { continue };
+                let Ok((obj, gt)) = objects.get(e) else { continue };
+                let id = obj.id.clone();
+                let under = surface_under(&rapier, gt.translation(), e);
+                if let Ok((_, _, mut g, mut cg)) = bodies.get_mut(e) {
+                    g.0 = 1.0;
+                    *cg = CollisionGroups::new(groups::WORLD, Group::ALL);
+                }
+                hands.held[slot(*hand)] = None;
+                acts.write(Act(ActionKind::Release {
+                    hand: *hand,
+                    object: id.as_str().into(),
+                    on: under.and_then(|u| objects.get(u).ok()).map(|(o, _)| o.id.as_str().into()),
+                    position: None,
+                }));
+            }
+            Intent::Touch { hand, at } => {
+                if hands.holding(*hand).is_some() {
+                    notices.write(Notice("notice-hand-full"));
+                    continue;
+                }
+                if at.distance(rig.head().translation) > rig.reach() {
+                    notices.write(Notice("notice-out-of-reach"));
+                    continue;
+                }
+                hands.reach[slot(*hand)] = Some(Reach { to: *at, t: 0.0 });
+            }
+            Intent::Step { foot, at } => {
+                if (*at - rig.position).with_y(0.0).length() > 0.9 {
+                    notices.write(Notice("notice-out-of-reach"));
+                    continue;
+                }
+                for mut f in &mut feet {
+                    if &f.id == foot {
+                        f.placed = Some(*at - rig.position);
+                    }
+                }
+            }
+            Intent::Do(kind) => {
+                acts.write(Act(kind.clone()));
+            }
+        }
+    }
+}
+
+fn round3(x: f32) -> f64 {
+    (x as f64 * 1000.0).round() / 1000.0
+}
+
+/// The object right under a point (a ray cast down), ignoring one entity.
+fn surface_under(rapier: &ReadRapierContext, from: Vec3, except: Entity) -> Option<Entity> {
+    let ctx = rapier.single().ok()?;
+    let filter = QueryFilter::new()
+        .groups(CollisionGroups::new(Group::ALL, groups::WORLD))
+        .exclude_collider(except)
+        .exclude_sensors();
+    ctx.cast_ray(from, -Vec3::Y, 1.5, true, filter).map(|(e, _)| e)
+}
+
+/// Moves the hands (rest pose or a reach) and the feet with the body.
+pub fn move_limbs(
+    time: Res<Time>,
+    rig: Res<Rig>,
+    mut hands: ResMut<Hands>,
+    mut limbs: Query<(&HandLimb, &mut Transform), Without<FootLimb>>,
+    mut feet: Query<(&mut FootLimb, &mut Transform), Without<HandLimb>>,
+) {
+    let dt = time.delta_secs();
+    for (limb, mut t) in &mut limbs {
+        let s = slot(limb.0);
+        let rest = rig.hand_rest(limb.0, hands.held[s].is_some());
+        let mut target = rest;
+        if let Some(r) = hands.reach[s].as_mut() {
+            r.t += dt;
+            let k = if r.t < REACH_OUT {
+                r.t / REACH_OUT
+            } else if r.t < REACH_OUT + REACH_HOLD {
+                1.0
+            } else {
+                1.0 - (r.t - REACH_OUT - REACH_HOLD) / REACH_OUT
+            };
+            target.translation = rest.translation.lerp(r.to, k.clamp(0.0, 1.0));
+            if r.t >= 2.0 * REACH_OUT + REACH_HOLD {
+                hands.reach[s] = None;
+            }
+        }
+        *t = target;
+    }
+    let body = Quat::from_rotation_y(rig.yaw);
+    for (f, mut t) in &mut feet {
+        t.translation = match f.placed {
+            Some(offset) => rig.position + offset + Vec3::Y * 0.04,
+            None => rig.position + body * Vec3::new(f.side, 0.04, 0.0),
+        };
+        t.rotation = body;
+    }
+}
+
+/// Drives held objects towards their hand with velocities, so that they still collide with
+/// walls and furniture on the way (runs before each physics step).
+pub fn carry(
+    time: Res<Time>,
+    hands: Res<Hands>,
+    limbs: Query<(&HandLimb, &Transform), Without<Obj>>,
+    mut held: Query<(&Transform, &mut Velocity, Option<&ReadMassProperties>), With<Obj>>,
+) {
+    let dt = time.delta_secs().max(1e-3);
+    for (limb, hand_t) in &limbs {
+        let Some(e) = hands.holding(limb.0) else { continue };
+        let Ok((t, mut v, mass)) = held.get_mut(e) else { continue };
+        let com = mass.map(|m| m.get().local_center_of_mass).unwrap_or(Vec3::ZERO);
+        let grip = t.translation + t.rotation * com;
+        let to = hand_t.translation - grip;
+        v.linear = (to / dt * 0.6).clamp_length_max(6.0);
+        let (axis, angle) = (hand_t.rotation * t.rotation.inverse()).to_axis_angle();
+        let angle = if angle > std::f32::consts::PI { angle - std::f32::consts::TAU } else { angle };
+        v.angular = (axis * angle / dt * 0.3).clamp_length_max(8.0);
+    }
+}
+
+/// Emits a touch for each contact that starts between a hand, a foot or a held object, and an
+/// object.
+pub fn touches(
+    mut events: MessageReader<CollisionEvent>,
+    hands: Res<Hands>,
+    limbs: Query<&HandLimb>,
+    feet: Query<&FootLimb>,
+    objects: Query<&Obj>,
+    mut acts: MessageWriter<Act>,
+) {
+    for ev in events.read() {
+        let CollisionEvent::Started(a, b, _) = *ev else { continue };
+        let actor = |e: Entity| -> Option<String> {
+            if let Ok(h) = limbs.get(e) {
+                return Some(h.0.id().to_string());
+            }
+            if let Ok(f) = feet.get(e) {
+                return Some(f.id.clone());
+            }
+            if hands.holder(e).is_some() {
+                return objects.get(e).ok().map(|o| o.id.clone());
+            }
+            None
+        };
+        for (x, y) in [(a, b), (b, a)] {
+            let (Some(who), Ok(what)) = (actor(x), objects.get(y)) else { continue };
+            // A hand and the object it holds are one.
+            if let Ok(h) = limbs.get(x)
+                && hands.holding(h.0) == Some(y)
+            {
+                continue;
+            }
+            if actor(y).is_some() && x > y {
+                // Both sides are actors (a held object touching a hand): one touch.
+                continue;
+            }
+            acts.write(Act(ActionKind::Touch {
+                a: who.as_str().into(),
+                b: what.id.as_str().into(),
+            }));
+            break;
+        }
+    }
+}
+
+/// Writes the 10 Hz pose track into the record.
+pub fn sample_poses(
+    rig: Res<Rig>,
+    session: Option<ResMut<Session>>,
+    limbs: Query<(&HandLimb, &Transform)>,
+) {
+    let Some(mut session) = session else { return };
+    if !session.pose_due() {
+        return;
+    }
+    let pose = |t: &Transform| {
+        let (p, q) = (t.translation, t.rotation);
+        [p.x, p.y, p.z, q.x, q.y, q.z, q.w]
+    };
+    let mut left = [0.0; 7];
+    let mut right = [0.0; 7];
+    for (h, t) in &limbs {
+        match h.0 {
+            Hand::Left => left = pose(t),
+            Hand::Right => right = pose(t),
+        }
+    }
+    session.record_poses(PoseSample {
+        at_ms: 0,
+        head: pose(&rig.head()),
+        left,
+        right,
+    });
+}
+
+/// Moves the body with the character controller's result (walking is the desktop layer's).
+pub fn follow_body(
+    mut rig: ResMut<Rig>,
+    bodies: Query<(&Transform, Option<&KinematicCharacterControllerOutput>), With<Body>>,
+) {
+    if let Ok((t, Some(_))) = bodies.single() {
+        let feet = t.translation - Vec3::Y * 0.9;
+        if feet.distance(rig.position) > 1e-4 {
+            rig.position = feet;
+        }
+    }
+}

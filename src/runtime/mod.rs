@@ -1,0 +1,356 @@
+//! The 3D runtime (feature `runtime`): a set of thin Bevy plugins over the core.
+//!
+//! - [`session`]: the tracker and the session record behind a resource;
+//! - [`scene`]: the room built from the scenario (models, colliders, lights);
+//! - [`interact`]: intents to physics and learner actions (hands, grab, place, touch);
+//! - [`desktop`]: keyboard and mouse to intents, the crosshair, highlighting;
+//! - [`ui`]: egui screens (start, guided panel, menus, debrief), [`words`] and [`i18n`] for
+//!   the text; [`audio`]: cues and ambience; [`settings`]: what is remembered.
+//!
+//! [`run`] opens the window; [`headless`] builds the same session, scene and interaction
+//! plugins with no window or renderer, for tests.
+
+pub mod audio;
+pub mod catalog;
+pub mod desktop;
+pub mod i18n;
+pub mod interact;
+pub mod scene;
+pub mod session;
+pub mod settings;
+pub mod ui;
+pub mod words;
+
+use crate::scenario::Scenario;
+use crate::trace::Lang;
+use crate::tracker::Mode;
+use bevy::app::AppExit;
+use bevy::ecs::system::SystemParam;
+use bevy_kira_audio::AudioControl;
+use bevy::prelude::*;
+use bevy_rapier3d::prelude::*;
+use interact::{Hands, Intent, Rig};
+use session::{Session, SessionStart};
+use settings::Settings;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+use ui::{Screen, UiState};
+
+/// How `praxis run` starts.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// A scenario to open directly (else the start screen).
+    pub scenario: Option<PathBuf>,
+    /// The scenario folder (the start screen lists it).
+    pub scenarios_dir: PathBuf,
+    /// The assets folder.
+    pub assets_dir: PathBuf,
+    /// Language (else the remembered one).
+    pub lang: Option<Lang>,
+    /// Mode (else the remembered one).
+    pub mode: Option<Mode>,
+    /// Seated (else the remembered one).
+    pub seated: Option<bool>,
+    /// Learner id (else the remembered one).
+    pub learner: Option<String>,
+    /// Render once settled, save a PNG here, exit.
+    pub screenshot: Option<PathBuf>,
+    /// Take the start screen, a scenario mid-way and the debrief into this folder, exit.
+    pub tour: Option<PathBuf>,
+    /// Measure frame times for this many seconds once settled, print them, exit.
+    pub bench: Option<f32>,
+    /// Force the graphics preset (`low` or `full`) instead of choosing from the adapter.
+    pub preset: Option<Preset>,
+    /// Window size.
+    pub size: (u32, u32),
+    /// Do not write a session record.
+    pub no_record: bool,
+}
+
+/// Graphics quality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// Shadows, MSAA, full resolution: for real GPUs.
+    Full,
+    /// No shadows, no MSAA, 3D at half resolution: for software adapters.
+    Low,
+}
+
+/// What the interface asks of the app.
+#[derive(Message, Debug, Clone)]
+pub enum Request {
+    /// Start a session on a scenario.
+    Start {
+        /// Its file.
+        path: PathBuf,
+        /// The scenario.
+        scenario: Arc<Scenario>,
+    },
+    /// Start the current scenario again.
+    Restart,
+    /// End the session now (the debrief follows).
+    Finish,
+    /// Back to the start screen.
+    Menu,
+    /// Quit.
+    Quit,
+}
+
+/// Folders and choices fixed at start-up.
+#[derive(Resource, Debug, Clone)]
+pub struct Paths {
+    /// Assets.
+    pub assets: PathBuf,
+    /// Where records go; none for no record.
+    pub records: Option<PathBuf>,
+}
+
+/// When the process started, for the start-up measurement.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct StartedAt(pub Instant);
+
+/// Whether `r` (an id or a `#tag`) names entity `id`.
+pub fn entity_matches(sc: &Scenario, r: &str, id: &str) -> bool {
+    match r.strip_prefix('#') {
+        Some(tag) => sc
+            .index
+            .entity_ids
+            .get(id)
+            .is_some_and(|&e| sc.index.entities[e as usize].tags.iter().any(|t| t == tag)),
+        None => r == id,
+    }
+}
+
+/// Where the learner stands at the start: the middle of the room, facing −z.
+fn start_rig(sc: &Scenario, seated: bool) -> Rig {
+    let _ = sc;
+    Rig::standing(Vec3::new(0.0, 0.0, 0.6), seated)
+}
+
+/// Wall-clock limit for `--screenshot` and `--tour`.
+const CAPTURE_LIMIT_S: f32 = 120.0;
+
+/// The session, scene and interaction systems (shared by the window app and headless tests).
+pub struct CorePlugins;
+
+impl Plugin for CorePlugins {
+    fn build(&self, app: &mut App) {
+        app.add_message::<session::Act>()
+            .add_message::<session::Said>()
+            .add_message::<session::Ended>()
+            .add_message::<Intent>()
+            .add_message::<interact::Notice>()
+            .add_message::<Request>()
+            .init_resource::<Hands>()
+            .init_resource::<UiState>()
+            .init_resource::<desktop::Pointer>()
+            .init_resource::<WalkInput>()
+            .insert_resource(Rig::standing(Vec3::ZERO, false))
+            .insert_resource(Time::<Fixed>::from_hz(60.0))
+            .insert_resource(TimestepMode::Fixed {
+                dt: 1.0 / 60.0,
+                substeps: 1,
+            })
+            .add_plugins(RapierPhysicsPlugin::<NoUserData>::default().in_fixed_schedule())
+            .add_systems(
+                FixedUpdate,
+                (walk, interact::carry).before(PhysicsSet::SyncBackend),
+            )
+            .add_systems(
+                Update,
+                (
+                    interact::apply_intents,
+                    interact::touches,
+                    session::run_session,
+                    interact::follow_body,
+                    interact::move_limbs,
+                    interact::sample_poses,
+                    handle_requests,
+                    on_ended,
+                )
+                    .chain()
+                    .in_set(PraxisSystems),
+            );
+    }
+}
+
+/// Praxis's own per-frame systems (measured by `--bench`).
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PraxisSystems;
+
+/// Where the learner wants to walk this frame (desktop), applied at each physics step.
+#[derive(Resource, Debug, Default, Clone, Copy)]
+pub struct WalkInput(pub Vec3);
+
+fn walk(
+    time: Res<Time>,
+    input: Res<WalkInput>,
+    mut body: Query<&mut KinematicCharacterController, With<interact::Body>>,
+) {
+    if let Ok(mut ctl) = body.single_mut() {
+        ctl.translation = Some(input.0 * time.delta_secs() - Vec3::Y * 0.01);
+    }
+}
+
+/// What a new room needs when it is drawn (absent in headless apps).
+#[derive(SystemParam)]
+struct Drawing<'w> {
+    server: Option<Res<'w, AssetServer>>,
+    meshes: Option<ResMut<'w, Assets<Mesh>>>,
+    materials: Option<ResMut<'w, Assets<StandardMaterial>>>,
+    audio: Option<Res<'w, bevy_kira_audio::Audio>>,
+    sounds: Option<Res<'w, audio::Sounds>>,
+}
+
+/// Starts, restarts and ends sessions; quits.
+#[allow(clippy::too_many_arguments, reason = "a system")]
+fn handle_requests(
+    mut commands: Commands,
+    mut requests: MessageReader<Request>,
+    session: Option<ResMut<Session>>,
+    settings: Option<Res<Settings>>,
+    paths: Res<Paths>,
+    room: Query<Entity, With<scene::RoomItem>>,
+    mut ui: ResMut<UiState>,
+    mut hands: ResMut<Hands>,
+    mut rig: ResMut<Rig>,
+    mut intents: MessageWriter<Intent>,
+    mut exit: MessageWriter<AppExit>,
+    drawing: Drawing,
+    mut virt: ResMut<Time<Virtual>>,
+) {
+    let Drawing { server, mut meshes, mut materials, audio, sounds } = drawing;
+    let mut session = session;
+    for r in requests.read() {
+        let start = match r {
+            Request::Start { path, scenario } => Some((path.clone(), scenario.clone())),
+            Request::Restart => session
+                .as_ref()
+                .map(|s| (s.start.path.clone(), s.start.scenario.clone())),
+            Request::Finish => {
+                intents.write(Intent::Do(crate::action::ActionKind::Finish));
+                None
+            }
+            Request::Menu => {
+                if let Some(s) = session.as_mut() {
+                    s.abandon();
+                }
+                commands.remove_resource::<Session>();
+                for e in &room {
+                    commands.entity(e).despawn();
+                }
+                *ui = UiState {
+                    learner_text: ui.learner_text.clone(),
+                    chosen: ui.chosen,
+                    ..default()
+                };
+                if let Some(a) = audio.as_deref() {
+                    a.stop();
+                }
+                None
+            }
+            Request::Quit => {
+                if let Some(s) = session.as_mut() {
+                    s.abandon();
+                }
+                exit.write(AppExit::Success);
+                None
+            }
+        };
+        let Some((path, scenario)) = start else { continue };
+        if let Some(s) = session.as_mut() {
+            s.abandon();
+        }
+        for e in &room {
+            commands.entity(e).despawn();
+        }
+        let defaults = Settings::default();
+        let settings = settings.as_deref().unwrap_or(&defaults);
+        let start = SessionStart {
+            scenario: scenario.clone(),
+            path,
+            mode: settings.mode(),
+            learner: settings.learner.clone(),
+            station: settings.station.clone(),
+            seed: uuid::Uuid::new_v4().as_u64_pair().0,
+            record_dir: paths.records.clone(),
+        };
+        commands.insert_resource(Session::new(start));
+        let visuals = match (server.as_deref(), meshes.as_deref_mut(), materials.as_deref_mut()) {
+            (Some(s), Some(m), Some(t)) => Some((s, m, t)),
+            _ => None,
+        };
+        for p in scene::spawn_room(&mut commands, &scenario, &paths.assets, visuals) {
+            error!("{p}");
+        }
+        *rig = start_rig(&scenario, settings.seated);
+        interact::spawn_limbs(&mut commands, &scenario, &rig);
+        *hands = Hands::default();
+        let tutorial = !settings.tutorial_seen && ui.tutorial;
+        *ui = UiState {
+            screen: Screen::Play,
+            learner_text: ui.learner_text.clone(),
+            chosen: ui.chosen,
+            tutorial,
+            ..default()
+        };
+        virt.unpause();
+        if let (Some(a), Some(s)) = (audio.as_deref(), sounds.as_deref()) {
+            audio::ambient(a, s, &scenario.model.family);
+        }
+    }
+}
+
+/// The debrief follows the end of a session; hands let go.
+fn on_ended(mut ended: MessageReader<session::Ended>, mut ui: ResMut<UiState>) {
+    if ended.read().count() > 0 {
+        ui.screen = Screen::Debrief;
+        ui.action_menu = false;
+        ui.dialog = None;
+        ui.gesture = None;
+        ui.paused = false;
+    }
+}
+
+/// Pauses session time and physics while the pause menu is open.
+fn pause_time(ui: Res<UiState>, mut virt: ResMut<Time<Virtual>>) {
+    let pause = ui.screen == Screen::Play && ui.paused;
+    if pause && !virt.is_paused() {
+        virt.pause();
+    } else if !pause && virt.is_paused() {
+        virt.unpause();
+    }
+}
+
+/// A headless app (no window, no renderer, no audio) with the real session, scene and
+/// interaction plugins and a manual clock of `step` per update, for tests.
+pub fn headless(assets: PathBuf, records: Option<PathBuf>, step: std::time::Duration) -> App {
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        TransformPlugin,
+        bevy::asset::AssetPlugin::default(),
+        bevy::mesh::MeshPlugin,
+    ))
+    .insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(step))
+    .insert_resource(Paths { assets, records })
+    .add_plugins(CorePlugins);
+    app
+}
+
+/// Starts a session in a headless app (as the start screen would).
+pub fn start(app: &mut App, path: &Path, scenario: Arc<Scenario>, mode: Mode) {
+    let mut s = Settings::default();
+    s.mode = mode.as_str().into();
+    s.tutorial_seen = true;
+    app.insert_resource(s);
+    app.world_mut().write_message(Request::Start {
+        path: path.to_path_buf(),
+        scenario,
+    });
+    app.update();
+}
+
+mod window;
+pub use window::run;

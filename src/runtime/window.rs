@@ -1,0 +1,551 @@
+//! The window app: `praxis run`.
+
+use super::*;
+use bevy::camera::RenderTarget;
+use bevy::render::renderer::RenderAdapterInfo;
+use bevy::render::view::Msaa;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::window::{PrimaryWindow, WindowResolution};
+use bevy_egui::{EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, EguiTextureHandle, PrimaryEguiContext};
+
+/// The graphics preset in use.
+#[derive(Resource, Debug, Clone)]
+struct Graphics {
+    preset: Preset,
+    /// Render scale of the 3D view.
+    scale: f32,
+    /// The 3D view's image (low preset), shown by egui behind the interface.
+    image: Option<Handle<Image>>,
+    texture: Option<bevy_egui::egui::TextureId>,
+}
+
+/// What `--screenshot`, `--tour` and `--bench` are waiting for.
+#[derive(Resource, Debug)]
+struct Capture {
+    started: Instant,
+    /// Frames since the scene was ready.
+    ready_frames: u32,
+    /// Pending file to appear before the next stage.
+    waiting_for: Option<PathBuf>,
+    stage: u32,
+    kind: CaptureKind,
+}
+
+#[derive(Debug, Clone)]
+enum CaptureKind {
+    Screenshot(PathBuf),
+    Tour(PathBuf),
+    Bench { seconds: f32, frames: Vec<f32>, ours: Vec<f32>, began: Option<Instant> },
+}
+
+/// Time spent in Praxis's own systems this frame.
+#[derive(Resource, Debug, Default)]
+struct Perf {
+    begin: Option<Instant>,
+    last_ms: f32,
+    ui_begin: Option<Instant>,
+    ui_ms: f32,
+}
+
+/// The scenario file watched for changes.
+#[derive(Resource, Debug, Default)]
+struct Watch {
+    path: Option<PathBuf>,
+    stamp: Option<(std::time::SystemTime, u64)>,
+    next_check: f64,
+}
+
+/// Runs the app; returns the exit status.
+pub fn run(opts: RunOptions) -> u8 {
+    let started = Instant::now();
+    let mut settings = Settings::load();
+    if let Some(l) = opts.lang {
+        settings.lang = l.code().into();
+    }
+    if let Some(m) = opts.mode {
+        settings.mode = m.as_str().into();
+    }
+    if let Some(s) = opts.seated {
+        settings.seated = s;
+    }
+    if let Some(id) = &opts.learner {
+        settings.learner = id.clone();
+    }
+    let capturing = opts.screenshot.is_some() || opts.tour.is_some() || opts.bench.is_some();
+    if capturing {
+        settings.tutorial_seen = true;
+    } else {
+        settings.save();
+    }
+    let i18n = match i18n::I18n::new(settings.lang()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: the message catalogue is broken: {e}");
+            return 2;
+        }
+    };
+    let catalog = catalog::Catalog::read(&opts.scenarios_dir, &opts.assets_dir);
+    let direct = match &opts.scenario {
+        Some(p) => match catalog::load(p, &opts.assets_dir) {
+            Ok(s) => Some((p.clone(), Arc::new(s))),
+            Err(problems) => {
+                eprintln!("{}", problems.long);
+                eprintln!("error: {} has problems; fix them and try again (`praxis validate {}`)", p.display(), p.display());
+                return 1;
+            }
+        },
+        None => None,
+    };
+    let records = (!opts.no_record).then(settings::sessions_dir);
+    let chosen = direct.as_ref().and_then(|(p, _)| catalog.position(p)).unwrap_or(0);
+    let capture = if let Some(f) = &opts.screenshot {
+        Some(CaptureKind::Screenshot(f.clone()))
+    } else if let Some(d) = &opts.tour {
+        Some(CaptureKind::Tour(d.clone()))
+    } else {
+        opts.bench.map(|seconds| CaptureKind::Bench { seconds, frames: Vec::new(), ours: Vec::new(), began: None })
+    };
+
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Praxis".into(),
+                    resolution: WindowResolution::new(opts.size.0, opts.size.1),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::asset::AssetPlugin {
+                file_path: opts.assets_dir.display().to_string(),
+                ..default()
+            }),
+    )
+    .insert_resource(EguiGlobalSettings {
+        auto_create_primary_context: false,
+        ..default()
+    })
+    .add_plugins(EguiPlugin::default())
+    .add_plugins(bevy_kira_audio::AudioPlugin)
+    .insert_resource(Paths { assets: opts.assets_dir.clone(), records })
+    .insert_resource(StartedAt(started))
+    .insert_resource(settings.clone())
+    .insert_resource(i18n)
+    .insert_resource(catalog)
+    .insert_resource(Perf::default())
+    .insert_resource(Watch::default())
+    .insert_resource(ClearColor(Color::srgb(0.08, 0.09, 0.1)))
+    .insert_resource(bevy::light::GlobalAmbientLight {
+        color: Color::WHITE,
+        brightness: 250.0,
+        ..default()
+    })
+    .add_plugins(CorePlugins)
+    .insert_resource(UiState {
+        chosen,
+        tutorial: !settings.tutorial_seen,
+        ..default()
+    })
+    .insert_resource(ForcedPreset(opts.preset))
+    .add_systems(Startup, (setup, audio::load))
+    .add_systems(
+        Update,
+        (
+            ui::keys,
+            desktop::look_and_walk,
+            walk_input,
+            desktop::point,
+            desktop::act_on_input,
+        )
+            .chain()
+            .in_set(PraxisSystems)
+            .before(interact::apply_intents),
+    )
+    .add_systems(
+        Update,
+        (
+            ui::collect,
+            audio::cues,
+            desktop::camera_follows,
+            desktop::highlight,
+            desktop::cursor,
+            pause_time,
+            hot_reload,
+            first_frame,
+        )
+            .chain()
+            .in_set(PraxisSystems)
+            .after(on_ended),
+    )
+    .add_systems(Update, perf_begin.before(ui::keys))
+    .add_systems(Update, perf_end.after(first_frame))
+    .add_systems(EguiPrimaryContextPass, (ui_perf_begin, scene_image, ui::draw, ui_perf_end).chain());
+    if let Some(kind) = capture {
+        app.insert_resource(Capture { started, ready_frames: 0, waiting_for: None, stage: 0, kind })
+            .add_systems(Update, capture_system.after(on_ended));
+    }
+    if let Some((path, scenario)) = direct {
+        app.world_mut().write_message(Request::Start { path, scenario });
+    }
+    match app.run() {
+        AppExit::Success => 0,
+        AppExit::Error(code) => code.get(),
+    }
+}
+
+#[derive(Resource, Debug, Clone, Copy)]
+struct ForcedPreset(Option<Preset>);
+
+/// Cameras, light and the graphics preset.
+fn setup(
+    mut commands: Commands,
+    adapter: Option<Res<RenderAdapterInfo>>,
+    forced: Res<ForcedPreset>,
+    windows: Query<&Window, With<PrimaryWindow>>,
+    mut images: ResMut<Assets<Image>>,
+) {
+    let software = adapter.as_ref().is_some_and(|a| format!("{:?}", a.device_type) == "Cpu");
+    let preset = forced.0.unwrap_or(if software { Preset::Low } else { Preset::Full });
+    if let Some(a) = adapter.as_ref() {
+        info!("graphics: {} ({:?}), {:?} preset", a.name, a.device_type, preset);
+    }
+    let scale = if preset == Preset::Low { 0.5 } else { 1.0 };
+    let mut cam = commands.spawn((
+        Camera3d::default(),
+        Camera { order: 0, ..default() },
+        Transform::from_xyz(0.0, 1.65, 0.6),
+        if preset == Preset::Low { Msaa::Off } else { Msaa::Sample4 },
+    ));
+    let mut image = None;
+    if preset == Preset::Low {
+        let (w, h) = windows
+            .single()
+            .map(|w| (w.physical_width(), w.physical_height()))
+            .unwrap_or((1280, 720));
+        let img = Image::new_target_texture(
+            ((w as f32 * scale) as u32).max(1),
+            ((h as f32 * scale) as u32).max(1),
+            bevy::render::render_resource::TextureFormat::Bgra8UnormSrgb,
+            None,
+        );
+        let handle = images.add(img);
+        cam.insert(RenderTarget::Image(handle.clone().into()));
+        image = Some(handle);
+    }
+    // The interface draws on its own camera over the 3D view.
+    commands.spawn((
+        Camera2d,
+        Camera {
+            order: 1,
+            clear_color: if preset == Preset::Low {
+                ClearColorConfig::Default
+            } else {
+                ClearColorConfig::None
+            },
+            ..default()
+        },
+        PrimaryEguiContext,
+    ));
+    commands.spawn((
+        DirectionalLight {
+            illuminance: 4500.0,
+            shadow_maps_enabled: preset == Preset::Full,
+            ..default()
+        },
+        Transform::from_xyz(1.5, 4.0, 2.0).looking_at(Vec3::ZERO, Vec3::Y),
+    ));
+    commands.spawn((
+        PointLight {
+            intensity: 250_000.0,
+            range: 12.0,
+            shadow_maps_enabled: false,
+            ..default()
+        },
+        Transform::from_xyz(0.0, 2.6, 0.0),
+    ));
+    commands.insert_resource(Graphics { preset, scale, image, texture: None });
+}
+
+/// Shows the 3D view's image behind the interface (low preset), resizing it with the window.
+fn scene_image(
+    mut contexts: EguiContexts,
+    mut graphics: ResMut<Graphics>,
+    windows: Query<&Window, With<PrimaryWindow>>,
+    mut images: ResMut<Assets<Image>>,
+) -> Result {
+    let Some(handle) = graphics.image.clone() else { return Ok(()) };
+    if let Ok(w) = windows.single() {
+        let want = (
+            ((w.physical_width() as f32 * graphics.scale) as u32).max(1),
+            ((w.physical_height() as f32 * graphics.scale) as u32).max(1),
+        );
+        if let Some(mut img) = images.get_mut(&handle)
+            && (img.width(), img.height()) != want
+        {
+            img.resize(bevy::render::render_resource::Extent3d { width: want.0, height: want.1, depth_or_array_layers: 1 });
+        }
+    }
+    let tex = match graphics.texture {
+        Some(t) => t,
+        None => {
+            let t = contexts.add_image(EguiTextureHandle::Strong(handle));
+            graphics.texture = Some(t);
+            t
+        }
+    };
+    let ctx = contexts.ctx_mut()?;
+    let rect = ctx.content_rect();
+    ctx.layer_painter(bevy_egui::egui::LayerId::background()).image(
+        tex,
+        rect,
+        bevy_egui::egui::Rect::from_min_max(bevy_egui::egui::pos2(0.0, 0.0), bevy_egui::egui::pos2(1.0, 1.0)),
+        bevy_egui::egui::Color32::WHITE,
+    );
+    Ok(())
+}
+
+/// Desktop walking input for the physics step.
+fn walk_input(
+    ui: Res<UiState>,
+    settings: Res<Settings>,
+    keys: Res<ButtonInput<KeyCode>>,
+    mouse: Res<ButtonInput<MouseButton>>,
+    rig: Res<Rig>,
+    mut walk: ResMut<WalkInput>,
+) {
+    walk.0 = Vec3::ZERO;
+    if ui.cursor_free() || rig.seated {
+        return;
+    }
+    let c = desktop::controls(&keys, &mouse, &settings);
+    let mut dir = Vec3::ZERO;
+    for (ctl, d) in [
+        (settings::Control::Forward, Vec3::NEG_Z),
+        (settings::Control::Back, Vec3::Z),
+        (settings::Control::StrafeLeft, Vec3::NEG_X),
+        (settings::Control::StrafeRight, Vec3::X),
+    ] {
+        if c.held(ctl) {
+            dir += d;
+        }
+    }
+    walk.0 = Quat::from_rotation_y(rig.yaw) * dir.normalize_or_zero() * 1.4;
+}
+
+fn perf_begin(mut p: ResMut<Perf>) {
+    p.begin = Some(Instant::now());
+}
+
+fn perf_end(mut p: ResMut<Perf>) {
+    if let Some(b) = p.begin.take() {
+        p.last_ms = b.elapsed().as_secs_f32() * 1000.0;
+    }
+}
+
+fn ui_perf_begin(mut p: ResMut<Perf>) {
+    p.ui_begin = Some(Instant::now());
+}
+
+fn ui_perf_end(mut p: ResMut<Perf>) {
+    if let Some(b) = p.ui_begin.take() {
+        p.ui_ms = b.elapsed().as_secs_f32() * 1000.0;
+    }
+}
+
+/// Logs the first frame in which the learner can act.
+fn first_frame(started: Res<StartedAt>, ui: Res<UiState>, session: Option<Res<Session>>, mut done: Local<bool>) {
+    if !*done && (ui.screen == Screen::Menu || (ui.screen == Screen::Play && session.is_some())) {
+        *done = true;
+        info!("first interactive frame {:.0} ms after start-up", started.0.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
+/// Watches the open scenario file: a valid change restarts the session on it, a broken one
+/// shows its diagnostics and keeps the old one running.
+fn hot_reload(
+    time: Res<Time<bevy::time::Real>>,
+    mut watch: ResMut<Watch>,
+    session: Option<Res<Session>>,
+    paths: Res<Paths>,
+    mut ui: ResMut<UiState>,
+    mut requests: MessageWriter<Request>,
+) {
+    let now = time.elapsed_secs_f64();
+    if now < watch.next_check {
+        return;
+    }
+    watch.next_check = now + 0.5;
+    let Some(session) = session else {
+        watch.path = None;
+        return;
+    };
+    let path = session.start.path.clone();
+    let stamp = std::fs::metadata(&path).ok().and_then(|m| Some((m.modified().ok()?, m.len())));
+    if watch.path.as_ref() != Some(&path) {
+        watch.path = Some(path);
+        watch.stamp = stamp;
+        return;
+    }
+    if stamp == watch.stamp || stamp.is_none() {
+        return;
+    }
+    watch.stamp = stamp;
+    match catalog::load(&path, &paths.assets) {
+        Ok(sc) => {
+            info!("{} changed: restarting the session on the new version", path.display());
+            ui.reload_error = None;
+            requests.write(Request::Start { path, scenario: Arc::new(sc) });
+        }
+        Err(p) => {
+            warn!("{} changed but has problems; the previous version keeps running:\n{}", path.display(), p.long);
+            ui.reload_error = Some(p.long);
+        }
+    }
+}
+
+/// Whether the room is ready to be photographed: models loaded, bodies at rest (or 2 s of
+/// simulated time).
+fn settled(
+    server: &AssetServer,
+    models: &Query<&bevy::world_serialization::WorldAssetRoot>,
+    bodies: &Query<&Sleeping, With<scene::Obj>>,
+    session: Option<&Session>,
+) -> bool {
+    let loaded = models.iter().all(|m| server.is_loaded_with_dependencies(m.0.id()));
+    let asleep = bodies.iter().all(|s| s.sleeping);
+    let time = session.is_some_and(|s| s.clock_ms >= 2000);
+    loaded && (asleep || time)
+}
+
+/// Frames to wait once settled, for pipelines to compile and the picture to be complete.
+const SETTLE_FRAMES: u32 = 12;
+
+#[allow(clippy::too_many_arguments, reason = "a system")]
+fn capture_system(
+    mut commands: Commands,
+    mut cap: ResMut<Capture>,
+    server: Res<AssetServer>,
+    models: Query<&bevy::world_serialization::WorldAssetRoot>,
+    bodies: Query<&Sleeping, With<scene::Obj>>,
+    session: Option<Res<Session>>,
+    ui: Res<UiState>,
+    catalog: Res<catalog::Catalog>,
+    time: Res<Time<bevy::time::Real>>,
+    perf: Res<Perf>,
+    graphics: Res<Graphics>,
+    mut requests: MessageWriter<Request>,
+    mut intents: MessageWriter<Intent>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    if cap.started.elapsed().as_secs_f32() > CAPTURE_LIMIT_S {
+        error!("could not capture within {CAPTURE_LIMIT_S} s");
+        exit.write(AppExit::Error(std::num::NonZeroU8::new(2).expect("2")));
+        return;
+    }
+    if let Some(f) = cap.waiting_for.clone() {
+        if std::fs::metadata(&f).is_ok_and(|m| m.len() > 0) {
+            info!("saved {}", f.display());
+            cap.waiting_for = None;
+            cap.ready_frames = 0;
+            cap.stage += 1;
+        } else {
+            return;
+        }
+    }
+    let ready = match ui.screen {
+        Screen::Play => settled(&server, &models, &bodies, session.as_deref()),
+        _ => true,
+    };
+    if ready {
+        cap.ready_frames += 1;
+    } else {
+        cap.ready_frames = 0;
+    }
+    if cap.ready_frames < SETTLE_FRAMES {
+        return;
+    }
+    let mut shoot = |file: PathBuf, cap: &mut Capture| {
+        if let Some(dir) = file.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = std::fs::remove_file(&file);
+        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(file.clone()));
+        cap.waiting_for = Some(file);
+    };
+    let stage = cap.stage;
+    match cap.kind.clone() {
+        CaptureKind::Screenshot(file) => {
+            if stage == 0 {
+                shoot(file, &mut cap);
+            } else {
+                exit.write(AppExit::Success);
+            }
+        }
+        CaptureKind::Tour(dir) => match stage {
+            0 => shoot(dir.join("start-screen.png"), &mut cap),
+            1 => {
+                if let Some(e) = catalog.entries.get(ui.chosen)
+                    && let Ok(sc) = &e.scenario
+                {
+                    requests.write(Request::Start { path: e.path.clone(), scenario: sc.clone() });
+                }
+                cap.stage = 2;
+                cap.ready_frames = 0;
+            }
+            2 => {
+                // A few steps in, through the interaction layer, as a learner would.
+                if let Some(s) = session.as_deref() {
+                    let sc = &s.start.scenario;
+                    if let Some(d) = sc.model.decisions.first()
+                        && let Some(c) = d.choices.iter().find(|c| c.correct)
+                    {
+                        intents.write(Intent::Do(crate::action::ActionKind::Choose {
+                            decision: d.id.as_str().into(),
+                            choices: vec![c.id.as_str().into()],
+                        }));
+                    }
+                    if let Some(o) = sc.model.room.objects.iter().find(|o| o.affords.iter().any(|a| matches!(a, crate::scenario::model::Affordance::Use { .. }))) {
+                        intents.write(Intent::Do(crate::action::ActionKind::Use { object: o.id.as_str().into(), hand: Some(crate::action::Hand::Right) }));
+                    }
+                }
+                cap.stage = 3;
+                cap.ready_frames = 0;
+            }
+            3 => shoot(dir.join("mid-scenario.png"), &mut cap),
+            4 => {
+                requests.write(Request::Finish);
+                cap.stage = 5;
+                cap.ready_frames = 0;
+            }
+            5 => shoot(dir.join("debrief.png"), &mut cap),
+            _ => {
+                exit.write(AppExit::Success);
+            }
+        },
+        CaptureKind::Bench { seconds, mut frames, mut ours, began } => {
+            let began = began.unwrap_or_else(Instant::now);
+            frames.push(time.delta_secs() * 1000.0);
+            ours.push(perf.last_ms + perf.ui_ms);
+            if began.elapsed().as_secs_f32() >= seconds {
+                let n = frames.len().max(1) as f32;
+                let wall = began.elapsed().as_secs_f32();
+                let mut sorted = frames.clone();
+                sorted.sort_by(|a, b| a.total_cmp(b));
+                let p95 = sorted[((sorted.len() as f32 * 0.95) as usize).min(sorted.len() - 1)];
+                let ours_mean = ours.iter().sum::<f32>() / n;
+                let rss = std::fs::read_to_string("/proc/self/status")
+                    .ok()
+                    .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(|l| l.trim_start_matches("VmRSS:").trim().to_string()))
+                    .unwrap_or_default();
+                println!(
+                    "bench: {:?} preset, {} frames in {:.1} s: {:.1} fps, mean frame {:.1} ms, p95 {:.1} ms; Praxis systems {:.3} ms/frame (incl. UI {:.3} ms); RSS {rss}",
+                    graphics.preset, frames.len(), wall, n / wall, sorted.iter().sum::<f32>() / n, p95, ours_mean, perf.ui_ms
+                );
+                exit.write(AppExit::Success);
+            }
+            cap.kind = CaptureKind::Bench { seconds, frames, ours, began: Some(began) };
+            cap.ready_frames = SETTLE_FRAMES;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! The message catalogues.
+
+use praxis::runtime::i18n::I18n;
+use praxis::trace::Lang;
+use std::collections::BTreeSet;
+
+#[test]
+fn english_and_french_define_the_same_messages() {
+    let en: BTreeSet<String> = I18n::ids(Lang::En).into_iter().collect();
+    let fr: BTreeSet<String> = I18n::ids(Lang::Fr).into_iter().collect();
+    let only_en: Vec<_> = en.difference(&fr).collect();
+    let only_fr: Vec<_> = fr.difference(&en).collect();
+    assert!(only_en.is_empty() && only_fr.is_empty(), "only in en.ftl: {only_en:?}; only in fr.ftl: {only_fr:?}");
+    assert!(en.len() > 100, "the catalogue looks truncated: {} messages", en.len());
+}
+
+#[test]
+fn every_message_the_code_asks_for_exists_in_both_languages() {
+    let i18n = I18n::new(Lang::En).expect("catalogue parses");
+    let dir = super::root().join("src/runtime");
+    let mut missing = Vec::new();
+    let mut asked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Message ids are quoted kebab-case strings with a known prefix.
+        for piece in text.split('"').skip(1).step_by(2) {
+            let prefixes = [
+                "app-", "menu-", "mode-", "view-", "family-", "hud-", "hand-", "panel-", "pointer-", "verb-", "gesture-",
+                "actions-", "question-", "field-", "finish-", "pause-", "tutorial-", "help-", "control-", "status-",
+                "debrief-", "act-", "fb-", "caption-", "notice-", "reload-",
+            ];
+            let is_id = prefixes.iter().any(|p| piece.starts_with(p))
+                && piece.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !piece.ends_with('-');
+            if !is_id {
+                continue;
+            }
+            asked += 1;
+            for lang in [Lang::En, Lang::Fr] {
+                if !i18n.has(lang, piece) {
+                    missing.push(format!("{} asks for `{piece}`, missing in {}", path.display(), lang.code()));
+                }
+            }
+        }
+    }
+    assert!(asked > 100, "found only {asked} message ids in the code");
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn messages_format_with_their_arguments_and_french_typography() {
+    use praxis::runtime::i18n::Arg;
+    let mut i18n = I18n::new(Lang::En).unwrap();
+    assert_eq!(i18n.ta("hand-left", &[("object", Arg::from("phone"))]), "Left hand: phone");
+    i18n.lang = Lang::Fr;
+    let s = i18n.ta("hand-left", &[("object", Arg::from("téléphone"))]);
+    assert_eq!(s, "Main gauche\u{a0}: téléphone");
+    // No Unicode isolation marks (they show as boxes in the interface font).
+    assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'));
+}

@@ -1,0 +1,241 @@
+//! Whole scenarios through the real plugins with no window: intents in (what the desktop
+//! controls produce), physics and the tracker in between, a scored and recorded session out.
+
+use bevy::prelude::*;
+use praxis::action::{ActionKind, Hand};
+use praxis::record;
+use praxis::runtime::interact::{Body, Intent, Rig};
+use praxis::runtime::scene::Obj;
+use praxis::runtime::session::Session;
+use praxis::scenario::Scenario;
+use praxis::scoring::SessionOutcome;
+use praxis::tracker::Mode;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Simulated time per update (one physics step).
+const STEP: Duration = Duration::from_micros(16_667);
+
+struct Sim {
+    app: App,
+    records: PathBuf,
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let d = std::env::temp_dir().join(format!("praxis-runtime-{}-{name}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn load(id: &str) -> (PathBuf, Arc<Scenario>) {
+    let path = super::root().join("scenarios").join(format!("{id}.ron"));
+    let assets = super::root().join("assets");
+    let sc = praxis::runtime::catalog::load(&path, &assets).unwrap_or_else(|p| panic!("{}", p.long));
+    (path, Arc::new(sc))
+}
+
+impl Sim {
+    fn new(id: &str, mode: Mode) -> Sim {
+        let records = temp_dir(id);
+        let mut app = praxis::runtime::headless(super::root().join("assets"), Some(records.clone()), STEP);
+        let (path, sc) = load(id);
+        praxis::runtime::start(&mut app, &path, sc, mode);
+        let mut sim = Sim { app, records };
+        // Let objects settle on their surfaces.
+        sim.run(1.0);
+        sim
+    }
+
+    fn run(&mut self, secs: f32) {
+        let n = (secs / STEP.as_secs_f32()).round() as usize;
+        for _ in 0..n {
+            self.app.update();
+        }
+    }
+
+    fn send(&mut self, i: Intent) {
+        self.app.world_mut().write_message(i);
+        self.app.update();
+    }
+
+    fn act(&mut self, kind: ActionKind) {
+        self.send(Intent::Do(kind));
+    }
+
+    /// Puts the learner at a point, looking along a yaw.
+    fn stand(&mut self, x: f32, z: f32, yaw: f32) {
+        let w = self.app.world_mut();
+        {
+            let mut rig = w.resource_mut::<Rig>();
+            rig.position = Vec3::new(x, 0.0, z);
+            rig.yaw = yaw;
+        }
+        let mut q = w.query_filtered::<&mut Transform, With<Body>>();
+        for mut t in q.iter_mut(w) {
+            t.translation = Vec3::new(x, 0.9, z);
+        }
+        self.run(0.3);
+    }
+
+    fn entity(&mut self, id: &str) -> Entity {
+        let w = self.app.world_mut();
+        let mut q = w.query::<(Entity, &Obj)>();
+        q.iter(w).find(|(_, o)| o.id == id).map(|(e, _)| e).unwrap_or_else(|| panic!("no object {id}"))
+    }
+
+    fn position(&mut self, id: &str) -> Vec3 {
+        let e = self.entity(id);
+        self.app.world().get::<Transform>(e).unwrap().translation
+    }
+
+    fn session(&self) -> &Session {
+        self.app.world().resource::<Session>()
+    }
+
+    fn gesture(&mut self, id: &str, secs: f32) {
+        self.act(ActionKind::Gesture { gesture: id.into(), duration_ms: (secs * 1000.0) as u64, object: None });
+        self.run(secs);
+    }
+
+    fn finish(&mut self) -> SessionOutcome {
+        self.act(ActionKind::Finish);
+        self.session().outcome.clone().expect("finished")
+    }
+
+    /// The record written for the session, read back and re-scored.
+    fn replayed(&self) -> (record::Record, record::Replay) {
+        let path = self.session().record_path.clone().expect("a record was written");
+        assert!(path.starts_with(&self.records));
+        let bytes = std::fs::read(&path).unwrap();
+        let rec = record::read(&bytes).unwrap();
+        assert_eq!(rec.integrity, record::Integrity::Complete, "{}", path.display());
+        let rep = record::replay(&rec, self.session().start.scenario.clone());
+        (rec, rep)
+    }
+
+    fn touched(&self, a: &str, b: &str) -> bool {
+        self.session().actions.iter().any(|x| matches!(&x.kind, ActionKind::Touch { a: p, b: q } if p.as_str() == a && q.as_str() == b))
+    }
+}
+
+/// Hand hygiene done right: the moment, the dispenser, the six movements for 24 s, then the
+/// pulse — the touch of the patient comes from the hand's contact in the physics world.
+fn hand_hygiene_perfect(mode: Mode) -> Sim {
+    let mut sim = Sim::new("hand-hygiene", mode);
+    sim.act(ActionKind::Choose { decision: "which-moment".into(), choices: vec!["moment-1".into()] });
+    sim.run(1.0);
+    // Walk to the dispenser and use it.
+    sim.stand(-0.6, -1.3, 0.0);
+    sim.act(ActionKind::Use { object: "abhr-dispenser".into(), hand: Some(Hand::Right) });
+    for g in ["palm-to-palm", "backs-of-hands", "interlaced-fingers", "backs-of-fingers", "thumbs", "fingertips"] {
+        sim.gesture(g, 4.0);
+    }
+    // To the bedside, facing the patient (+x), and touch the wrist.
+    sim.stand(0.2, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.send(Intent::Touch { hand: Hand::Right, at: Vec3::new(0.7, 0.8, 0.1) });
+    sim.run(1.0);
+    sim
+}
+
+#[test]
+fn hand_hygiene_perfect_run_passes_and_replays_to_the_same_score() {
+    let mut sim = hand_hygiene_perfect(Mode::Guided);
+    assert!(sim.touched("right-hand", "patient"), "the hand's contact with the patient was not seen: {:#?}", sim.session().actions);
+    let outcome = sim.finish();
+    assert!(outcome.passed, "{outcome:#?}\n{:#?}", sim.session().actions);
+    assert_eq!(outcome.score.scaled, 1.0);
+    let (rec, rep) = sim.replayed();
+    assert!(rep.matches(&rec), "{:?}", rep.differences);
+    assert_eq!(rep.outcome, outcome);
+    // The pose track: about 10 Hz over the session.
+    let secs = outcome.duration_ms as f64 / 1000.0;
+    assert!(rec.poses.len() as f64 > secs * 8.0 && (rec.poses.len() as f64) < secs * 11.0 + 2.0, "{} samples in {secs} s", rec.poses.len());
+    assert!(rec.poses.windows(2).all(|w| w[1].at_ms >= w[0].at_ms + 100));
+}
+
+#[test]
+fn hand_hygiene_touching_the_patient_first_is_critical_and_fails() {
+    let mut sim = Sim::new("hand-hygiene", Mode::Assessment);
+    sim.stand(0.2, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.send(Intent::Touch { hand: Hand::Left, at: Vec3::new(0.7, 0.8, -0.2) });
+    sim.run(1.0);
+    assert!(sim.touched("left-hand", "patient"));
+    let outcome = sim.finish();
+    assert!(!outcome.passed);
+    assert!(outcome.critical.iter().any(|c| c.id == "touched-patient-before-hand-hygiene"), "{:#?}", outcome.critical);
+    let (rec, rep) = sim.replayed();
+    assert!(rep.matches(&rec), "{:?}", rep.differences);
+}
+
+#[test]
+fn grabbed_objects_are_carried_placed_and_fall_with_physics() {
+    let mut sim = Sim::new("hand-hygiene", Mode::Guided);
+    // The phone rests on the bedside table (top at 0.75 m).
+    let p = sim.position("phone");
+    assert!((p.y - 0.75).abs() < 0.03, "phone at {p}");
+    sim.stand(0.0, -0.55, 0.0);
+    let phone = sim.entity("phone");
+    sim.send(Intent::Grab { hand: Hand::Left, object: phone });
+    sim.run(1.0);
+    let held = sim.position("phone");
+    let hand = sim.app.world().resource::<Rig>().hand_rest(Hand::Left, true).translation;
+    assert!(held.distance(hand) < 0.15, "carried phone at {held}, hand at {hand}");
+    // A second grab with the same hand is refused: one thing per hand.
+    let towels = sim.entity("phone");
+    sim.send(Intent::Grab { hand: Hand::Left, object: towels });
+    // Put it on the bed.
+    sim.stand(0.1, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.send(Intent::Place { hand: Hand::Left, at: Vec3::new(0.6, 0.6, 0.6) });
+    sim.run(1.5);
+    let on_bed = sim.position("phone");
+    assert!((on_bed.y - 0.6).abs() < 0.03 && on_bed.x > 0.45, "phone put on the bed rests at {on_bed}");
+    let release = sim.session().actions.iter().find_map(|a| match &a.kind {
+        ActionKind::Release { on, .. } => Some(on.clone()),
+        _ => None,
+    });
+    assert_eq!(release.flatten().map(|o| o.to_string()).as_deref(), Some("bed"));
+    // Picked up again and let go in the air: it falls to the floor and stays in the room.
+    let phone = sim.entity("phone");
+    sim.send(Intent::Grab { hand: Hand::Right, object: phone });
+    sim.run(0.5);
+    // Turned away from the bed, over the floor.
+    sim.stand(0.1, 0.0, std::f32::consts::FRAC_PI_2);
+    sim.send(Intent::Drop { hand: Hand::Right });
+    sim.run(2.0);
+    let fallen = sim.position("phone");
+    assert!(fallen.y < 0.05 && fallen.y > -0.01, "dropped phone rests at {fallen}");
+    let grabs = sim.session().actions.iter().filter(|a| matches!(a.kind, ActionKind::Grab { .. })).count();
+    assert_eq!(grabs, 2, "{:#?}", sim.session().actions);
+}
+
+#[test]
+fn a_carried_object_does_not_pass_through_a_wall() {
+    let mut sim = Sim::new("hand-hygiene", Mode::Guided);
+    sim.stand(0.0, -0.55, 0.0);
+    let phone = sim.entity("phone");
+    sim.send(Intent::Grab { hand: Hand::Right, object: phone });
+    sim.run(0.5);
+    // Walk into the back wall (z = −2) and keep pushing.
+    for _ in 0..120 {
+        sim.app.world_mut().resource_mut::<praxis::runtime::WalkInput>().0 = Vec3::new(0.0, 0.0, -1.4);
+        sim.app.update();
+    }
+    let p = sim.position("phone");
+    assert!(p.z > -2.0, "the phone went through the wall: {p}");
+    let body = sim.app.world().resource::<Rig>().position;
+    assert!(body.z > -1.8, "the learner went through the wall: {body}");
+}
+
+#[test]
+fn guided_and_assessment_runs_of_the_same_actions_score_the_same() {
+    let mut guided = hand_hygiene_perfect(Mode::Guided);
+    let mut assessed = hand_hygiene_perfect(Mode::Assessment);
+    let a = guided.finish();
+    let b = assessed.finish();
+    assert_eq!(a.score, b.score);
+    assert!(b.passed);
+}

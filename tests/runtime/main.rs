@@ -1,0 +1,16 @@
+//! Runtime tests (feature `runtime`), in one binary so that Bevy is linked once:
+//! - `headless`: the real session, scene, physics and interaction plugins with no window,
+//!   driven by intents (what the desktop controls produce) through whole scenarios;
+//! - `catalogue`: the English and French message catalogues agree and cover the code;
+//! - `render`: the app under Xvfb with a software renderer, screenshots checked for content.
+
+mod catalogue;
+mod headless;
+mod render;
+
+use std::path::PathBuf;
+
+/// The source tree.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}

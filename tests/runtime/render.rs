@@ -1,0 +1,117 @@
+//! The real app under Xvfb with Mesa's software Vulkan (lavapipe): one process takes the start
+//! screen, a scenario mid-way with the instruction panel, and the debrief; each picture is
+//! checked for real content. Needs `xvfb-run` (tools/setup.sh installs it).
+
+use std::path::Path;
+use std::process::Command;
+
+struct Picture {
+    w: usize,
+    h: usize,
+    rgb: Vec<[u8; 3]>,
+}
+
+fn read_png(path: &Path) -> Picture {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut dec = png::Decoder::new(std::io::BufReader::new(file));
+    dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = dec.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let rgb = buf[..info.buffer_size()]
+        .chunks(channels)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect();
+    Picture { w: info.width as usize, h: info.height as usize, rgb }
+}
+
+impl Picture {
+    /// Share of distinct colours and brightness spread in a region (x0..x1, y0..y1 in 0..1).
+    fn region(&self, x0: f32, x1: f32, y0: f32, y1: f32) -> (usize, f32) {
+        let mut colours = std::collections::HashSet::new();
+        let mut lum = Vec::new();
+        let (xa, xb) = ((x0 * self.w as f32) as usize, (x1 * self.w as f32) as usize);
+        let (ya, yb) = ((y0 * self.h as f32) as usize, (y1 * self.h as f32) as usize);
+        for y in ya..yb {
+            for x in xa..xb {
+                let p = self.rgb[y * self.w + x];
+                colours.insert(p);
+                lum.push(0.3 * p[0] as f32 + 0.59 * p[1] as f32 + 0.11 * p[2] as f32);
+            }
+        }
+        let mean = lum.iter().sum::<f32>() / lum.len() as f32;
+        let sd = (lum.iter().map(|l| (l - mean).powi(2)).sum::<f32>() / lum.len() as f32).sqrt();
+        (colours.len(), sd)
+    }
+
+    /// Share of bright, near-white pixels (text on the dark interface) in a region.
+    fn text_share(&self, x0: f32, x1: f32, y0: f32, y1: f32) -> f32 {
+        let (xa, xb) = ((x0 * self.w as f32) as usize, (x1 * self.w as f32) as usize);
+        let (ya, yb) = ((y0 * self.h as f32) as usize, (y1 * self.h as f32) as usize);
+        let mut n = 0;
+        let mut bright = 0;
+        for y in ya..yb {
+            for x in xa..xb {
+                let p = self.rgb[y * self.w + x];
+                n += 1;
+                if p.iter().all(|&c| c > 150) {
+                    bright += 1;
+                }
+            }
+        }
+        bright as f32 / n as f32
+    }
+}
+
+#[test]
+fn start_screen_scenario_and_debrief_render_with_content() {
+    if Command::new("xvfb-run").arg("--help").output().is_err() {
+        panic!("xvfb-run is missing: run tools/setup.sh (it installs xvfb)");
+    }
+    let out = std::env::temp_dir().join(format!("praxis-render-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    let home = out.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    // No sound card in CI: point ALSA at a null device.
+    std::fs::write(home.join(".asoundrc"), "pcm.!default { type null }\nctl.!default { type hw card 0 }\n").unwrap();
+    let status = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24"])
+        .arg(env!("CARGO_BIN_EXE_praxis"))
+        .args(["run", "--tour"])
+        .arg(&out)
+        .args(["--lang", "en", "--mode", "guided", "--size", "1280x720"])
+        .env("HOME", &home)
+        .env("PRAXIS_CONFIG_DIR", out.join("config"))
+        .env("PRAXIS_DATA_DIR", out.join("data"))
+        .env("PRAXIS_SCENARIOS", super::root().join("scenarios"))
+        .env("WGPU_BACKEND", "vulkan")
+        .status()
+        .expect("xvfb-run starts");
+    assert!(status.success(), "praxis run --tour failed: {status}");
+
+    let start = read_png(&out.join("start-screen.png"));
+    assert_eq!((start.w, start.h), (1280, 720));
+    // The scenario list (left) and the settings (right) carry text.
+    assert!(start.text_share(0.0, 0.5, 0.1, 0.6) > 0.01, "no text in the scenario list");
+    assert!(start.text_share(0.5, 1.0, 0.1, 0.6) > 0.01, "no text in the settings");
+
+    let mid = read_png(&out.join("mid-scenario.png"));
+    // The 3D room (left part) is not blank: many colours, shading.
+    let (colours, sd) = mid.region(0.0, 0.7, 0.1, 0.9);
+    assert!(colours > 200 && sd > 8.0, "the room looks blank: {colours} colours, sd {sd}");
+    // The instruction panel (right 360 px) is there, with text.
+    let panel_x = 1.0 - 360.0 / 1280.0;
+    assert!(mid.text_share(panel_x, 1.0, 0.05, 0.6) > 0.01, "no instruction panel text");
+
+    let debrief = read_png(&out.join("debrief.png"));
+    assert!(debrief.text_share(0.0, 0.6, 0.0, 0.5) > 0.01, "the debrief shows no text");
+    // The session record the debrief points to exists and re-scores.
+    let sessions: Vec<_> = std::fs::read_dir(out.join("data/sessions")).unwrap().flatten().collect();
+    assert_eq!(sessions.len(), 1);
+    let bytes = std::fs::read(sessions[0].path()).unwrap();
+    let rec = praxis::record::read(&bytes).unwrap();
+    assert_eq!(rec.integrity, praxis::record::Integrity::Complete);
+    println!("screenshots in {}", out.display());
+}

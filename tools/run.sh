@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# The main job. Until the 3D runtime lands, it plays the hand-hygiene scenario from a scripted
-# playthrough in the terminal: the trace step by step, then the debrief. Extra arguments are
-# passed to `praxis simulate` (e.g. `--lang fr`).
+# The main job: opens Praxis on the start screen, with the hand-hygiene scenario selected.
+# Extra arguments go to `praxis run` (e.g. `hand-hygiene --lang fr --mode assessment`).
+# Built in the same (dev) profile as the tests, so that a test run and this share one build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
 . tools/env.sh
-exec cargo run --locked --quiet -- simulate hand-hygiene tests/playthroughs/hand-hygiene/perfect.events "$@"
+args=("$@")
+[ ${#args[@]} -eq 0 ] && args=(hand-hygiene)
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "run: no display; starting a virtual one (Xvfb) — you will not see the window." >&2
+  exec xvfb-run -a -s "-screen 0 1280x720x24" cargo run --locked --quiet -- run "${args[@]}"
+fi
+exec cargo run --locked --quiet -- run "${args[@]}"

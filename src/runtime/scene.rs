@@ -170,12 +170,12 @@ pub fn spawn_room(
     // Floor, walls and ceiling: fixed boxes 0.2 m thick outside the room's volume.
     let t = 0.2;
     let shell = [
-        ("floor", Vec3::new(0.0, -t / 2.0, 0.0), Vec3::new(size.x + 2.0 * t, t, size.z + 2.0 * t), Color::srgb(0.62, 0.66, 0.68)),
-        ("ceiling", Vec3::new(0.0, size.y + t / 2.0, 0.0), Vec3::new(size.x + 2.0 * t, t, size.z + 2.0 * t), Color::srgb(0.95, 0.95, 0.95)),
-        ("wall", Vec3::new(-(size.x + t) / 2.0, size.y / 2.0, 0.0), Vec3::new(t, size.y, size.z), Color::srgb(0.88, 0.9, 0.88)),
-        ("wall", Vec3::new((size.x + t) / 2.0, size.y / 2.0, 0.0), Vec3::new(t, size.y, size.z), Color::srgb(0.88, 0.9, 0.88)),
-        ("wall", Vec3::new(0.0, size.y / 2.0, -(size.z + t) / 2.0), Vec3::new(size.x, size.y, t), Color::srgb(0.86, 0.89, 0.9)),
-        ("wall", Vec3::new(0.0, size.y / 2.0, (size.z + t) / 2.0), Vec3::new(size.x, size.y, t), Color::srgb(0.86, 0.89, 0.9)),
+        ("floor", Vec3::new(0.0, -t / 2.0, 0.0), Vec3::new(size.x + 2.0 * t, t, size.z + 2.0 * t), Color::srgb(0.42, 0.47, 0.5)),
+        ("ceiling", Vec3::new(0.0, size.y + t / 2.0, 0.0), Vec3::new(size.x + 2.0 * t, t, size.z + 2.0 * t), Color::srgb(0.9, 0.9, 0.88)),
+        ("wall", Vec3::new(-(size.x + t) / 2.0, size.y / 2.0, 0.0), Vec3::new(t, size.y, size.z), Color::srgb(0.66, 0.74, 0.72)),
+        ("wall", Vec3::new((size.x + t) / 2.0, size.y / 2.0, 0.0), Vec3::new(t, size.y, size.z), Color::srgb(0.66, 0.74, 0.72)),
+        ("wall", Vec3::new(0.0, size.y / 2.0, -(size.z + t) / 2.0), Vec3::new(size.x, size.y, t), Color::srgb(0.72, 0.78, 0.77)),
+        ("wall", Vec3::new(0.0, size.y / 2.0, (size.z + t) / 2.0), Vec3::new(size.x, size.y, t), Color::srgb(0.72, 0.78, 0.77)),
     ];
     for (name, at, extent, col) in shell {
         let mut e = commands.spawn((
@@ -242,6 +242,7 @@ pub fn spawn_room(
             }
         }
         if let Some((server, meshes, mats)) = visuals.as_mut() {
+            e.insert(Visibility::default());
             let id = e.id();
             let material = StandardMaterial {
                 base_color: color(o.color.as_deref()),

@@ -60,8 +60,9 @@ pub struct Session {
     pub record_error: Option<String>,
     /// Session time, ms (advances with virtual time, so pause stops it).
     pub clock_ms: u64,
-    /// Everything the tracker said, in order.
-    pub log: Vec<Feedback>,
+    /// Everything the tracker said, in order, with the index of the action that caused it
+    /// (none for what the passing of time caused).
+    pub log: Vec<(Option<usize>, Feedback)>,
     /// Every action, in order, with its time.
     pub actions: Vec<LearnerAction>,
     /// The outcome, once finished.
@@ -165,9 +166,10 @@ impl Session {
         self.write(|w| w.append(&action));
         self.scratch.clear();
         self.tracker.apply(&action, &mut self.scratch);
+        let index = self.actions.len();
         self.actions.push(action);
         let said = std::mem::take(&mut self.scratch);
-        self.log.extend(said.iter().cloned());
+        self.log.extend(said.iter().map(|f| (Some(index), f.clone())));
         if self.tracker.is_finished() {
             self.close();
         }
@@ -182,7 +184,7 @@ impl Session {
         self.scratch.clear();
         self.tracker.advance(self.now(), &mut self.scratch);
         let said = std::mem::take(&mut self.scratch);
-        self.log.extend(said.iter().cloned());
+        self.log.extend(said.iter().map(|f| (None, f.clone())));
         said
     }
 

@@ -481,7 +481,7 @@ fn play(
     // Top bar: clock, mode, hands.
     egui::Panel::top("hud").show(root, |p| {
         p.horizontal(|p| {
-            p.label(egui::RichText::new(format!("⏱ {}", mmss(session.clock_ms))).monospace().size(16.0));
+            p.label(egui::RichText::new(format!("⏱ {} ", mmss(session.clock_ms))).monospace().size(16.0));
             p.separator();
             p.label(i18n.t(if guided { "mode-guided" } else { "mode-assessment" }));
             p.separator();
@@ -508,7 +508,7 @@ fn play(
             }
             for s in next.iter().take(3) {
                 let model = sc.step_model(sc.step_id(*s));
-                p.label(egui::RichText::new(format!("➜ {}", words::step_title(sc, i18n, *s))).strong().size(16.0));
+                p.label(egui::RichText::new(format!("▶ {}", words::step_title(sc, i18n, *s))).strong().size(16.0));
                 if let Some(ins) = model.and_then(|m| m.instruction.as_ref()) {
                     p.label(ins.get(l));
                 }
@@ -981,19 +981,18 @@ fn debrief(root: &mut egui::Ui, i18n: &I18n, session: &Session, requests: &mut M
                 });
             }
             egui::CollapsingHeader::new(egui::RichText::new(i18n.t("debrief-timeline")).strong()).default_open(true).show(p, |p| {
-                let actions = &session.actions;
-                let mut fb = session.log.iter().peekable();
-                for a in actions {
+                // Each action, then what it caused; what the passing of time caused, at its time.
+                for (i, a) in session.actions.iter().enumerate() {
+                    for (_, f) in session.log.iter().filter(|(by, f)| by.is_none() && f.at <= a.at && (i == 0 || f.at > session.actions[i - 1].at)) {
+                        if let Some((tone, text)) = words::feedback(sc, i18n, f) {
+                            line_ui(p, tone, &text, &format!("{}  ", mmss(f.at.0)));
+                        }
+                    }
                     p.label(egui::RichText::new(format!("{}  {}", mmss(a.at.0), action_text(sc, i18n, &a.kind))).monospace());
-                    while let Some(f) = fb.next_if(|f| f.at <= a.at) {
+                    for (_, f) in session.log.iter().filter(|(by, _)| *by == Some(i)) {
                         if let Some((tone, text)) = words::feedback(sc, i18n, f) {
                             line_ui(p, tone, &text, "        ");
                         }
-                    }
-                }
-                for f in fb {
-                    if let Some((tone, text)) = words::feedback(sc, i18n, f) {
-                        line_ui(p, tone, &text, "        ");
                     }
                 }
             });
@@ -1043,7 +1042,10 @@ fn critical_text(sc: &Scenario, i18n: &I18n, kind: &str, id: &str) -> String {
     let l = i18n.lang.code();
     match kind {
         "error" => sc.model.errors.iter().find(|e| e.id.as_str() == id).map(|e| e.feedback.get(l).to_string()).unwrap_or_else(|| id.to_string()),
-        "missed_step" => i18n.ta("debrief-missed-step", &[("step", sc.step_model(id).map(|m| m.title.get(l).to_string()).unwrap_or_else(|| id.to_string()).into())]),
+        "missed_step" => {
+            let title = sc.index.nodes.iter().find(|n| n.id == id).map(|n| n.title.get(l).to_string()).unwrap_or_else(|| id.to_string());
+            i18n.ta("debrief-missed-step", &[("step", title.into())])
+        }
         "decision" => sc.model.decisions.iter().find(|d| d.id.as_str() == id).map(|d| {
             let why = d.explanation.as_ref().map(|e| format!(" — {}", e.get(l))).unwrap_or_default();
             format!("{}{why}", i18n.ta("debrief-wrong-answer", &[("question", d.prompt.get(l).into())]))

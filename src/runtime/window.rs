@@ -97,7 +97,11 @@ pub fn run(opts: RunOptions) -> u8 {
         None => None,
     };
     let records = (!opts.no_record).then(settings::sessions_dir);
-    let chosen = direct.as_ref().and_then(|(p, _)| catalog.position(p)).unwrap_or(0);
+    let chosen = direct
+        .as_ref()
+        .and_then(|(p, _)| catalog.position(p))
+        .or_else(|| catalog.position(&opts.scenarios_dir.join("hand-hygiene.ron")))
+        .unwrap_or(0);
     let capture = if let Some(f) = &opts.screenshot {
         Some(CaptureKind::Screenshot(f.clone()))
     } else if let Some(d) = &opts.tour {
@@ -138,7 +142,7 @@ pub fn run(opts: RunOptions) -> u8 {
     .insert_resource(ClearColor(Color::srgb(0.08, 0.09, 0.1)))
     .insert_resource(bevy::light::GlobalAmbientLight {
         color: Color::WHITE,
-        brightness: 250.0,
+        brightness: 120.0,
         ..default()
     })
     .add_plugins(CorePlugins)
@@ -181,6 +185,7 @@ pub fn run(opts: RunOptions) -> u8 {
     .add_systems(Update, perf_begin.before(ui::keys))
     .add_systems(Update, perf_end.after(first_frame))
     .add_systems(EguiPrimaryContextPass, (ui_perf_begin, scene_image, ui::draw, ui_perf_end).chain());
+    register_model_types(&mut app);
     if let Some(kind) = capture {
         app.insert_resource(Capture { started, ready_frames: 0, waiting_for: None, stage: 0, kind })
             .add_systems(Update, capture_system.after(on_ended));
@@ -196,6 +201,34 @@ pub fn run(opts: RunOptions) -> u8 {
 
 #[derive(Resource, Debug, Clone, Copy)]
 struct ForcedPreset(Option<Preset>);
+
+/// Registers the component types a glTF scene is made of, so that Bevy can spawn it (the
+/// `reflect_auto_register` feature would do this for every type, at the cost of rebuilding
+/// all of Bevy with it).
+fn register_model_types(app: &mut App) {
+    app.register_type::<Transform>()
+        .register_type::<GlobalTransform>()
+        .register_type::<Name>()
+        .register_type::<ChildOf>()
+        .register_type::<Children>()
+        .register_type::<Visibility>()
+        .register_type::<InheritedVisibility>()
+        .register_type::<ViewVisibility>()
+        .register_type::<Mesh3d>()
+        .register_type::<MeshMaterial3d<StandardMaterial>>()
+        .register_type::<bevy::camera::primitives::Aabb>()
+        .register_type::<bevy::gltf::GltfMeshName>()
+        .register_type::<bevy::gltf::GltfMaterialName>()
+        .register_type::<bevy::gltf::GltfExtras>()
+        .register_type::<bevy::gltf::GltfMeshExtras>()
+        .register_type::<bevy::gltf::GltfMaterialExtras>()
+        .register_type::<bevy::gltf::GltfSceneExtras>()
+        .register_type::<bevy::transform::components::TransformTreeChanged>()
+        .register_type::<bevy::camera::visibility::VisibilityClass>()
+        .register_type::<bevy::render::sync_world::SyncToRenderWorld>()
+        .register_type::<bevy::mesh::MeshTag>()
+        .register_type::<bevy::gltf::GltfSceneName>();
+}
 
 /// Cameras, light and the graphics preset.
 fn setup(
@@ -249,7 +282,7 @@ fn setup(
     ));
     commands.spawn((
         DirectionalLight {
-            illuminance: 4500.0,
+            illuminance: 2500.0,
             shadow_maps_enabled: preset == Preset::Full,
             ..default()
         },
@@ -257,7 +290,7 @@ fn setup(
     ));
     commands.spawn((
         PointLight {
-            intensity: 250_000.0,
+            intensity: 400_000.0,
             range: 12.0,
             shadow_maps_enabled: false,
             ..default()

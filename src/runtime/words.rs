@@ -21,7 +21,7 @@ pub enum Tone {
 }
 
 impl Tone {
-    /// Its mark (shape, not colour).
+    /// Its mark (shape, not colour). All four are in egui's default fonts.
     pub fn mark(self) -> &'static str {
         match self {
             Tone::Good => "✔",

@@ -15,4 +15,4 @@ fi
 cargo test --locked --no-default-features
 cargo test --locked --no-default-features --benches
 # The runtime (default features): one test binary links Bevy once.
-cargo test --locked --test runtime --test cli
+cargo test --locked --test runtime

@@ -120,7 +120,7 @@ pub fn point(
     let head = rig.head();
     let Ok(ctx) = rapier.single() else { return };
     let filter = QueryFilter::new()
-        .groups(CollisionGroups::new(Group::ALL, groups::WORLD))
+        .groups(CollisionGroups::new(Group::ALL, groups::SOLID))
         .exclude_sensors();
     let hit = ctx.cast_ray_and_get_normal(head.translation, *head.forward(), 4.0, true, filter);
     *pointer = match hit {

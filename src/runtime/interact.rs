@@ -127,7 +127,8 @@ pub struct HandLimb(pub Hand);
 pub struct FootLimb {
     /// Its body-part id.
     pub id: String,
-    /// Where it was put down, relative to the feet position, if moved from under the body.
+    /// Where it was put down (room coordinates), if moved from under the body; it goes back
+    /// under the body once the learner walks away from it.
     pub placed: Option<Vec3>,
     /// Side offset under the body.
     pub side: f32,
@@ -199,7 +200,7 @@ pub fn spawn_limbs(commands: &mut Commands, scenario: &crate::scenario::Scenario
             Sensor,
             ActiveEvents::COLLISION_EVENTS,
             ActiveCollisionTypes::all(),
-            CollisionGroups::new(groups::LIMBS, groups::WORLD),
+            CollisionGroups::new(groups::LIMBS, groups::SOLID),
         ));
     }
     let mut side = -0.12;
@@ -221,7 +222,7 @@ pub fn spawn_limbs(commands: &mut Commands, scenario: &crate::scenario::Scenario
             Sensor,
             ActiveEvents::COLLISION_EVENTS,
             ActiveCollisionTypes::all(),
-            CollisionGroups::new(groups::LIMBS, groups::WORLD),
+            CollisionGroups::new(groups::LIMBS, groups::SOLID),
         ));
         side = -side;
     }
@@ -250,14 +251,17 @@ pub fn spawn_limbs(commands: &mut Commands, scenario: &crate::scenario::Scenario
 }
 
 /// Turns intents into physics and actions.
+#[allow(clippy::too_many_arguments, reason = "a system")]
 pub fn apply_intents(
+    mut commands: Commands,
+    session: Option<Res<Session>>,
     mut intents: MessageReader<Intent>,
     mut hands: ResMut<Hands>,
     rig: Res<Rig>,
     mut acts: MessageWriter<Act>,
     mut notices: MessageWriter<Notice>,
     objects: Query<(&Obj, &GlobalTransform)>,
-    mut bodies: Query<(&mut Transform, &mut Velocity, &mut GravityScale, &mut CollisionGroups), With<Obj>>,
+    mut bodies: Query<(&mut Transform, &mut Velocity, &mut GravityScale, &mut CollisionGroups, &mut SolverGroups), With<Obj>>,
     mut feet: Query<&mut FootLimb>,
     rapier: ReadRapierContext,
 ) {
@@ -274,9 +278,9 @@ pub fn apply_intents(
                     continue;
                 }
                 hands.held[slot(*hand)] = Some(*object);
-                if let Ok((_, _, mut g, mut cg)) = bodies.get_mut(*object) {
+                if let Ok((_, _, mut g, mut cg, mut sg)) = bodies.get_mut(*object) {
                     g.0 = 0.0;
-                    *cg = CollisionGroups::new(groups::HELD, groups::WORLD);
+                    (*cg, *sg) = groups::held();
                 }
                 acts.write(Act(ActionKind::Grab { hand: *hand, object: obj.id.as_str().into() }));
             }
@@ -285,12 +289,13 @@ pub fn apply_intents(
                 let Ok((obj, _)) = objects.get(e) else { continue };
                 let id = obj.id.clone();
                 let under = surface_under(&rapier, *at + Vec3::Y * 0.05, e);
-                if let Ok((mut t, mut v, mut g, mut cg)) = bodies.get_mut(e) {
+                if let Ok((mut t, mut v, mut g, mut cg, mut sg)) = bodies.get_mut(e) {
                     t.translation = *at + Vec3::Y * 0.01;
                     t.rotation = Quat::from_rotation_y(rig.yaw);
                     *v = Velocity::zero();
                     g.0 = 1.0;
-                    *cg = CollisionGroups::new(groups::WORLD, Group::ALL);
+                    *cg = groups::loose();
+                    *sg = SolverGroups::default();
                 }
                 hands.held[slot(*hand)] = None;
                 acts.write(Act(ActionKind::Release {
@@ -305,9 +310,10 @@ pub fn apply_intents(
                 let Ok((obj, gt)) = objects.get(e) else { continue };
                 let id = obj.id.clone();
                 let under = surface_under(&rapier, gt.translation(), e);
-                if let Ok((_, _, mut g, mut cg)) = bodies.get_mut(e) {
+                if let Ok((_, _, mut g, mut cg, mut sg)) = bodies.get_mut(e) {
                     g.0 = 1.0;
-                    *cg = CollisionGroups::new(groups::WORLD, Group::ALL);
+                    *cg = groups::loose();
+                    *sg = SolverGroups::default();
                 }
                 hands.held[slot(*hand)] = None;
                 acts.write(Act(ActionKind::Release {
@@ -329,21 +335,37 @@ pub fn apply_intents(
                 hands.reach[slot(*hand)] = Some(Reach { to: *at, t: 0.0 });
             }
             Intent::Step { foot, at } => {
-                if (*at - rig.position).with_y(0.0).length() > 0.9 {
+                if (*at - rig.position).with_y(0.0).length() > 1.0 {
                     notices.write(Notice("notice-out-of-reach"));
                     continue;
                 }
                 for mut f in &mut feet {
                     if &f.id == foot {
-                        f.placed = Some(*at - rig.position);
+                        f.placed = Some(*at);
                     }
                 }
             }
             Intent::Do(kind) => {
                 acts.write(Act(kind.clone()));
+                // A held garment put on a hand or a body part is worn: the hand is free again
+                // and the object leaves the room.
+                if let ActionKind::UseOn { object, target, hand: Some(hand) } = kind
+                    && let Some(e) = hands.holding(*hand)
+                    && objects.get(e).is_ok_and(|(o, _)| o.id == object.as_str())
+                    && session.as_ref().is_some_and(|s| worn_on(&s.start.scenario, target.as_str()))
+                {
+                    hands.held[slot(*hand)] = None;
+                    acts.write(Act(ActionKind::Release { hand: *hand, object: object.clone(), on: None, position: None }));
+                    commands.entity(e).insert((ColliderDisabled, RigidBodyDisabled, Visibility::Hidden));
+                }
             }
         }
     }
+}
+
+/// Whether an entity id is part of the learner (a hand or a body part).
+pub fn worn_on(sc: &crate::scenario::Scenario, id: &str) -> bool {
+    id == Hand::Left.id() || id == Hand::Right.id() || sc.model.body_parts.iter().any(|b| b.id.as_str() == id)
 }
 
 fn round3(x: f32) -> f64 {
@@ -354,7 +376,7 @@ fn round3(x: f32) -> f64 {
 fn surface_under(rapier: &ReadRapierContext, from: Vec3, except: Entity) -> Option<Entity> {
     let ctx = rapier.single().ok()?;
     let filter = QueryFilter::new()
-        .groups(CollisionGroups::new(Group::ALL, groups::WORLD))
+        .groups(CollisionGroups::new(Group::ALL, groups::SOLID))
         .exclude_collider(except)
         .exclude_sensors();
     ctx.cast_ray(from, -Vec3::Y, 1.5, true, filter).map(|(e, _)| e)
@@ -390,9 +412,12 @@ pub fn move_limbs(
         *t = target;
     }
     let body = Quat::from_rotation_y(rig.yaw);
-    for (f, mut t) in &mut feet {
+    for (mut f, mut t) in &mut feet {
+        if f.placed.is_some_and(|p| (p - rig.position).with_y(0.0).length() > 1.2) {
+            f.placed = None;
+        }
         t.translation = match f.placed {
-            Some(offset) => rig.position + offset + Vec3::Y * 0.04,
+            Some(at) => at.with_y(0.04),
             None => rig.position + body * Vec3::new(f.side, 0.04, 0.0),
         };
         t.rotation = body;

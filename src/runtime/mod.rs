@@ -122,10 +122,16 @@ pub fn entity_matches(sc: &Scenario, r: &str, id: &str) -> bool {
     }
 }
 
-/// Where the learner stands at the start: the middle of the room, facing −z.
+/// Where the learner stands at the start: the scenario's start, else x = 0, z = 0.6, facing −z.
 fn start_rig(sc: &Scenario, seated: bool) -> Rig {
-    let _ = sc;
-    Rig::standing(Vec3::new(0.0, 0.0, 0.6), seated)
+    match &sc.model.room.start {
+        Some(p) => {
+            let mut rig = Rig::standing(Vec3::new(p.position.0 as f32, 0.0, p.position.2 as f32), seated);
+            rig.yaw = (p.rotation.1 as f32).to_radians();
+            rig
+        }
+        None => Rig::standing(Vec3::new(0.0, 0.0, 0.6), seated),
+    }
 }
 
 /// Wall-clock limit for `--screenshot` and `--tour`.

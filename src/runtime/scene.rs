@@ -35,6 +35,24 @@ pub mod groups {
     pub const LIMBS: Group = Group::GROUP_3;
     /// Objects held in a hand.
     pub const HELD: Group = Group::GROUP_4;
+    /// Loose objects (grabbable, not held).
+    pub const LOOSE: Group = Group::GROUP_5;
+    /// What can be pointed at, touched or stood on: fixed and loose objects.
+    pub const SOLID: Group = WORLD.union(LOOSE);
+
+    /// Collision groups of a loose object.
+    pub fn loose() -> bevy_rapier3d::prelude::CollisionGroups {
+        bevy_rapier3d::prelude::CollisionGroups::new(LOOSE, Group::ALL)
+    }
+
+    /// A held object is detected against everything (its touches count), but pushes and is
+    /// pushed by fixed things only, so that carrying it does not sweep other objects away.
+    pub fn held() -> (bevy_rapier3d::prelude::CollisionGroups, bevy_rapier3d::prelude::SolverGroups) {
+        (
+            bevy_rapier3d::prelude::CollisionGroups::new(HELD, WORLD.union(LOOSE).union(LIMBS)),
+            bevy_rapier3d::prelude::SolverGroups::new(HELD, WORLD),
+        )
+    }
 }
 
 /// Where the room's visuals come from; absent in headless apps, which build colliders only.
@@ -208,6 +226,7 @@ pub fn spawn_room(
         };
         let transform = Transform::from_translation(v3(o.pose.position)).with_rotation(rotation(o.pose.rotation));
         let grabbable = matches!(o.body, Body::Grabbable { .. });
+        let membership = if grabbable { groups::LOOSE } else { groups::WORLD };
         let mut e = commands.spawn((
             RoomItem,
             Name::new(o.id.to_string()),
@@ -220,7 +239,8 @@ pub fn spawn_room(
             collider,
             ActiveEvents::COLLISION_EVENTS,
             ActiveCollisionTypes::all(),
-            CollisionGroups::new(groups::WORLD, Group::ALL),
+            CollisionGroups::new(membership, Group::ALL),
+            SolverGroups::default(),
         ));
         match o.body {
             Body::Fixed => {

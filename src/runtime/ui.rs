@@ -271,9 +271,11 @@ pub fn draw(
     session: Option<Res<Session>>,
     pointer: Res<Pointer>,
     hands: Res<Hands>,
+    rig: Res<super::interact::Rig>,
     mut intents: MessageWriter<Intent>,
     mut requests: MessageWriter<Request>,
 ) -> Result {
+    let reach = rig.reach();
     let ctx = contexts.ctx_mut()?.clone();
     let ctx = &ctx;
     let mut root = egui::Ui::new(
@@ -288,7 +290,7 @@ pub fn draw(
         Screen::Menu => menu(ctx, root, &mut ui, &mut i18n, &mut settings, &catalog, &mut requests),
         Screen::Play => {
             if let Some(s) = session.as_deref() {
-                play(ctx, root, &mut ui, &i18n, &settings, s, &pointer, &hands, &mut intents, &mut requests);
+                play(ctx, root, &mut ui, &i18n, &settings, s, &pointer, &hands, reach, &mut intents, &mut requests);
             }
         }
         Screen::Debrief => {
@@ -472,6 +474,7 @@ fn play(
     session: &Session,
     pointer: &Pointer,
     hands: &Hands,
+    reach: f32,
     intents: &mut MessageWriter<Intent>,
     requests: &mut MessageWriter<Request>,
 ) {
@@ -543,7 +546,7 @@ fn play(
     if let Some(o) = &pointer.object {
         let obj = &sc.model.room.objects[o.index];
         let mut text = obj.name.get(l).to_string();
-        if pointer.distance > 0.0 && pointer.distance > reach_of(settings) {
+        if pointer.distance > reach {
             text.push_str(&format!("  ({})", i18n.t("pointer-far")));
         } else {
             for a in &obj.affords {
@@ -598,7 +601,7 @@ fn play(
             });
     }
     if ui.action_menu {
-        action_menu(ctx, ui, i18n, session, pointer, hands, intents);
+        action_menu(ctx, ui, i18n, session, pointer, hands, reach, intents);
     }
     if let Some(d) = ui.dialog.clone() {
         dialog(ctx, ui, i18n, sc, d, intents);
@@ -619,10 +622,6 @@ fn play(
     }
 }
 
-fn reach_of(settings: &Settings) -> f32 {
-    if settings.seated { 1.25 } else { 1.05 }
-}
-
 fn held_name(session: &Session, hands: &Hands, hand: Hand, l: &str) -> Option<String> {
     let _ = hands.holding(hand)?;
     let id = session.tracker.world().holding[match hand {
@@ -639,6 +638,7 @@ fn action_menu(
     session: &Session,
     pointer: &Pointer,
     hands: &Hands,
+    reach: f32,
     intents: &mut MessageWriter<Intent>,
 ) {
     let sc = &session.start.scenario;
@@ -699,17 +699,33 @@ fn action_menu(
                     }
                 }
             }
-            // Held things used on the body.
-            let mut body_uses = Vec::new();
+            // Held things, or the pointed thing, used on a hand or a body part.
+            let mut targets: Vec<(String, String)> = [Hand::Left, Hand::Right]
+                .into_iter()
+                .map(|h| (h.id().to_string(), sc.index.entity_ids.get(h.id()).map(|&e| sc.index.entities[e as usize].name.get(l).to_string()).unwrap_or_default()))
+                .collect();
+            targets.extend(sc.model.body_parts.iter().map(|b| (b.id.to_string(), b.name.get(l).to_string())));
+            let mut sources: Vec<(Option<Hand>, usize)> = Vec::new();
             for hand in [Hand::Right, Hand::Left] {
                 let Some(id) = session.tracker.world().holding[if hand == Hand::Left { 0 } else { 1 }] else { continue };
-                let ent = &sc.index.entities[id as usize];
-                let Some(oi) = ent.object else { continue };
-                for a in &sc.model.room.objects[oi].affords {
+                if let Some(oi) = sc.index.entities[id as usize].object {
+                    sources.push((Some(hand), oi));
+                }
+            }
+            if let Some(o) = pointed.filter(|_| pointer.distance <= reach) {
+                if !sources.iter().any(|(_, i)| *i == o.index) {
+                    sources.push((free_hand(hands), o.index));
+                }
+            }
+            let mut body_uses = Vec::new();
+            for (hand, oi) in sources {
+                let obj = &sc.model.room.objects[oi];
+                for a in &obj.affords {
                     if let Affordance::UseOn { target, label, .. } = a {
-                        for part in &sc.model.body_parts {
-                            if entity_matches(sc, target.as_str(), part.id.as_str()) {
-                                body_uses.push((hand, ent.id.clone(), part.id.to_string(), label.as_ref().map(|t| t.get(l).to_string()).unwrap_or_else(|| part.name.get(l).to_string()), ent.name.get(l).to_string()));
+                        for (tid, tname) in &targets {
+                            if entity_matches(sc, target.as_str(), tid) {
+                                let verb = label.as_ref().map(|t| t.get(l).to_string()).unwrap_or_else(|| i18n.t("verb-use"));
+                                body_uses.push((hand, obj.id.to_string(), tid.clone(), format!("{} — {verb} → {tname}", obj.name.get(l))));
                             }
                         }
                     }
@@ -718,9 +734,9 @@ fn action_menu(
             if !body_uses.is_empty() {
                 p.separator();
                 p.label(egui::RichText::new(i18n.t("actions-body")).strong());
-                for (hand, object, target, label, name) in body_uses {
-                    if p.button(format!("{label} ({name})")).clicked() {
-                        intents.write(Intent::Do(ActionKind::UseOn { object: object.as_str().into(), target: target.as_str().into(), hand: Some(hand) }));
+                for (hand, object, target, text) in body_uses {
+                    if p.button(text).clicked() {
+                        intents.write(Intent::Do(ActionKind::UseOn { object: object.as_str().into(), target: target.as_str().into(), hand }));
                         close = true;
                     }
                 }

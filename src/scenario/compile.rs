@@ -1085,6 +1085,21 @@ impl<'a> Compiler<'a> {
         ] {
             self.positive(v, &rp, what);
         }
+        if let Some(start) = &m.room.start {
+            let (x, y, z) = start.position;
+            if ![x, y, z].iter().all(|v| v.is_finite())
+                || x.abs() > w / 2.0
+                || z.abs() > d / 2.0
+                || !(0.0..=h).contains(&y)
+            {
+                self.error(
+                    "praxis::scenario::outside_room",
+                    format!("the learner's start position is outside the room ({w} × {h} × {d} m)"),
+                    &root.field("room").field("start").field("position"),
+                    "outside the room",
+                );
+            }
+        }
         for (i, o) in m.room.objects.iter().enumerate() {
             let p = root.field("room").field("objects").index(i);
             let Some(e) = self.lookup(Sym::Entity, o.id.as_str()) else {

@@ -200,6 +200,10 @@ pub struct Room {
     pub size: (f64, f64, f64),
     /// Everything in the room.
     pub objects: Vec<Object>,
+    /// Where the learner stands at the start (feet on the floor; only the rotation about y,
+    /// the way they face, is used). Default: x = 0, z = 0.6, facing −z.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Pose>,
 }
 
 /// An object of the room.

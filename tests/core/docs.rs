@@ -43,6 +43,7 @@ fn parse_as(kind: &str, text: &str) -> Result<(), String> {
     match kind {
         "Text" => check::<Text>(text),
         "Source" => check::<Source>(text),
+        "Room" => check::<Room>(text),
         "Object" => check::<Object>(text),
         "Model" => check::<Model>(text),
         "Collider" => check::<Collider>(text),

@@ -239,3 +239,126 @@ fn guided_and_assessment_runs_of_the_same_actions_score_the_same() {
     assert_eq!(a.score, b.score);
     assert!(b.passed);
 }
+
+impl Sim {
+    /// Stands 0.55 m from an object, on the side towards `from`, facing it.
+    fn near(&mut self, id: &str, from: Vec3) {
+        let p = self.position(id).with_y(0.0);
+        let d = (from.with_y(0.0) - p).normalize_or_zero();
+        let at = p + d * 0.55;
+        let to = p - at;
+        self.stand(at.x, at.z, (-to.x).atan2(-to.z));
+    }
+
+    fn grab(&mut self, hand: Hand, id: &str) {
+        let e = self.entity(id);
+        self.send(Intent::Grab { hand, object: e });
+        self.run(0.4);
+    }
+
+    fn put_on(&mut self, hand: Hand, object: &str, target: &str) {
+        self.act(ActionKind::UseOn { object: object.into(), target: target.into(), hand: Some(hand) });
+        self.run(0.3);
+    }
+
+    /// The actions so far, one per line, as an event log writes them.
+    fn log(&self) -> String {
+        self.session().actions.iter().map(praxis::eventlog::format_action).collect::<Vec<_>>().join("\n")
+    }
+
+    fn errors(&self) -> Vec<String> {
+        let sc = self.session().start.scenario.clone();
+        self.session()
+            .log
+            .iter()
+            .filter_map(|(_, f)| match f.kind {
+                praxis::tracker::FeedbackKind::Error { error, .. } => Some(sc.model.errors[error as usize].id.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Gowning for grade B through the interaction layer: items put away with real placing, each
+/// garment picked up and put on, feet stepped over the bench one at a time (their contact with
+/// the clean floor is the touch the procedure asks for), checks, the mirror, the door.
+#[test]
+fn cleanroom_gowning_perfect_run_passes_and_replays() {
+    let mut sim = Sim::new("cleanroom-gowning", Mode::Guided);
+    let dirty = Vec3::new(-1.8, 0.0, 0.2);
+    let clean = Vec3::new(1.3, 0.0, 0.2);
+    // Personal items into the locker.
+    sim.near("phone", dirty);
+    sim.grab(Hand::Right, "phone");
+    sim.send(Intent::Place { hand: Hand::Right, at: Vec3::new(-2.55, 1.8, -1.55) });
+    sim.run(0.5);
+    sim.grab(Hand::Left, "ring");
+    sim.send(Intent::Place { hand: Hand::Left, at: Vec3::new(-2.7, 1.8, -1.6) });
+    sim.run(0.5);
+    // Facility clothing.
+    for (item, target) in [("facility-suit", "torso"), ("facility-socks", "left-foot"), ("bouffant-cap", "head")] {
+        sim.near(item, dirty);
+        sim.grab(Hand::Right, item);
+        sim.put_on(Hand::Right, item, target);
+    }
+    // Wash and dry the hands.
+    sim.near("sink", dirty);
+    sim.act(ActionKind::Gesture { gesture: "wash-hands".into(), duration_ms: 30_000, object: Some("sink".into()) });
+    sim.near("paper-towels", dirty);
+    sim.act(ActionKind::Use { object: "paper-towels".into(), hand: Some(Hand::Right) });
+    // Seated on the bench: cover a foot, swing it over, then the other.
+    sim.stand(-0.45, 1.0, -std::f32::consts::FRAC_PI_2);
+    sim.run(0.5);
+    sim.put_on(Hand::Right, "overshoes", "left-foot");
+    sim.send(Intent::Step { foot: "left-foot".into(), at: Vec3::new(0.35, 0.0, 1.05) });
+    sim.run(0.3);
+    sim.put_on(Hand::Right, "overshoes", "right-foot");
+    sim.send(Intent::Step { foot: "right-foot".into(), at: Vec3::new(0.35, 0.0, 0.8) });
+    sim.run(0.3);
+    assert!(sim.touched("left-foot", "clean-floor") && sim.touched("right-foot", "clean-floor"), "{}", sim.log());
+    // On the clean side.
+    sim.stand(0.5, 0.9, std::f32::consts::FRAC_PI_2);
+    sim.near("hand-disinfectant", clean);
+    sim.act(ActionKind::Use { object: "hand-disinfectant".into(), hand: Some(Hand::Right) });
+    sim.near("garment-packs", clean);
+    sim.act(ActionKind::Read { object: "garment-packs".into() });
+    sim.act(ActionKind::Choose { decision: "pack-check".into(), choices: vec!["all-fit".into()] });
+    sim.grab(Hand::Right, "sterile-gloves");
+    sim.put_on(Hand::Right, "sterile-gloves", "right-hand");
+    for (item, target) in [("hood", "head"), ("facemask", "head"), ("coverall", "torso")] {
+        sim.grab(Hand::Right, item);
+        sim.put_on(Hand::Right, item, target);
+    }
+    sim.gesture("zip-coverall", 3.0);
+    sim.gesture("tuck-hood", 4.0);
+    sim.grab(Hand::Right, "overboots");
+    sim.put_on(Hand::Right, "overboots", "left-foot");
+    sim.grab(Hand::Right, "goggles");
+    sim.put_on(Hand::Right, "goggles", "head");
+    sim.grab(Hand::Left, "outer-gloves");
+    sim.put_on(Hand::Left, "outer-gloves", "right-hand");
+    sim.near("hand-disinfectant", clean);
+    sim.act(ActionKind::Use { object: "hand-disinfectant".into(), hand: Some(Hand::Right) });
+    sim.near("mirror", clean);
+    sim.act(ActionKind::Read { object: "mirror".into() });
+    sim.act(ActionKind::Choose { decision: "mirror-check".into(), choices: vec!["gown-complete".into()] });
+    sim.near("airlock-door", clean);
+    sim.act(ActionKind::Use { object: "airlock-door".into(), hand: Some(Hand::Right) });
+    let outcome = sim.finish();
+    assert!(outcome.passed, "errors {:?}\n{}\n{outcome:#?}", sim.errors(), sim.log());
+    assert_eq!(outcome.score.scaled, 1.0, "errors {:?}\n{}\n{:#?}", sim.errors(), sim.log(), outcome.steps);
+    let (rec, rep) = sim.replayed();
+    assert!(rep.matches(&rec), "{:?}", rep.differences);
+}
+
+#[test]
+fn cleanroom_gowning_entering_without_the_mirror_check_fails() {
+    let mut sim = Sim::new("cleanroom-gowning", Mode::Assessment);
+    sim.stand(2.0, 0.8, -std::f32::consts::FRAC_PI_2);
+    sim.act(ActionKind::Use { object: "airlock-door".into(), hand: Some(Hand::Right) });
+    let outcome = sim.finish();
+    assert!(!outcome.passed);
+    assert!(outcome.critical.iter().any(|c| c.id == "entered-without-mirror-check"), "{:#?}", outcome.critical);
+    let (rec, rep) = sim.replayed();
+    assert!(rep.matches(&rec), "{:?}", rep.differences);
+}

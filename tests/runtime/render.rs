@@ -45,7 +45,8 @@ impl Picture {
         (colours.len(), sd)
     }
 
-    /// Share of bright, near-white pixels (text on the dark interface) in a region.
+    /// Share of light pixels (text on the dark interface, whose background is about 27 of 255)
+    /// in a region.
     fn text_share(&self, x0: f32, x1: f32, y0: f32, y1: f32) -> f32 {
         let (xa, xb) = ((x0 * self.w as f32) as usize, (x1 * self.w as f32) as usize);
         let (ya, yb) = ((y0 * self.h as f32) as usize, (y1 * self.h as f32) as usize);
@@ -55,7 +56,7 @@ impl Picture {
             for x in xa..xb {
                 let p = self.rgb[y * self.w + x];
                 n += 1;
-                if p.iter().all(|&c| c > 150) {
+                if p.iter().all(|&c| c > 110) {
                     bright += 1;
                 }
             }

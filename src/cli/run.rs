@@ -38,6 +38,10 @@ pub struct Args {
     /// Graphics preset: `full` or `low` (default: low on a software adapter, full otherwise).
     #[arg(long)]
     preset: Option<String>,
+    /// Resolution of the 3D view relative to the window, 0.2 to 1 (default: 0.5 on the low
+    /// preset, 1 on the full one).
+    #[arg(long, value_name = "SCALE")]
+    render_scale: Option<f32>,
     /// Window size, `WIDTHxHEIGHT`.
     #[arg(long, default_value = "1280x720")]
     size: String,
@@ -104,6 +108,12 @@ pub fn run(a: Args) -> u8 {
         eprintln!("error: --bench takes a number of seconds between 0 and 600");
         return CANNOT_RUN;
     }
+    if let Some(s) = a.render_scale
+        && !(0.2..=1.0).contains(&s)
+    {
+        eprintln!("error: --render-scale must be between 0.2 and 1, not {s}");
+        return CANNOT_RUN;
+    }
     if (a.screenshot.is_some() || a.bench.is_some()) && scenario.is_none() {
         eprintln!("error: --screenshot and --bench need a scenario (e.g. `praxis run hand-hygiene --screenshot out.png`)");
         return CANNOT_RUN;
@@ -129,6 +139,7 @@ pub fn run(a: Args) -> u8 {
         tour: a.tour,
         bench: a.bench,
         preset,
+        render_scale: a.render_scale,
         size,
         no_record: a.no_record,
     })

@@ -79,6 +79,7 @@ pub fn cues(
     mut said: MessageReader<Said>,
     mut ui: ResMut<UiState>,
 ) {
+    let _t = super::perf::scope();
     let guided = session.is_some_and(|s| s.start.mode == Mode::Guided);
     // One cue per frame at most, the most serious.
     let worst = said.read().filter_map(|Said(f)| cue(&f.kind)).max_by_key(|c| match c {

@@ -73,6 +73,7 @@ pub fn look_and_walk(
     mut rig: ResMut<Rig>,
     mut body: Query<&mut KinematicCharacterController, With<Body>>,
 ) {
+    let _t = super::perf::scope();
     if ui.cursor_free() {
         return;
     }
@@ -105,6 +106,7 @@ pub fn look_and_walk(
 
 /// The camera follows the head.
 pub fn camera_follows(rig: Res<Rig>, mut cams: Query<&mut Transform, With<Camera3d>>) {
+    let _t = super::perf::scope();
     for mut t in &mut cams {
         *t = rig.head();
     }
@@ -117,6 +119,7 @@ pub fn point(
     objects: Query<&Obj>,
     mut pointer: ResMut<Pointer>,
 ) {
+    let _t = super::perf::scope();
     let head = rig.head();
     let Ok(ctx) = rapier.single() else { return };
     let filter = QueryFilter::new()
@@ -156,6 +159,7 @@ pub fn act_on_input(
     mut intents: MessageWriter<Intent>,
     mut notices: MessageWriter<super::interact::Notice>,
 ) {
+    let _t = super::perf::scope();
     if ui.cursor_free() {
         return;
     }
@@ -247,6 +251,7 @@ pub fn act_on_input(
 
 /// Captures the cursor for mouse look in play; frees it for menus.
 pub fn cursor(ui: Res<UiState>, mut windows: Query<&mut CursorOptions, With<PrimaryWindow>>) {
+    let _t = super::perf::scope();
     let Ok(mut opts) = windows.single_mut() else { return };
     let free = ui.cursor_free();
     let (visible, grab) = if free {
@@ -268,6 +273,7 @@ pub fn highlight(
     mats: Query<&MeshMaterial3d<StandardMaterial>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
 ) {
+    let _t = super::perf::scope();
     let now = pointer.object.as_ref().and(pointer.entity);
     if *last == now {
         return;

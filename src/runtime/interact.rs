@@ -265,6 +265,7 @@ pub fn apply_intents(
     mut feet: Query<&mut FootLimb>,
     rapier: ReadRapierContext,
 ) {
+    let _t = super::perf::scope();
     for intent in intents.read() {
         match intent {
             Intent::Grab { hand, object } => {
@@ -390,6 +391,7 @@ pub fn move_limbs(
     mut limbs: Query<(&HandLimb, &mut Transform), Without<FootLimb>>,
     mut feet: Query<(&mut FootLimb, &mut Transform), Without<HandLimb>>,
 ) {
+    let _t = super::perf::scope();
     let dt = time.delta_secs();
     for (limb, mut t) in &mut limbs {
         let s = slot(limb.0);
@@ -432,6 +434,7 @@ pub fn carry(
     limbs: Query<(&HandLimb, &Transform), Without<Obj>>,
     mut held: Query<(&Transform, &mut Velocity, Option<&ReadMassProperties>), With<Obj>>,
 ) {
+    let _t = super::perf::scope();
     let dt = time.delta_secs().max(1e-3);
     for (limb, hand_t) in &limbs {
         let Some(e) = hands.holding(limb.0) else { continue };
@@ -456,6 +459,7 @@ pub fn touches(
     objects: Query<&Obj>,
     mut acts: MessageWriter<Act>,
 ) {
+    let _t = super::perf::scope();
     for ev in events.read() {
         let CollisionEvent::Started(a, b, _) = *ev else { continue };
         let actor = |e: Entity| -> Option<String> {
@@ -497,6 +501,7 @@ pub fn sample_poses(
     session: Option<ResMut<Session>>,
     limbs: Query<(&HandLimb, &Transform)>,
 ) {
+    let _t = super::perf::scope();
     let Some(mut session) = session else { return };
     if !session.pose_due() {
         return;
@@ -526,6 +531,7 @@ pub fn follow_body(
     mut rig: ResMut<Rig>,
     bodies: Query<(&Transform, Option<&KinematicCharacterControllerOutput>), With<Body>>,
 ) {
+    let _t = super::perf::scope();
     if let Ok((t, Some(_))) = bodies.single() {
         let feet = t.translation - Vec3::Y * 0.9;
         if feet.distance(rig.position) > 1e-4 {

@@ -15,6 +15,7 @@ pub mod catalog;
 pub mod desktop;
 pub mod i18n;
 pub mod interact;
+pub mod perf;
 pub mod scene;
 pub mod session;
 pub mod settings;
@@ -62,6 +63,9 @@ pub struct RunOptions {
     pub bench: Option<f32>,
     /// Force the graphics preset (`low` or `full`) instead of choosing from the adapter.
     pub preset: Option<Preset>,
+    /// Resolution of the 3D view relative to the window (default 0.5 on the low preset, 1 on
+    /// the full one).
+    pub render_scale: Option<f32>,
     /// Window size.
     pub size: (u32, u32),
     /// Do not write a session record.
@@ -194,6 +198,7 @@ fn walk(
     input: Res<WalkInput>,
     mut body: Query<&mut KinematicCharacterController, With<interact::Body>>,
 ) {
+    let _t = perf::scope();
     if let Ok(mut ctl) = body.single_mut() {
         ctl.translation = Some(input.0 * time.delta_secs() - Vec3::Y * 0.01);
     }
@@ -226,6 +231,7 @@ fn handle_requests(
     drawing: Drawing,
     mut virt: ResMut<Time<Virtual>>,
 ) {
+    let _t = perf::scope();
     let Drawing { server, mut meshes, mut materials, audio, sounds } = drawing;
     let mut session = session;
     for r in requests.read() {
@@ -310,6 +316,7 @@ fn handle_requests(
 
 /// The debrief follows the end of a session; hands let go.
 fn on_ended(mut ended: MessageReader<session::Ended>, mut ui: ResMut<UiState>) {
+    let _t = perf::scope();
     if ended.read().count() > 0 {
         ui.screen = Screen::Debrief;
         ui.action_menu = false;
@@ -321,6 +328,7 @@ fn on_ended(mut ended: MessageReader<session::Ended>, mut ui: ResMut<UiState>) {
 
 /// Pauses session time and physics while the pause menu is open.
 fn pause_time(ui: Res<UiState>, mut virt: ResMut<Time<Virtual>>) {
+    let _t = perf::scope();
     let pause = ui.screen == Screen::Play && ui.paused;
     if pause && !virt.is_paused() {
         virt.pause();

@@ -258,6 +258,7 @@ pub fn run_session(
     mut said: MessageWriter<Said>,
     mut ended: MessageWriter<Ended>,
 ) {
+    let _t = super::perf::scope();
     let Some(mut session) = session else {
         acts.clear();
         return;

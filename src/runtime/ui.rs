@@ -141,6 +141,7 @@ pub fn collect(
     mut notices: MessageReader<Notice>,
     mut ui: ResMut<UiState>,
 ) {
+    let _t = super::perf::scope();
     let now = time.elapsed_secs_f64();
     for Notice(id) in notices.read() {
         ui.notice = Some((i18n.t(id), now + 2.5));
@@ -176,6 +177,7 @@ pub fn keys(
     session: Option<Res<Session>>,
     mut intents: MessageWriter<Intent>,
 ) {
+    let _t = super::perf::scope();
     if let Some(c) = ui.rebinding {
         let pressed = Binding::all().find(|b| match *b {
             Binding::Key(k) => keys.just_pressed(k),
@@ -275,6 +277,7 @@ pub fn draw(
     mut intents: MessageWriter<Intent>,
     mut requests: MessageWriter<Request>,
 ) -> Result {
+    let _t = super::perf::scope();
     let reach = rig.reach();
     let ctx = contexts.ctx_mut()?.clone();
     let ctx = &ctx;

@@ -38,11 +38,9 @@ enum CaptureKind {
     Bench { seconds: f32, frames: Vec<f32>, ours: Vec<f32>, began: Option<Instant> },
 }
 
-/// Time spent in Praxis's own systems this frame.
+/// Time spent drawing the interface this frame.
 #[derive(Resource, Debug, Default)]
 struct Perf {
-    begin: Option<Instant>,
-    last_ms: f32,
     ui_begin: Option<Instant>,
     ui_ms: f32,
 }
@@ -151,7 +149,7 @@ pub fn run(opts: RunOptions) -> u8 {
         tutorial: !settings.tutorial_seen,
         ..default()
     })
-    .insert_resource(ForcedPreset(opts.preset))
+    .insert_resource(ForcedPreset(opts.preset, opts.render_scale))
     .add_systems(Startup, (setup, audio::load))
     .add_systems(
         Update,
@@ -182,8 +180,6 @@ pub fn run(opts: RunOptions) -> u8 {
             .in_set(PraxisSystems)
             .after(on_ended),
     )
-    .add_systems(Update, perf_begin.before(ui::keys))
-    .add_systems(Update, perf_end.after(first_frame))
     .add_systems(EguiPrimaryContextPass, (ui_perf_begin, scene_image, ui::draw, ui_perf_end).chain());
     register_model_types(&mut app);
     if let Some(kind) = capture {
@@ -199,8 +195,9 @@ pub fn run(opts: RunOptions) -> u8 {
     }
 }
 
+/// The preset and render scale asked for on the command line, if any.
 #[derive(Resource, Debug, Clone, Copy)]
-struct ForcedPreset(Option<Preset>);
+struct ForcedPreset(Option<Preset>, Option<f32>);
 
 /// Registers the component types a glTF scene is made of, so that Bevy can spawn it (the
 /// `reflect_auto_register` feature would do this for every type, at the cost of rebuilding
@@ -243,15 +240,20 @@ fn setup(
     if let Some(a) = adapter.as_ref() {
         info!("graphics: {} ({:?}), {:?} preset", a.name, a.device_type, preset);
     }
-    let scale = if preset == Preset::Low { 0.5 } else { 1.0 };
+    let scale = forced.1.unwrap_or(if preset == Preset::Low { 0.5 } else { 1.0 });
     let mut cam = commands.spawn((
         Camera3d::default(),
         Camera { order: 0, ..default() },
+        if preset == Preset::Low {
+            bevy::core_pipeline::tonemapping::Tonemapping::None
+        } else {
+            bevy::core_pipeline::tonemapping::Tonemapping::default()
+        },
         Transform::from_xyz(0.0, 1.65, 0.6),
         if preset == Preset::Low { Msaa::Off } else { Msaa::Sample4 },
     ));
     let mut image = None;
-    if preset == Preset::Low {
+    if scale < 1.0 {
         let (w, h) = windows
             .single()
             .map(|w| (w.physical_width(), w.physical_height()))
@@ -269,9 +271,12 @@ fn setup(
     // The interface draws on its own camera over the 3D view.
     commands.spawn((
         Camera2d,
+        // The interface needs no multisampling (egui anti-aliases its own shapes).
+        Msaa::Off,
+        bevy::core_pipeline::tonemapping::Tonemapping::None,
         Camera {
             order: 1,
-            clear_color: if preset == Preset::Low {
+            clear_color: if scale < 1.0 {
                 ClearColorConfig::Default
             } else {
                 ClearColorConfig::None
@@ -288,7 +293,9 @@ fn setup(
         },
         Transform::from_xyz(1.5, 4.0, 2.0).looking_at(Vec3::ZERO, Vec3::Y),
     ));
-    commands.spawn((
+    // A ceiling lamp (a second light costs too much on a software renderer).
+    if preset == Preset::Full {
+        commands.spawn((
         PointLight {
             intensity: 400_000.0,
             range: 12.0,
@@ -297,6 +304,7 @@ fn setup(
         },
         Transform::from_xyz(0.0, 2.6, 0.0),
     ));
+    }
     commands.insert_resource(Graphics { preset, scale, image, texture: None });
 }
 
@@ -307,6 +315,7 @@ fn scene_image(
     windows: Query<&Window, With<PrimaryWindow>>,
     mut images: ResMut<Assets<Image>>,
 ) -> Result {
+    let _t = super::perf::scope();
     let Some(handle) = graphics.image.clone() else { return Ok(()) };
     if let Ok(w) = windows.single() {
         let want = (
@@ -347,6 +356,7 @@ fn walk_input(
     rig: Res<Rig>,
     mut walk: ResMut<WalkInput>,
 ) {
+    let _t = super::perf::scope();
     walk.0 = Vec3::ZERO;
     if ui.cursor_free() || rig.seated {
         return;
@@ -366,16 +376,6 @@ fn walk_input(
     walk.0 = Quat::from_rotation_y(rig.yaw) * dir.normalize_or_zero() * 1.4;
 }
 
-fn perf_begin(mut p: ResMut<Perf>) {
-    p.begin = Some(Instant::now());
-}
-
-fn perf_end(mut p: ResMut<Perf>) {
-    if let Some(b) = p.begin.take() {
-        p.last_ms = b.elapsed().as_secs_f32() * 1000.0;
-    }
-}
-
 fn ui_perf_begin(mut p: ResMut<Perf>) {
     p.ui_begin = Some(Instant::now());
 }
@@ -388,6 +388,7 @@ fn ui_perf_end(mut p: ResMut<Perf>) {
 
 /// Logs the first frame in which the learner can act.
 fn first_frame(started: Res<StartedAt>, ui: Res<UiState>, session: Option<Res<Session>>, mut done: Local<bool>) {
+    let _t = super::perf::scope();
     if !*done && (ui.screen == Screen::Menu || (ui.screen == Screen::Play && session.is_some())) {
         *done = true;
         info!("first interactive frame {:.0} ms after start-up", started.0.elapsed().as_secs_f64() * 1000.0);
@@ -404,6 +405,7 @@ fn hot_reload(
     mut ui: ResMut<UiState>,
     mut requests: MessageWriter<Request>,
 ) {
+    let _t = super::perf::scope();
     let now = time.elapsed_secs_f64();
     if now < watch.next_check {
         return;
@@ -559,7 +561,7 @@ fn capture_system(
         CaptureKind::Bench { seconds, mut frames, mut ours, began } => {
             let began = began.unwrap_or_else(Instant::now);
             frames.push(time.delta_secs() * 1000.0);
-            ours.push(perf.last_ms + perf.ui_ms);
+            ours.push(super::perf::take_ms() as f32);
             if began.elapsed().as_secs_f32() >= seconds {
                 let n = frames.len().max(1) as f32;
                 let wall = began.elapsed().as_secs_f32();
@@ -572,8 +574,8 @@ fn capture_system(
                     .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(|l| l.trim_start_matches("VmRSS:").trim().to_string()))
                     .unwrap_or_default();
                 println!(
-                    "bench: {:?} preset, {} frames in {:.1} s: {:.1} fps, mean frame {:.1} ms, p95 {:.1} ms; Praxis systems {:.3} ms/frame (incl. UI {:.3} ms); RSS {rss}",
-                    graphics.preset, frames.len(), wall, n / wall, sorted.iter().sum::<f32>() / n, p95, ours_mean, perf.ui_ms
+                    "bench: {:?} preset, render scale {}, {} frames in {:.1} s: {:.1} fps, mean frame {:.1} ms, p95 {:.1} ms; Praxis systems {:.3} ms CPU per frame (the UI pass alone {:.3} ms); RSS {rss}",
+                    graphics.preset, graphics.scale, frames.len(), wall, n / wall, sorted.iter().sum::<f32>() / n, p95, ours_mean, perf.ui_ms
                 );
                 exit.write(AppExit::Success);
             }

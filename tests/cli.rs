@@ -300,17 +300,28 @@ fn models_are_generated_and_pass_the_khronos_validator() {
         .expect("node runs");
     let report = text(&out);
     assert!(out.status.success(), "{report}");
-    assert_eq!(report.matches(": 0 errors").count(), models.len(), "{report}");
+    assert_eq!(
+        report.matches(": 0 errors").count(),
+        models.len(),
+        "{report}"
+    );
 }
 
 /// Every glTF model a scenario names exists, and each scenario declares its collider.
 #[test]
 fn scenario_models_exist() {
-    for entry in std::fs::read_dir(root().join("scenarios")).unwrap().flatten() {
+    for entry in std::fs::read_dir(root().join("scenarios"))
+        .unwrap()
+        .flatten()
+    {
         let text = std::fs::read_to_string(entry.path()).unwrap();
         for piece in text.split("Gltf(\"").skip(1) {
             let file = piece.split('"').next().unwrap();
-            assert!(root().join("assets").join(file).is_file(), "{}: {file} is missing", entry.path().display());
+            assert!(
+                root().join("assets").join(file).is_file(),
+                "{}: {file} is missing",
+                entry.path().display()
+            );
         }
     }
 }

@@ -89,10 +89,17 @@ pub fn run(a: Args) -> u8 {
             return CANNOT_RUN;
         }
     };
-    let size = match a.size.split_once('x').and_then(|(w, h)| Some((w.parse::<u32>().ok()?, h.parse::<u32>().ok()?))) {
+    let size = match a
+        .size
+        .split_once('x')
+        .and_then(|(w, h)| Some((w.parse::<u32>().ok()?, h.parse::<u32>().ok()?)))
+    {
         Some((w, h)) if w >= 320 && h >= 240 => (w, h),
         _ => {
-            eprintln!("error: --size must be WIDTHxHEIGHT, at least 320x240, not `{}`", a.size);
+            eprintln!(
+                "error: --size must be WIDTHxHEIGHT, at least 320x240, not `{}`",
+                a.size
+            );
             return CANNOT_RUN;
         }
     };
@@ -115,7 +122,9 @@ pub fn run(a: Args) -> u8 {
         return CANNOT_RUN;
     }
     if (a.screenshot.is_some() || a.bench.is_some()) && scenario.is_none() {
-        eprintln!("error: --screenshot and --bench need a scenario (e.g. `praxis run hand-hygiene --screenshot out.png`)");
+        eprintln!(
+            "error: --screenshot and --bench need a scenario (e.g. `praxis run hand-hygiene --screenshot out.png`)"
+        );
         return CANNOT_RUN;
     }
     let assets_dir = scenario

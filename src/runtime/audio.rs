@@ -47,12 +47,29 @@ impl Cue {
 pub fn cue(kind: &FeedbackKind) -> Option<Cue> {
     match kind {
         FeedbackKind::StepDone { .. } => Some(Cue::StepDone),
-        FeedbackKind::Error { severity: Severity::Critical, .. }
-        | FeedbackKind::Answer { correct: false, critical: true, .. } => Some(Cue::Critical),
-        FeedbackKind::Criterion { result: CriterionResult::Failed { .. }, critical: true, .. } => Some(Cue::Critical),
-        FeedbackKind::Error { severity: Severity::Major | Severity::Minor, .. }
+        FeedbackKind::Error {
+            severity: Severity::Critical,
+            ..
+        }
+        | FeedbackKind::Answer {
+            correct: false,
+            critical: true,
+            ..
+        } => Some(Cue::Critical),
+        FeedbackKind::Criterion {
+            result: CriterionResult::Failed { .. },
+            critical: true,
+            ..
+        } => Some(Cue::Critical),
+        FeedbackKind::Error {
+            severity: Severity::Major | Severity::Minor,
+            ..
+        }
         | FeedbackKind::Answer { correct: false, .. }
-        | FeedbackKind::Criterion { result: CriterionResult::Failed { .. }, .. } => Some(Cue::Error),
+        | FeedbackKind::Criterion {
+            result: CriterionResult::Failed { .. },
+            ..
+        } => Some(Cue::Error),
         FeedbackKind::OutOfOrder { scored: true, .. } => Some(Cue::Error),
         _ => None,
     }
@@ -82,12 +99,17 @@ pub fn cues(
     let _t = super::perf::scope();
     let guided = session.is_some_and(|s| s.start.mode == Mode::Guided);
     // One cue per frame at most, the most serious.
-    let worst = said.read().filter_map(|Said(f)| cue(&f.kind)).max_by_key(|c| match c {
-        Cue::StepDone => 0,
-        Cue::Error => 1,
-        Cue::Critical => 2,
-    });
-    let (Some(c), true) = (worst, guided) else { return };
+    let worst = said
+        .read()
+        .filter_map(|Said(f)| cue(&f.kind))
+        .max_by_key(|c| match c {
+            Cue::StepDone => 0,
+            Cue::Error => 1,
+            Cue::Critical => 2,
+        });
+    let (Some(c), true) = (worst, guided) else {
+        return;
+    };
     let handle = match c {
         Cue::StepDone => &sounds.step_done,
         Cue::Error => &sounds.error,

@@ -37,7 +37,10 @@ pub fn load(path: &Path, assets: &Path) -> Result<Scenario, Problems> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
         let msg = format!("{name}: cannot read: {e}");
-        Problems { short: msg.clone(), long: msg }
+        Problems {
+            short: msg.clone(),
+            long: msg,
+        }
     })?;
     let assets = assets.to_path_buf();
     let exists = move |rel: &str| assets.join(rel).is_file();
@@ -61,9 +64,7 @@ impl Catalog {
         let entries = paths
             .into_iter()
             .map(|path| {
-                let scenario = load(&path, assets)
-                    .map(Arc::new)
-                    .map_err(|p| p.short);
+                let scenario = load(&path, assets).map(Arc::new).map_err(|p| p.short);
                 Entry { path, scenario }
             })
             .collect();

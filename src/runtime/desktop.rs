@@ -59,7 +59,11 @@ pub fn controls<'a>(
     mouse: &'a ButtonInput<MouseButton>,
     settings: &'a Settings,
 ) -> Controls<'a> {
-    Controls { keys, mouse, settings }
+    Controls {
+        keys,
+        mouse,
+        settings,
+    }
 }
 
 /// Mouse look and walking (standing mode), when no menu has the cursor.
@@ -98,7 +102,8 @@ pub fn look_and_walk(
         dir.x += 1.0;
     }
     if let Ok(mut ctl) = body.single_mut() {
-        let step = Quat::from_rotation_y(rig.yaw) * dir.normalize_or_zero() * 1.4 * time.delta_secs();
+        let step =
+            Quat::from_rotation_y(rig.yaw) * dir.normalize_or_zero() * 1.4 * time.delta_secs();
         // A little gravity keeps the body on the floor.
         ctl.translation = Some(step - Vec3::Y * 0.02);
     }
@@ -167,13 +172,19 @@ pub fn act_on_input(
     let sc = &session.start.scenario;
     let c = controls(&keys, &mouse, &settings);
     let in_reach = pointer.entity.is_some() && pointer.distance <= rig.reach();
-    for (control, hand) in [(Control::LeftHand, Hand::Left), (Control::RightHand, Hand::Right)] {
+    for (control, hand) in [
+        (Control::LeftHand, Hand::Left),
+        (Control::RightHand, Hand::Right),
+    ] {
         if !c.just(control) {
             continue;
         }
         if hands.holding(hand).is_some() {
             if in_reach && pointer.normal.y > 0.6 {
-                intents.write(Intent::Place { hand, at: pointer.point });
+                intents.write(Intent::Place {
+                    hand,
+                    at: pointer.point,
+                });
             } else {
                 notices.write(super::interact::Notice("notice-point-at-surface"));
             }
@@ -181,13 +192,19 @@ pub fn act_on_input(
             if o.grabbable {
                 intents.write(Intent::Grab { hand, object: e });
             } else if in_reach {
-                intents.write(Intent::Touch { hand, at: pointer.point });
+                intents.write(Intent::Touch {
+                    hand,
+                    at: pointer.point,
+                });
             } else {
                 notices.write(super::interact::Notice("notice-out-of-reach"));
             }
         }
     }
-    for (control, hand) in [(Control::DropLeft, Hand::Left), (Control::DropRight, Hand::Right)] {
+    for (control, hand) in [
+        (Control::DropLeft, Hand::Left),
+        (Control::DropRight, Hand::Right),
+    ] {
         if c.just(control) {
             intents.write(Intent::Drop { hand });
         }
@@ -197,7 +214,9 @@ pub fn act_on_input(
         let target = pointer.object.as_ref().filter(|_| in_reach);
         let mut done = false;
         for hand in [Hand::Right, Hand::Left] {
-            let Some(held) = hands.holding(hand).and_then(|e| objects.get(e).ok()) else { continue };
+            let Some(held) = hands.holding(hand).and_then(|e| objects.get(e).ok()) else {
+                continue;
+            };
             let Some(t) = target else { continue };
             let o = &sc.model.room.objects[held.index];
             if o.affords.iter().any(|a| matches!(a, Affordance::UseOn { target: r, .. } if super::entity_matches(sc, r.as_str(), &t.id))) {
@@ -220,7 +239,11 @@ pub fn act_on_input(
                             depth_mm: None,
                             full_recoil: None,
                         }));
-                    } else if o.affords.iter().any(|a| matches!(a, Affordance::Use { .. })) {
+                    } else if o
+                        .affords
+                        .iter()
+                        .any(|a| matches!(a, Affordance::Use { .. }))
+                    {
                         intents.write(Intent::Do(crate::action::ActionKind::Use {
                             object: t.id.as_str().into(),
                             hand: free_hand(&hands),
@@ -252,7 +275,9 @@ pub fn act_on_input(
 /// Captures the cursor for mouse look in play; frees it for menus.
 pub fn cursor(ui: Res<UiState>, mut windows: Query<&mut CursorOptions, With<PrimaryWindow>>) {
     let _t = super::perf::scope();
-    let Ok(mut opts) = windows.single_mut() else { return };
+    let Ok(mut opts) = windows.single_mut() else {
+        return;
+    };
     let free = ui.cursor_free();
     let (visible, grab) = if free {
         (true, CursorGrabMode::None)

@@ -29,7 +29,8 @@ fn bundle(locale: &str, source: &str) -> Result<FluentBundle<FluentResource>, St
     let mut b = FluentBundle::new_concurrent(vec![id]);
     // Bidi isolation marks would show as boxes in the UI font.
     b.set_use_isolating(false);
-    b.add_resource(res).map_err(|e| format!("{locale}.ftl: {e:?}"))?;
+    b.add_resource(res)
+        .map_err(|e| format!("{locale}.ftl: {e:?}"))?;
     Ok(b)
 }
 
@@ -81,7 +82,10 @@ impl I18n {
     pub fn in_lang(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         let b = self.bundle(lang);
         let Some(msg) = b.get_message(id) else {
-            bevy::log::error!("message `{id}` is missing from the {} catalogue", lang.code());
+            bevy::log::error!(
+                "message `{id}` is missing from the {} catalogue",
+                lang.code()
+            );
             return id.to_string();
         };
         let Some(pattern) = msg.value() else {

@@ -261,7 +261,16 @@ pub fn apply_intents(
     mut acts: MessageWriter<Act>,
     mut notices: MessageWriter<Notice>,
     objects: Query<(&Obj, &GlobalTransform)>,
-    mut bodies: Query<(&mut Transform, &mut Velocity, &mut GravityScale, &mut CollisionGroups, &mut SolverGroups), With<Obj>>,
+    mut bodies: Query<
+        (
+            &mut Transform,
+            &mut Velocity,
+            &mut GravityScale,
+            &mut CollisionGroups,
+            &mut SolverGroups,
+        ),
+        With<Obj>,
+    >,
     mut feet: Query<&mut FootLimb>,
     rapier: ReadRapierContext,
 ) {
@@ -269,9 +278,18 @@ pub fn apply_intents(
     for intent in intents.read() {
         match intent {
             Intent::Grab { hand, object } => {
-                let Ok((obj, at)) = objects.get(*object) else { continue };
-                if !obj.grabbable || hands.holding(*hand).is_some() || hands.holder(*object).is_some() {
-                    notices.write(Notice(if hands.holding(*hand).is_some() { "notice-hand-full" } else { "notice-cannot-grab" }));
+                let Ok((obj, at)) = objects.get(*object) else {
+                    continue;
+                };
+                if !obj.grabbable
+                    || hands.holding(*hand).is_some()
+                    || hands.holder(*object).is_some()
+                {
+                    notices.write(Notice(if hands.holding(*hand).is_some() {
+                        "notice-hand-full"
+                    } else {
+                        "notice-cannot-grab"
+                    }));
                     continue;
                 }
                 if at.translation().distance(rig.head().translation) > rig.reach() + 0.3 {
@@ -283,11 +301,18 @@ pub fn apply_intents(
                     g.0 = 0.0;
                     (*cg, *sg) = groups::held();
                 }
-                acts.write(Act(ActionKind::Grab { hand: *hand, object: obj.id.as_str().into() }));
+                acts.write(Act(ActionKind::Grab {
+                    hand: *hand,
+                    object: obj.id.as_str().into(),
+                }));
             }
             Intent::Place { hand, at } => {
-                let Some(e) = hands.holding(*hand) else { continue };
-                let Ok((obj, _)) = objects.get(e) else { continue };
+                let Some(e) = hands.holding(*hand) else {
+                    continue;
+                };
+                let Ok((obj, _)) = objects.get(e) else {
+                    continue;
+                };
                 let id = obj.id.clone();
                 let under = surface_under(&rapier, *at + Vec3::Y * 0.05, e);
                 if let Ok((mut t, mut v, mut g, mut cg, mut sg)) = bodies.get_mut(e) {
@@ -302,13 +327,19 @@ pub fn apply_intents(
                 acts.write(Act(ActionKind::Release {
                     hand: *hand,
                     object: id.as_str().into(),
-                    on: under.and_then(|u| objects.get(u).ok()).map(|(o, _)| o.id.as_str().into()),
+                    on: under
+                        .and_then(|u| objects.get(u).ok())
+                        .map(|(o, _)| o.id.as_str().into()),
                     position: Some([round3(at.x), round3(at.y), round3(at.z)]),
                 }));
             }
             Intent::Drop { hand } => {
-                let Some(e) = hands.holding(*hand) else { continue };
-                let Ok((obj, gt)) = objects.get(e) else { continue };
+                let Some(e) = hands.holding(*hand) else {
+                    continue;
+                };
+                let Ok((obj, gt)) = objects.get(e) else {
+                    continue;
+                };
                 let id = obj.id.clone();
                 let under = surface_under(&rapier, gt.translation(), e);
                 if let Ok((_, _, mut g, mut cg, mut sg)) = bodies.get_mut(e) {
@@ -320,7 +351,9 @@ pub fn apply_intents(
                 acts.write(Act(ActionKind::Release {
                     hand: *hand,
                     object: id.as_str().into(),
-                    on: under.and_then(|u| objects.get(u).ok()).map(|(o, _)| o.id.as_str().into()),
+                    on: under
+                        .and_then(|u| objects.get(u).ok())
+                        .map(|(o, _)| o.id.as_str().into()),
                     position: None,
                 }));
             }
@@ -350,14 +383,29 @@ pub fn apply_intents(
                 acts.write(Act(kind.clone()));
                 // A held garment put on a hand or a body part is worn: the hand is free again
                 // and the object leaves the room.
-                if let ActionKind::UseOn { object, target, hand: Some(hand) } = kind
+                if let ActionKind::UseOn {
+                    object,
+                    target,
+                    hand: Some(hand),
+                } = kind
                     && let Some(e) = hands.holding(*hand)
                     && objects.get(e).is_ok_and(|(o, _)| o.id == object.as_str())
-                    && session.as_ref().is_some_and(|s| worn_on(&s.start.scenario, target.as_str()))
+                    && session
+                        .as_ref()
+                        .is_some_and(|s| worn_on(&s.start.scenario, target.as_str()))
                 {
                     hands.held[slot(*hand)] = None;
-                    acts.write(Act(ActionKind::Release { hand: *hand, object: object.clone(), on: None, position: None }));
-                    commands.entity(e).insert((ColliderDisabled, RigidBodyDisabled, Visibility::Hidden));
+                    acts.write(Act(ActionKind::Release {
+                        hand: *hand,
+                        object: object.clone(),
+                        on: None,
+                        position: None,
+                    }));
+                    commands.entity(e).insert((
+                        ColliderDisabled,
+                        RigidBodyDisabled,
+                        Visibility::Hidden,
+                    ));
                 }
             }
         }
@@ -366,7 +414,9 @@ pub fn apply_intents(
 
 /// Whether an entity id is part of the learner (a hand or a body part).
 pub fn worn_on(sc: &crate::scenario::Scenario, id: &str) -> bool {
-    id == Hand::Left.id() || id == Hand::Right.id() || sc.model.body_parts.iter().any(|b| b.id.as_str() == id)
+    id == Hand::Left.id()
+        || id == Hand::Right.id()
+        || sc.model.body_parts.iter().any(|b| b.id.as_str() == id)
 }
 
 fn round3(x: f32) -> f64 {
@@ -380,7 +430,8 @@ fn surface_under(rapier: &ReadRapierContext, from: Vec3, except: Entity) -> Opti
         .groups(CollisionGroups::new(Group::ALL, groups::SOLID))
         .exclude_collider(except)
         .exclude_sensors();
-    ctx.cast_ray(from, -Vec3::Y, 1.5, true, filter).map(|(e, _)| e)
+    ctx.cast_ray(from, -Vec3::Y, 1.5, true, filter)
+        .map(|(e, _)| e)
 }
 
 /// Moves the hands (rest pose or a reach) and the feet with the body.
@@ -415,7 +466,9 @@ pub fn move_limbs(
     }
     let body = Quat::from_rotation_y(rig.yaw);
     for (mut f, mut t) in &mut feet {
-        if f.placed.is_some_and(|p| (p - rig.position).with_y(0.0).length() > 1.2) {
+        if f.placed
+            .is_some_and(|p| (p - rig.position).with_y(0.0).length() > 1.2)
+        {
             f.placed = None;
         }
         t.translation = match f.placed {
@@ -437,14 +490,24 @@ pub fn carry(
     let _t = super::perf::scope();
     let dt = time.delta_secs().max(1e-3);
     for (limb, hand_t) in &limbs {
-        let Some(e) = hands.holding(limb.0) else { continue };
-        let Ok((t, mut v, mass)) = held.get_mut(e) else { continue };
-        let com = mass.map(|m| m.get().local_center_of_mass).unwrap_or(Vec3::ZERO);
+        let Some(e) = hands.holding(limb.0) else {
+            continue;
+        };
+        let Ok((t, mut v, mass)) = held.get_mut(e) else {
+            continue;
+        };
+        let com = mass
+            .map(|m| m.get().local_center_of_mass)
+            .unwrap_or(Vec3::ZERO);
         let grip = t.translation + t.rotation * com;
         let to = hand_t.translation - grip;
         v.linear = (to / dt * 0.6).clamp_length_max(6.0);
         let (axis, angle) = (hand_t.rotation * t.rotation.inverse()).to_axis_angle();
-        let angle = if angle > std::f32::consts::PI { angle - std::f32::consts::TAU } else { angle };
+        let angle = if angle > std::f32::consts::PI {
+            angle - std::f32::consts::TAU
+        } else {
+            angle
+        };
         v.angular = (axis * angle / dt * 0.3).clamp_length_max(8.0);
     }
 }
@@ -461,7 +524,9 @@ pub fn touches(
 ) {
     let _t = super::perf::scope();
     for ev in events.read() {
-        let CollisionEvent::Started(a, b, _) = *ev else { continue };
+        let CollisionEvent::Started(a, b, _) = *ev else {
+            continue;
+        };
         let actor = |e: Entity| -> Option<String> {
             if let Ok(h) = limbs.get(e) {
                 return Some(h.0.id().to_string());
@@ -475,7 +540,9 @@ pub fn touches(
             None
         };
         for (x, y) in [(a, b), (b, a)] {
-            let (Some(who), Ok(what)) = (actor(x), objects.get(y)) else { continue };
+            let (Some(who), Ok(what)) = (actor(x), objects.get(y)) else {
+                continue;
+            };
             // A hand and the object it holds are one.
             if let Ok(h) = limbs.get(x)
                 && hands.holding(h.0) == Some(y)

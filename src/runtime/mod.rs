@@ -27,8 +27,8 @@ use crate::trace::Lang;
 use crate::tracker::Mode;
 use bevy::app::AppExit;
 use bevy::ecs::system::SystemParam;
-use bevy_kira_audio::AudioControl;
 use bevy::prelude::*;
+use bevy_kira_audio::AudioControl;
 use bevy_rapier3d::prelude::*;
 use interact::{Hands, Intent, Rig};
 use session::{Session, SessionStart};
@@ -130,7 +130,10 @@ pub fn entity_matches(sc: &Scenario, r: &str, id: &str) -> bool {
 fn start_rig(sc: &Scenario, seated: bool) -> Rig {
     match &sc.model.room.start {
         Some(p) => {
-            let mut rig = Rig::standing(Vec3::new(p.position.0 as f32, 0.0, p.position.2 as f32), seated);
+            let mut rig = Rig::standing(
+                Vec3::new(p.position.0 as f32, 0.0, p.position.2 as f32),
+                seated,
+            );
             rig.yaw = (p.rotation.1 as f32).to_radians();
             rig
         }
@@ -232,7 +235,13 @@ fn handle_requests(
     mut virt: ResMut<Time<Virtual>>,
 ) {
     let _t = perf::scope();
-    let Drawing { server, mut meshes, mut materials, audio, sounds } = drawing;
+    let Drawing {
+        server,
+        mut meshes,
+        mut materials,
+        audio,
+        sounds,
+    } = drawing;
     let mut session = session;
     for r in requests.read() {
         let start = match r {
@@ -270,7 +279,9 @@ fn handle_requests(
                 None
             }
         };
-        let Some((path, scenario)) = start else { continue };
+        let Some((path, scenario)) = start else {
+            continue;
+        };
         if let Some(s) = session.as_mut() {
             s.abandon();
         }
@@ -289,7 +300,11 @@ fn handle_requests(
             record_dir: paths.records.clone(),
         };
         commands.insert_resource(Session::new(start));
-        let visuals = match (server.as_deref(), meshes.as_deref_mut(), materials.as_deref_mut()) {
+        let visuals = match (
+            server.as_deref(),
+            meshes.as_deref_mut(),
+            materials.as_deref_mut(),
+        ) {
             (Some(s), Some(m), Some(t)) => Some((s, m, t)),
             _ => None,
         };
@@ -355,10 +370,11 @@ pub fn headless(assets: PathBuf, records: Option<PathBuf>, step: std::time::Dura
 
 /// Starts a session in a headless app (as the start screen would).
 pub fn start(app: &mut App, path: &Path, scenario: Arc<Scenario>, mode: Mode) {
-    let mut s = Settings::default();
-    s.mode = mode.as_str().into();
-    s.tutorial_seen = true;
-    app.insert_resource(s);
+    app.insert_resource(Settings {
+        mode: mode.as_str().into(),
+        tutorial_seen: true,
+        ..Settings::default()
+    });
     app.world_mut().write_message(Request::Start {
         path: path.to_path_buf(),
         scenario,

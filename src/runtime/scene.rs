@@ -47,7 +47,10 @@ pub mod groups {
 
     /// A held object is detected against everything (its touches count), but pushes and is
     /// pushed by fixed things only, so that carrying it does not sweep other objects away.
-    pub fn held() -> (bevy_rapier3d::prelude::CollisionGroups, bevy_rapier3d::prelude::SolverGroups) {
+    pub fn held() -> (
+        bevy_rapier3d::prelude::CollisionGroups,
+        bevy_rapier3d::prelude::SolverGroups,
+    ) {
         (
             bevy_rapier3d::prelude::CollisionGroups::new(HELD, WORLD.union(LOOSE).union(LIMBS)),
             bevy_rapier3d::prelude::SolverGroups::new(HELD, WORLD),
@@ -152,7 +155,10 @@ fn collect_points(node: &gltf::Node, parent: Mat4, blob: Option<&[u8]>, out: &mu
 pub fn object_collider(o: &Object, assets: &Path) -> Result<Collider, String> {
     let spec = o.collider.clone().or_else(|| model_collider(&o.model));
     let Some(spec) = spec else {
-        return Err(format!("object `{}` has a glTF model and no collider", o.id));
+        return Err(format!(
+            "object `{}` has a glTF model and no collider",
+            o.id
+        ));
     };
     if let Some((shape, lift)) = primitive_collider(&spec) {
         return Ok(Collider::compound(vec![(
@@ -167,7 +173,9 @@ pub fn object_collider(o: &Object, assets: &Path) -> Result<Collider, String> {
         other => {
             let spec = model_collider(other).expect("primitive");
             return primitive_collider(&spec)
-                .map(|(shape, lift)| Collider::compound(vec![(Vec3::Y * lift, Quat::IDENTITY, shape)]))
+                .map(|(shape, lift)| {
+                    Collider::compound(vec![(Vec3::Y * lift, Quat::IDENTITY, shape)])
+                })
                 .ok_or_else(|| format!("object `{}`: no collider", o.id));
         }
     };
@@ -180,7 +188,11 @@ pub fn spawn_room(
     commands: &mut Commands,
     scenario: &Scenario,
     assets_dir: &Path,
-    mut visuals: Option<(&AssetServer, &mut Assets<Mesh>, &mut Assets<StandardMaterial>)>,
+    mut visuals: Option<(
+        &AssetServer,
+        &mut Assets<Mesh>,
+        &mut Assets<StandardMaterial>,
+    )>,
 ) -> Vec<String> {
     let mut problems = Vec::new();
     let room = &scenario.model.room;
@@ -188,12 +200,42 @@ pub fn spawn_room(
     // Floor, walls and ceiling: fixed boxes 0.2 m thick outside the room's volume.
     let t = 0.2;
     let shell = [
-        ("floor", Vec3::new(0.0, -t / 2.0, 0.0), Vec3::new(size.x + 2.0 * t, t, size.z + 2.0 * t), Color::srgb(0.42, 0.47, 0.5)),
-        ("ceiling", Vec3::new(0.0, size.y + t / 2.0, 0.0), Vec3::new(size.x + 2.0 * t, t, size.z + 2.0 * t), Color::srgb(0.9, 0.9, 0.88)),
-        ("wall", Vec3::new(-(size.x + t) / 2.0, size.y / 2.0, 0.0), Vec3::new(t, size.y, size.z), Color::srgb(0.66, 0.74, 0.72)),
-        ("wall", Vec3::new((size.x + t) / 2.0, size.y / 2.0, 0.0), Vec3::new(t, size.y, size.z), Color::srgb(0.66, 0.74, 0.72)),
-        ("wall", Vec3::new(0.0, size.y / 2.0, -(size.z + t) / 2.0), Vec3::new(size.x, size.y, t), Color::srgb(0.72, 0.78, 0.77)),
-        ("wall", Vec3::new(0.0, size.y / 2.0, (size.z + t) / 2.0), Vec3::new(size.x, size.y, t), Color::srgb(0.72, 0.78, 0.77)),
+        (
+            "floor",
+            Vec3::new(0.0, -t / 2.0, 0.0),
+            Vec3::new(size.x + 2.0 * t, t, size.z + 2.0 * t),
+            Color::srgb(0.42, 0.47, 0.5),
+        ),
+        (
+            "ceiling",
+            Vec3::new(0.0, size.y + t / 2.0, 0.0),
+            Vec3::new(size.x + 2.0 * t, t, size.z + 2.0 * t),
+            Color::srgb(0.9, 0.9, 0.88),
+        ),
+        (
+            "wall",
+            Vec3::new(-(size.x + t) / 2.0, size.y / 2.0, 0.0),
+            Vec3::new(t, size.y, size.z),
+            Color::srgb(0.66, 0.74, 0.72),
+        ),
+        (
+            "wall",
+            Vec3::new((size.x + t) / 2.0, size.y / 2.0, 0.0),
+            Vec3::new(t, size.y, size.z),
+            Color::srgb(0.66, 0.74, 0.72),
+        ),
+        (
+            "wall",
+            Vec3::new(0.0, size.y / 2.0, -(size.z + t) / 2.0),
+            Vec3::new(size.x, size.y, t),
+            Color::srgb(0.72, 0.78, 0.77),
+        ),
+        (
+            "wall",
+            Vec3::new(0.0, size.y / 2.0, (size.z + t) / 2.0),
+            Vec3::new(size.x, size.y, t),
+            Color::srgb(0.72, 0.78, 0.77),
+        ),
     ];
     for (name, at, extent, col) in shell {
         let mut e = commands.spawn((
@@ -224,9 +266,14 @@ pub fn spawn_room(
                 continue;
             }
         };
-        let transform = Transform::from_translation(v3(o.pose.position)).with_rotation(rotation(o.pose.rotation));
+        let transform = Transform::from_translation(v3(o.pose.position))
+            .with_rotation(rotation(o.pose.rotation));
         let grabbable = matches!(o.body, Body::Grabbable { .. });
-        let membership = if grabbable { groups::LOOSE } else { groups::WORLD };
+        let membership = if grabbable {
+            groups::LOOSE
+        } else {
+            groups::WORLD
+        };
         let mut e = commands.spawn((
             RoomItem,
             Name::new(o.id.to_string()),
@@ -272,14 +319,18 @@ pub fn spawn_room(
             let (mesh, lift): (Mesh, f32) = match o.model {
                 Model::Gltf(ref file) => {
                     let scene = server.load(GltfAssetLabel::Scene(0).from_asset(file.clone()));
-                    commands.entity(id).with_child(bevy::world_serialization::WorldAssetRoot(scene));
+                    commands
+                        .entity(id)
+                        .with_child(bevy::world_serialization::WorldAssetRoot(scene));
                     continue;
                 }
                 Model::Cuboid { size } => {
                     let s = v3(size);
                     (Cuboid::new(s.x, s.y, s.z).into(), s.y / 2.0)
                 }
-                Model::Sphere { radius } => (Sphere::new(radius as f32).mesh().build(), radius as f32),
+                Model::Sphere { radius } => {
+                    (Sphere::new(radius as f32).mesh().build(), radius as f32)
+                }
                 Model::Cylinder { radius, height } => (
                     Cylinder::new(radius as f32, height as f32).into(),
                     height as f32 / 2.0,

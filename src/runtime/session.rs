@@ -169,7 +169,8 @@ impl Session {
         let index = self.actions.len();
         self.actions.push(action);
         let said = std::mem::take(&mut self.scratch);
-        self.log.extend(said.iter().map(|f| (Some(index), f.clone())));
+        self.log
+            .extend(said.iter().map(|f| (Some(index), f.clone())));
         if self.tracker.is_finished() {
             self.close();
         }
@@ -200,10 +201,7 @@ impl Session {
         self.write(|w| w.append_poses(&sample));
     }
 
-    fn write(
-        &mut self,
-        f: impl FnOnce(&mut RecordWriter<BufWriter<File>>) -> std::io::Result<()>,
-    ) {
+    fn write(&mut self, f: impl FnOnce(&mut RecordWriter<BufWriter<File>>) -> std::io::Result<()>) {
         if let Some(w) = self.writer.as_mut()
             && let Err(e) = f(w)
         {

@@ -156,7 +156,11 @@ pub fn collect(
             continue;
         }
         if let Some((tone, text)) = words::feedback(&session.start.scenario, &i18n, f) {
-            ui.lines.push(Line { at_ms: f.at.0, tone, text });
+            ui.lines.push(Line {
+                at_ms: f.at.0,
+                tone,
+                text,
+            });
         }
     }
     let excess = ui.lines.len().saturating_sub(LINES_SHOWN);
@@ -216,7 +220,9 @@ pub fn keys(
     if c.just(Control::ActionMenu) {
         ui.action_menu = !ui.action_menu;
     }
-    let guided = session.as_ref().is_some_and(|s| s.start.mode == Mode::Guided);
+    let guided = session
+        .as_ref()
+        .is_some_and(|s| s.start.mode == Mode::Guided);
     if c.just(Control::Hint) && guided && !ui.cursor_free() {
         intents.write(Intent::Do(ActionKind::Hint));
     }
@@ -258,8 +264,13 @@ fn tone_color(t: Tone) -> egui::Color32 {
 }
 
 fn line_ui(ui: &mut egui::Ui, tone: Tone, text: &str, prefix: &str) {
-    let rich = egui::RichText::new(format!("{prefix}{} {text}", tone.mark())).color(tone_color(tone));
-    let rich = if tone == Tone::Critical { rich.strong() } else { rich };
+    let rich =
+        egui::RichText::new(format!("{prefix}{} {text}", tone.mark())).color(tone_color(tone));
+    let rich = if tone == Tone::Critical {
+        rich.strong()
+    } else {
+        rich
+    };
     ui.label(rich);
 }
 
@@ -290,10 +301,30 @@ pub fn draw(
     );
     let root = &mut root;
     match ui.screen {
-        Screen::Menu => menu(ctx, root, &mut ui, &mut i18n, &mut settings, &catalog, &mut requests),
+        Screen::Menu => menu(
+            ctx,
+            root,
+            &mut ui,
+            &mut i18n,
+            &mut settings,
+            &catalog,
+            &mut requests,
+        ),
         Screen::Play => {
             if let Some(s) = session.as_deref() {
-                play(ctx, root, &mut ui, &i18n, &settings, s, &pointer, &hands, reach, &mut intents, &mut requests);
+                play(
+                    ctx,
+                    root,
+                    &mut ui,
+                    &i18n,
+                    &settings,
+                    s,
+                    &pointer,
+                    &hands,
+                    reach,
+                    &mut intents,
+                    &mut requests,
+                );
             }
         }
         Screen::Debrief => {
@@ -316,12 +347,17 @@ pub fn draw(
             .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -20.0])
             .collapsible(false)
             .resizable(false)
-            .frame(egui::Frame::window(&ctx.global_style()).stroke(egui::Stroke::new(3.0, egui::Color32::from_rgb(220, 60, 60))))
+            .frame(
+                egui::Frame::window(&ctx.global_style())
+                    .stroke(egui::Stroke::new(3.0, egui::Color32::from_rgb(220, 60, 60))),
+            )
             .show(ctx, |ui| {
                 ui.label(i18n.t("reload-failed-body"));
-                egui::ScrollArea::vertical().max_height(220.0).show(ui, |ui| {
-                    ui.label(egui::RichText::new(err).monospace());
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(220.0)
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new(err).monospace());
+                    });
             });
     }
     Ok(())
@@ -350,43 +386,77 @@ fn menu(
         p.add_space(10.0);
         p.columns(2, |cols| {
             cols[0].heading(i18n.t("menu-scenarios"));
-            egui::ScrollArea::vertical().id_salt("scenarios").show(&mut cols[0], |p| {
-                for (i, entry) in catalog.entries.iter().enumerate() {
-                    let selected = ui.chosen == i;
-                    let frame = egui::Frame::group(p.style()).stroke(if selected {
-                        egui::Stroke::new(2.0, egui::Color32::from_rgb(90, 160, 240))
-                    } else {
-                        egui::Stroke::new(1.0, egui::Color32::GRAY)
-                    });
-                    let resp = frame
-                        .show(p, |p| {
-                            p.set_width(p.available_width());
-                            match &entry.scenario {
-                                Ok(sc) => {
-                                    let m = &sc.model;
-                                    p.label(egui::RichText::new(m.title.get(l)).strong().size(16.0));
-                                    p.label(format!(
-                                        "{} · {}",
-                                        family(i18n, &m.family),
-                                        i18n.ta("menu-duration", &[("duration", m.estimated_duration.raw.as_str().into())])
-                                    ));
-                                    if let Some(src) = m.sources.first() {
-                                        p.label(egui::RichText::new(i18n.ta("menu-source", &[("source", format!("{} — {}", src.title, src.publisher).into())])).small());
+            egui::ScrollArea::vertical()
+                .id_salt("scenarios")
+                .show(&mut cols[0], |p| {
+                    for (i, entry) in catalog.entries.iter().enumerate() {
+                        let selected = ui.chosen == i;
+                        let frame = egui::Frame::group(p.style()).stroke(if selected {
+                            egui::Stroke::new(2.0, egui::Color32::from_rgb(90, 160, 240))
+                        } else {
+                            egui::Stroke::new(1.0, egui::Color32::GRAY)
+                        });
+                        let resp = frame
+                            .show(p, |p| {
+                                p.set_width(p.available_width());
+                                match &entry.scenario {
+                                    Ok(sc) => {
+                                        let m = &sc.model;
+                                        p.label(
+                                            egui::RichText::new(m.title.get(l)).strong().size(16.0),
+                                        );
+                                        p.label(format!(
+                                            "{} · {}",
+                                            family(i18n, &m.family),
+                                            i18n.ta(
+                                                "menu-duration",
+                                                &[(
+                                                    "duration",
+                                                    m.estimated_duration.raw.as_str().into()
+                                                )]
+                                            )
+                                        ));
+                                        if let Some(src) = m.sources.first() {
+                                            p.label(
+                                                egui::RichText::new(
+                                                    i18n.ta(
+                                                        "menu-source",
+                                                        &[(
+                                                            "source",
+                                                            format!(
+                                                                "{} — {}",
+                                                                src.title, src.publisher
+                                                            )
+                                                            .into(),
+                                                        )],
+                                                    ),
+                                                )
+                                                .small(),
+                                            );
+                                        }
+                                    }
+                                    Err(e) => {
+                                        p.label(
+                                            egui::RichText::new(entry.path.display().to_string())
+                                                .strong(),
+                                        );
+                                        p.label(
+                                            egui::RichText::new(format!(
+                                                "‼ {}",
+                                                i18n.t("menu-broken")
+                                            ))
+                                            .color(tone_color(Tone::Critical)),
+                                        );
+                                        p.label(egui::RichText::new(e).monospace().small());
                                     }
                                 }
-                                Err(e) => {
-                                    p.label(egui::RichText::new(entry.path.display().to_string()).strong());
-                                    p.label(egui::RichText::new(format!("‼ {}", i18n.t("menu-broken"))).color(tone_color(Tone::Critical)));
-                                    p.label(egui::RichText::new(e).monospace().small());
-                                }
-                            }
-                        })
-                        .response;
-                    if resp.interact(egui::Sense::click()).clicked() {
-                        ui.chosen = i;
+                            })
+                            .response;
+                        if resp.interact(egui::Sense::click()).clicked() {
+                            ui.chosen = i;
+                        }
                     }
-                }
-            });
+                });
             let p = &mut cols[1];
             p.heading(i18n.t("menu-settings"));
             p.label(i18n.t("menu-language"));
@@ -402,19 +472,33 @@ fn menu(
             p.add_space(6.0);
             p.label(i18n.t("menu-mode"));
             p.horizontal(|p| {
-                for (mode, id) in [(Mode::Guided, "mode-guided"), (Mode::Assessment, "mode-assessment")] {
-                    if p.selectable_label(settings.mode() == mode, i18n.t(id)).clicked() {
+                for (mode, id) in [
+                    (Mode::Guided, "mode-guided"),
+                    (Mode::Assessment, "mode-assessment"),
+                ] {
+                    if p.selectable_label(settings.mode() == mode, i18n.t(id))
+                        .clicked()
+                    {
                         settings.mode = mode.as_str().into();
                         settings.save();
                     }
                 }
             });
-            p.label(egui::RichText::new(i18n.t(if settings.mode() == Mode::Guided { "mode-guided-help" } else { "mode-assessment-help" })).small());
+            p.label(
+                egui::RichText::new(i18n.t(if settings.mode() == Mode::Guided {
+                    "mode-guided-help"
+                } else {
+                    "mode-assessment-help"
+                }))
+                .small(),
+            );
             p.add_space(6.0);
             p.label(i18n.t("menu-view"));
             p.horizontal(|p| {
                 for (seated, id) in [(false, "view-standing"), (true, "view-seated")] {
-                    if p.selectable_label(settings.seated == seated, i18n.t(id)).clicked() {
+                    if p.selectable_label(settings.seated == seated, i18n.t(id))
+                        .clicked()
+                    {
                         settings.seated = seated;
                         settings.save();
                     }
@@ -428,8 +512,18 @@ fn menu(
                 p.label(egui::RichText::new(format!("✖ {e}")).color(tone_color(Tone::Bad)));
             }
             p.add_space(12.0);
-            let startable = catalog.entries.get(ui.chosen).is_some_and(|e| e.scenario.is_ok());
-            if p.add_enabled(startable, egui::Button::new(egui::RichText::new(format!("▶ {}", i18n.t("menu-start"))).size(18.0))).clicked() {
+            let startable = catalog
+                .entries
+                .get(ui.chosen)
+                .is_some_and(|e| e.scenario.is_ok());
+            if p.add_enabled(
+                startable,
+                egui::Button::new(
+                    egui::RichText::new(format!("▶ {}", i18n.t("menu-start"))).size(18.0),
+                ),
+            )
+            .clicked()
+            {
                 match check_pseudonym("learner", ui.learner_text.trim()) {
                     Ok(()) => {
                         ui.learner_error = None;
@@ -463,7 +557,11 @@ fn free_decisions(sc: &Scenario) -> Vec<usize> {
     (0..sc.model.decisions.len())
         .filter(|&d| {
             let id = &sc.model.decisions[d].id;
-            !sc.model.room.objects.iter().any(|o| o.affords.iter().any(|a| matches!(a, Affordance::Choose(x) if x == id)))
+            !sc.model.room.objects.iter().any(|o| {
+                o.affords
+                    .iter()
+                    .any(|a| matches!(a, Affordance::Choose(x) if x == id))
+            })
         })
         .collect()
 }
@@ -487,61 +585,95 @@ fn play(
     // Top bar: clock, mode, hands.
     egui::Panel::top("hud").show(root, |p| {
         p.horizontal(|p| {
-            p.label(egui::RichText::new(format!("⏱ {} ", mmss(session.clock_ms))).monospace().size(16.0));
+            p.label(
+                egui::RichText::new(format!("⏱ {} ", mmss(session.clock_ms)))
+                    .monospace()
+                    .size(16.0),
+            );
             p.separator();
-            p.label(i18n.t(if guided { "mode-guided" } else { "mode-assessment" }));
+            p.label(i18n.t(if guided {
+                "mode-guided"
+            } else {
+                "mode-assessment"
+            }));
             p.separator();
             for hand in [Hand::Left, Hand::Right] {
-                let what = hands
-                    .holding(hand)
-                    .and_then(|_| None::<String>)
-                    .unwrap_or_default();
+                let what = hands.holding(hand).and(None::<String>).unwrap_or_default();
                 let _ = what;
-                let name = held_name(session, hands, hand, l).unwrap_or_else(|| i18n.t("hand-empty"));
-                let id = if hand == Hand::Left { "hand-left" } else { "hand-right" };
+                let name =
+                    held_name(session, hands, hand, l).unwrap_or_else(|| i18n.t("hand-empty"));
+                let id = if hand == Hand::Left {
+                    "hand-left"
+                } else {
+                    "hand-right"
+                };
                 p.label(i18n.ta(id, &[("object", name.into())]));
                 p.separator();
             }
-            p.label(egui::RichText::new(i18n.ta("hud-help", &[("key", settings.binding(Control::Help).label().into())])).small());
+            p.label(
+                egui::RichText::new(i18n.ta(
+                    "hud-help",
+                    &[("key", settings.binding(Control::Help).label().into())],
+                ))
+                .small(),
+            );
         });
     });
     if guided {
-        egui::Panel::right("instructions").resizable(false).exact_size(360.0).show(root, |p| {
-            p.heading(i18n.t("panel-title"));
-            let next = session.tracker.next_steps();
-            if next.is_empty() {
-                p.label(i18n.t("panel-all-done"));
-            }
-            for s in next.iter().take(3) {
-                let model = sc.step_model(sc.step_id(*s));
-                p.label(egui::RichText::new(format!("▶ {}", words::step_title(sc, i18n, *s))).strong().size(16.0));
-                if let Some(ins) = model.and_then(|m| m.instruction.as_ref()) {
-                    p.label(ins.get(l));
+        egui::Panel::right("instructions")
+            .resizable(false)
+            .exact_size(360.0)
+            .show(root, |p| {
+                p.heading(i18n.t("panel-title"));
+                let next = session.tracker.next_steps();
+                if next.is_empty() {
+                    p.label(i18n.t("panel-all-done"));
                 }
-                if model.is_some_and(|m| m.critical) {
-                    p.label(egui::RichText::new(format!("‼ {}", i18n.t("panel-critical-step"))).small());
+                for s in next.iter().take(3) {
+                    let model = sc.step_model(sc.step_id(*s));
+                    p.label(
+                        egui::RichText::new(format!("▶ {}", words::step_title(sc, i18n, *s)))
+                            .strong()
+                            .size(16.0),
+                    );
+                    if let Some(ins) = model.and_then(|m| m.instruction.as_ref()) {
+                        p.label(ins.get(l));
+                    }
+                    if model.is_some_and(|m| m.critical) {
+                        p.label(
+                            egui::RichText::new(format!("‼ {}", i18n.t("panel-critical-step")))
+                                .small(),
+                        );
+                    }
+                    p.add_space(4.0);
                 }
-                p.add_space(4.0);
-            }
-            p.horizontal(|p| {
-                if p.button(i18n.ta("panel-hint", &[("key", settings.binding(Control::Hint).label().into())])).clicked() {
-                    intents.write(Intent::Do(ActionKind::Hint));
-                }
-                if p.button(i18n.t("panel-finish")).clicked() {
-                    ui.confirm_finish = true;
+                p.horizontal(|p| {
+                    if p.button(i18n.ta(
+                        "panel-hint",
+                        &[("key", settings.binding(Control::Hint).label().into())],
+                    ))
+                    .clicked()
+                    {
+                        intents.write(Intent::Do(ActionKind::Hint));
+                    }
+                    if p.button(i18n.t("panel-finish")).clicked() {
+                        ui.confirm_finish = true;
+                    }
+                });
+                p.separator();
+                p.label(egui::RichText::new(i18n.t("panel-feedback")).strong());
+                for line in ui.lines.iter().rev() {
+                    line_ui(p, line.tone, &line.text, &format!("{}  ", mmss(line.at_ms)));
                 }
             });
-            p.separator();
-            p.label(egui::RichText::new(i18n.t("panel-feedback")).strong());
-            for line in ui.lines.iter().rev() {
-                line_ui(p, line.tone, &line.text, &format!("{}  ", mmss(line.at_ms)));
-            }
-        });
     }
     // Crosshair and what it points at.
     let screen = ctx.content_rect();
     let centre = screen.center();
-    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::new("crosshair")));
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::new("crosshair"),
+    ));
     if !ui.cursor_free() {
         painter.circle_stroke(centre, 6.0, egui::Stroke::new(2.0, egui::Color32::WHITE));
         painter.circle_filled(centre, 1.5, egui::Color32::WHITE);
@@ -557,14 +689,25 @@ fn play(
                     Affordance::Use { label, .. } => Some(format!(
                         "[{}] {}",
                         settings.binding(Control::Use).label(),
-                        label.as_ref().map(|t| t.get(l).to_string()).unwrap_or_else(|| i18n.t("verb-use"))
+                        label
+                            .as_ref()
+                            .map(|t| t.get(l).to_string())
+                            .unwrap_or_else(|| i18n.t("verb-use"))
                     )),
-                    Affordance::Read => Some(format!("[{}] {}", settings.binding(Control::Read).label(), i18n.t("verb-read"))),
-                    Affordance::Compress => Some(format!("[{}] {}", settings.binding(Control::Use).label(), i18n.t("verb-compress"))),
+                    Affordance::Read => Some(format!(
+                        "[{}] {}",
+                        settings.binding(Control::Read).label(),
+                        i18n.t("verb-read")
+                    )),
+                    Affordance::Compress => Some(format!(
+                        "[{}] {}",
+                        settings.binding(Control::Use).label(),
+                        i18n.t("verb-compress")
+                    )),
                     _ => None,
                 };
                 if let Some(h) = hint {
-                    text.push_str("\n");
+                    text.push('\n');
                     text.push_str(&h);
                 }
             }
@@ -583,8 +726,24 @@ fn play(
     // Captions and notices.
     let mut bottom = Vec::new();
     if let Some(g) = &ui.gesture {
-        let name = sc.model.gestures.iter().find(|x| x.id.as_str() == g.id).map(|x| x.name.get(l).to_string()).unwrap_or_default();
-        bottom.push((Tone::Info, i18n.ta("gesture-holding", &[("gesture", name.into()), ("key", settings.binding(Control::HoldGesture).label().into()), ("seconds", Arg::S(format!("{:.1}", g.held)))])));
+        let name = sc
+            .model
+            .gestures
+            .iter()
+            .find(|x| x.id.as_str() == g.id)
+            .map(|x| x.name.get(l).to_string())
+            .unwrap_or_default();
+        bottom.push((
+            Tone::Info,
+            i18n.ta(
+                "gesture-holding",
+                &[
+                    ("gesture", name.into()),
+                    ("key", settings.binding(Control::HoldGesture).label().into()),
+                    ("seconds", Arg::S(format!("{:.1}", g.held))),
+                ],
+            ),
+        ));
     }
     if let Some((n, _)) = &ui.notice {
         bottom.push((Tone::Bad, n.clone()));
@@ -610,18 +769,22 @@ fn play(
         dialog(ctx, ui, i18n, sc, d, intents);
     }
     if ui.confirm_finish {
-        egui::Window::new(i18n.t("finish-title")).collapsible(false).resizable(false).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(ctx, |p| {
-            p.label(i18n.t("finish-body"));
-            p.horizontal(|p| {
-                if p.button(i18n.t("finish-yes")).clicked() {
-                    ui.confirm_finish = false;
-                    requests.write(Request::Finish);
-                }
-                if p.button(i18n.t("finish-no")).clicked() {
-                    ui.confirm_finish = false;
-                }
+        egui::Window::new(i18n.t("finish-title"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |p| {
+                p.label(i18n.t("finish-body"));
+                p.horizontal(|p| {
+                    if p.button(i18n.t("finish-yes")).clicked() {
+                        ui.confirm_finish = false;
+                        requests.write(Request::Finish);
+                    }
+                    if p.button(i18n.t("finish-no")).clicked() {
+                        ui.confirm_finish = false;
+                    }
+                });
             });
-        });
     }
 }
 
@@ -631,7 +794,12 @@ fn held_name(session: &Session, hands: &Hands, hand: Hand, l: &str) -> Option<St
         Hand::Left => 0,
         Hand::Right => 1,
     }]?;
-    Some(session.start.scenario.index.entities[id as usize].name.get(l).to_string())
+    Some(
+        session.start.scenario.index.entities[id as usize]
+            .name
+            .get(l)
+            .to_string(),
+    )
 }
 
 fn action_menu(
@@ -657,9 +825,17 @@ fn action_menu(
             egui::Grid::new("gestures").num_columns(1).show(p, |p| {
                 for g in &sc.model.gestures {
                     let at = g.at.as_ref().map(|a| a.to_string());
-                    let available = at.as_ref().is_none_or(|a| pointed.is_some_and(|o| &o.id == a));
-                    if p.add_enabled(available, egui::Button::new(g.name.get(l))).clicked() {
-                        ui.gesture = Some(HeldGesture { id: g.id.to_string(), object: at, held: 0.0 });
+                    let available = at
+                        .as_ref()
+                        .is_none_or(|a| pointed.is_some_and(|o| &o.id == a));
+                    if p.add_enabled(available, egui::Button::new(g.name.get(l)))
+                        .clicked()
+                    {
+                        ui.gesture = Some(HeldGesture {
+                            id: g.id.to_string(),
+                            object: at,
+                            held: 0.0,
+                        });
                         close = true;
                     }
                     p.end_row();
@@ -672,7 +848,10 @@ fn action_menu(
                 for d in questions {
                     let dec = &sc.model.decisions[d];
                     if p.button(dec.prompt.get(l)).clicked() {
-                        ui.dialog = Some(Dialog::Choose { decision: d, picked: vec![false; dec.choices.len()] });
+                        ui.dialog = Some(Dialog::Choose {
+                            decision: d,
+                            picked: vec![false; dec.choices.len()],
+                        });
                         close = true;
                     }
                 }
@@ -686,15 +865,26 @@ fn action_menu(
                             if let Some(i) = sc.model.decisions.iter().position(|x| &x.id == d)
                                 && p.button(sc.model.decisions[i].prompt.get(l)).clicked()
                             {
-                                ui.dialog = Some(Dialog::Choose { decision: i, picked: vec![false; sc.model.decisions[i].choices.len()] });
+                                ui.dialog = Some(Dialog::Choose {
+                                    decision: i,
+                                    picked: vec![false; sc.model.decisions[i].choices.len()],
+                                });
                                 close = true;
                             }
                         }
                         Affordance::Enter(f) => {
                             if let Some(i) = sc.model.fields.iter().position(|x| &x.id == f)
-                                && p.button(i18n.ta("actions-enter", &[("field", sc.model.fields[i].label.get(l).into())])).clicked()
+                                && p.button(i18n.ta(
+                                    "actions-enter",
+                                    &[("field", sc.model.fields[i].label.get(l).into())],
+                                ))
+                                .clicked()
                             {
-                                ui.dialog = Some(Dialog::Enter { field: i, text: String::new(), error: None });
+                                ui.dialog = Some(Dialog::Enter {
+                                    field: i,
+                                    text: String::new(),
+                                    error: None,
+                                });
                                 close = true;
                             }
                         }
@@ -705,20 +895,38 @@ fn action_menu(
             // Held things, or the pointed thing, used on a hand or a body part.
             let mut targets: Vec<(String, String)> = [Hand::Left, Hand::Right]
                 .into_iter()
-                .map(|h| (h.id().to_string(), sc.index.entity_ids.get(h.id()).map(|&e| sc.index.entities[e as usize].name.get(l).to_string()).unwrap_or_default()))
+                .map(|h| {
+                    (
+                        h.id().to_string(),
+                        sc.index
+                            .entity_ids
+                            .get(h.id())
+                            .map(|&e| sc.index.entities[e as usize].name.get(l).to_string())
+                            .unwrap_or_default(),
+                    )
+                })
                 .collect();
-            targets.extend(sc.model.body_parts.iter().map(|b| (b.id.to_string(), b.name.get(l).to_string())));
+            targets.extend(
+                sc.model
+                    .body_parts
+                    .iter()
+                    .map(|b| (b.id.to_string(), b.name.get(l).to_string())),
+            );
             let mut sources: Vec<(Option<Hand>, usize)> = Vec::new();
             for hand in [Hand::Right, Hand::Left] {
-                let Some(id) = session.tracker.world().holding[if hand == Hand::Left { 0 } else { 1 }] else { continue };
+                let Some(id) =
+                    session.tracker.world().holding[if hand == Hand::Left { 0 } else { 1 }]
+                else {
+                    continue;
+                };
                 if let Some(oi) = sc.index.entities[id as usize].object {
                     sources.push((Some(hand), oi));
                 }
             }
-            if let Some(o) = pointed.filter(|_| pointer.distance <= reach) {
-                if !sources.iter().any(|(_, i)| *i == o.index) {
-                    sources.push((free_hand(hands), o.index));
-                }
+            if let Some(o) = pointed.filter(|_| pointer.distance <= reach)
+                && !sources.iter().any(|(_, i)| *i == o.index)
+            {
+                sources.push((free_hand(hands), o.index));
             }
             let mut body_uses = Vec::new();
             for (hand, oi) in sources {
@@ -727,8 +935,16 @@ fn action_menu(
                     if let Affordance::UseOn { target, label, .. } = a {
                         for (tid, tname) in &targets {
                             if entity_matches(sc, target.as_str(), tid) {
-                                let verb = label.as_ref().map(|t| t.get(l).to_string()).unwrap_or_else(|| i18n.t("verb-use"));
-                                body_uses.push((hand, obj.id.to_string(), tid.clone(), format!("{} — {verb} → {tname}", obj.name.get(l))));
+                                let verb = label
+                                    .as_ref()
+                                    .map(|t| t.get(l).to_string())
+                                    .unwrap_or_else(|| i18n.t("verb-use"));
+                                body_uses.push((
+                                    hand,
+                                    obj.id.to_string(),
+                                    tid.clone(),
+                                    format!("{} — {verb} → {tname}", obj.name.get(l)),
+                                ));
                             }
                         }
                     }
@@ -739,21 +955,44 @@ fn action_menu(
                 p.label(egui::RichText::new(i18n.t("actions-body")).strong());
                 for (hand, object, target, text) in body_uses {
                     if p.button(text).clicked() {
-                        intents.write(Intent::Do(ActionKind::UseOn { object: object.as_str().into(), target: target.as_str().into(), hand }));
+                        intents.write(Intent::Do(ActionKind::UseOn {
+                            object: object.as_str().into(),
+                            target: target.as_str().into(),
+                            hand,
+                        }));
                         close = true;
                     }
                 }
             }
             // Feet: step onto the pointed floor.
-            let feet: Vec<_> = sc.model.body_parts.iter().filter(|b| b.tags.iter().any(|t| t == "foot")).collect();
+            let feet: Vec<_> = sc
+                .model
+                .body_parts
+                .iter()
+                .filter(|b| b.tags.iter().any(|t| t == "foot"))
+                .collect();
             if let Some(o) = pointed
                 && !feet.is_empty()
-                && sc.model.room.objects[o.index].tags.iter().any(|t| t == "floor")
+                && sc.model.room.objects[o.index]
+                    .tags
+                    .iter()
+                    .any(|t| t == "floor")
             {
                 p.separator();
                 for foot in feet {
-                    if p.button(i18n.ta("actions-step", &[("foot", foot.name.get(l).into()), ("floor", sc.model.room.objects[o.index].name.get(l).into())])).clicked() {
-                        intents.write(Intent::Step { foot: foot.id.to_string(), at: pointer.point });
+                    if p.button(i18n.ta(
+                        "actions-step",
+                        &[
+                            ("foot", foot.name.get(l).into()),
+                            ("floor", sc.model.room.objects[o.index].name.get(l).into()),
+                        ],
+                    ))
+                    .clicked()
+                    {
+                        intents.write(Intent::Step {
+                            foot: foot.id.to_string(),
+                            at: pointer.point,
+                        });
                         close = true;
                     }
                 }
@@ -769,38 +1008,66 @@ fn action_menu(
     }
 }
 
-fn dialog(ctx: &egui::Context, ui: &mut UiState, i18n: &I18n, sc: &Scenario, d: Dialog, intents: &mut MessageWriter<Intent>) {
+fn dialog(
+    ctx: &egui::Context,
+    ui: &mut UiState,
+    i18n: &I18n,
+    sc: &Scenario,
+    d: Dialog,
+    intents: &mut MessageWriter<Intent>,
+) {
     let l = i18n.lang.code();
     match d {
-        Dialog::Choose { decision, mut picked } => {
+        Dialog::Choose {
+            decision,
+            mut picked,
+        } => {
             let dec = &sc.model.decisions[decision];
             let mut done = false;
             let mut cancel = false;
-            egui::Window::new(i18n.t("question-title")).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).collapsible(false).resizable(false).show(ctx, |p| {
-                p.label(egui::RichText::new(dec.prompt.get(l)).size(16.0));
-                if dec.multiple {
-                    p.label(egui::RichText::new(i18n.t("question-several")).small());
-                }
-                for (i, c) in dec.choices.iter().enumerate() {
+            egui::Window::new(i18n.t("question-title"))
+                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+                .collapsible(false)
+                .resizable(false)
+                .show(ctx, |p| {
+                    p.label(egui::RichText::new(dec.prompt.get(l)).size(16.0));
                     if dec.multiple {
-                        p.checkbox(&mut picked[i], c.text.get(l));
-                    } else if p.radio(picked[i], c.text.get(l)).clicked() {
-                        picked.iter_mut().for_each(|x| *x = false);
-                        picked[i] = true;
+                        p.label(egui::RichText::new(i18n.t("question-several")).small());
                     }
-                }
-                p.horizontal(|p| {
-                    if p.add_enabled(picked.iter().any(|x| *x), egui::Button::new(i18n.t("question-answer"))).clicked() {
-                        done = true;
+                    for (i, c) in dec.choices.iter().enumerate() {
+                        if dec.multiple {
+                            p.checkbox(&mut picked[i], c.text.get(l));
+                        } else if p.radio(picked[i], c.text.get(l)).clicked() {
+                            picked.iter_mut().for_each(|x| *x = false);
+                            picked[i] = true;
+                        }
                     }
-                    if p.button(i18n.t("question-cancel")).clicked() {
-                        cancel = true;
-                    }
+                    p.horizontal(|p| {
+                        if p.add_enabled(
+                            picked.iter().any(|x| *x),
+                            egui::Button::new(i18n.t("question-answer")),
+                        )
+                        .clicked()
+                        {
+                            done = true;
+                        }
+                        if p.button(i18n.t("question-cancel")).clicked() {
+                            cancel = true;
+                        }
+                    });
                 });
-            });
             if done {
-                let choices = dec.choices.iter().zip(&picked).filter(|(_, p)| **p).map(|(c, _)| c.id.as_str().into()).collect();
-                intents.write(Intent::Do(ActionKind::Choose { decision: dec.id.as_str().into(), choices }));
+                let choices = dec
+                    .choices
+                    .iter()
+                    .zip(&picked)
+                    .filter(|(_, p)| **p)
+                    .map(|(c, _)| c.id.as_str().into())
+                    .collect();
+                intents.write(Intent::Do(ActionKind::Choose {
+                    decision: dec.id.as_str().into(),
+                    choices,
+                }));
                 ui.dialog = None;
             } else if cancel {
                 ui.dialog = None;
@@ -808,117 +1075,183 @@ fn dialog(ctx: &egui::Context, ui: &mut UiState, i18n: &I18n, sc: &Scenario, d: 
                 ui.dialog = Some(Dialog::Choose { decision, picked });
             }
         }
-        Dialog::Enter { field, mut text, mut error } => {
+        Dialog::Enter {
+            field,
+            mut text,
+            mut error,
+        } => {
             let f = &sc.model.fields[field];
             let mut close = false;
-            egui::Window::new(f.label.get(l)).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).collapsible(false).resizable(false).show(ctx, |p| {
-                p.horizontal(|p| {
-                    p.text_edit_singleline(&mut text);
-                    if let Some(u) = &f.unit {
-                        p.label(u);
-                    }
-                });
-                if let Some(e) = &error {
-                    p.label(egui::RichText::new(format!("✖ {e}")).color(tone_color(Tone::Bad)));
-                }
-                p.horizontal(|p| {
-                    if p.button(i18n.t("field-ok")).clicked() {
-                        match text.trim().replace(',', ".").parse::<f64>() {
-                            Ok(v) if v.is_finite() => {
-                                intents.write(Intent::enter(f.id.as_str(), v, f.unit.clone()));
-                                close = true;
-                            }
-                            _ => error = Some(i18n.t("field-not-a-number")),
+            egui::Window::new(f.label.get(l))
+                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+                .collapsible(false)
+                .resizable(false)
+                .show(ctx, |p| {
+                    p.horizontal(|p| {
+                        p.text_edit_singleline(&mut text);
+                        if let Some(u) = &f.unit {
+                            p.label(u);
                         }
+                    });
+                    if let Some(e) = &error {
+                        p.label(egui::RichText::new(format!("✖ {e}")).color(tone_color(Tone::Bad)));
                     }
-                    if p.button(i18n.t("question-cancel")).clicked() {
-                        close = true;
-                    }
+                    p.horizontal(|p| {
+                        if p.button(i18n.t("field-ok")).clicked() {
+                            match text.trim().replace(',', ".").parse::<f64>() {
+                                Ok(v) if v.is_finite() => {
+                                    intents.write(Intent::enter(f.id.as_str(), v, f.unit.clone()));
+                                    close = true;
+                                }
+                                _ => error = Some(i18n.t("field-not-a-number")),
+                            }
+                        }
+                        if p.button(i18n.t("question-cancel")).clicked() {
+                            close = true;
+                        }
+                    });
                 });
-            });
-            ui.dialog = if close { None } else { Some(Dialog::Enter { field, text, error }) };
+            ui.dialog = if close {
+                None
+            } else {
+                Some(Dialog::Enter { field, text, error })
+            };
         }
     }
 }
 
-fn pause(ctx: &egui::Context, ui: &mut UiState, i18n: &mut I18n, settings: &mut Settings, requests: &mut MessageWriter<Request>) {
-    egui::Window::new(i18n.t("pause-title")).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).collapsible(false).resizable(false).show(ctx, |p| {
-        p.vertical_centered_justified(|p| {
-            if p.button(i18n.t("pause-resume")).clicked() {
-                ui.paused = false;
-            }
-            if p.button(i18n.t("pause-restart")).clicked() {
-                ui.paused = false;
-                requests.write(Request::Restart);
-            }
-            if p.button(i18n.t("pause-finish")).clicked() {
-                ui.paused = false;
-                ui.confirm_finish = true;
-            }
-            if p.button(i18n.t("menu-controls")).clicked() {
-                ui.help = true;
-            }
-            let other = if i18n.lang == Lang::En { Lang::Fr } else { Lang::En };
-            if p.button(i18n.t("pause-language")).clicked() {
-                i18n.lang = other;
-                settings.lang = other.code().into();
-                settings.save();
-            }
-            if p.button(i18n.t("pause-menu")).clicked() {
-                ui.paused = false;
-                requests.write(Request::Menu);
-            }
-            if p.button(i18n.t("menu-quit")).clicked() {
-                requests.write(Request::Quit);
-            }
+fn pause(
+    ctx: &egui::Context,
+    ui: &mut UiState,
+    i18n: &mut I18n,
+    settings: &mut Settings,
+    requests: &mut MessageWriter<Request>,
+) {
+    egui::Window::new(i18n.t("pause-title"))
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |p| {
+            p.vertical_centered_justified(|p| {
+                if p.button(i18n.t("pause-resume")).clicked() {
+                    ui.paused = false;
+                }
+                if p.button(i18n.t("pause-restart")).clicked() {
+                    ui.paused = false;
+                    requests.write(Request::Restart);
+                }
+                if p.button(i18n.t("pause-finish")).clicked() {
+                    ui.paused = false;
+                    ui.confirm_finish = true;
+                }
+                if p.button(i18n.t("menu-controls")).clicked() {
+                    ui.help = true;
+                }
+                let other = if i18n.lang == Lang::En {
+                    Lang::Fr
+                } else {
+                    Lang::En
+                };
+                if p.button(i18n.t("pause-language")).clicked() {
+                    i18n.lang = other;
+                    settings.lang = other.code().into();
+                    settings.save();
+                }
+                if p.button(i18n.t("pause-menu")).clicked() {
+                    ui.paused = false;
+                    requests.write(Request::Menu);
+                }
+                if p.button(i18n.t("menu-quit")).clicked() {
+                    requests.write(Request::Quit);
+                }
+            });
         });
-    });
 }
 
 fn tutorial(ctx: &egui::Context, ui: &mut UiState, i18n: &I18n, settings: &mut Settings) {
-    egui::Window::new(i18n.t("tutorial-title")).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).collapsible(false).resizable(false).default_width(520.0).show(ctx, |p| {
-        let key = |c: Control| Arg::S(settings.binding(c).label());
-        let moves = format!("{}{}{}{}", settings.binding(Control::Forward).label(), settings.binding(Control::StrafeLeft).label(), settings.binding(Control::Back).label(), settings.binding(Control::StrafeRight).label());
-        for (id, args) in [
-            ("tutorial-look", vec![]),
-            ("tutorial-move", vec![("keys", Arg::S(moves))]),
-            ("tutorial-hands", vec![("left", key(Control::LeftHand)), ("right", key(Control::RightHand))]),
-            ("tutorial-place", vec![]),
-            ("tutorial-use", vec![("key", key(Control::Use)), ("read", key(Control::Read))]),
-            ("tutorial-menu", vec![("key", key(Control::ActionMenu)), ("hold", key(Control::HoldGesture))]),
-            ("tutorial-hint", vec![("key", key(Control::Hint))]),
-            ("tutorial-pause", vec![("key", key(Control::Pause)), ("help", key(Control::Help))]),
-        ] {
-            p.label(format!("• {}", i18n.ta(id, &args)));
-        }
-        p.add_space(8.0);
-        if p.button(i18n.t("tutorial-done")).clicked() {
-            ui.tutorial = false;
-            settings.tutorial_seen = true;
-            settings.save();
-        }
-    });
+    egui::Window::new(i18n.t("tutorial-title"))
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .collapsible(false)
+        .resizable(false)
+        .default_width(520.0)
+        .show(ctx, |p| {
+            let key = |c: Control| Arg::S(settings.binding(c).label());
+            let moves = format!(
+                "{}{}{}{}",
+                settings.binding(Control::Forward).label(),
+                settings.binding(Control::StrafeLeft).label(),
+                settings.binding(Control::Back).label(),
+                settings.binding(Control::StrafeRight).label()
+            );
+            for (id, args) in [
+                ("tutorial-look", vec![]),
+                ("tutorial-move", vec![("keys", Arg::S(moves))]),
+                (
+                    "tutorial-hands",
+                    vec![
+                        ("left", key(Control::LeftHand)),
+                        ("right", key(Control::RightHand)),
+                    ],
+                ),
+                ("tutorial-place", vec![]),
+                (
+                    "tutorial-use",
+                    vec![("key", key(Control::Use)), ("read", key(Control::Read))],
+                ),
+                (
+                    "tutorial-menu",
+                    vec![
+                        ("key", key(Control::ActionMenu)),
+                        ("hold", key(Control::HoldGesture)),
+                    ],
+                ),
+                ("tutorial-hint", vec![("key", key(Control::Hint))]),
+                (
+                    "tutorial-pause",
+                    vec![("key", key(Control::Pause)), ("help", key(Control::Help))],
+                ),
+            ] {
+                p.label(format!("• {}", i18n.ta(id, &args)));
+            }
+            p.add_space(8.0);
+            if p.button(i18n.t("tutorial-done")).clicked() {
+                ui.tutorial = false;
+                settings.tutorial_seen = true;
+                settings.save();
+            }
+        });
 }
 
 fn help(ctx: &egui::Context, ui: &mut UiState, i18n: &I18n, settings: &Settings) {
-    egui::Window::new(i18n.t("help-title")).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).collapsible(false).resizable(false).show(ctx, |p| {
-        p.label(i18n.t("help-look"));
-        egui::Grid::new("bindings").striped(true).num_columns(3).show(p, |p| {
-            for c in Control::ALL {
-                p.label(i18n.t(c.message()));
-                let label = if ui.rebinding == Some(c) { i18n.t("help-press-key") } else { settings.binding(c).label() };
-                p.label(egui::RichText::new(label).monospace().strong());
-                if p.button(i18n.t("help-change")).clicked() {
-                    ui.rebinding = Some(c);
-                }
-                p.end_row();
+    egui::Window::new(i18n.t("help-title"))
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |p| {
+            p.label(i18n.t("help-look"));
+            egui::Grid::new("bindings")
+                .striped(true)
+                .num_columns(3)
+                .show(p, |p| {
+                    for c in Control::ALL {
+                        p.label(i18n.t(c.message()));
+                        let label = if ui.rebinding == Some(c) {
+                            i18n.t("help-press-key")
+                        } else {
+                            settings.binding(c).label()
+                        };
+                        p.label(egui::RichText::new(label).monospace().strong());
+                        if p.button(i18n.t("help-change")).clicked() {
+                            ui.rebinding = Some(c);
+                        }
+                        p.end_row();
+                    }
+                });
+            p.label(egui::RichText::new(i18n.t("help-layout")).small());
+            if p.button(i18n.t("help-close")).clicked() {
+                ui.help = false;
             }
         });
-        p.label(egui::RichText::new(i18n.t("help-layout")).small());
-        if p.button(i18n.t("help-close")).clicked() {
-            ui.help = false;
-        }
-    });
 }
 
 fn status_mark(i18n: &I18n, s: StepStatus) -> (Tone, String) {
@@ -934,100 +1267,223 @@ fn status_mark(i18n: &I18n, s: StepStatus) -> (Tone, String) {
     (tone, i18n.t(id))
 }
 
-fn debrief(root: &mut egui::Ui, i18n: &I18n, session: &Session, requests: &mut MessageWriter<Request>) {
+fn debrief(
+    root: &mut egui::Ui,
+    i18n: &I18n,
+    session: &Session,
+    requests: &mut MessageWriter<Request>,
+) {
     let sc = &session.start.scenario;
     let l = i18n.lang.code();
     let Some(o) = &session.outcome else { return };
     egui::CentralPanel::default().show(root, |p| {
         egui::ScrollArea::vertical().show(p, |p| {
             p.heading(egui::RichText::new(sc.model.title.get(l)).size(22.0));
-            let (tone, id) = if o.passed { (Tone::Good, "debrief-passed") } else { (Tone::Critical, "debrief-failed") };
-            p.label(egui::RichText::new(format!("{} {}", tone.mark(), i18n.t(id))).size(30.0).strong().color(tone_color(tone)));
-            p.label(egui::RichText::new(i18n.ta("debrief-score", &[
-                ("score", Arg::S(format!("{:.0}", o.score.scaled * 100.0))),
-                ("pass", Arg::S(format!("{:.0}", o.score.pass_mark * 100.0))),
-                ("raw", Arg::S(crate::scenario::units::num(o.score.raw))),
-                ("max", Arg::S(crate::scenario::units::num(o.score.max))),
-                ("penalties", Arg::S(crate::scenario::units::num(o.score.penalties))),
-            ])).size(16.0));
-            p.label(i18n.ta("debrief-duration", &[("time", mmss(o.duration_ms).into()), ("hints", o.hints.into())]));
+            let (tone, id) = if o.passed {
+                (Tone::Good, "debrief-passed")
+            } else {
+                (Tone::Critical, "debrief-failed")
+            };
+            p.label(
+                egui::RichText::new(format!("{} {}", tone.mark(), i18n.t(id)))
+                    .size(30.0)
+                    .strong()
+                    .color(tone_color(tone)),
+            );
+            p.label(
+                egui::RichText::new(i18n.ta(
+                    "debrief-score",
+                    &[
+                        ("score", Arg::S(format!("{:.0}", o.score.scaled * 100.0))),
+                        ("pass", Arg::S(format!("{:.0}", o.score.pass_mark * 100.0))),
+                        ("raw", Arg::S(crate::scenario::units::num(o.score.raw))),
+                        ("max", Arg::S(crate::scenario::units::num(o.score.max))),
+                        (
+                            "penalties",
+                            Arg::S(crate::scenario::units::num(o.score.penalties)),
+                        ),
+                    ],
+                ))
+                .size(16.0),
+            );
+            p.label(i18n.ta(
+                "debrief-duration",
+                &[
+                    ("time", mmss(o.duration_ms).into()),
+                    ("hints", o.hints.into()),
+                ],
+            ));
             if !o.critical.is_empty() {
                 p.add_space(6.0);
-                p.label(egui::RichText::new(format!("‼ {}", i18n.t("debrief-critical"))).strong().color(tone_color(Tone::Critical)));
+                p.label(
+                    egui::RichText::new(format!("‼ {}", i18n.t("debrief-critical")))
+                        .strong()
+                        .color(tone_color(Tone::Critical)),
+                );
                 for c in &o.critical {
                     let text = critical_text(sc, i18n, &c.kind, &c.id);
-                    line_ui(p, Tone::Critical, &text, &c.at_ms.map(|t| format!("{}  ", mmss(t))).unwrap_or_default());
+                    line_ui(
+                        p,
+                        Tone::Critical,
+                        &text,
+                        &c.at_ms
+                            .map(|t| format!("{}  ", mmss(t)))
+                            .unwrap_or_default(),
+                    );
                 }
             }
             p.add_space(8.0);
-            egui::CollapsingHeader::new(egui::RichText::new(i18n.t("debrief-steps")).strong()).default_open(true).show(p, |p| {
-                egui::Grid::new("steps").striped(true).num_columns(3).show(p, |p| {
-                    for s in &o.steps {
-                        let title = sc.step_model(&s.id).map(|m| m.title.get(l).to_string()).unwrap_or_else(|| s.id.clone());
-                        let (tone, word) = status_mark(i18n, s.status);
-                        p.label(egui::RichText::new(format!("{} {word}", tone.mark())).color(tone_color(tone)));
-                        p.label(title);
-                        p.label(format!("{} / {}", crate::scenario::units::num(s.points), crate::scenario::units::num(s.max)));
-                        p.end_row();
-                        for c in &s.criteria {
-                            p.label("");
-                            p.label(format!("   {} {}", if c.result.as_ref().is_some_and(|r| r.passed()) { "✔" } else { "✖" }, criterion_text(sc, l, Some(&s.id), &c.id)));
-                            p.label(format!("{} / {}", crate::scenario::units::num(c.points), crate::scenario::units::num(c.max)));
-                            p.end_row();
-                        }
-                    }
+            egui::CollapsingHeader::new(egui::RichText::new(i18n.t("debrief-steps")).strong())
+                .default_open(true)
+                .show(p, |p| {
+                    egui::Grid::new("steps")
+                        .striped(true)
+                        .num_columns(3)
+                        .show(p, |p| {
+                            for s in &o.steps {
+                                let title = sc
+                                    .step_model(&s.id)
+                                    .map(|m| m.title.get(l).to_string())
+                                    .unwrap_or_else(|| s.id.clone());
+                                let (tone, word) = status_mark(i18n, s.status);
+                                p.label(
+                                    egui::RichText::new(format!("{} {word}", tone.mark()))
+                                        .color(tone_color(tone)),
+                                );
+                                p.label(title);
+                                p.label(format!(
+                                    "{} / {}",
+                                    crate::scenario::units::num(s.points),
+                                    crate::scenario::units::num(s.max)
+                                ));
+                                p.end_row();
+                                for c in &s.criteria {
+                                    p.label("");
+                                    p.label(format!(
+                                        "   {} {}",
+                                        if c.result.as_ref().is_some_and(|r| r.passed()) {
+                                            "✔"
+                                        } else {
+                                            "✖"
+                                        },
+                                        criterion_text(sc, l, Some(&s.id), &c.id)
+                                    ));
+                                    p.label(format!(
+                                        "{} / {}",
+                                        crate::scenario::units::num(c.points),
+                                        crate::scenario::units::num(c.max)
+                                    ));
+                                    p.end_row();
+                                }
+                            }
+                        });
                 });
-            });
             if !o.criteria.is_empty() {
-                egui::CollapsingHeader::new(egui::RichText::new(i18n.t("debrief-criteria")).strong()).default_open(true).show(p, |p| {
+                egui::CollapsingHeader::new(
+                    egui::RichText::new(i18n.t("debrief-criteria")).strong(),
+                )
+                .default_open(true)
+                .show(p, |p| {
                     for c in &o.criteria {
                         let ok = c.result.as_ref().is_some_and(|r| r.passed());
                         let value = match c.result {
-                            Some(crate::tracker::CriterionResult::Passed { value: Some(v) }) | Some(crate::tracker::CriterionResult::Failed { value: Some(v) }) => format!(" ({})", crate::scenario::units::num(v)),
+                            Some(crate::tracker::CriterionResult::Passed { value: Some(v) })
+                            | Some(crate::tracker::CriterionResult::Failed { value: Some(v) }) => {
+                                format!(" ({})", crate::scenario::units::num(v))
+                            }
                             _ => String::new(),
                         };
-                        line_ui(p, if ok { Tone::Good } else { Tone::Bad }, &format!("{}{value} — {} / {}", criterion_text(sc, l, None, &c.id), crate::scenario::units::num(c.points), crate::scenario::units::num(c.max)), "");
+                        line_ui(
+                            p,
+                            if ok { Tone::Good } else { Tone::Bad },
+                            &format!(
+                                "{}{value} — {} / {}",
+                                criterion_text(sc, l, None, &c.id),
+                                crate::scenario::units::num(c.points),
+                                crate::scenario::units::num(c.max)
+                            ),
+                            "",
+                        );
                     }
                 });
             }
             if !o.metrics.is_empty() {
-                egui::CollapsingHeader::new(egui::RichText::new(i18n.t("debrief-metrics")).strong()).default_open(true).show(p, |p| {
+                egui::CollapsingHeader::new(
+                    egui::RichText::new(i18n.t("debrief-metrics")).strong(),
+                )
+                .default_open(true)
+                .show(p, |p| {
                     for m in &o.metrics {
-                        let label = sc.model.metrics.iter().find(|x| x.id.as_str() == m.id).map(|x| x.label.get(l).to_string()).unwrap_or_else(|| m.id.clone());
-                        let v = m.value.map(|v| format!("{} {}", crate::scenario::units::num(v), m.unit)).unwrap_or_else(|| i18n.t("debrief-not-measured"));
+                        let label = sc
+                            .model
+                            .metrics
+                            .iter()
+                            .find(|x| x.id.as_str() == m.id)
+                            .map(|x| x.label.get(l).to_string())
+                            .unwrap_or_else(|| m.id.clone());
+                        let v = m
+                            .value
+                            .map(|v| format!("{} {}", crate::scenario::units::num(v), m.unit))
+                            .unwrap_or_else(|| i18n.t("debrief-not-measured"));
                         p.label(format!("{label}: {v}"));
                     }
                 });
             }
-            egui::CollapsingHeader::new(egui::RichText::new(i18n.t("debrief-timeline")).strong()).default_open(true).show(p, |p| {
-                // Each action, then what it caused; what the passing of time caused, at its time.
-                for (i, a) in session.actions.iter().enumerate() {
-                    for (_, f) in session.log.iter().filter(|(by, f)| by.is_none() && f.at <= a.at && (i == 0 || f.at > session.actions[i - 1].at)) {
-                        if let Some((tone, text)) = words::feedback(sc, i18n, f) {
-                            line_ui(p, tone, &text, &format!("{}  ", mmss(f.at.0)));
+            egui::CollapsingHeader::new(egui::RichText::new(i18n.t("debrief-timeline")).strong())
+                .default_open(true)
+                .show(p, |p| {
+                    // Each action, then what it caused; what the passing of time caused, at its time.
+                    for (i, a) in session.actions.iter().enumerate() {
+                        for (_, f) in session.log.iter().filter(|(by, f)| {
+                            by.is_none()
+                                && f.at <= a.at
+                                && (i == 0 || f.at > session.actions[i - 1].at)
+                        }) {
+                            if let Some((tone, text)) = words::feedback(sc, i18n, f) {
+                                line_ui(p, tone, &text, &format!("{}  ", mmss(f.at.0)));
+                            }
+                        }
+                        p.label(
+                            egui::RichText::new(format!(
+                                "{}  {}",
+                                mmss(a.at.0),
+                                action_text(sc, i18n, &a.kind)
+                            ))
+                            .monospace(),
+                        );
+                        for (_, f) in session.log.iter().filter(|(by, _)| *by == Some(i)) {
+                            if let Some((tone, text)) = words::feedback(sc, i18n, f) {
+                                line_ui(p, tone, &text, "        ");
+                            }
                         }
                     }
-                    p.label(egui::RichText::new(format!("{}  {}", mmss(a.at.0), action_text(sc, i18n, &a.kind))).monospace());
-                    for (_, f) in session.log.iter().filter(|(by, _)| *by == Some(i)) {
-                        if let Some((tone, text)) = words::feedback(sc, i18n, f) {
-                            line_ui(p, tone, &text, "        ");
-                        }
+                });
+            egui::CollapsingHeader::new(egui::RichText::new(i18n.t("debrief-sources")).strong())
+                .default_open(true)
+                .show(p, |p| {
+                    for s in &sc.model.sources {
+                        p.label(format!(
+                            "{} — {}, {} ({})",
+                            s.title, s.publisher, s.edition, s.section
+                        ));
+                        p.label(egui::RichText::new(&s.url).small());
                     }
-                }
-            });
-            egui::CollapsingHeader::new(egui::RichText::new(i18n.t("debrief-sources")).strong()).default_open(true).show(p, |p| {
-                for s in &sc.model.sources {
-                    p.label(format!("{} — {}, {} ({})", s.title, s.publisher, s.edition, s.section));
-                    p.label(egui::RichText::new(&s.url).small());
-                }
-            });
+                });
             p.add_space(6.0);
             match (&session.record_path, &session.record_error) {
                 (_, Some(e)) => {
-                    p.label(egui::RichText::new(i18n.ta("debrief-record-error", &[("error", e.clone().into())])).color(tone_color(Tone::Bad)));
+                    p.label(
+                        egui::RichText::new(
+                            i18n.ta("debrief-record-error", &[("error", e.clone().into())]),
+                        )
+                        .color(tone_color(Tone::Bad)),
+                    );
                 }
                 (Some(path), None) => {
-                    p.label(i18n.ta("debrief-record", &[("path", path.display().to_string().into())]));
+                    p.label(i18n.ta(
+                        "debrief-record",
+                        &[("path", path.display().to_string().into())],
+                    ));
                 }
                 (None, None) => {
                     p.label(i18n.t("debrief-no-record"));
@@ -1054,30 +1510,71 @@ fn criterion_text(sc: &Scenario, l: &str, step: Option<&str>, id: &str) -> Strin
         Some(s) => sc.step_model(s).map(|m| &m.criteria[..]).unwrap_or(&[]),
         None => &sc.model.scoring.criteria[..],
     };
-    list.iter().find(|c| c.id.as_str() == id).map(|c| c.text.get(l).to_string()).unwrap_or_else(|| id.to_string())
+    list.iter()
+        .find(|c| c.id.as_str() == id)
+        .map(|c| c.text.get(l).to_string())
+        .unwrap_or_else(|| id.to_string())
 }
 
 fn critical_text(sc: &Scenario, i18n: &I18n, kind: &str, id: &str) -> String {
     let l = i18n.lang.code();
     match kind {
-        "error" => sc.model.errors.iter().find(|e| e.id.as_str() == id).map(|e| e.feedback.get(l).to_string()).unwrap_or_else(|| id.to_string()),
+        "error" => sc
+            .model
+            .errors
+            .iter()
+            .find(|e| e.id.as_str() == id)
+            .map(|e| e.feedback.get(l).to_string())
+            .unwrap_or_else(|| id.to_string()),
         "missed_step" => {
-            let title = sc.index.nodes.iter().find(|n| n.id == id).map(|n| n.title.get(l).to_string()).unwrap_or_else(|| id.to_string());
+            let title = sc
+                .index
+                .nodes
+                .iter()
+                .find(|n| n.id == id)
+                .map(|n| n.title.get(l).to_string())
+                .unwrap_or_else(|| id.to_string());
             i18n.ta("debrief-missed-step", &[("step", title.into())])
         }
-        "decision" => sc.model.decisions.iter().find(|d| d.id.as_str() == id).map(|d| {
-            let why = d.explanation.as_ref().map(|e| format!(" — {}", e.get(l))).unwrap_or_default();
-            format!("{}{why}", i18n.ta("debrief-wrong-answer", &[("question", d.prompt.get(l).into())]))
-        }).unwrap_or_else(|| id.to_string()),
+        "decision" => sc
+            .model
+            .decisions
+            .iter()
+            .find(|d| d.id.as_str() == id)
+            .map(|d| {
+                let why = d
+                    .explanation
+                    .as_ref()
+                    .map(|e| format!(" — {}", e.get(l)))
+                    .unwrap_or_default();
+                format!(
+                    "{}{why}",
+                    i18n.ta(
+                        "debrief-wrong-answer",
+                        &[("question", d.prompt.get(l).into())]
+                    )
+                )
+            })
+            .unwrap_or_else(|| id.to_string()),
         _ => {
-            let (step, crit) = id.split_once('/').map(|(s, c)| (Some(s), c)).unwrap_or((None, id));
-            i18n.ta("debrief-criterion-failed", &[("criterion", criterion_text(sc, l, step, crit).into())])
+            let (step, crit) = id
+                .split_once('/')
+                .map(|(s, c)| (Some(s), c))
+                .unwrap_or((None, id));
+            i18n.ta(
+                "debrief-criterion-failed",
+                &[("criterion", criterion_text(sc, l, step, crit).into())],
+            )
         }
     }
 }
 
 fn name_of(sc: &Scenario, l: &str, id: &str) -> String {
-    sc.index.entity_ids.get(id).map(|&e| sc.index.entities[e as usize].name.get(l).to_string()).unwrap_or_else(|| id.to_string())
+    sc.index
+        .entity_ids
+        .get(id)
+        .map(|&e| sc.index.entities[e as usize].name.get(l).to_string())
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// An action in words, for the timeline.
@@ -1085,34 +1582,106 @@ pub fn action_text(sc: &Scenario, i18n: &I18n, a: &ActionKind) -> String {
     let l = i18n.lang.code();
     let n = |id: &str| Arg::S(name_of(sc, l, id));
     match a {
-        ActionKind::Grab { hand, object } => i18n.ta("act-grab", &[("hand", n(hand.id())), ("object", n(object.as_str()))]),
-        ActionKind::Release { hand, object, on, .. } => match on {
-            Some(on) => i18n.ta("act-release-on", &[("hand", n(hand.id())), ("object", n(object.as_str())), ("on", n(on.as_str()))]),
-            None => i18n.ta("act-release", &[("hand", n(hand.id())), ("object", n(object.as_str()))]),
+        ActionKind::Grab { hand, object } => i18n.ta(
+            "act-grab",
+            &[("hand", n(hand.id())), ("object", n(object.as_str()))],
+        ),
+        ActionKind::Release {
+            hand, object, on, ..
+        } => match on {
+            Some(on) => i18n.ta(
+                "act-release-on",
+                &[
+                    ("hand", n(hand.id())),
+                    ("object", n(object.as_str())),
+                    ("on", n(on.as_str())),
+                ],
+            ),
+            None => i18n.ta(
+                "act-release",
+                &[("hand", n(hand.id())), ("object", n(object.as_str()))],
+            ),
         },
         ActionKind::Use { object, .. } => i18n.ta("act-use", &[("object", n(object.as_str()))]),
-        ActionKind::UseOn { object, target, .. } => i18n.ta("act-use-on", &[("object", n(object.as_str())), ("target", n(target.as_str()))]),
-        ActionKind::Touch { a, b } => i18n.ta("act-touch", &[("a", n(a.as_str())), ("b", n(b.as_str()))]),
-        ActionKind::Gesture { gesture, duration_ms, .. } => {
-            let name = sc.model.gestures.iter().find(|g| g.id.as_str() == gesture.as_str()).map(|g| g.name.get(l).to_string()).unwrap_or_else(|| gesture.to_string());
-            i18n.ta("act-gesture", &[("gesture", name.into()), ("seconds", Arg::S(format!("{:.1}", *duration_ms as f64 / 1000.0)))])
+        ActionKind::UseOn { object, target, .. } => i18n.ta(
+            "act-use-on",
+            &[
+                ("object", n(object.as_str())),
+                ("target", n(target.as_str())),
+            ],
+        ),
+        ActionKind::Touch { a, b } => {
+            i18n.ta("act-touch", &[("a", n(a.as_str())), ("b", n(b.as_str()))])
+        }
+        ActionKind::Gesture {
+            gesture,
+            duration_ms,
+            ..
+        } => {
+            let name = sc
+                .model
+                .gestures
+                .iter()
+                .find(|g| g.id.as_str() == gesture.as_str())
+                .map(|g| g.name.get(l).to_string())
+                .unwrap_or_else(|| gesture.to_string());
+            i18n.ta(
+                "act-gesture",
+                &[
+                    ("gesture", name.into()),
+                    (
+                        "seconds",
+                        Arg::S(format!("{:.1}", *duration_ms as f64 / 1000.0)),
+                    ),
+                ],
+            )
         }
         ActionKind::Compress { .. } => i18n.t("act-compress"),
         ActionKind::Read { object } => i18n.ta("act-read", &[("object", n(object.as_str()))]),
         ActionKind::Enter { field, value } => {
             let v = match value {
-                crate::action::EnteredValue::Number { value, unit } => format!("{} {}", crate::scenario::units::num(*value), unit.clone().unwrap_or_default()),
+                crate::action::EnteredValue::Number { value, unit } => format!(
+                    "{} {}",
+                    crate::scenario::units::num(*value),
+                    unit.clone().unwrap_or_default()
+                ),
                 crate::action::EnteredValue::Text { text } => text.clone(),
             };
-            let label = sc.model.fields.iter().find(|f| f.id.as_str() == field.as_str()).map(|f| f.label.get(l).to_string()).unwrap_or_default();
-            i18n.ta("act-enter", &[("field", label.into()), ("value", v.trim().to_string().into())])
+            let label = sc
+                .model
+                .fields
+                .iter()
+                .find(|f| f.id.as_str() == field.as_str())
+                .map(|f| f.label.get(l).to_string())
+                .unwrap_or_default();
+            i18n.ta(
+                "act-enter",
+                &[
+                    ("field", label.into()),
+                    ("value", v.trim().to_string().into()),
+                ],
+            )
         }
         ActionKind::Choose { decision, choices } => {
-            let d = sc.model.decisions.iter().find(|d| d.id.as_str() == decision.as_str());
-            let texts: Vec<String> = choices.iter().map(|c| d.and_then(|d| d.choices.iter().find(|x| x.id.as_str() == c.as_str())).map(|x| x.text.get(l).to_string()).unwrap_or_else(|| c.to_string())).collect();
+            let d = sc
+                .model
+                .decisions
+                .iter()
+                .find(|d| d.id.as_str() == decision.as_str());
+            let texts: Vec<String> = choices
+                .iter()
+                .map(|c| {
+                    d.and_then(|d| d.choices.iter().find(|x| x.id.as_str() == c.as_str()))
+                        .map(|x| x.text.get(l).to_string())
+                        .unwrap_or_else(|| c.to_string())
+                })
+                .collect();
             i18n.ta("act-choose", &[("answer", texts.join(", ").into())])
         }
-        ActionKind::Wait { duration_ms } => i18n.ta("act-wait", &[("seconds", Arg::N(*duration_ms as f64 / 1000.0))]),
+        ActionKind::Wait { duration_ms } => i18n.ta(
+            "act-wait",
+            &[("seconds", Arg::N(*duration_ms as f64 / 1000.0))],
+        ),
         ActionKind::Hint => i18n.t("act-hint"),
         ActionKind::Finish => i18n.t("act-finish"),
     }

@@ -1,12 +1,21 @@
 //! The window app: `praxis run`.
 
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "`praxis run` reports problems and measurements on the terminal, like the other commands"
+)]
+
 use super::*;
 use bevy::camera::RenderTarget;
 use bevy::render::renderer::RenderAdapterInfo;
 use bevy::render::view::Msaa;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::window::{PrimaryWindow, WindowResolution};
-use bevy_egui::{EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, EguiTextureHandle, PrimaryEguiContext};
+use bevy_egui::{
+    EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, EguiTextureHandle,
+    PrimaryEguiContext,
+};
 
 /// The graphics preset in use.
 #[derive(Resource, Debug, Clone)]
@@ -35,7 +44,12 @@ struct Capture {
 enum CaptureKind {
     Screenshot(PathBuf),
     Tour(PathBuf),
-    Bench { seconds: f32, frames: Vec<f32>, ours: Vec<f32>, began: Option<Instant> },
+    Bench {
+        seconds: f32,
+        frames: Vec<f32>,
+        ours: Vec<f32>,
+        began: Option<Instant>,
+    },
 }
 
 /// Time spent drawing the interface this frame.
@@ -88,7 +102,11 @@ pub fn run(opts: RunOptions) -> u8 {
             Ok(s) => Some((p.clone(), Arc::new(s))),
             Err(problems) => {
                 eprintln!("{}", problems.long);
-                eprintln!("error: {} has problems; fix them and try again (`praxis validate {}`)", p.display(), p.display());
+                eprintln!(
+                    "error: {} has problems; fix them and try again (`praxis validate {}`)",
+                    p.display(),
+                    p.display()
+                );
                 return 1;
             }
         },
@@ -105,7 +123,12 @@ pub fn run(opts: RunOptions) -> u8 {
     } else if let Some(d) = &opts.tour {
         Some(CaptureKind::Tour(d.clone()))
     } else {
-        opts.bench.map(|seconds| CaptureKind::Bench { seconds, frames: Vec::new(), ours: Vec::new(), began: None })
+        opts.bench.map(|seconds| CaptureKind::Bench {
+            seconds,
+            frames: Vec::new(),
+            ours: Vec::new(),
+            began: None,
+        })
     };
 
     let mut app = App::new();
@@ -130,7 +153,10 @@ pub fn run(opts: RunOptions) -> u8 {
     })
     .add_plugins(EguiPlugin::default())
     .add_plugins(bevy_kira_audio::AudioPlugin)
-    .insert_resource(Paths { assets: opts.assets_dir.clone(), records })
+    .insert_resource(Paths {
+        assets: opts.assets_dir.clone(),
+        records,
+    })
     .insert_resource(StartedAt(started))
     .insert_resource(settings.clone())
     .insert_resource(i18n)
@@ -180,14 +206,24 @@ pub fn run(opts: RunOptions) -> u8 {
             .in_set(PraxisSystems)
             .after(on_ended),
     )
-    .add_systems(EguiPrimaryContextPass, (ui_perf_begin, scene_image, ui::draw, ui_perf_end).chain());
+    .add_systems(
+        EguiPrimaryContextPass,
+        (ui_perf_begin, scene_image, ui::draw, ui_perf_end).chain(),
+    );
     register_model_types(&mut app);
     if let Some(kind) = capture {
-        app.insert_resource(Capture { started, ready_frames: 0, waiting_for: None, stage: 0, kind })
-            .add_systems(Update, capture_system.after(on_ended));
+        app.insert_resource(Capture {
+            started,
+            ready_frames: 0,
+            waiting_for: None,
+            stage: 0,
+            kind,
+        })
+        .add_systems(Update, capture_system.after(on_ended));
     }
     if let Some((path, scenario)) = direct {
-        app.world_mut().write_message(Request::Start { path, scenario });
+        app.world_mut()
+            .write_message(Request::Start { path, scenario });
     }
     match app.run() {
         AppExit::Success => 0,
@@ -235,22 +271,38 @@ fn setup(
     windows: Query<&Window, With<PrimaryWindow>>,
     mut images: ResMut<Assets<Image>>,
 ) {
-    let software = adapter.as_ref().is_some_and(|a| format!("{:?}", a.device_type) == "Cpu");
-    let preset = forced.0.unwrap_or(if software { Preset::Low } else { Preset::Full });
+    let software = adapter
+        .as_ref()
+        .is_some_and(|a| format!("{:?}", a.device_type) == "Cpu");
+    let preset = forced
+        .0
+        .unwrap_or(if software { Preset::Low } else { Preset::Full });
     if let Some(a) = adapter.as_ref() {
-        info!("graphics: {} ({:?}), {:?} preset", a.name, a.device_type, preset);
+        info!(
+            "graphics: {} ({:?}), {:?} preset",
+            a.name, a.device_type, preset
+        );
     }
-    let scale = forced.1.unwrap_or(if preset == Preset::Low { 0.5 } else { 1.0 });
+    let scale = forced
+        .1
+        .unwrap_or(if preset == Preset::Low { 0.5 } else { 1.0 });
     let mut cam = commands.spawn((
         Camera3d::default(),
-        Camera { order: 0, ..default() },
+        Camera {
+            order: 0,
+            ..default()
+        },
         if preset == Preset::Low {
             bevy::core_pipeline::tonemapping::Tonemapping::None
         } else {
             bevy::core_pipeline::tonemapping::Tonemapping::default()
         },
         Transform::from_xyz(0.0, 1.65, 0.6),
-        if preset == Preset::Low { Msaa::Off } else { Msaa::Sample4 },
+        if preset == Preset::Low {
+            Msaa::Off
+        } else {
+            Msaa::Sample4
+        },
     ));
     let mut image = None;
     if scale < 1.0 {
@@ -296,16 +348,21 @@ fn setup(
     // A ceiling lamp (a second light costs too much on a software renderer).
     if preset == Preset::Full {
         commands.spawn((
-        PointLight {
-            intensity: 400_000.0,
-            range: 12.0,
-            shadow_maps_enabled: false,
-            ..default()
-        },
-        Transform::from_xyz(0.0, 2.6, 0.0),
-    ));
+            PointLight {
+                intensity: 400_000.0,
+                range: 12.0,
+                shadow_maps_enabled: false,
+                ..default()
+            },
+            Transform::from_xyz(0.0, 2.6, 0.0),
+        ));
     }
-    commands.insert_resource(Graphics { preset, scale, image, texture: None });
+    commands.insert_resource(Graphics {
+        preset,
+        scale,
+        image,
+        texture: None,
+    });
 }
 
 /// Shows the 3D view's image behind the interface (low preset), resizing it with the window.
@@ -316,7 +373,9 @@ fn scene_image(
     mut images: ResMut<Assets<Image>>,
 ) -> Result {
     let _t = super::perf::scope();
-    let Some(handle) = graphics.image.clone() else { return Ok(()) };
+    let Some(handle) = graphics.image.clone() else {
+        return Ok(());
+    };
     if let Ok(w) = windows.single() {
         let want = (
             ((w.physical_width() as f32 * graphics.scale) as u32).max(1),
@@ -325,7 +384,11 @@ fn scene_image(
         if let Some(mut img) = images.get_mut(&handle)
             && (img.width(), img.height()) != want
         {
-            img.resize(bevy::render::render_resource::Extent3d { width: want.0, height: want.1, depth_or_array_layers: 1 });
+            img.resize(bevy::render::render_resource::Extent3d {
+                width: want.0,
+                height: want.1,
+                depth_or_array_layers: 1,
+            });
         }
     }
     let tex = match graphics.texture {
@@ -338,12 +401,16 @@ fn scene_image(
     };
     let ctx = contexts.ctx_mut()?;
     let rect = ctx.content_rect();
-    ctx.layer_painter(bevy_egui::egui::LayerId::background()).image(
-        tex,
-        rect,
-        bevy_egui::egui::Rect::from_min_max(bevy_egui::egui::pos2(0.0, 0.0), bevy_egui::egui::pos2(1.0, 1.0)),
-        bevy_egui::egui::Color32::WHITE,
-    );
+    ctx.layer_painter(bevy_egui::egui::LayerId::background())
+        .image(
+            tex,
+            rect,
+            bevy_egui::egui::Rect::from_min_max(
+                bevy_egui::egui::pos2(0.0, 0.0),
+                bevy_egui::egui::pos2(1.0, 1.0),
+            ),
+            bevy_egui::egui::Color32::WHITE,
+        );
     Ok(())
 }
 
@@ -387,11 +454,19 @@ fn ui_perf_end(mut p: ResMut<Perf>) {
 }
 
 /// Logs the first frame in which the learner can act.
-fn first_frame(started: Res<StartedAt>, ui: Res<UiState>, session: Option<Res<Session>>, mut done: Local<bool>) {
+fn first_frame(
+    started: Res<StartedAt>,
+    ui: Res<UiState>,
+    session: Option<Res<Session>>,
+    mut done: Local<bool>,
+) {
     let _t = super::perf::scope();
     if !*done && (ui.screen == Screen::Menu || (ui.screen == Screen::Play && session.is_some())) {
         *done = true;
-        info!("first interactive frame {:.0} ms after start-up", started.0.elapsed().as_secs_f64() * 1000.0);
+        info!(
+            "first interactive frame {:.0} ms after start-up",
+            started.0.elapsed().as_secs_f64() * 1000.0
+        );
     }
 }
 
@@ -416,7 +491,9 @@ fn hot_reload(
         return;
     };
     let path = session.start.path.clone();
-    let stamp = std::fs::metadata(&path).ok().and_then(|m| Some((m.modified().ok()?, m.len())));
+    let stamp = std::fs::metadata(&path)
+        .ok()
+        .and_then(|m| Some((m.modified().ok()?, m.len())));
     if watch.path.as_ref() != Some(&path) {
         watch.path = Some(path);
         watch.stamp = stamp;
@@ -428,12 +505,22 @@ fn hot_reload(
     watch.stamp = stamp;
     match catalog::load(&path, &paths.assets) {
         Ok(sc) => {
-            info!("{} changed: restarting the session on the new version", path.display());
+            info!(
+                "{} changed: restarting the session on the new version",
+                path.display()
+            );
             ui.reload_error = None;
-            requests.write(Request::Start { path, scenario: Arc::new(sc) });
+            requests.write(Request::Start {
+                path,
+                scenario: Arc::new(sc),
+            });
         }
         Err(p) => {
-            warn!("{} changed but has problems; the previous version keeps running:\n{}", path.display(), p.long);
+            warn!(
+                "{} changed but has problems; the previous version keeps running:\n{}",
+                path.display(),
+                p.long
+            );
             ui.reload_error = Some(p.long);
         }
     }
@@ -447,7 +534,9 @@ fn settled(
     bodies: &Query<&Sleeping, With<scene::Obj>>,
     session: Option<&Session>,
 ) -> bool {
-    let loaded = models.iter().all(|m| server.is_loaded_with_dependencies(m.0.id()));
+    let loaded = models
+        .iter()
+        .all(|m| server.is_loaded_with_dependencies(m.0.id()));
     let asleep = bodies.iter().all(|s| s.sleeping);
     let time = session.is_some_and(|s| s.clock_ms >= 2000);
     loaded && (asleep || time)
@@ -505,7 +594,9 @@ fn capture_system(
             let _ = std::fs::create_dir_all(dir);
         }
         let _ = std::fs::remove_file(&file);
-        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(file.clone()));
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(file.clone()));
         cap.waiting_for = Some(file);
     };
     let stage = cap.stage;
@@ -523,7 +614,10 @@ fn capture_system(
                 if let Some(e) = catalog.entries.get(ui.chosen)
                     && let Ok(sc) = &e.scenario
                 {
-                    requests.write(Request::Start { path: e.path.clone(), scenario: sc.clone() });
+                    requests.write(Request::Start {
+                        path: e.path.clone(),
+                        scenario: sc.clone(),
+                    });
                 }
                 cap.stage = 2;
                 cap.ready_frames = 0;
@@ -540,8 +634,15 @@ fn capture_system(
                             choices: vec![c.id.as_str().into()],
                         }));
                     }
-                    if let Some(o) = sc.model.room.objects.iter().find(|o| o.affords.iter().any(|a| matches!(a, crate::scenario::model::Affordance::Use { .. }))) {
-                        intents.write(Intent::Do(crate::action::ActionKind::Use { object: o.id.as_str().into(), hand: Some(crate::action::Hand::Right) }));
+                    if let Some(o) = sc.model.room.objects.iter().find(|o| {
+                        o.affords
+                            .iter()
+                            .any(|a| matches!(a, crate::scenario::model::Affordance::Use { .. }))
+                    }) {
+                        intents.write(Intent::Do(crate::action::ActionKind::Use {
+                            object: o.id.as_str().into(),
+                            hand: Some(crate::action::Hand::Right),
+                        }));
                     }
                 }
                 cap.stage = 3;
@@ -558,7 +659,12 @@ fn capture_system(
                 exit.write(AppExit::Success);
             }
         },
-        CaptureKind::Bench { seconds, mut frames, mut ours, began } => {
+        CaptureKind::Bench {
+            seconds,
+            mut frames,
+            mut ours,
+            began,
+        } => {
             let began = began.unwrap_or_else(Instant::now);
             frames.push(time.delta_secs() * 1000.0);
             ours.push(super::perf::take_ms() as f32);
@@ -571,15 +677,32 @@ fn capture_system(
                 let ours_mean = ours.iter().sum::<f32>() / n;
                 let rss = std::fs::read_to_string("/proc/self/status")
                     .ok()
-                    .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(|l| l.trim_start_matches("VmRSS:").trim().to_string()))
+                    .and_then(|s| {
+                        s.lines()
+                            .find(|l| l.starts_with("VmRSS:"))
+                            .map(|l| l.trim_start_matches("VmRSS:").trim().to_string())
+                    })
                     .unwrap_or_default();
                 println!(
                     "bench: {:?} preset, render scale {}, {} frames in {:.1} s: {:.1} fps, mean frame {:.1} ms, p95 {:.1} ms; Praxis systems {:.3} ms CPU per frame (the UI pass alone {:.3} ms); RSS {rss}",
-                    graphics.preset, graphics.scale, frames.len(), wall, n / wall, sorted.iter().sum::<f32>() / n, p95, ours_mean, perf.ui_ms
+                    graphics.preset,
+                    graphics.scale,
+                    frames.len(),
+                    wall,
+                    n / wall,
+                    sorted.iter().sum::<f32>() / n,
+                    p95,
+                    ours_mean,
+                    perf.ui_ms
                 );
                 exit.write(AppExit::Success);
             }
-            cap.kind = CaptureKind::Bench { seconds, frames, ours, began: Some(began) };
+            cap.kind = CaptureKind::Bench {
+                seconds,
+                frames,
+                ours,
+                began: Some(began),
+            };
             cap.ready_frames = SETTLE_FRAMES;
         }
     }

@@ -34,7 +34,9 @@ impl Tone {
 
 /// A step's title in the current language.
 pub fn step_title(sc: &Scenario, i18n: &I18n, s: u32) -> String {
-    sc.node_title(sc.step_node(s)).get(i18n.lang.code()).to_string()
+    sc.node_title(sc.step_node(s))
+        .get(i18n.lang.code())
+        .to_string()
 }
 
 /// The line for one piece of feedback, or none for what the learner need not see.
@@ -43,63 +45,131 @@ pub fn feedback(sc: &Scenario, i18n: &I18n, f: &Feedback) -> Option<(Tone, Strin
     let ix = &sc.index;
     Some(match &f.kind {
         FeedbackKind::StepDone { step, in_order, .. } => {
-            let id = if *in_order { "fb-step-done" } else { "fb-step-done-late" };
-            (Tone::Good, i18n.ta(id, &[("step", step_title(sc, i18n, *step).into())]))
+            let id = if *in_order {
+                "fb-step-done"
+            } else {
+                "fb-step-done-late"
+            };
+            (
+                Tone::Good,
+                i18n.ta(id, &[("step", step_title(sc, i18n, *step).into())]),
+            )
         }
         FeedbackKind::StepProgress { step, count, of } => (
             Tone::Info,
             i18n.ta(
                 "fb-step-progress",
-                &[("step", step_title(sc, i18n, *step).into()), ("count", (*count).into()), ("of", (*of).into())],
+                &[
+                    ("step", step_title(sc, i18n, *step).into()),
+                    ("count", (*count).into()),
+                    ("of", (*of).into()),
+                ],
             ),
         ),
-        FeedbackKind::OutOfOrder { step, missing, scored } => {
-            let names: Vec<String> = missing.iter().map(|&n| sc.node_title(n).get(l).to_string()).collect();
-            let id = if *scored { "fb-out-of-order" } else { "fb-out-of-order-guidance" };
+        FeedbackKind::OutOfOrder {
+            step,
+            missing,
+            scored,
+        } => {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|&n| sc.node_title(n).get(l).to_string())
+                .collect();
+            let id = if *scored {
+                "fb-out-of-order"
+            } else {
+                "fb-out-of-order-guidance"
+            };
             (
                 if *scored { Tone::Bad } else { Tone::Info },
-                i18n.ta(id, &[("step", step_title(sc, i18n, *step).into()), ("missing", names.join(", ").into())]),
+                i18n.ta(
+                    id,
+                    &[
+                        ("step", step_title(sc, i18n, *step).into()),
+                        ("missing", names.join(", ").into()),
+                    ],
+                ),
             )
         }
         FeedbackKind::GroupDone { node } => (
             Tone::Good,
-            i18n.ta("fb-group-done", &[("group", sc.node_title(*node).get(l).into())]),
+            i18n.ta(
+                "fb-group-done",
+                &[("group", sc.node_title(*node).get(l).into())],
+            ),
         ),
         FeedbackKind::RoundDone { node, round } => (
             Tone::Good,
-            i18n.ta("fb-round-done", &[("group", sc.node_title(*node).get(l).into()), ("round", (*round).into())]),
+            i18n.ta(
+                "fb-round-done",
+                &[
+                    ("group", sc.node_title(*node).get(l).into()),
+                    ("round", (*round).into()),
+                ],
+            ),
         ),
-        FeedbackKind::Criterion { step, criterion, result, critical } => {
+        FeedbackKind::Criterion {
+            step,
+            criterion,
+            result,
+            critical,
+        } => {
             let text = match step {
                 Some(s) => sc
                     .step_model(sc.step_id(*s))
                     .map(|m| m.criteria[*criterion as usize].text.get(l).to_string())
                     .unwrap_or_default(),
-                None => sc.model.scoring.criteria[*criterion as usize].text.get(l).to_string(),
+                None => sc.model.scoring.criteria[*criterion as usize]
+                    .text
+                    .get(l)
+                    .to_string(),
             };
             let value = match result {
-                CriterionResult::Passed { value: Some(v) } | CriterionResult::Failed { value: Some(v) } => num(*v),
+                CriterionResult::Passed { value: Some(v) }
+                | CriterionResult::Failed { value: Some(v) } => num(*v),
                 _ => String::new(),
             };
             let (tone, id) = match result {
                 CriterionResult::Passed { .. } => (Tone::Good, "fb-criterion-met"),
-                CriterionResult::Failed { .. } if *critical => (Tone::Critical, "fb-criterion-critical"),
+                CriterionResult::Failed { .. } if *critical => {
+                    (Tone::Critical, "fb-criterion-critical")
+                }
                 CriterionResult::Failed { .. } => (Tone::Bad, "fb-criterion-failed"),
                 CriterionResult::NotAssessed => (Tone::Info, "fb-criterion-not-assessed"),
             };
-            (tone, i18n.ta(id, &[("criterion", text.into()), ("value", value.into())]))
+            (
+                tone,
+                i18n.ta(id, &[("criterion", text.into()), ("value", value.into())]),
+            )
         }
-        FeedbackKind::Answer { decision, correct, critical } => {
+        FeedbackKind::Answer {
+            decision,
+            correct,
+            critical,
+        } => {
             let d = &sc.model.decisions[*decision as usize];
             let (tone, id) = match (correct, critical) {
                 (true, _) => (Tone::Good, "fb-answer-right"),
                 (false, true) => (Tone::Critical, "fb-answer-wrong-critical"),
                 (false, false) => (Tone::Bad, "fb-answer-wrong"),
             };
-            let why = d.explanation.as_ref().filter(|_| !correct).map(|e| e.get(l).to_string()).unwrap_or_default();
-            (tone, i18n.ta(id, &[("question", d.prompt.get(l).into()), ("why", why.into())]))
+            let why = d
+                .explanation
+                .as_ref()
+                .filter(|_| !correct)
+                .map(|e| e.get(l).to_string())
+                .unwrap_or_default();
+            (
+                tone,
+                i18n.ta(
+                    id,
+                    &[("question", d.prompt.get(l).into()), ("why", why.into())],
+                ),
+            )
         }
-        FeedbackKind::Error { error, severity, .. } => {
+        FeedbackKind::Error {
+            error, severity, ..
+        } => {
             let e = &sc.model.errors[*error as usize];
             let (tone, id) = match severity {
                 Severity::Critical => (Tone::Critical, "fb-error-critical"),
@@ -116,7 +186,16 @@ pub fn feedback(sc: &Scenario, i18n: &I18n, f: &Feedback) -> Option<(Tone, Strin
                     .and_then(|m| m.hint.as_ref().or(m.instruction.as_ref()))
                     .map(|t| t.get(l).to_string())
                     .unwrap_or_default();
-                (Tone::Info, i18n.ta("fb-hint", &[("step", step_title(sc, i18n, *s).into()), ("hint", hint.into())]))
+                (
+                    Tone::Info,
+                    i18n.ta(
+                        "fb-hint",
+                        &[
+                            ("step", step_title(sc, i18n, *s).into()),
+                            ("hint", hint.into()),
+                        ],
+                    ),
+                )
             }
             None => (Tone::Info, i18n.t("fb-hint-none")),
         },
@@ -128,13 +207,26 @@ pub fn feedback(sc: &Scenario, i18n: &I18n, f: &Feedback) -> Option<(Tone, Strin
                 .map(|m| m.get(l).to_string())
                 .unwrap_or_else(|| ix.events[*event as usize].id.to_string()),
         ),
-        FeedbackKind::Say { message } => (Tone::Info, ix.messages[*message as usize].get(l).to_string()),
+        FeedbackKind::Say { message } => (
+            Tone::Info,
+            ix.messages[*message as usize].get(l).to_string(),
+        ),
         FeedbackKind::Reading { object, value } => {
             let e = &ix.entities[*object as usize];
-            let unit = e.display.as_ref().map(|d| ix.quantities[d.quantity as usize].unit.symbol).unwrap_or("");
+            let unit = e
+                .display
+                .as_ref()
+                .map(|d| ix.quantities[d.quantity as usize].unit.symbol)
+                .unwrap_or("");
             (
                 Tone::Info,
-                i18n.ta("fb-reading", &[("object", e.name.get(l).into()), ("value", format!("{} {unit}", num(*value)).into())]),
+                i18n.ta(
+                    "fb-reading",
+                    &[
+                        ("object", e.name.get(l).into()),
+                        ("value", format!("{} {unit}", num(*value)).into()),
+                    ],
+                ),
             )
         }
         FeedbackKind::Unmatched | FeedbackKind::Unknown { .. } => return None,

@@ -10,8 +10,15 @@ fn english_and_french_define_the_same_messages() {
     let fr: BTreeSet<String> = I18n::ids(Lang::Fr).into_iter().collect();
     let only_en: Vec<_> = en.difference(&fr).collect();
     let only_fr: Vec<_> = fr.difference(&en).collect();
-    assert!(only_en.is_empty() && only_fr.is_empty(), "only in en.ftl: {only_en:?}; only in fr.ftl: {only_fr:?}");
-    assert!(en.len() > 100, "the catalogue looks truncated: {} messages", en.len());
+    assert!(
+        only_en.is_empty() && only_fr.is_empty(),
+        "only in en.ftl: {only_en:?}; only in fr.ftl: {only_fr:?}"
+    );
+    assert!(
+        en.len() > 100,
+        "the catalogue looks truncated: {} messages",
+        en.len()
+    );
 }
 
 #[test]
@@ -26,12 +33,37 @@ fn every_message_the_code_asks_for_exists_in_both_languages() {
         // Message ids are quoted kebab-case strings with a known prefix.
         for piece in text.split('"').skip(1).step_by(2) {
             let prefixes = [
-                "app-", "menu-", "mode-", "view-", "family-", "hud-", "hand-", "panel-", "pointer-", "verb-", "gesture-",
-                "actions-", "question-", "field-", "finish-", "pause-", "tutorial-", "help-", "control-", "status-",
-                "debrief-", "act-", "fb-", "caption-", "notice-", "reload-",
+                "app-",
+                "menu-",
+                "mode-",
+                "view-",
+                "family-",
+                "hud-",
+                "hand-",
+                "panel-",
+                "pointer-",
+                "verb-",
+                "gesture-",
+                "actions-",
+                "question-",
+                "field-",
+                "finish-",
+                "pause-",
+                "tutorial-",
+                "help-",
+                "control-",
+                "status-",
+                "debrief-",
+                "act-",
+                "fb-",
+                "caption-",
+                "notice-",
+                "reload-",
             ];
             let is_id = prefixes.iter().any(|p| piece.starts_with(p))
-                && piece.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && piece
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                 && !piece.ends_with('-');
             if !is_id {
                 continue;
@@ -39,7 +71,11 @@ fn every_message_the_code_asks_for_exists_in_both_languages() {
             asked += 1;
             for lang in [Lang::En, Lang::Fr] {
                 if !i18n.has(lang, piece) {
-                    missing.push(format!("{} asks for `{piece}`, missing in {}", path.display(), lang.code()));
+                    missing.push(format!(
+                        "{} asks for `{piece}`, missing in {}",
+                        path.display(),
+                        lang.code()
+                    ));
                 }
             }
         }
@@ -52,7 +88,10 @@ fn every_message_the_code_asks_for_exists_in_both_languages() {
 fn messages_format_with_their_arguments_and_french_typography() {
     use praxis::runtime::i18n::Arg;
     let mut i18n = I18n::new(Lang::En).unwrap();
-    assert_eq!(i18n.ta("hand-left", &[("object", Arg::from("phone"))]), "Left hand: phone");
+    assert_eq!(
+        i18n.ta("hand-left", &[("object", Arg::from("phone"))]),
+        "Left hand: phone"
+    );
     i18n.lang = Lang::Fr;
     let s = i18n.ta("hand-left", &[("object", Arg::from("téléphone"))]);
     assert_eq!(s, "Main gauche\u{a0}: téléphone");

@@ -34,14 +34,16 @@ fn temp_dir(name: &str) -> PathBuf {
 fn load(id: &str) -> (PathBuf, Arc<Scenario>) {
     let path = super::root().join("scenarios").join(format!("{id}.ron"));
     let assets = super::root().join("assets");
-    let sc = praxis::runtime::catalog::load(&path, &assets).unwrap_or_else(|p| panic!("{}", p.long));
+    let sc =
+        praxis::runtime::catalog::load(&path, &assets).unwrap_or_else(|p| panic!("{}", p.long));
     (path, Arc::new(sc))
 }
 
 impl Sim {
     fn new(id: &str, mode: Mode) -> Sim {
         let records = temp_dir(id);
-        let mut app = praxis::runtime::headless(super::root().join("assets"), Some(records.clone()), STEP);
+        let mut app =
+            praxis::runtime::headless(super::root().join("assets"), Some(records.clone()), STEP);
         let (path, sc) = load(id);
         praxis::runtime::start(&mut app, &path, sc, mode);
         let mut sim = Sim { app, records };
@@ -84,7 +86,10 @@ impl Sim {
     fn entity(&mut self, id: &str) -> Entity {
         let w = self.app.world_mut();
         let mut q = w.query::<(Entity, &Obj)>();
-        q.iter(w).find(|(_, o)| o.id == id).map(|(e, _)| e).unwrap_or_else(|| panic!("no object {id}"))
+        q.iter(w)
+            .find(|(_, o)| o.id == id)
+            .map(|(e, _)| e)
+            .unwrap_or_else(|| panic!("no object {id}"))
     }
 
     fn position(&mut self, id: &str) -> Vec3 {
@@ -97,7 +102,11 @@ impl Sim {
     }
 
     fn gesture(&mut self, id: &str, secs: f32) {
-        self.act(ActionKind::Gesture { gesture: id.into(), duration_ms: (secs * 1000.0) as u64, object: None });
+        self.act(ActionKind::Gesture {
+            gesture: id.into(),
+            duration_ms: (secs * 1000.0) as u64,
+            object: None,
+        });
         self.run(secs);
     }
 
@@ -108,11 +117,20 @@ impl Sim {
 
     /// The record written for the session, read back and re-scored.
     fn replayed(&self) -> (record::Record, record::Replay) {
-        let path = self.session().record_path.clone().expect("a record was written");
+        let path = self
+            .session()
+            .record_path
+            .clone()
+            .expect("a record was written");
         assert!(path.starts_with(&self.records));
         let bytes = std::fs::read(&path).unwrap();
         let rec = record::read(&bytes).unwrap();
-        assert_eq!(rec.integrity, record::Integrity::Complete, "{}", path.display());
+        assert_eq!(
+            rec.integrity,
+            record::Integrity::Complete,
+            "{}",
+            path.display()
+        );
         let rep = record::replay(&rec, self.session().start.scenario.clone());
         (rec, rep)
     }
@@ -126,17 +144,33 @@ impl Sim {
 /// pulse — the touch of the patient comes from the hand's contact in the physics world.
 fn hand_hygiene_perfect(mode: Mode) -> Sim {
     let mut sim = Sim::new("hand-hygiene", mode);
-    sim.act(ActionKind::Choose { decision: "which-moment".into(), choices: vec!["moment-1".into()] });
+    sim.act(ActionKind::Choose {
+        decision: "which-moment".into(),
+        choices: vec!["moment-1".into()],
+    });
     sim.run(1.0);
     // Walk to the dispenser and use it.
     sim.stand(-0.6, -1.3, 0.0);
-    sim.act(ActionKind::Use { object: "abhr-dispenser".into(), hand: Some(Hand::Right) });
-    for g in ["palm-to-palm", "backs-of-hands", "interlaced-fingers", "backs-of-fingers", "thumbs", "fingertips"] {
+    sim.act(ActionKind::Use {
+        object: "abhr-dispenser".into(),
+        hand: Some(Hand::Right),
+    });
+    for g in [
+        "palm-to-palm",
+        "backs-of-hands",
+        "interlaced-fingers",
+        "backs-of-fingers",
+        "thumbs",
+        "fingertips",
+    ] {
         sim.gesture(g, 4.0);
     }
     // To the bedside, facing the patient (+x), and touch the wrist.
     sim.stand(0.2, 0.0, -std::f32::consts::FRAC_PI_2);
-    sim.send(Intent::Touch { hand: Hand::Right, at: Vec3::new(0.7, 0.8, 0.1) });
+    sim.send(Intent::Touch {
+        hand: Hand::Right,
+        at: Vec3::new(0.7, 0.8, 0.1),
+    });
     sim.run(1.0);
     sim
 }
@@ -144,7 +178,11 @@ fn hand_hygiene_perfect(mode: Mode) -> Sim {
 #[test]
 fn hand_hygiene_perfect_run_passes_and_replays_to_the_same_score() {
     let mut sim = hand_hygiene_perfect(Mode::Guided);
-    assert!(sim.touched("right-hand", "patient"), "the hand's contact with the patient was not seen: {:#?}", sim.session().actions);
+    assert!(
+        sim.touched("right-hand", "patient"),
+        "the hand's contact with the patient was not seen: {:#?}",
+        sim.session().actions
+    );
     let outcome = sim.finish();
     assert!(outcome.passed, "{outcome:#?}\n{:#?}", sim.session().actions);
     assert_eq!(outcome.score.scaled, 1.0);
@@ -153,7 +191,11 @@ fn hand_hygiene_perfect_run_passes_and_replays_to_the_same_score() {
     assert_eq!(rep.outcome, outcome);
     // The pose track: about 10 Hz over the session.
     let secs = outcome.duration_ms as f64 / 1000.0;
-    assert!(rec.poses.len() as f64 > secs * 8.0 && (rec.poses.len() as f64) < secs * 11.0 + 2.0, "{} samples in {secs} s", rec.poses.len());
+    assert!(
+        rec.poses.len() as f64 > secs * 8.0 && (rec.poses.len() as f64) < secs * 11.0 + 2.0,
+        "{} samples in {secs} s",
+        rec.poses.len()
+    );
     assert!(rec.poses.windows(2).all(|w| w[1].at_ms >= w[0].at_ms + 100));
 }
 
@@ -161,12 +203,22 @@ fn hand_hygiene_perfect_run_passes_and_replays_to_the_same_score() {
 fn hand_hygiene_touching_the_patient_first_is_critical_and_fails() {
     let mut sim = Sim::new("hand-hygiene", Mode::Assessment);
     sim.stand(0.2, 0.0, -std::f32::consts::FRAC_PI_2);
-    sim.send(Intent::Touch { hand: Hand::Left, at: Vec3::new(0.7, 0.8, -0.2) });
+    sim.send(Intent::Touch {
+        hand: Hand::Left,
+        at: Vec3::new(0.7, 0.8, -0.2),
+    });
     sim.run(1.0);
     assert!(sim.touched("left-hand", "patient"));
     let outcome = sim.finish();
     assert!(!outcome.passed);
-    assert!(outcome.critical.iter().any(|c| c.id == "touched-patient-before-hand-hygiene"), "{:#?}", outcome.critical);
+    assert!(
+        outcome
+            .critical
+            .iter()
+            .any(|c| c.id == "touched-patient-before-hand-hygiene"),
+        "{:#?}",
+        outcome.critical
+    );
     let (rec, rep) = sim.replayed();
     assert!(rep.matches(&rec), "{:?}", rep.differences);
 }
@@ -179,36 +231,70 @@ fn grabbed_objects_are_carried_placed_and_fall_with_physics() {
     assert!((p.y - 0.75).abs() < 0.03, "phone at {p}");
     sim.stand(0.0, -0.55, 0.0);
     let phone = sim.entity("phone");
-    sim.send(Intent::Grab { hand: Hand::Left, object: phone });
+    sim.send(Intent::Grab {
+        hand: Hand::Left,
+        object: phone,
+    });
     sim.run(1.0);
     let held = sim.position("phone");
-    let hand = sim.app.world().resource::<Rig>().hand_rest(Hand::Left, true).translation;
-    assert!(held.distance(hand) < 0.15, "carried phone at {held}, hand at {hand}");
+    let hand = sim
+        .app
+        .world()
+        .resource::<Rig>()
+        .hand_rest(Hand::Left, true)
+        .translation;
+    assert!(
+        held.distance(hand) < 0.15,
+        "carried phone at {held}, hand at {hand}"
+    );
     // A second grab with the same hand is refused: one thing per hand.
     let towels = sim.entity("phone");
-    sim.send(Intent::Grab { hand: Hand::Left, object: towels });
+    sim.send(Intent::Grab {
+        hand: Hand::Left,
+        object: towels,
+    });
     // Put it on the bed.
     sim.stand(0.1, 0.0, -std::f32::consts::FRAC_PI_2);
-    sim.send(Intent::Place { hand: Hand::Left, at: Vec3::new(0.6, 0.6, 0.6) });
+    sim.send(Intent::Place {
+        hand: Hand::Left,
+        at: Vec3::new(0.6, 0.6, 0.6),
+    });
     sim.run(1.5);
     let on_bed = sim.position("phone");
-    assert!((on_bed.y - 0.6).abs() < 0.03 && on_bed.x > 0.45, "phone put on the bed rests at {on_bed}");
+    assert!(
+        (on_bed.y - 0.6).abs() < 0.03 && on_bed.x > 0.45,
+        "phone put on the bed rests at {on_bed}"
+    );
     let release = sim.session().actions.iter().find_map(|a| match &a.kind {
         ActionKind::Release { on, .. } => Some(on.clone()),
         _ => None,
     });
-    assert_eq!(release.flatten().map(|o| o.to_string()).as_deref(), Some("bed"));
+    assert_eq!(
+        release.flatten().map(|o| o.to_string()).as_deref(),
+        Some("bed")
+    );
     // Picked up again and let go in the air: it falls to the floor and stays in the room.
     let phone = sim.entity("phone");
-    sim.send(Intent::Grab { hand: Hand::Right, object: phone });
+    sim.send(Intent::Grab {
+        hand: Hand::Right,
+        object: phone,
+    });
     sim.run(0.5);
     // Turned away from the bed, over the floor.
     sim.stand(0.1, 0.0, std::f32::consts::FRAC_PI_2);
     sim.send(Intent::Drop { hand: Hand::Right });
     sim.run(2.0);
     let fallen = sim.position("phone");
-    assert!(fallen.y < 0.05 && fallen.y > -0.01, "dropped phone rests at {fallen}");
-    let grabs = sim.session().actions.iter().filter(|a| matches!(a.kind, ActionKind::Grab { .. })).count();
+    assert!(
+        fallen.y < 0.05 && fallen.y > -0.01,
+        "dropped phone rests at {fallen}"
+    );
+    let grabs = sim
+        .session()
+        .actions
+        .iter()
+        .filter(|a| matches!(a.kind, ActionKind::Grab { .. }))
+        .count();
     assert_eq!(grabs, 2, "{:#?}", sim.session().actions);
 }
 
@@ -217,11 +303,17 @@ fn a_carried_object_does_not_pass_through_a_wall() {
     let mut sim = Sim::new("hand-hygiene", Mode::Guided);
     sim.stand(0.0, -0.55, 0.0);
     let phone = sim.entity("phone");
-    sim.send(Intent::Grab { hand: Hand::Right, object: phone });
+    sim.send(Intent::Grab {
+        hand: Hand::Right,
+        object: phone,
+    });
     sim.run(0.5);
     // Walk into the back wall (z = −2) and keep pushing.
     for _ in 0..120 {
-        sim.app.world_mut().resource_mut::<praxis::runtime::WalkInput>().0 = Vec3::new(0.0, 0.0, -1.4);
+        sim.app
+            .world_mut()
+            .resource_mut::<praxis::runtime::WalkInput>()
+            .0 = Vec3::new(0.0, 0.0, -1.4);
         sim.app.update();
     }
     let p = sim.position("phone");
@@ -257,13 +349,22 @@ impl Sim {
     }
 
     fn put_on(&mut self, hand: Hand, object: &str, target: &str) {
-        self.act(ActionKind::UseOn { object: object.into(), target: target.into(), hand: Some(hand) });
+        self.act(ActionKind::UseOn {
+            object: object.into(),
+            target: target.into(),
+            hand: Some(hand),
+        });
         self.run(0.3);
     }
 
     /// The actions so far, one per line, as an event log writes them.
     fn log(&self) -> String {
-        self.session().actions.iter().map(praxis::eventlog::format_action).collect::<Vec<_>>().join("\n")
+        self.session()
+            .actions
+            .iter()
+            .map(praxis::eventlog::format_action)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     fn errors(&self) -> Vec<String> {
@@ -272,7 +373,9 @@ impl Sim {
             .log
             .iter()
             .filter_map(|(_, f)| match f.kind {
-                praxis::tracker::FeedbackKind::Error { error, .. } => Some(sc.model.errors[error as usize].id.to_string()),
+                praxis::tracker::FeedbackKind::Error { error, .. } => {
+                    Some(sc.model.errors[error as usize].id.to_string())
+                }
                 _ => None,
             })
             .collect()
@@ -290,42 +393,81 @@ fn cleanroom_gowning_perfect_run_passes_and_replays() {
     // Personal items into the locker.
     sim.near("phone", dirty);
     sim.grab(Hand::Right, "phone");
-    sim.send(Intent::Place { hand: Hand::Right, at: Vec3::new(-2.55, 1.8, -1.55) });
+    sim.send(Intent::Place {
+        hand: Hand::Right,
+        at: Vec3::new(-2.55, 1.8, -1.55),
+    });
     sim.run(0.5);
     sim.grab(Hand::Left, "ring");
-    sim.send(Intent::Place { hand: Hand::Left, at: Vec3::new(-2.7, 1.8, -1.6) });
+    sim.send(Intent::Place {
+        hand: Hand::Left,
+        at: Vec3::new(-2.7, 1.8, -1.6),
+    });
     sim.run(0.5);
     // Facility clothing.
-    for (item, target) in [("facility-suit", "torso"), ("facility-socks", "left-foot"), ("bouffant-cap", "head")] {
+    for (item, target) in [
+        ("facility-suit", "torso"),
+        ("facility-socks", "left-foot"),
+        ("bouffant-cap", "head"),
+    ] {
         sim.near(item, dirty);
         sim.grab(Hand::Right, item);
         sim.put_on(Hand::Right, item, target);
     }
     // Wash and dry the hands.
     sim.near("sink", dirty);
-    sim.act(ActionKind::Gesture { gesture: "wash-hands".into(), duration_ms: 30_000, object: Some("sink".into()) });
+    sim.act(ActionKind::Gesture {
+        gesture: "wash-hands".into(),
+        duration_ms: 30_000,
+        object: Some("sink".into()),
+    });
     sim.near("paper-towels", dirty);
-    sim.act(ActionKind::Use { object: "paper-towels".into(), hand: Some(Hand::Right) });
+    sim.act(ActionKind::Use {
+        object: "paper-towels".into(),
+        hand: Some(Hand::Right),
+    });
     // Seated on the bench: cover a foot, swing it over, then the other.
     sim.stand(-0.45, 1.0, -std::f32::consts::FRAC_PI_2);
     sim.run(0.5);
     sim.put_on(Hand::Right, "overshoes", "left-foot");
-    sim.send(Intent::Step { foot: "left-foot".into(), at: Vec3::new(0.35, 0.0, 1.05) });
+    sim.send(Intent::Step {
+        foot: "left-foot".into(),
+        at: Vec3::new(0.35, 0.0, 1.05),
+    });
     sim.run(0.3);
     sim.put_on(Hand::Right, "overshoes", "right-foot");
-    sim.send(Intent::Step { foot: "right-foot".into(), at: Vec3::new(0.35, 0.0, 0.8) });
+    sim.send(Intent::Step {
+        foot: "right-foot".into(),
+        at: Vec3::new(0.35, 0.0, 0.8),
+    });
     sim.run(0.3);
-    assert!(sim.touched("left-foot", "clean-floor") && sim.touched("right-foot", "clean-floor"), "{}", sim.log());
+    assert!(
+        sim.touched("left-foot", "clean-floor") && sim.touched("right-foot", "clean-floor"),
+        "{}",
+        sim.log()
+    );
     // On the clean side.
     sim.stand(0.5, 0.9, std::f32::consts::FRAC_PI_2);
     sim.near("hand-disinfectant", clean);
-    sim.act(ActionKind::Use { object: "hand-disinfectant".into(), hand: Some(Hand::Right) });
+    sim.act(ActionKind::Use {
+        object: "hand-disinfectant".into(),
+        hand: Some(Hand::Right),
+    });
     sim.near("garment-packs", clean);
-    sim.act(ActionKind::Read { object: "garment-packs".into() });
-    sim.act(ActionKind::Choose { decision: "pack-check".into(), choices: vec!["all-fit".into()] });
+    sim.act(ActionKind::Read {
+        object: "garment-packs".into(),
+    });
+    sim.act(ActionKind::Choose {
+        decision: "pack-check".into(),
+        choices: vec!["all-fit".into()],
+    });
     sim.grab(Hand::Right, "sterile-gloves");
     sim.put_on(Hand::Right, "sterile-gloves", "right-hand");
-    for (item, target) in [("hood", "head"), ("facemask", "head"), ("coverall", "torso")] {
+    for (item, target) in [
+        ("hood", "head"),
+        ("facemask", "head"),
+        ("coverall", "torso"),
+    ] {
         sim.grab(Hand::Right, item);
         sim.put_on(Hand::Right, item, target);
     }
@@ -338,15 +480,38 @@ fn cleanroom_gowning_perfect_run_passes_and_replays() {
     sim.grab(Hand::Left, "outer-gloves");
     sim.put_on(Hand::Left, "outer-gloves", "right-hand");
     sim.near("hand-disinfectant", clean);
-    sim.act(ActionKind::Use { object: "hand-disinfectant".into(), hand: Some(Hand::Right) });
+    sim.act(ActionKind::Use {
+        object: "hand-disinfectant".into(),
+        hand: Some(Hand::Right),
+    });
     sim.near("mirror", clean);
-    sim.act(ActionKind::Read { object: "mirror".into() });
-    sim.act(ActionKind::Choose { decision: "mirror-check".into(), choices: vec!["gown-complete".into()] });
+    sim.act(ActionKind::Read {
+        object: "mirror".into(),
+    });
+    sim.act(ActionKind::Choose {
+        decision: "mirror-check".into(),
+        choices: vec!["gown-complete".into()],
+    });
     sim.near("airlock-door", clean);
-    sim.act(ActionKind::Use { object: "airlock-door".into(), hand: Some(Hand::Right) });
+    sim.act(ActionKind::Use {
+        object: "airlock-door".into(),
+        hand: Some(Hand::Right),
+    });
     let outcome = sim.finish();
-    assert!(outcome.passed, "errors {:?}\n{}\n{outcome:#?}", sim.errors(), sim.log());
-    assert_eq!(outcome.score.scaled, 1.0, "errors {:?}\n{}\n{:#?}", sim.errors(), sim.log(), outcome.steps);
+    assert!(
+        outcome.passed,
+        "errors {:?}\n{}\n{outcome:#?}",
+        sim.errors(),
+        sim.log()
+    );
+    assert_eq!(
+        outcome.score.scaled,
+        1.0,
+        "errors {:?}\n{}\n{:#?}",
+        sim.errors(),
+        sim.log(),
+        outcome.steps
+    );
     let (rec, rep) = sim.replayed();
     assert!(rep.matches(&rec), "{:?}", rep.differences);
 }
@@ -355,10 +520,20 @@ fn cleanroom_gowning_perfect_run_passes_and_replays() {
 fn cleanroom_gowning_entering_without_the_mirror_check_fails() {
     let mut sim = Sim::new("cleanroom-gowning", Mode::Assessment);
     sim.stand(2.0, 0.8, -std::f32::consts::FRAC_PI_2);
-    sim.act(ActionKind::Use { object: "airlock-door".into(), hand: Some(Hand::Right) });
+    sim.act(ActionKind::Use {
+        object: "airlock-door".into(),
+        hand: Some(Hand::Right),
+    });
     let outcome = sim.finish();
     assert!(!outcome.passed);
-    assert!(outcome.critical.iter().any(|c| c.id == "entered-without-mirror-check"), "{:#?}", outcome.critical);
+    assert!(
+        outcome
+            .critical
+            .iter()
+            .any(|c| c.id == "entered-without-mirror-check"),
+        "{:#?}",
+        outcome.critical
+    );
     let (rec, rep) = sim.replayed();
     assert!(rep.matches(&rec), "{:?}", rep.differences);
 }

@@ -23,7 +23,11 @@ fn read_png(path: &Path) -> Picture {
         .chunks(channels)
         .map(|p| [p[0], p[1], p[2]])
         .collect();
-    Picture { w: info.width as usize, h: info.height as usize, rgb }
+    Picture {
+        w: info.width as usize,
+        h: info.height as usize,
+        rgb,
+    }
 }
 
 impl Picture {
@@ -76,7 +80,11 @@ fn start_screen_scenario_and_debrief_render_with_content() {
     let home = out.join("home");
     std::fs::create_dir_all(&home).unwrap();
     // No sound card in CI: point ALSA at a null device.
-    std::fs::write(home.join(".asoundrc"), "pcm.!default { type null }\nctl.!default { type hw card 0 }\n").unwrap();
+    std::fs::write(
+        home.join(".asoundrc"),
+        "pcm.!default { type null }\nctl.!default { type hw card 0 }\n",
+    )
+    .unwrap();
     let status = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24"])
         .arg(env!("CARGO_BIN_EXE_praxis"))
@@ -95,21 +103,39 @@ fn start_screen_scenario_and_debrief_render_with_content() {
     let start = read_png(&out.join("start-screen.png"));
     assert_eq!((start.w, start.h), (1280, 720));
     // The scenario list (left) and the settings (right) carry text.
-    assert!(start.text_share(0.0, 0.5, 0.1, 0.6) > 0.01, "no text in the scenario list");
-    assert!(start.text_share(0.5, 1.0, 0.1, 0.6) > 0.01, "no text in the settings");
+    assert!(
+        start.text_share(0.0, 0.5, 0.1, 0.6) > 0.01,
+        "no text in the scenario list"
+    );
+    assert!(
+        start.text_share(0.5, 1.0, 0.1, 0.6) > 0.01,
+        "no text in the settings"
+    );
 
     let mid = read_png(&out.join("mid-scenario.png"));
     // The 3D room (left part) is not blank: many colours, shading.
     let (colours, sd) = mid.region(0.0, 0.7, 0.1, 0.9);
-    assert!(colours > 200 && sd > 8.0, "the room looks blank: {colours} colours, sd {sd}");
+    assert!(
+        colours > 200 && sd > 8.0,
+        "the room looks blank: {colours} colours, sd {sd}"
+    );
     // The instruction panel (right 360 px) is there, with text.
     let panel_x = 1.0 - 360.0 / 1280.0;
-    assert!(mid.text_share(panel_x, 1.0, 0.05, 0.6) > 0.01, "no instruction panel text");
+    assert!(
+        mid.text_share(panel_x, 1.0, 0.05, 0.6) > 0.01,
+        "no instruction panel text"
+    );
 
     let debrief = read_png(&out.join("debrief.png"));
-    assert!(debrief.text_share(0.0, 0.6, 0.0, 0.5) > 0.01, "the debrief shows no text");
+    assert!(
+        debrief.text_share(0.0, 0.6, 0.0, 0.5) > 0.01,
+        "the debrief shows no text"
+    );
     // The session record the debrief points to exists and re-scores.
-    let sessions: Vec<_> = std::fs::read_dir(out.join("data/sessions")).unwrap().flatten().collect();
+    let sessions: Vec<_> = std::fs::read_dir(out.join("data/sessions"))
+        .unwrap()
+        .flatten()
+        .collect();
     assert_eq!(sessions.len(), 1);
     let bytes = std::fs::read(sessions[0].path()).unwrap();
     let rec = praxis::record::read(&bytes).unwrap();

@@ -10,7 +10,11 @@
 //! `--check` compares with the files on disk instead and exits 1 if any differs.
 
 #![allow(missing_docs, reason = "a tool, not a library")]
-#![allow(clippy::print_stdout, clippy::print_stderr, reason = "a command-line tool")]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a command-line tool"
+)]
 
 mod shapes;
 
@@ -47,16 +51,66 @@ const fn lin(c: f32) -> f32 {
     0.8 * c * c + 0.2 * c * c * c
 }
 
-const WHITE_PLASTIC: Mat = Mat { name: "white plastic", color: srgb(0xf2f4f5), metallic: 0.0, roughness: 0.45 };
-const GREY_PLASTIC: Mat = Mat { name: "grey plastic", color: srgb(0x7d868c), metallic: 0.0, roughness: 0.5 };
-const DARK_PLASTIC: Mat = Mat { name: "dark plastic", color: srgb(0x2a2f33), metallic: 0.0, roughness: 0.4 };
-const STEEL: Mat = Mat { name: "stainless steel", color: srgb(0xc9ced2), metallic: 0.9, roughness: 0.3 };
-const MATTRESS: Mat = Mat { name: "mattress", color: srgb(0x7fb3c8), metallic: 0.0, roughness: 0.8 };
-const SHEET: Mat = Mat { name: "sheet", color: srgb(0xf7f8f8), metallic: 0.0, roughness: 0.9 };
-const WOOD: Mat = Mat { name: "laminate wood", color: srgb(0xb08a5a), metallic: 0.0, roughness: 0.6 };
-const GEL: Mat = Mat { name: "hand rub gel", color: [0.55, 0.75, 0.9, 1.0], metallic: 0.0, roughness: 0.1 };
-const SKIN: Mat = Mat { name: "glove", color: srgb(0x8fb4e0), metallic: 0.0, roughness: 0.55 };
-const BENCH_TOP: Mat = Mat { name: "bench top", color: srgb(0xd9dde0), metallic: 0.1, roughness: 0.4 };
+const WHITE_PLASTIC: Mat = Mat {
+    name: "white plastic",
+    color: srgb(0xf2f4f5),
+    metallic: 0.0,
+    roughness: 0.45,
+};
+const GREY_PLASTIC: Mat = Mat {
+    name: "grey plastic",
+    color: srgb(0x7d868c),
+    metallic: 0.0,
+    roughness: 0.5,
+};
+const DARK_PLASTIC: Mat = Mat {
+    name: "dark plastic",
+    color: srgb(0x2a2f33),
+    metallic: 0.0,
+    roughness: 0.4,
+};
+const STEEL: Mat = Mat {
+    name: "stainless steel",
+    color: srgb(0xc9ced2),
+    metallic: 0.9,
+    roughness: 0.3,
+};
+const MATTRESS: Mat = Mat {
+    name: "mattress",
+    color: srgb(0x7fb3c8),
+    metallic: 0.0,
+    roughness: 0.8,
+};
+const SHEET: Mat = Mat {
+    name: "sheet",
+    color: srgb(0xf7f8f8),
+    metallic: 0.0,
+    roughness: 0.9,
+};
+const WOOD: Mat = Mat {
+    name: "laminate wood",
+    color: srgb(0xb08a5a),
+    metallic: 0.0,
+    roughness: 0.6,
+};
+const GEL: Mat = Mat {
+    name: "hand rub gel",
+    color: [0.55, 0.75, 0.9, 1.0],
+    metallic: 0.0,
+    roughness: 0.1,
+};
+const SKIN: Mat = Mat {
+    name: "glove",
+    color: srgb(0x8fb4e0),
+    metallic: 0.0,
+    roughness: 0.55,
+};
+const BENCH_TOP: Mat = Mat {
+    name: "bench top",
+    color: srgb(0xd9dde0),
+    metallic: 0.1,
+    roughness: 0.4,
+};
 
 /// A model: a name, and parts each with a material.
 pub struct Model {
@@ -71,56 +125,268 @@ fn models() -> Vec<Model> {
         Model {
             file: "hospital-bed.glb",
             parts: vec![
-                (B { c: [0.0, 0.32, 0.0], s: [0.9, 0.08, 1.95] }, STEEL),
-                (B { c: [0.0, 0.48, 0.0], s: [0.88, 0.24, 1.92] }, MATTRESS),
-                (B { c: [0.0, 0.595, 0.1], s: [0.9, 0.01, 1.7] }, SHEET),
-                (B { c: [0.0, 0.64, -0.82], s: [0.6, 0.08, 0.32] }, SHEET),
-                (B { c: [0.0, 0.55, -0.995], s: [0.95, 1.1, 0.05] }.base(), WHITE_PLASTIC),
-                (B { c: [0.0, 0.35, 0.995], s: [0.95, 0.7, 0.05] }.base(), WHITE_PLASTIC),
-                (Cyl { c: [-0.4, 0.0, -0.9], r: 0.05, h: 0.12 }, DARK_PLASTIC),
-                (Cyl { c: [0.4, 0.0, -0.9], r: 0.05, h: 0.12 }, DARK_PLASTIC),
-                (Cyl { c: [-0.4, 0.0, 0.9], r: 0.05, h: 0.12 }, DARK_PLASTIC),
-                (Cyl { c: [0.4, 0.0, 0.9], r: 0.05, h: 0.12 }, DARK_PLASTIC),
-                (B { c: [-0.4, 0.12, -0.9], s: [0.04, 0.16, 0.04] }.base(), STEEL),
-                (B { c: [0.4, 0.12, -0.9], s: [0.04, 0.16, 0.04] }.base(), STEEL),
-                (B { c: [-0.4, 0.12, 0.9], s: [0.04, 0.16, 0.04] }.base(), STEEL),
-                (B { c: [0.4, 0.12, 0.9], s: [0.04, 0.16, 0.04] }.base(), STEEL),
+                (
+                    B {
+                        c: [0.0, 0.32, 0.0],
+                        s: [0.9, 0.08, 1.95],
+                    },
+                    STEEL,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.48, 0.0],
+                        s: [0.88, 0.24, 1.92],
+                    },
+                    MATTRESS,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.595, 0.1],
+                        s: [0.9, 0.01, 1.7],
+                    },
+                    SHEET,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.64, -0.82],
+                        s: [0.6, 0.08, 0.32],
+                    },
+                    SHEET,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.55, -0.995],
+                        s: [0.95, 1.1, 0.05],
+                    }
+                    .base(),
+                    WHITE_PLASTIC,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.35, 0.995],
+                        s: [0.95, 0.7, 0.05],
+                    }
+                    .base(),
+                    WHITE_PLASTIC,
+                ),
+                (
+                    Cyl {
+                        c: [-0.4, 0.0, -0.9],
+                        r: 0.05,
+                        h: 0.12,
+                    },
+                    DARK_PLASTIC,
+                ),
+                (
+                    Cyl {
+                        c: [0.4, 0.0, -0.9],
+                        r: 0.05,
+                        h: 0.12,
+                    },
+                    DARK_PLASTIC,
+                ),
+                (
+                    Cyl {
+                        c: [-0.4, 0.0, 0.9],
+                        r: 0.05,
+                        h: 0.12,
+                    },
+                    DARK_PLASTIC,
+                ),
+                (
+                    Cyl {
+                        c: [0.4, 0.0, 0.9],
+                        r: 0.05,
+                        h: 0.12,
+                    },
+                    DARK_PLASTIC,
+                ),
+                (
+                    B {
+                        c: [-0.4, 0.12, -0.9],
+                        s: [0.04, 0.16, 0.04],
+                    }
+                    .base(),
+                    STEEL,
+                ),
+                (
+                    B {
+                        c: [0.4, 0.12, -0.9],
+                        s: [0.04, 0.16, 0.04],
+                    }
+                    .base(),
+                    STEEL,
+                ),
+                (
+                    B {
+                        c: [-0.4, 0.12, 0.9],
+                        s: [0.04, 0.16, 0.04],
+                    }
+                    .base(),
+                    STEEL,
+                ),
+                (
+                    B {
+                        c: [0.4, 0.12, 0.9],
+                        s: [0.04, 0.16, 0.04],
+                    }
+                    .base(),
+                    STEEL,
+                ),
                 // Side rails, lowered on the near side.
-                (B { c: [0.47, 0.62, -0.3], s: [0.02, 0.22, 0.8] }, STEEL),
+                (
+                    B {
+                        c: [0.47, 0.62, -0.3],
+                        s: [0.02, 0.22, 0.8],
+                    },
+                    STEEL,
+                ),
             ],
         },
         // A wall-mounted hand-rub dispenser, 0.11 × 0.26 × 0.1 m; back against the wall (−z).
         Model {
             file: "abhr-dispenser.glb",
             parts: vec![
-                (B { c: [0.0, 0.0, 0.0], s: [0.11, 0.26, 0.085] }.base(), WHITE_PLASTIC),
-                (B { c: [0.0, 0.09, 0.043], s: [0.06, 0.1, 0.004] }.base(), GEL),
-                (B { c: [0.0, 0.2, 0.045], s: [0.09, 0.035, 0.012] }.base(), GREY_PLASTIC),
-                (B { c: [0.0, 0.005, 0.06], s: [0.05, 0.02, 0.04] }.base(), GREY_PLASTIC),
-                (Cyl { c: [0.0, -0.005, 0.07], r: 0.006, h: 0.01 }, DARK_PLASTIC),
+                (
+                    B {
+                        c: [0.0, 0.0, 0.0],
+                        s: [0.11, 0.26, 0.085],
+                    }
+                    .base(),
+                    WHITE_PLASTIC,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.09, 0.043],
+                        s: [0.06, 0.1, 0.004],
+                    }
+                    .base(),
+                    GEL,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.2, 0.045],
+                        s: [0.09, 0.035, 0.012],
+                    }
+                    .base(),
+                    GREY_PLASTIC,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.005, 0.06],
+                        s: [0.05, 0.02, 0.04],
+                    }
+                    .base(),
+                    GREY_PLASTIC,
+                ),
+                (
+                    Cyl {
+                        c: [0.0, -0.005, 0.07],
+                        r: 0.006,
+                        h: 0.01,
+                    },
+                    DARK_PLASTIC,
+                ),
             ],
         },
         // A bedside table, 0.45 × 0.75 × 0.45 m, with a drawer facing +x.
         Model {
             file: "bedside-table.glb",
             parts: vec![
-                (B { c: [0.0, 0.05, 0.0], s: [0.42, 0.67, 0.42] }.base(), WOOD),
-                (B { c: [0.0, 0.72, 0.0], s: [0.45, 0.03, 0.45] }.base(), WHITE_PLASTIC),
-                (B { c: [0.0, 0.0, 0.0], s: [0.4, 0.05, 0.4] }.base(), DARK_PLASTIC),
-                (B { c: [0.212, 0.5, 0.0], s: [0.005, 0.15, 0.38] }.base(), WHITE_PLASTIC),
-                (B { c: [0.222, 0.57, 0.0], s: [0.015, 0.015, 0.14] }.base(), STEEL),
-                (B { c: [0.212, 0.1, 0.0], s: [0.005, 0.36, 0.38] }.base(), WHITE_PLASTIC),
+                (
+                    B {
+                        c: [0.0, 0.05, 0.0],
+                        s: [0.42, 0.67, 0.42],
+                    }
+                    .base(),
+                    WOOD,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.72, 0.0],
+                        s: [0.45, 0.03, 0.45],
+                    }
+                    .base(),
+                    WHITE_PLASTIC,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.0, 0.0],
+                        s: [0.4, 0.05, 0.4],
+                    }
+                    .base(),
+                    DARK_PLASTIC,
+                ),
+                (
+                    B {
+                        c: [0.212, 0.5, 0.0],
+                        s: [0.005, 0.15, 0.38],
+                    }
+                    .base(),
+                    WHITE_PLASTIC,
+                ),
+                (
+                    B {
+                        c: [0.222, 0.57, 0.0],
+                        s: [0.015, 0.015, 0.14],
+                    }
+                    .base(),
+                    STEEL,
+                ),
+                (
+                    B {
+                        c: [0.212, 0.1, 0.0],
+                        s: [0.005, 0.36, 0.38],
+                    }
+                    .base(),
+                    WHITE_PLASTIC,
+                ),
             ],
         },
         // A cleanroom step-over bench, 0.4 × 0.45 × 3.0 m.
         Model {
             file: "gowning-bench.glb",
             parts: vec![
-                (B { c: [0.0, 0.41, 0.0], s: [0.4, 0.04, 3.0] }.base(), BENCH_TOP),
-                (B { c: [0.0, 0.0, -1.3], s: [0.3, 0.41, 0.06] }.base(), STEEL),
-                (B { c: [0.0, 0.0, 0.0], s: [0.3, 0.41, 0.06] }.base(), STEEL),
-                (B { c: [0.0, 0.0, 1.3], s: [0.3, 0.41, 0.06] }.base(), STEEL),
-                (B { c: [0.0, 0.12, 0.0], s: [0.04, 0.04, 2.7] }.base(), STEEL),
+                (
+                    B {
+                        c: [0.0, 0.41, 0.0],
+                        s: [0.4, 0.04, 3.0],
+                    }
+                    .base(),
+                    BENCH_TOP,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.0, -1.3],
+                        s: [0.3, 0.41, 0.06],
+                    }
+                    .base(),
+                    STEEL,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.0, 0.0],
+                        s: [0.3, 0.41, 0.06],
+                    }
+                    .base(),
+                    STEEL,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.0, 1.3],
+                        s: [0.3, 0.41, 0.06],
+                    }
+                    .base(),
+                    STEEL,
+                ),
+                (
+                    B {
+                        c: [0.0, 0.12, 0.0],
+                        s: [0.04, 0.04, 2.7],
+                    }
+                    .base(),
+                    STEEL,
+                ),
             ],
         },
         hand("hand-right.glb", 1.0),
@@ -132,13 +398,37 @@ fn models() -> Vec<Model> {
 /// grip point). `side` is +1 for the right hand (thumb towards −x), −1 for the left.
 fn hand(file: &'static str, side: f32) -> Model {
     use Part::Box as B;
-    let mut parts = vec![(B { c: [0.0, 0.0, 0.0], s: [0.085, 0.028, 0.1] }, SKIN)];
+    let mut parts = vec![(
+        B {
+            c: [0.0, 0.0, 0.0],
+            s: [0.085, 0.028, 0.1],
+        },
+        SKIN,
+    )];
     let fingers = [(-0.03, 0.07), (-0.01, 0.08), (0.01, 0.075), (0.03, 0.06)];
     for (x, len) in fingers {
-        parts.push((B { c: [x * side, 0.0, -0.05 - len / 2.0], s: [0.018, 0.02, len] }, SKIN));
+        parts.push((
+            B {
+                c: [x * side, 0.0, -0.05 - len / 2.0],
+                s: [0.018, 0.02, len],
+            },
+            SKIN,
+        ));
     }
-    parts.push((B { c: [-0.055 * side, -0.004, -0.02], s: [0.022, 0.02, 0.06] }, SKIN));
-    parts.push((B { c: [0.0, 0.0, 0.065], s: [0.06, 0.03, 0.03] }, SKIN));
+    parts.push((
+        B {
+            c: [-0.055 * side, -0.004, -0.02],
+            s: [0.022, 0.02, 0.06],
+        },
+        SKIN,
+    ));
+    parts.push((
+        B {
+            c: [0.0, 0.0, 0.065],
+            s: [0.06, 0.03, 0.03],
+        },
+        SKIN,
+    ));
     Model { file, parts }
 }
 
@@ -179,8 +469,18 @@ fn glb(model: &Model) -> Vec<u8> {
             ..Default::default()
         });
         let (min, max) = mesh.bounds();
-        let positions = push_view(&mut root, &mut bin, floats(&mesh.positions), json::buffer::Target::ArrayBuffer);
-        let normals = push_view(&mut root, &mut bin, floats(&mesh.normals), json::buffer::Target::ArrayBuffer);
+        let positions = push_view(
+            &mut root,
+            &mut bin,
+            floats(&mesh.positions),
+            json::buffer::Target::ArrayBuffer,
+        );
+        let normals = push_view(
+            &mut root,
+            &mut bin,
+            floats(&mesh.normals),
+            json::buffer::Target::ArrayBuffer,
+        );
         let indices = push_view(
             &mut root,
             &mut bin,
@@ -188,9 +488,27 @@ fn glb(model: &Model) -> Vec<u8> {
             json::buffer::Target::ElementArrayBuffer,
         );
         let count = mesh.positions.len();
-        let pos_acc = root.push(accessor(positions, count, json::accessor::ComponentType::F32, json::accessor::Type::Vec3, Some((min, max))));
-        let nrm_acc = root.push(accessor(normals, count, json::accessor::ComponentType::F32, json::accessor::Type::Vec3, None));
-        let idx_acc = root.push(accessor(indices, mesh.indices.len(), json::accessor::ComponentType::U16, json::accessor::Type::Scalar, None));
+        let pos_acc = root.push(accessor(
+            positions,
+            count,
+            json::accessor::ComponentType::F32,
+            json::accessor::Type::Vec3,
+            Some((min, max)),
+        ));
+        let nrm_acc = root.push(accessor(
+            normals,
+            count,
+            json::accessor::ComponentType::F32,
+            json::accessor::Type::Vec3,
+            None,
+        ));
+        let idx_acc = root.push(accessor(
+            indices,
+            mesh.indices.len(),
+            json::accessor::ComponentType::U16,
+            json::accessor::Type::Scalar,
+            None,
+        ));
         let mut attributes = BTreeMap::new();
         attributes.insert(Valid(json::mesh::Semantic::Positions), pos_acc);
         attributes.insert(Valid(json::mesh::Semantic::Normals), nrm_acc);
@@ -222,18 +540,32 @@ fn glb(model: &Model) -> Vec<u8> {
         primitives,
         weights: None,
     });
-    let node = root.push(json::Node { mesh: Some(mesh), name: Some(name.clone()), ..Default::default() });
-    let scene = root.push(json::Scene { extensions: Default::default(), extras: Default::default(), name: Some(name), nodes: vec![node] });
+    let node = root.push(json::Node {
+        mesh: Some(mesh),
+        name: Some(name.clone()),
+        ..Default::default()
+    });
+    let scene = root.push(json::Scene {
+        extensions: Default::default(),
+        extras: Default::default(),
+        name: Some(name),
+        nodes: vec![node],
+    });
     root.scene = Some(scene);
 
     let json_text = json::serialize::to_string(&root).expect("a glTF document always serialises");
     let glb = gltf::binary::Glb {
-        header: gltf::binary::Header { magic: *b"glTF", version: 2, length: 0 },
+        header: gltf::binary::Header {
+            magic: *b"glTF",
+            version: 2,
+            length: 0,
+        },
         json: Cow::Owned(json_text.into_bytes()),
         bin: Some(Cow::Owned(bin)),
     };
     let mut out = Vec::new();
-    glb.to_writer(&mut out).expect("writing to memory cannot fail");
+    glb.to_writer(&mut out)
+        .expect("writing to memory cannot fail");
     out
 }
 
@@ -243,11 +575,16 @@ fn floats(v: &[[f32; 3]]) -> Vec<u8> {
 
 /// Appends `bytes` (padded to 4) to the buffer as a new view. The buffer index is fixed up
 /// once the buffer exists.
-fn push_view(root: &mut json::Root, bin: &mut Vec<u8>, bytes: Vec<u8>, target: json::buffer::Target) -> json::Index<json::buffer::View> {
+fn push_view(
+    root: &mut json::Root,
+    bin: &mut Vec<u8>,
+    bytes: Vec<u8>,
+    target: json::buffer::Target,
+) -> json::Index<json::buffer::View> {
     let offset = bin.len();
     let len = bytes.len();
     bin.extend(bytes);
-    while bin.len() % 4 != 0 {
+    while !bin.len().is_multiple_of(4) {
         bin.push(0);
     }
     root.push(json::buffer::View {
@@ -303,7 +640,10 @@ fn main() -> ExitCode {
         let path = dir.join(model.file);
         if check {
             if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
-                eprintln!("praxis-models: {} is not what the generator writes; run `cargo run --no-default-features --bin praxis-models`", path.display());
+                eprintln!(
+                    "praxis-models: {} is not what the generator writes; run `cargo run --no-default-features --bin praxis-models`",
+                    path.display()
+                );
                 stale += 1;
             }
         } else if let Err(e) = std::fs::write(&path, &bytes) {
@@ -313,5 +653,9 @@ fn main() -> ExitCode {
             println!("{} ({} bytes)", path.display(), bytes.len());
         }
     }
-    if stale > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if stale > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -28,7 +28,8 @@ impl Mesh {
         let base = self.positions.len() as u16;
         self.positions.extend(corners);
         self.normals.extend([normal; 4]);
-        self.indices.extend([base, base + 1, base + 2, base, base + 2, base + 3]);
+        self.indices
+            .extend([base, base + 1, base + 2, base, base + 2, base + 3]);
     }
 }
 
@@ -45,7 +46,10 @@ impl Part {
     /// The same box with `c` read as the centre of its base rather than its centre.
     pub fn base(self) -> Part {
         match self {
-            Part::Box { c, s } => Part::Box { c: [c[0], c[1] + s[1] / 2.0, c[2]], s },
+            Part::Box { c, s } => Part::Box {
+                c: [c[0], c[1] + s[1] / 2.0, c[2]],
+                s,
+            },
             other => other,
         }
     }
@@ -56,12 +60,60 @@ impl Part {
             Part::Box { c, s } => {
                 let [hx, hy, hz] = [s[0] / 2.0, s[1] / 2.0, s[2] / 2.0];
                 let p = |x: f32, y: f32, z: f32| [c[0] + x * hx, c[1] + y * hy, c[2] + z * hz];
-                m.quad([p(1., -1., -1.), p(1., 1., -1.), p(1., 1., 1.), p(1., -1., 1.)], [1., 0., 0.]);
-                m.quad([p(-1., -1., 1.), p(-1., 1., 1.), p(-1., 1., -1.), p(-1., -1., -1.)], [-1., 0., 0.]);
-                m.quad([p(-1., 1., -1.), p(-1., 1., 1.), p(1., 1., 1.), p(1., 1., -1.)], [0., 1., 0.]);
-                m.quad([p(-1., -1., 1.), p(-1., -1., -1.), p(1., -1., -1.), p(1., -1., 1.)], [0., -1., 0.]);
-                m.quad([p(-1., -1., 1.), p(1., -1., 1.), p(1., 1., 1.), p(-1., 1., 1.)], [0., 0., 1.]);
-                m.quad([p(1., -1., -1.), p(-1., -1., -1.), p(-1., 1., -1.), p(1., 1., -1.)], [0., 0., -1.]);
+                m.quad(
+                    [
+                        p(1., -1., -1.),
+                        p(1., 1., -1.),
+                        p(1., 1., 1.),
+                        p(1., -1., 1.),
+                    ],
+                    [1., 0., 0.],
+                );
+                m.quad(
+                    [
+                        p(-1., -1., 1.),
+                        p(-1., 1., 1.),
+                        p(-1., 1., -1.),
+                        p(-1., -1., -1.),
+                    ],
+                    [-1., 0., 0.],
+                );
+                m.quad(
+                    [
+                        p(-1., 1., -1.),
+                        p(-1., 1., 1.),
+                        p(1., 1., 1.),
+                        p(1., 1., -1.),
+                    ],
+                    [0., 1., 0.],
+                );
+                m.quad(
+                    [
+                        p(-1., -1., 1.),
+                        p(-1., -1., -1.),
+                        p(1., -1., -1.),
+                        p(1., -1., 1.),
+                    ],
+                    [0., -1., 0.],
+                );
+                m.quad(
+                    [
+                        p(-1., -1., 1.),
+                        p(1., -1., 1.),
+                        p(1., 1., 1.),
+                        p(-1., 1., 1.),
+                    ],
+                    [0., 0., 1.],
+                );
+                m.quad(
+                    [
+                        p(1., -1., -1.),
+                        p(-1., -1., -1.),
+                        p(-1., 1., -1.),
+                        p(1., 1., -1.),
+                    ],
+                    [0., 0., -1.],
+                );
             }
             Part::Cyl { c, r, h } => {
                 const N: usize = 20;
@@ -80,8 +132,10 @@ impl Part {
                         [c[0] + r * c1, c[1] + h, c[2] + r * s1],
                         [c[0] + r * c0, c[1] + h, c[2] + r * s0],
                     ]);
-                    m.normals.extend([[c0, 0., s0], [c1, 0., s1], [c1, 0., s1], [c0, 0., s0]]);
-                    m.indices.extend([base, base + 2, base + 1, base, base + 3, base + 2]);
+                    m.normals
+                        .extend([[c0, 0., s0], [c1, 0., s1], [c1, 0., s1], [c0, 0., s0]]);
+                    m.indices
+                        .extend([base, base + 2, base + 1, base, base + 3, base + 2]);
                     // Caps: a fan triangle each.
                     let base = m.positions.len() as u16;
                     m.positions.extend([
@@ -94,7 +148,8 @@ impl Part {
                     ]);
                     m.normals.extend([[0., 1., 0.]; 3]);
                     m.normals.extend([[0., -1., 0.]; 3]);
-                    m.indices.extend([base, base + 2, base + 1, base + 3, base + 4, base + 5]);
+                    m.indices
+                        .extend([base, base + 2, base + 1, base + 3, base + 4, base + 5]);
                 }
             }
         }

@@ -29,6 +29,7 @@ family-clinical = Clinical
 family-bioproduction = Bioproduction
 
 ## In the room
+hud-clock = Time { $time }
 hud-help = { $key }: controls
 hand-left = Left hand: { $object }
 hand-right = Right hand: { $object }

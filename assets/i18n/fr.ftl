@@ -30,6 +30,7 @@ family-clinical = Clinique
 family-bioproduction = Bioproduction
 
 ## Dans la pièce
+hud-clock = Durée : { $time }
 hud-help = { $key } : commandes
 hand-left = Main gauche : { $object }
 hand-right = Main droite : { $object }

@@ -75,8 +75,11 @@ pub fn cue(kind: &FeedbackKind) -> Option<Cue> {
     }
 }
 
-/// Loads the sounds.
-pub fn load(mut commands: Commands, server: Res<AssetServer>) {
+/// Loads the sounds (when there is audio output).
+pub fn load(mut commands: Commands, server: Res<AssetServer>, audio: Option<Res<Audio>>) {
+    if audio.is_none() {
+        return;
+    }
     commands.insert_resource(Sounds {
         step_done: server.load("audio/step-done.wav"),
         error: server.load("audio/error.wav"),
@@ -89,8 +92,8 @@ pub fn load(mut commands: Commands, server: Res<AssetServer>) {
 /// Plays cues (guided mode) with their captions.
 pub fn cues(
     time: Res<Time<Real>>,
-    audio: Res<Audio>,
-    sounds: Res<Sounds>,
+    audio: Option<Res<Audio>>,
+    sounds: Option<Res<Sounds>>,
     i18n: Res<I18n>,
     session: Option<Res<Session>>,
     mut said: MessageReader<Said>,
@@ -110,14 +113,35 @@ pub fn cues(
     let (Some(c), true) = (worst, guided) else {
         return;
     };
-    let handle = match c {
-        Cue::StepDone => &sounds.step_done,
-        Cue::Error => &sounds.error,
-        Cue::Critical => &sounds.critical,
-    };
-    audio.play(handle.clone()).with_volume(-6.0);
+    if let (Some(audio), Some(sounds)) = (audio, sounds) {
+        let handle = match c {
+            Cue::StepDone => &sounds.step_done,
+            Cue::Error => &sounds.error,
+            Cue::Critical => &sounds.critical,
+        };
+        audio.play(handle.clone()).with_volume(-6.0);
+    }
     let until = time.elapsed_secs_f64() + 2.0;
     ui.captions.push((i18n.t(c.caption()), until));
+}
+
+/// Whether this machine seems to have a way to play sound: an ALSA card, an ALSA configuration
+/// (which may route to a null device or a sound server), or a PulseAudio / PipeWire server.
+/// Without one, the audio plugin is left out, so that the only trace is one log line instead of
+/// ALSA's errors.
+pub fn sound_device_likely() -> bool {
+    let cards = std::fs::read_to_string("/proc/asound/cards").unwrap_or_default();
+    let has_card = !cards.trim().is_empty() && !cards.contains("no soundcards");
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    let alsa_config = home.as_ref().is_some_and(|h| h.join(".asoundrc").exists())
+        || std::path::Path::new("/etc/asound.conf").exists()
+        || std::env::var_os("ALSA_CONFIG_PATH").is_some();
+    let runtime = std::env::var_os("XDG_RUNTIME_DIR").map(std::path::PathBuf::from);
+    let server = std::env::var_os("PULSE_SERVER").is_some()
+        || runtime
+            .as_ref()
+            .is_some_and(|r| r.join("pulse/native").exists() || r.join("pipewire-0").exists());
+    !cfg!(target_os = "linux") || has_card || alsa_config || server
 }
 
 /// Starts the room's ambient loop (and stops the previous one).

@@ -586,9 +586,10 @@ fn play(
     egui::Panel::top("hud").show(root, |p| {
         p.horizontal(|p| {
             p.label(
-                egui::RichText::new(format!("⏱ {} ", mmss(session.clock_ms)))
-                    .monospace()
-                    .size(16.0),
+                egui::RichText::new(
+                    i18n.ta("hud-clock", &[("time", mmss(session.clock_ms).into())]),
+                )
+                .strong(),
             );
             p.separator();
             p.label(i18n.t(if guided {

@@ -152,7 +152,6 @@ pub fn run(opts: RunOptions) -> u8 {
         ..default()
     })
     .add_plugins(EguiPlugin::default())
-    .add_plugins(bevy_kira_audio::AudioPlugin)
     .insert_resource(Paths {
         assets: opts.assets_dir.clone(),
         records,
@@ -211,6 +210,11 @@ pub fn run(opts: RunOptions) -> u8 {
         (ui_perf_begin, scene_image, ui::draw, ui_perf_end).chain(),
     );
     register_model_types(&mut app);
+    if audio::sound_device_likely() {
+        app.add_plugins(bevy_kira_audio::AudioPlugin);
+    } else {
+        warn!("no sound device found: Praxis runs without sound (captions still show)");
+    }
     if let Some(kind) = capture {
         app.insert_resource(Capture {
             started,

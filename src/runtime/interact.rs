@@ -187,10 +187,15 @@ impl Hands {
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct Notice(pub &'static str);
 
-/// Spawns the hands, the feet and the body.
-pub fn spawn_limbs(commands: &mut Commands, scenario: &crate::scenario::Scenario, rig: &Rig) {
+/// Spawns the hands (with their models when `server` is given), the feet and the body.
+pub fn spawn_limbs(
+    commands: &mut Commands,
+    scenario: &crate::scenario::Scenario,
+    rig: &Rig,
+    server: Option<&AssetServer>,
+) {
     for hand in [Hand::Left, Hand::Right] {
-        commands.spawn((
+        let mut e = commands.spawn((
             RoomItem,
             Name::new(hand.id()),
             HandLimb(hand),
@@ -202,6 +207,15 @@ pub fn spawn_limbs(commands: &mut Commands, scenario: &crate::scenario::Scenario
             ActiveCollisionTypes::all(),
             CollisionGroups::new(groups::LIMBS, groups::SOLID),
         ));
+        if let Some(server) = server {
+            let file = match hand {
+                Hand::Left => "models/hand-left.glb",
+                Hand::Right => "models/hand-right.glb",
+            };
+            let scene = server.load(GltfAssetLabel::Scene(0).from_asset(file));
+            e.insert(Visibility::default())
+                .with_child(bevy::world_serialization::WorldAssetRoot(scene));
+        }
     }
     let mut side = -0.12;
     for part in &scenario.model.body_parts {

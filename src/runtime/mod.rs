@@ -300,6 +300,7 @@ fn handle_requests(
             record_dir: paths.records.clone(),
         };
         commands.insert_resource(Session::new(start));
+        let drawn = meshes.is_some() && materials.is_some();
         let visuals = match (
             server.as_deref(),
             meshes.as_deref_mut(),
@@ -312,7 +313,12 @@ fn handle_requests(
             error!("{p}");
         }
         *rig = start_rig(&scenario, settings.seated);
-        interact::spawn_limbs(&mut commands, &scenario, &rig);
+        interact::spawn_limbs(
+            &mut commands,
+            &scenario,
+            &rig,
+            server.as_deref().filter(|_| drawn),
+        );
         *hands = Hands::default();
         let tutorial = !settings.tutorial_seen && ui.tutorial;
         *ui = UiState {

@@ -585,6 +585,7 @@ fn play(
     // Top bar: clock, mode, hands.
     egui::Panel::top("hud").show(root, |p| {
         p.horizontal(|p| {
+            p.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             p.label(
                 egui::RichText::new(
                     i18n.ta("hud-clock", &[("time", mmss(session.clock_ms).into())]),

@@ -254,10 +254,10 @@ fn grabbed_objects_are_carried_placed_and_fall_with_physics() {
         object: towels,
     });
     // Put it on the bed.
-    sim.stand(0.1, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.stand(0.1, 0.6, -std::f32::consts::FRAC_PI_2);
     sim.send(Intent::Place {
         hand: Hand::Left,
-        at: Vec3::new(0.6, 0.6, 0.6),
+        at: Vec3::new(0.6, 0.6, 0.93),
     });
     sim.run(1.5);
     let on_bed = sim.position("phone");

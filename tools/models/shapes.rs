@@ -40,6 +40,8 @@ pub enum Part {
     Box { c: [f32; 3], s: [f32; 3] },
     /// An upright cylinder standing on `c` (its base centre), radius `r`, height `h`.
     Cyl { c: [f32; 3], r: f32, h: f32 },
+    /// An ellipsoid centred on `c` with radii `r` (a sphere when they are equal).
+    Ball { c: [f32; 3], r: [f32; 3] },
 }
 
 impl Part {
@@ -114,6 +116,35 @@ impl Part {
                     ],
                     [0., 0., -1.],
                 );
+            }
+            Part::Ball { c, r } => {
+                const SEG: usize = 16;
+                const RINGS: usize = 10;
+                let base = m.positions.len() as u16;
+                for i in 0..=RINGS {
+                    let v = std::f32::consts::PI * i as f32 / RINGS as f32;
+                    for j in 0..=SEG {
+                        let u = TAU * j as f32 / SEG as f32;
+                        let n = [v.sin() * u.cos(), v.cos(), v.sin() * u.sin()];
+                        m.positions.push([
+                            c[0] + r[0] * n[0],
+                            c[1] + r[1] * n[1],
+                            c[2] + r[2] * n[2],
+                        ]);
+                        // The normal of an ellipsoid: the gradient of its equation.
+                        let g = [n[0] / r[0], n[1] / r[1], n[2] / r[2]];
+                        let len = (g[0] * g[0] + g[1] * g[1] + g[2] * g[2]).sqrt();
+                        m.normals.push([g[0] / len, g[1] / len, g[2] / len]);
+                    }
+                }
+                let row = (SEG + 1) as u16;
+                for i in 0..RINGS as u16 {
+                    for j in 0..SEG as u16 {
+                        let a = base + i * row + j;
+                        let b = a + row;
+                        m.indices.extend([a, a + 1, b, a + 1, b + 1, b]);
+                    }
+                }
             }
             Part::Cyl { c, r, h } => {
                 const N: usize = 20;

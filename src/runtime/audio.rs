@@ -126,7 +126,7 @@ pub fn cues(
 }
 
 /// Whether this machine seems to have a way to play sound: an ALSA card, an ALSA configuration
-/// (which may route to a null device or a sound server), or a PulseAudio / PipeWire server.
+/// (which may route to a null device or a sound server), or a `PulseAudio` / `PipeWire` server.
 /// Without one, the audio plugin is left out, so that the only trace is one log line instead of
 /// ALSA's errors.
 pub fn sound_device_likely() -> bool {

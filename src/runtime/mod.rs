@@ -16,6 +16,7 @@ pub mod desktop;
 pub mod i18n;
 pub mod interact;
 pub mod perf;
+pub mod reload;
 pub mod scene;
 pub mod session;
 pub mod settings;
@@ -159,6 +160,7 @@ impl Plugin for CorePlugins {
             .init_resource::<UiState>()
             .init_resource::<desktop::Pointer>()
             .init_resource::<WalkInput>()
+            .init_resource::<reload::Watch>()
             .insert_resource(Rig::standing(Vec3::ZERO, false))
             .insert_resource(Time::<Fixed>::from_hz(60.0))
             .insert_resource(TimestepMode::Fixed {
@@ -179,6 +181,7 @@ impl Plugin for CorePlugins {
                     interact::follow_body,
                     interact::move_limbs,
                     interact::sample_poses,
+                    reload::hot_reload,
                     handle_requests,
                     on_ended,
                 )

@@ -59,14 +59,6 @@ struct Perf {
     ui_ms: f32,
 }
 
-/// The scenario file watched for changes.
-#[derive(Resource, Debug, Default)]
-struct Watch {
-    path: Option<PathBuf>,
-    stamp: Option<(std::time::SystemTime, u64)>,
-    next_check: f64,
-}
-
 /// Runs the app; returns the exit status.
 pub fn run(opts: RunOptions) -> u8 {
     let started = Instant::now();
@@ -161,7 +153,6 @@ pub fn run(opts: RunOptions) -> u8 {
     .insert_resource(i18n)
     .insert_resource(catalog)
     .insert_resource(Perf::default())
-    .insert_resource(Watch::default())
     .insert_resource(ClearColor(Color::srgb(0.08, 0.09, 0.1)))
     .insert_resource(bevy::light::GlobalAmbientLight {
         color: Color::WHITE,
@@ -198,7 +189,6 @@ pub fn run(opts: RunOptions) -> u8 {
             desktop::highlight,
             desktop::cursor,
             pause_time,
-            hot_reload,
             first_frame,
         )
             .chain()
@@ -471,62 +461,6 @@ fn first_frame(
             "first interactive frame {:.0} ms after start-up",
             started.0.elapsed().as_secs_f64() * 1000.0
         );
-    }
-}
-
-/// Watches the open scenario file: a valid change restarts the session on it, a broken one
-/// shows its diagnostics and keeps the old one running.
-fn hot_reload(
-    time: Res<Time<bevy::time::Real>>,
-    mut watch: ResMut<Watch>,
-    session: Option<Res<Session>>,
-    paths: Res<Paths>,
-    mut ui: ResMut<UiState>,
-    mut requests: MessageWriter<Request>,
-) {
-    let _t = super::perf::scope();
-    let now = time.elapsed_secs_f64();
-    if now < watch.next_check {
-        return;
-    }
-    watch.next_check = now + 0.5;
-    let Some(session) = session else {
-        watch.path = None;
-        return;
-    };
-    let path = session.start.path.clone();
-    let stamp = std::fs::metadata(&path)
-        .ok()
-        .and_then(|m| Some((m.modified().ok()?, m.len())));
-    if watch.path.as_ref() != Some(&path) {
-        watch.path = Some(path);
-        watch.stamp = stamp;
-        return;
-    }
-    if stamp == watch.stamp || stamp.is_none() {
-        return;
-    }
-    watch.stamp = stamp;
-    match catalog::load(&path, &paths.assets) {
-        Ok(sc) => {
-            info!(
-                "{} changed: restarting the session on the new version",
-                path.display()
-            );
-            ui.reload_error = None;
-            requests.write(Request::Start {
-                path,
-                scenario: Arc::new(sc),
-            });
-        }
-        Err(p) => {
-            warn!(
-                "{} changed but has problems; the previous version keeps running:\n{}",
-                path.display(),
-                p.long
-            );
-            ui.reload_error = Some(p.long);
-        }
     }
 }
 

@@ -537,3 +537,81 @@ fn cleanroom_gowning_entering_without_the_mirror_check_fails() {
     let (rec, rep) = sim.replayed();
     assert!(rep.matches(&rec), "{:?}", rep.differences);
 }
+
+/// Hot reload, as an instructor uses it: a broken save keeps the session running and shows
+/// where the problem is; a valid save restarts the session on the new version and closes the
+/// old record as abandoned.
+#[test]
+fn hot_reload_keeps_a_broken_save_out_and_restarts_on_a_valid_one() {
+    let dir = temp_dir("reload");
+    let file = dir.join("hand-hygiene.ron");
+    let original =
+        std::fs::read_to_string(super::root().join("scenarios/hand-hygiene.ron")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let assets = super::root().join("assets");
+    let sc = Arc::new(
+        praxis::runtime::catalog::load(&file, &assets).unwrap_or_else(|p| panic!("{}", p.long)),
+    );
+    let mut app = praxis::runtime::headless(assets, Some(dir.join("records")), STEP);
+    praxis::runtime::start(&mut app, &file, sc, Mode::Guided);
+    let mut sim = Sim {
+        app,
+        records: dir.join("records"),
+    };
+    sim.run(1.0);
+    sim.act(ActionKind::Choose {
+        decision: "which-moment".into(),
+        choices: vec!["moment-1".into()],
+    });
+    let first_record = sim.session().record_path.clone().unwrap();
+
+    // A broken save: an unknown field.
+    std::fs::write(
+        &file,
+        original.replace("pass_mark: 0.8,", "pass_mark: 0.8,\n        bogus: 1,"),
+    )
+    .unwrap();
+    sim.run(1.0);
+    let err = sim
+        .app
+        .world()
+        .resource::<praxis::runtime::ui::UiState>()
+        .reload_error
+        .clone();
+    let err = err.expect("the broken file's diagnostics are shown");
+    assert!(
+        err.contains("bogus") && err.contains("hand-hygiene.ron"),
+        "{err}"
+    );
+    assert_eq!(sim.session().actions.len(), 1, "the session goes on");
+
+    // A valid save: the session restarts on the new version.
+    let edited = original.replace("Take Mr Martin's pulse", "Take Mr Martin's radial pulse");
+    std::fs::write(&file, &edited).unwrap();
+    sim.run(1.0);
+    assert!(
+        sim.app
+            .world()
+            .resource::<praxis::runtime::ui::UiState>()
+            .reload_error
+            .is_none()
+    );
+    assert!(sim.session().actions.is_empty(), "a new session started");
+    let title = sim
+        .session()
+        .start
+        .scenario
+        .step_model("take-pulse")
+        .unwrap()
+        .title
+        .get("en")
+        .to_string();
+    assert_eq!(title, "Take Mr Martin's radial pulse");
+    // The old record is closed, unfinished, and still re-scores to what it stores.
+    let rec = record::read(&std::fs::read(&first_record).unwrap()).unwrap();
+    assert_eq!(rec.integrity, record::Integrity::Complete);
+    let footer = rec.footer.clone().unwrap();
+    assert!(!footer.outcome.finished);
+    let old = Arc::new(Scenario::from_ron_str(&file.display().to_string(), &original).unwrap());
+    assert!(record::replay(&rec, old).matches(&rec));
+}

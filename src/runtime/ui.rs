@@ -302,7 +302,6 @@ pub fn draw(
     let root = &mut root;
     match ui.screen {
         Screen::Menu => menu(
-            ctx,
             root,
             &mut ui,
             &mut i18n,
@@ -364,7 +363,6 @@ pub fn draw(
 }
 
 fn menu(
-    ctx: &egui::Context,
     root: &mut egui::Ui,
     ui: &mut UiState,
     i18n: &mut I18n,
@@ -376,7 +374,6 @@ fn menu(
     if ui.learner_text.is_empty() {
         ui.learner_text = settings.learner.clone();
     }
-    let _ = ctx;
     egui::CentralPanel::default().show(root, |p| {
         p.vertical_centered(|p| {
             p.add_space(8.0);
@@ -600,8 +597,6 @@ fn play(
             }));
             p.separator();
             for hand in [Hand::Left, Hand::Right] {
-                let what = hands.holding(hand).and(None::<String>).unwrap_or_default();
-                let _ = what;
                 let name =
                     held_name(session, hands, hand, l).unwrap_or_else(|| i18n.t("hand-empty"));
                 let id = if hand == Hand::Left {
@@ -999,7 +994,6 @@ fn action_menu(
                     }
                 }
             }
-            let _ = free_hand(hands);
             p.separator();
             if p.button(i18n.t("actions-close")).clicked() {
                 close = true;

@@ -2,9 +2,11 @@
 //! - `headless`: the real session, scene, physics and interaction plugins with no window,
 //!   driven by intents (what the desktop controls produce) through whole scenarios;
 //! - `catalogue`: the English and French message catalogues agree and cover the code;
+//! - `cli_run`: `praxis run` refuses bad input before opening a window;
 //! - `render`: the app under Xvfb with a software renderer, screenshots checked for content.
 
 mod catalogue;
+mod cli_run;
 mod headless;
 mod render;
 

@@ -1,0 +1,76 @@
+//! `praxis run` refuses bad input before opening a window: a clear message and exit 2, or the
+//! scenario's diagnostics and exit 1.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_praxis"))
+        .arg("run")
+        .args(args)
+        .current_dir(super::root())
+        .env(
+            "PRAXIS_CONFIG_DIR",
+            std::env::temp_dir().join(format!("praxis-cli-run-{}", std::process::id())),
+        )
+        .output()
+        .expect("praxis runs");
+    (
+        out.status.code().unwrap_or(-1),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+#[test]
+fn unknown_scenario_and_bad_options_exit_2_with_a_message() {
+    let (code, text) = run(&["hand-hygene"]);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("did you mean `hand-hygiene`"), "{text}");
+    for (args, says) in [
+        (&["hand-hygiene", "--lang", "de"][..], "--lang"),
+        (&["hand-hygiene", "--mode", "exam"][..], "--mode"),
+        (
+            &["hand-hygiene", "--learner", "jane.doe@example.org"][..],
+            "pseudonym",
+        ),
+        (&["hand-hygiene", "--size", "10x10"][..], "--size"),
+        (
+            &["hand-hygiene", "--render-scale", "3"][..],
+            "--render-scale",
+        ),
+        (&["--screenshot", "x.png"][..], "need a scenario"),
+    ] {
+        let (code, text) = run(args);
+        assert_eq!(code, 2, "{args:?}: {text}");
+        assert!(text.contains(says), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn a_broken_scenario_is_reported_with_its_location_and_exits_1() {
+    let dir = std::env::temp_dir().join(format!("praxis-run-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("broken.ron");
+    let text = std::fs::read_to_string(super::root().join("scenarios/hand-hygiene.ron")).unwrap();
+    std::fs::write(
+        &file,
+        text.replace(
+            "done_when: Use(\"abhr-dispenser\")",
+            "done_when: Use(\"abhr-dispensor\")",
+        ),
+    )
+    .unwrap();
+    let (code, out) = run(&[file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("broken.ron:") && out.contains("abhr-dispensor"),
+        "{out}"
+    );
+    assert!(
+        out.contains("abhr-dispenser"),
+        "a suggestion is given: {out}"
+    );
+}

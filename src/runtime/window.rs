@@ -491,7 +491,7 @@ fn capture_system(
     models: Query<&bevy::world_serialization::WorldAssetRoot>,
     bodies: Query<&Sleeping, With<scene::Obj>>,
     session: Option<Res<Session>>,
-    ui: Res<UiState>,
+    mut ui: ResMut<UiState>,
     catalog: Res<catalog::Catalog>,
     time: Res<Time<bevy::time::Real>>,
     perf: Res<Perf>,
@@ -588,11 +588,25 @@ fn capture_system(
             }
             3 => shoot(dir.join("mid-scenario.png"), &mut cap),
             4 => {
-                requests.write(Request::Finish);
+                ui.action_menu = true;
                 cap.stage = 5;
                 cap.ready_frames = 0;
             }
-            5 => shoot(dir.join("debrief.png"), &mut cap),
+            5 => shoot(dir.join("action-menu.png"), &mut cap),
+            6 => {
+                ui.action_menu = false;
+                ui.help = true;
+                cap.stage = 7;
+                cap.ready_frames = 0;
+            }
+            7 => shoot(dir.join("controls.png"), &mut cap),
+            8 => {
+                ui.help = false;
+                requests.write(Request::Finish);
+                cap.stage = 9;
+                cap.ready_frames = 0;
+            }
+            9 => shoot(dir.join("debrief.png"), &mut cap),
             _ => {
                 exit.write(AppExit::Success);
             }

@@ -1,6 +1,6 @@
 //! The real app under Xvfb with Mesa's software Vulkan (lavapipe): one process takes the start
-//! screen, a scenario mid-way with the instruction panel, and the debrief; each picture is
-//! checked for real content. Needs `xvfb-run` (tools/setup.sh installs it).
+//! screen, a scenario mid-way with the instruction panel, the action menu, the controls, and the
+//! debrief; each picture is checked for real content. Needs `xvfb-run` (tools/setup.sh installs it).
 
 use std::path::Path;
 use std::process::Command;
@@ -125,6 +125,15 @@ fn start_screen_scenario_and_debrief_render_with_content() {
         mid.text_share(panel_x, 1.0, 0.05, 0.6) > 0.01,
         "no instruction panel text"
     );
+
+    // The hand-action menu and the controls overlay, drawn over the room.
+    for name in ["action-menu.png", "controls.png"] {
+        let p = read_png(&out.join(name));
+        assert!(
+            p.text_share(0.3, 0.7, 0.2, 0.8) > 0.01,
+            "{name}: no menu text in the middle"
+        );
+    }
 
     let debrief = read_png(&out.join("debrief.png"));
     assert!(

@@ -448,14 +448,31 @@ fn ui_perf_end(mut p: ResMut<Perf>) {
 }
 
 /// Logs the first frame in which the learner can act.
+/// The start screen is up, or the room is there with every model loaded.
 fn first_frame(
     started: Res<StartedAt>,
     ui: Res<UiState>,
     session: Option<Res<Session>>,
+    server: Res<AssetServer>,
+    models: Query<&bevy::world_serialization::WorldAssetRoot>,
     mut done: Local<bool>,
 ) {
     let _t = super::perf::scope();
-    if !*done && (ui.screen == Screen::Menu || (ui.screen == Screen::Play && session.is_some())) {
+    if *done {
+        return;
+    }
+    let ready = match ui.screen {
+        Screen::Menu => true,
+        Screen::Play => {
+            session.is_some()
+                && !models.is_empty()
+                && models
+                    .iter()
+                    .all(|m| server.is_loaded_with_dependencies(m.0.id()))
+        }
+        Screen::Debrief => false,
+    };
+    if ready {
         *done = true;
         info!(
             "first interactive frame {:.0} ms after start-up",

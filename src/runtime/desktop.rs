@@ -296,7 +296,9 @@ pub fn highlight(
     mut last: Local<Option<Entity>>,
     children: Query<&Children>,
     mats: Query<&MeshMaterial3d<StandardMaterial>>,
+    flats: Query<&MeshMaterial3d<super::flat::FlatMaterial>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
+    mut flat_materials: Option<ResMut<Assets<super::flat::FlatMaterial>>>,
 ) {
     let _t = super::perf::scope();
     let now = pointer.object.as_ref().and(pointer.entity);
@@ -304,15 +306,21 @@ pub fn highlight(
         return;
     }
     let mut set = |root: Entity, on: bool| {
+        let glow = if on {
+            LinearRgba::rgb(0.12, 0.12, 0.08)
+        } else {
+            LinearRgba::BLACK
+        };
         for e in std::iter::once(root).chain(children.iter_descendants(root)) {
             if let Ok(m) = mats.get(e)
                 && let Some(mut mat) = materials.get_mut(&m.0)
             {
-                mat.emissive = if on {
-                    LinearRgba::rgb(0.12, 0.12, 0.08)
-                } else {
-                    LinearRgba::BLACK
-                };
+                mat.emissive = glow;
+            }
+            if let (Ok(m), Some(flat)) = (flats.get(e), flat_materials.as_deref_mut())
+                && let Some(mut mat) = flat.get_mut(&m.0)
+            {
+                mat.glow = glow;
             }
         }
     };

@@ -13,6 +13,7 @@
 pub mod audio;
 pub mod catalog;
 pub mod desktop;
+pub mod flat;
 pub mod i18n;
 pub mod interact;
 pub mod perf;

@@ -52,13 +52,6 @@ enum CaptureKind {
     },
 }
 
-/// Time spent drawing the interface this frame.
-#[derive(Resource, Debug, Default)]
-struct Perf {
-    ui_begin: Option<Instant>,
-    ui_ms: f32,
-}
-
 /// Runs the app; returns the exit status.
 pub fn run(opts: RunOptions) -> u8 {
     let started = Instant::now();
@@ -144,6 +137,7 @@ pub fn run(opts: RunOptions) -> u8 {
         ..default()
     })
     .add_plugins(EguiPlugin::default())
+    .add_plugins(MaterialPlugin::<flat::FlatMaterial>::default())
     .insert_resource(Paths {
         assets: opts.assets_dir.clone(),
         records,
@@ -152,7 +146,6 @@ pub fn run(opts: RunOptions) -> u8 {
     .insert_resource(settings.clone())
     .insert_resource(i18n)
     .insert_resource(catalog)
-    .insert_resource(Perf::default())
     .insert_resource(ClearColor(Color::srgb(0.08, 0.09, 0.1)))
     .insert_resource(bevy::light::GlobalAmbientLight {
         color: Color::WHITE,
@@ -195,11 +188,12 @@ pub fn run(opts: RunOptions) -> u8 {
             .in_set(PraxisSystems)
             .after(on_ended),
     )
-    .add_systems(
-        EguiPrimaryContextPass,
-        (ui_perf_begin, scene_image, ui::draw, ui_perf_end).chain(),
-    );
+    .add_systems(EguiPrimaryContextPass, (scene_image, ui::draw).chain());
     register_model_types(&mut app);
+    app.add_systems(
+        PostUpdate,
+        flat::flatten.run_if(|g: Option<Res<Graphics>>| g.is_some_and(|g| g.preset == Preset::Low)),
+    );
     if audio::sound_device_likely() {
         app.add_plugins(bevy_kira_audio::AudioPlugin);
     } else {
@@ -437,16 +431,6 @@ fn walk_input(
     walk.0 = Quat::from_rotation_y(rig.yaw) * dir.normalize_or_zero() * 1.4;
 }
 
-fn ui_perf_begin(mut p: ResMut<Perf>) {
-    p.ui_begin = Some(Instant::now());
-}
-
-fn ui_perf_end(mut p: ResMut<Perf>) {
-    if let Some(b) = p.ui_begin.take() {
-        p.ui_ms = b.elapsed().as_secs_f32() * 1000.0;
-    }
-}
-
 /// Logs the first frame in which the learner can act.
 /// The start screen is up, or the room is there with every model loaded.
 fn first_frame(
@@ -511,7 +495,6 @@ fn capture_system(
     mut ui: ResMut<UiState>,
     catalog: Res<catalog::Catalog>,
     time: Res<Time<bevy::time::Real>>,
-    perf: Res<Perf>,
     graphics: Res<Graphics>,
     mut requests: MessageWriter<Request>,
     mut intents: MessageWriter<Intent>,
@@ -644,6 +627,10 @@ fn capture_system(
                 sorted.sort_by(|a, b| a.total_cmp(b));
                 let p95 = sorted[((sorted.len() as f32 * 0.95) as usize).min(sorted.len() - 1)];
                 let ours_mean = ours.iter().sum::<f32>() / n;
+                let mut ours_sorted = ours.clone();
+                ours_sorted.sort_by(|a, b| a.total_cmp(b));
+                let ours_p95 = ours_sorted
+                    [((ours_sorted.len() as f32 * 0.95) as usize).min(ours_sorted.len() - 1)];
                 let rss = std::fs::read_to_string("/proc/self/status")
                     .ok()
                     .and_then(|s| {
@@ -653,7 +640,7 @@ fn capture_system(
                     })
                     .unwrap_or_default();
                 println!(
-                    "bench: {:?} preset, render scale {}, {} frames in {:.1} s: {:.1} fps, mean frame {:.1} ms, p95 {:.1} ms; Praxis systems {:.3} ms CPU per frame (the UI pass alone {:.3} ms); RSS {rss}",
+                    "bench: {:?} preset, render scale {}, {} frames in {:.1} s: {:.1} fps, mean frame {:.1} ms, p95 {:.1} ms; Praxis systems {:.3} ms CPU per frame (p95 {:.3} ms); RSS {rss}",
                     graphics.preset,
                     graphics.scale,
                     frames.len(),
@@ -662,7 +649,7 @@ fn capture_system(
                     sorted.iter().sum::<f32>() / n,
                     p95,
                     ours_mean,
-                    perf.ui_ms
+                    ours_p95
                 );
                 exit.write(AppExit::Success);
             }

@@ -712,13 +712,16 @@ fn play(
                 text.push_str(&format!("\n{}", i18n.t("pointer-grab")));
             }
         }
-        painter.text(
-            centre + egui::vec2(14.0, 14.0),
-            egui::Align2::LEFT_TOP,
+        // On a dark plate, so that it reads over any wall.
+        let galley = painter.layout_no_wrap(
             text,
             egui::FontId::proportional(16.0),
             egui::Color32::from_rgb(255, 245, 200),
         );
+        let at = centre + egui::vec2(16.0, 16.0);
+        let plate = egui::Rect::from_min_size(at, galley.size()).expand(5.0);
+        painter.rect_filled(plate, 4.0, egui::Color32::from_black_alpha(190));
+        painter.galley(at, galley, egui::Color32::WHITE);
     }
     // Captions and notices.
     let mut bottom = Vec::new();

@@ -98,3 +98,15 @@ fn messages_format_with_their_arguments_and_french_typography() {
     // No Unicode isolation marks (they show as boxes in the interface font).
     assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'));
 }
+
+#[test]
+fn string_arguments_are_kept_whole() {
+    use praxis::runtime::i18n::Arg;
+    let i18n = I18n::new(Lang::En).unwrap();
+    for t in ["0:00", "0:01", "10:00"] {
+        assert_eq!(
+            i18n.ta("hud-clock", &[("time", Arg::from(t))]),
+            format!("Time {t}")
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! Desktop controls: keyboard and mouse turn into looking, walking and intents. The object
 //! under the crosshair is found by a ray cast and highlighted with its name.
 
-use super::interact::{Body, Hands, Intent, Rig};
+use super::interact::{Hands, Intent, Rig};
 use super::scene::{Obj, groups};
 use super::settings::{Binding, Control, Settings};
 use super::ui::UiState;
@@ -66,16 +66,13 @@ pub fn controls<'a>(
     }
 }
 
-/// Mouse look and walking (standing mode), when no menu has the cursor.
-pub fn look_and_walk(
-    time: Res<Time>,
+/// Mouse look, when no menu has the cursor (walking is `walk_input`, applied at each physics
+/// step).
+pub fn look(
     ui: Res<UiState>,
     settings: Res<Settings>,
-    keys: Res<ButtonInput<KeyCode>>,
-    mouse: Res<ButtonInput<MouseButton>>,
     motion: Res<AccumulatedMouseMotion>,
     mut rig: ResMut<Rig>,
-    mut body: Query<&mut KinematicCharacterController, With<Body>>,
 ) {
     let _t = super::perf::scope();
     if ui.cursor_free() {
@@ -84,29 +81,6 @@ pub fn look_and_walk(
     let d = motion.delta * settings.look_speed;
     rig.yaw -= d.x;
     rig.pitch = (rig.pitch - d.y).clamp(-1.45, 1.45);
-    if rig.seated {
-        return;
-    }
-    let c = controls(&keys, &mouse, &settings);
-    let mut dir = Vec3::ZERO;
-    if c.held(Control::Forward) {
-        dir.z -= 1.0;
-    }
-    if c.held(Control::Back) {
-        dir.z += 1.0;
-    }
-    if c.held(Control::StrafeLeft) {
-        dir.x -= 1.0;
-    }
-    if c.held(Control::StrafeRight) {
-        dir.x += 1.0;
-    }
-    if let Ok(mut ctl) = body.single_mut() {
-        let step =
-            Quat::from_rotation_y(rig.yaw) * dir.normalize_or_zero() * 1.4 * time.delta_secs();
-        // A little gravity keeps the body on the floor.
-        ctl.translation = Some(step - Vec3::Y * 0.02);
-    }
 }
 
 /// The camera follows the head.

@@ -320,34 +320,7 @@ pub fn apply_intents(
                     object: obj.id.as_str().into(),
                 }));
             }
-            Intent::Place { hand, at } => {
-                let Some(e) = hands.holding(*hand) else {
-                    continue;
-                };
-                let Ok((obj, _)) = objects.get(e) else {
-                    continue;
-                };
-                let id = obj.id.clone();
-                let under = surface_under(&rapier, *at + Vec3::Y * 0.05, e);
-                if let Ok((mut t, mut v, mut g, mut cg, mut sg)) = bodies.get_mut(e) {
-                    t.translation = *at + Vec3::Y * 0.01;
-                    t.rotation = Quat::from_rotation_y(rig.yaw);
-                    *v = Velocity::zero();
-                    g.0 = 1.0;
-                    *cg = groups::loose();
-                    *sg = SolverGroups::default();
-                }
-                hands.held[slot(*hand)] = None;
-                acts.write(Act(ActionKind::Release {
-                    hand: *hand,
-                    object: id.as_str().into(),
-                    on: under
-                        .and_then(|u| objects.get(u).ok())
-                        .map(|(o, _)| o.id.as_str().into()),
-                    position: Some([round3(at.x), round3(at.y), round3(at.z)]),
-                }));
-            }
-            Intent::Drop { hand } => {
+            Intent::Place { hand, .. } | Intent::Drop { hand } => {
                 let Some(e) = hands.holding(*hand) else {
                     continue;
                 };
@@ -355,8 +328,22 @@ pub fn apply_intents(
                     continue;
                 };
                 let id = obj.id.clone();
-                let under = surface_under(&rapier, gt.translation(), e);
-                if let Ok((_, _, mut g, mut cg, mut sg)) = bodies.get_mut(e) {
+                let place = match intent {
+                    Intent::Place { at, .. } => Some(*at),
+                    _ => None,
+                };
+                // What it will rest on: under the point it is put down at, or under it.
+                let under = surface_under(
+                    &rapier,
+                    place.map_or(gt.translation(), |p| p + Vec3::Y * 0.05),
+                    e,
+                );
+                if let Ok((mut t, mut v, mut g, mut cg, mut sg)) = bodies.get_mut(e) {
+                    if let Some(p) = place {
+                        t.translation = p + Vec3::Y * 0.01;
+                        t.rotation = Quat::from_rotation_y(rig.yaw);
+                        *v = Velocity::zero();
+                    }
                     g.0 = 1.0;
                     *cg = groups::loose();
                     *sg = SolverGroups::default();
@@ -368,7 +355,7 @@ pub fn apply_intents(
                     on: under
                         .and_then(|u| objects.get(u).ok())
                         .map(|(o, _)| o.id.as_str().into()),
-                    position: None,
+                    position: place.map(|p| [round3(p.x), round3(p.y), round3(p.z)]),
                 }));
             }
             Intent::Touch { hand, at } => {

@@ -164,7 +164,7 @@ pub fn run(opts: RunOptions) -> u8 {
         Update,
         (
             ui::keys,
-            desktop::look_and_walk,
+            desktop::look,
             walk_input,
             desktop::point,
             desktop::act_on_input,

@@ -345,8 +345,7 @@ pub fn apply_intents(
                         *v = Velocity::zero();
                     }
                     g.0 = 1.0;
-                    *cg = groups::loose();
-                    *sg = SolverGroups::default();
+                    (*cg, *sg) = groups::loose();
                 }
                 hands.held[slot(*hand)] = None;
                 acts.write(Act(ActionKind::Release {

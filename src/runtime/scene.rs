@@ -40,9 +40,16 @@ pub mod groups {
     /// What can be pointed at, touched or stood on: fixed and loose objects.
     pub const SOLID: Group = WORLD.union(LOOSE);
 
-    /// Collision groups of a loose object.
-    pub fn loose() -> bevy_rapier3d::prelude::CollisionGroups {
-        bevy_rapier3d::prelude::CollisionGroups::new(LOOSE, Group::ALL)
+    /// Collision and solver groups of a loose object. (A solver contact needs each side's
+    /// membership to be in the other's filter, so memberships must be exact, never `ALL`.)
+    pub fn loose() -> (
+        bevy_rapier3d::prelude::CollisionGroups,
+        bevy_rapier3d::prelude::SolverGroups,
+    ) {
+        (
+            bevy_rapier3d::prelude::CollisionGroups::new(LOOSE, Group::ALL),
+            bevy_rapier3d::prelude::SolverGroups::new(LOOSE, Group::ALL),
+        )
     }
 
     /// A held object is detected against everything (its touches count), but pushes and is
@@ -287,7 +294,7 @@ pub fn spawn_room(
             ActiveEvents::COLLISION_EVENTS,
             ActiveCollisionTypes::all(),
             CollisionGroups::new(membership, Group::ALL),
-            SolverGroups::default(),
+            SolverGroups::new(membership, Group::ALL),
         ));
         match o.body {
             Body::Fixed => {

@@ -497,6 +497,25 @@ fn cleanroom_gowning_perfect_run_passes_and_replays() {
         object: "airlock-door".into(),
         hand: Some(Hand::Right),
     });
+    // Every garment was picked up by a hand before it was put on.
+    for item in [
+        "facility-suit",
+        "facility-socks",
+        "bouffant-cap",
+        "sterile-gloves",
+        "hood",
+        "facemask",
+        "coverall",
+        "overboots",
+        "goggles",
+        "outer-gloves",
+    ] {
+        assert!(
+            sim.log().contains(&format!("grab {item} with")),
+            "{item} was not picked up:\n{}",
+            sim.log()
+        );
+    }
     let outcome = sim.finish();
     assert!(
         outcome.passed,

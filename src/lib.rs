@@ -17,5 +17,6 @@ pub mod rng;
 pub mod runtime;
 pub mod scenario;
 pub mod scoring;
+pub mod station;
 pub mod trace;
 pub mod tracker;

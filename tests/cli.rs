@@ -11,8 +11,14 @@ fn praxis(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_praxis"))
         .args(args)
         .current_dir(root())
+        // The station key that signs records lives here, not in the user's folder.
+        .env("PRAXIS_CONFIG_DIR", station_dir())
         .output()
         .expect("praxis runs")
+}
+
+fn station_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("praxis-cli-station-{}", std::process::id()))
 }
 
 fn text(o: &Output) -> String {
@@ -324,4 +330,90 @@ fn scenario_models_exist() {
             );
         }
     }
+}
+
+/// Records are signed with the station's key; `praxis verify` accepts a record as written and
+/// catches every change with a reason.
+#[test]
+fn verify_accepts_signed_records_and_catches_tampering() {
+    let dir = temp_dir("verify");
+    let rec = dir.join("a.jsonl");
+    let o = praxis(&[
+        "simulate",
+        "hand-hygiene",
+        "tests/playthroughs/hand-hygiene/perfect.events",
+        "--record",
+        rec.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let key = praxis(&["station", "key"]);
+    let key = String::from_utf8_lossy(&key.stdout).trim().to_string();
+    assert_eq!(key.len(), 44, "{key}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(station_dir().join("station.key"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o077,
+            0,
+            "the private key is readable by others: {mode:o}"
+        );
+    }
+    let o = praxis(&["verify", rec.to_str().unwrap(), "--trust", &key]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("valid"), "{}", text(&o));
+
+    let original = std::fs::read_to_string(&rec).unwrap();
+    let lines: Vec<&str> = original.lines().collect();
+    let write = |name: &str, ls: &[String]| {
+        let p = dir.join(name);
+        std::fs::write(&p, ls.join("\n") + "\n").unwrap();
+        p
+    };
+    let owned: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+    let mut score = owned.clone();
+    let last = score.len() - 1;
+    score[last] = score[last].replace("\"scaled\":1.0", "\"scaled\":0.5");
+    let mut removed = owned.clone();
+    removed.remove(3);
+    let mut reordered = owned.clone();
+    reordered.swap(2, 3);
+    let mut header = owned.clone();
+    header[0] = header[0]
+        .replace("L-", "X-")
+        .replace("\"learner\":\"", "\"learner\":\"x");
+    let cut: Vec<String> = owned[..owned.len() - 1].to_vec();
+    for (name, ls, says) in [
+        ("score.jsonl", &score, "tampered"),
+        ("removed.jsonl", &removed, "tampered at line"),
+        ("reordered.jsonl", &reordered, "tampered at line"),
+        ("header.jsonl", &header, "tampered at line"),
+        ("cut.jsonl", &cut, "truncated"),
+    ] {
+        let p = write(name, ls);
+        let o = praxis(&["verify", p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", text(&o));
+        assert!(text(&o).contains(says), "{name}: {}", text(&o));
+    }
+    // Another station's key, and a scenario version the folder does not hold.
+    let o = praxis(&["verify", rec.to_str().unwrap(), "--trust", "AAAA"]);
+    assert!(text(&o).contains("unknown station"), "{}", text(&o));
+    let empty = dir.join("no-scenarios");
+    std::fs::create_dir_all(&empty).unwrap();
+    let o = praxis(&[
+        "verify",
+        rec.to_str().unwrap(),
+        "--scenarios",
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o).contains("scenario version unknown"),
+        "{}",
+        text(&o)
+    );
 }

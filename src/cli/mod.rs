@@ -10,7 +10,9 @@ mod replay;
 #[cfg(feature = "runtime")]
 mod run;
 mod simulate;
+mod station;
 mod validate;
+mod verify;
 
 use clap::{Parser, Subcommand};
 
@@ -30,6 +32,11 @@ enum Command {
     Simulate(simulate::Args),
     /// Re-score a session record and say whether it matches what it stores.
     Replay(replay::Args),
+    /// Check session records: whole, signed by a station, and re-scoring to what they store
+    /// against the exact scenario version they name.
+    Verify(verify::Args),
+    /// This machine's station identity (the key that signs its session records).
+    Station(station::Args),
     /// Draw a scenario's procedure graph as DOT or SVG.
     Graph(graph::Args),
     /// List the scenarios in the scenario folder.
@@ -45,6 +52,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Validate(a) => validate::run(a),
         Command::Simulate(a) => simulate::run(a),
         Command::Replay(a) => replay::run(a),
+        Command::Verify(a) => verify::run(a),
+        Command::Station(a) => station::run(a),
         Command::Graph(a) => graph::run(a),
         Command::List(a) => list::run(a),
         #[cfg(feature = "runtime")]

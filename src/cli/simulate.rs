@@ -141,6 +141,17 @@ pub fn run(args: Args) -> u8 {
         config.faults.insert(id.to_string(), on);
     }
 
+    // Records are signed with this machine's station key (made on first use).
+    let station_key = match &args.record {
+        None => None,
+        Some(_) => match praxis::station::load_or_create() {
+            Ok(k) => Some(k),
+            Err(e) => {
+                eprintln!("error: cannot use the station key: {e}");
+                return CANNOT_RUN;
+            }
+        },
+    };
     let mut writer = match &args.record {
         None => None,
         Some(p) => {
@@ -247,7 +258,7 @@ pub fn run(args: Args) -> u8 {
     }
     let outcome = tracker.outcome();
     if let Some(w) = writer {
-        if let Err(e) = w.finish(&outcome) {
+        if let Err(e) = w.finish_signed(&outcome, station_key.as_ref()) {
             eprintln!("error: cannot finish the record: {e}");
             return CANNOT_RUN;
         }

@@ -9,6 +9,8 @@
 //! The writer writes to any `Write` its caller hands it and flushes after every line; the reader
 //! reads bytes. Neither looks at the clock: the start time is supplied by the caller.
 
+pub mod sign;
+
 use crate::action::LearnerAction;
 use crate::scenario::Scenario;
 use crate::scoring::SessionOutcome;
@@ -206,7 +208,7 @@ struct FooterLine {
     footer: FooterBody,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 struct FooterBody {
     events: u64,
     ended_at_ms: u64,
@@ -268,14 +270,27 @@ impl<W: Write> RecordWriter<W> {
     }
 
     /// Writes the footer and returns the writer.
-    pub fn finish(mut self, outcome: &SessionOutcome) -> io::Result<W> {
-        let body = FooterBody {
+    pub fn finish(self, outcome: &SessionOutcome) -> io::Result<W> {
+        self.finish_signed(outcome, None)
+    }
+
+    /// Writes the footer, signed with the station's key when one is given, and returns the
+    /// writer.
+    pub fn finish_signed(
+        mut self,
+        outcome: &SessionOutcome,
+        key: Option<&sign::StationKey>,
+    ) -> io::Result<W> {
+        let mut body = FooterBody {
             events: self.events,
             ended_at_ms: outcome.duration_ms,
             outcome: outcome.clone(),
             prev: self.prev.clone(),
             signature: None,
         };
+        if let Some(k) = key {
+            body.signature = Some(k.sign(&self.header_hash, &body).map_err(io::Error::other)?);
+        }
         let line = serde_json::to_string(&FooterLine { footer: body }).map_err(io::Error::other)?;
         write_line(&mut self.out, &line)?;
         Ok(self.out)

@@ -236,6 +236,7 @@ fn handle_requests(
     mut intents: MessageWriter<Intent>,
     mut exit: MessageWriter<AppExit>,
     drawing: Drawing,
+    signer: Option<Res<session::Signer>>,
     mut virt: ResMut<Time<Virtual>>,
 ) {
     let _t = perf::scope();
@@ -303,7 +304,7 @@ fn handle_requests(
             seed: uuid::Uuid::new_v4().as_u64_pair().0,
             record_dir: paths.records.clone(),
         };
-        commands.insert_resource(Session::new(start));
+        commands.insert_resource(Session::new(start, signer.as_deref()));
         let drawn = meshes.is_some() && materials.is_some();
         let visuals = match (
             server.as_deref(),
@@ -374,6 +375,9 @@ pub fn headless(assets: PathBuf, records: Option<PathBuf>, step: std::time::Dura
     ))
     .insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(step))
     .insert_resource(Paths { assets, records })
+    .insert_resource(session::Signer(Arc::new(
+        crate::record::sign::StationKey::generate(),
+    )))
     .add_plugins(CorePlugins);
     app
 }

@@ -45,6 +45,10 @@ pub struct SessionStart {
     pub record_dir: Option<PathBuf>,
 }
 
+/// The station key records are signed with (loaded once, when the app starts).
+#[derive(Resource, Clone)]
+pub struct Signer(pub std::sync::Arc<crate::record::sign::StationKey>);
+
 /// The running session.
 #[derive(Resource)]
 pub struct Session {
@@ -58,6 +62,8 @@ pub struct Session {
     pub record_path: Option<PathBuf>,
     /// Why the record could not be written, if it could not.
     pub record_error: Option<String>,
+    /// The key the record is signed with.
+    signer: Option<std::sync::Arc<crate::record::sign::StationKey>>,
     /// Session time, ms (advances with virtual time, so pause stops it).
     pub clock_ms: u64,
     /// Everything the tracker said, in order, with the index of the action that caused it
@@ -76,8 +82,8 @@ pub struct Session {
 pub const POSE_PERIOD_MS: u64 = 100;
 
 impl Session {
-    /// Starts a session and its record.
-    pub fn new(start: SessionStart) -> Session {
+    /// Starts a session and its record, signed with `signer` when given.
+    pub fn new(start: SessionStart, signer: Option<&Signer>) -> Session {
         let config = SessionConfig {
             seed: start.seed,
             mode: start.mode,
@@ -89,6 +95,7 @@ impl Session {
             writer: None,
             record_path: None,
             record_error: None,
+            signer: signer.map(|s| s.0.clone()),
             clock_ms: 0,
             log: Vec::new(),
             actions: Vec::new(),
@@ -215,7 +222,7 @@ impl Session {
     fn close(&mut self) {
         let outcome = self.tracker.outcome();
         if let Some(w) = self.writer.take() {
-            match w.finish(&outcome) {
+            match w.finish_signed(&outcome, self.signer.as_deref()) {
                 Ok(mut out) => {
                     use std::io::Write;
                     if let Err(e) = out.flush() {

@@ -347,12 +347,7 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
 
 /// Where settings live.
 pub fn config_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("PRAXIS_CONFIG_DIR") {
-        return PathBuf::from(d);
-    }
-    project_dirs()
-        .map(|p| p.config_dir().to_path_buf())
-        .unwrap_or_else(|| PathBuf::from(".praxis"))
+    crate::station::config_dir()
 }
 
 /// Where session records are written (`…/sessions`).

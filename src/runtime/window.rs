@@ -98,6 +98,17 @@ pub fn run(opts: RunOptions) -> u8 {
         None => None,
     };
     let records = (!opts.no_record).then(settings::sessions_dir);
+    let signer = if records.is_some() {
+        match crate::station::load_or_create() {
+            Ok(k) => Some(session::Signer(Arc::new(k))),
+            Err(e) => {
+                eprintln!("error: cannot use the station key that signs session records: {e}");
+                return 2;
+            }
+        }
+    } else {
+        None
+    };
     let chosen = direct
         .as_ref()
         .and_then(|(p, _)| catalog.position(p))
@@ -190,6 +201,9 @@ pub fn run(opts: RunOptions) -> u8 {
     )
     .add_systems(EguiPrimaryContextPass, (scene_image, ui::draw).chain());
     register_model_types(&mut app);
+    if let Some(s) = signer {
+        app.insert_resource(s);
+    }
     app.add_systems(
         PostUpdate,
         flat::flatten.run_if(|g: Option<Res<Graphics>>| g.is_some_and(|g| g.preset == Preset::Low)),

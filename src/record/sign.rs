@@ -1,0 +1,146 @@
+//! Station signatures on session records (Ed25519).
+//!
+//! A station signs, in the footer, the SHA-256 of the header line and the SHA-256 of the
+//! footer's canonical JSON (RFC 8785) without its signature; the footer holds the last chain
+//! hash, the event count and the outcome, and the chain ties every event and pose line to the
+//! header. So one signature covers the whole record: changing any line breaks the chain or the
+//! signature. The signature is `{"alg": "ed25519", "key": PUBLIC, "sig": SIGNATURE}`, both in
+//! standard base64.
+
+use super::{FooterBody, Record};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use sha2::{Digest, Sha256};
+
+/// The signature algorithm's name in records.
+pub const ALG: &str = "ed25519";
+
+/// What is signed, given the header hash and the footer body (its signature left out).
+fn message(header_hash: &str, body: &FooterBody) -> Result<Vec<u8>, String> {
+    let unsigned = FooterBody {
+        signature: None,
+        ..body.clone()
+    };
+    let canonical = serde_jcs::to_vec(&unsigned).map_err(|e| e.to_string())?;
+    let mut m = b"praxis-record-signature/1\n".to_vec();
+    m.extend_from_slice(header_hash.as_bytes());
+    m.push(b'\n');
+    m.extend_from_slice(hex::encode(Sha256::digest(&canonical)).as_bytes());
+    m.push(b'\n');
+    Ok(m)
+}
+
+/// A station's signing key.
+pub struct StationKey(SigningKey);
+
+impl StationKey {
+    /// A new random key (from the operating system's generator).
+    pub fn generate() -> StationKey {
+        StationKey(SigningKey::generate(&mut rand_core::OsRng))
+    }
+
+    /// A key from its 32 secret bytes.
+    pub fn from_secret(bytes: &[u8; 32]) -> StationKey {
+        StationKey(SigningKey::from_bytes(bytes))
+    }
+
+    /// The 32 secret bytes (to store).
+    pub fn secret(&self) -> [u8; 32] {
+        self.0.to_bytes()
+    }
+
+    /// The public key, in base64.
+    pub fn public(&self) -> String {
+        B64.encode(self.0.verifying_key().as_bytes())
+    }
+
+    /// The signature of a footer body.
+    pub(super) fn sign(
+        &self,
+        header_hash: &str,
+        body: &FooterBody,
+    ) -> Result<serde_json::Value, String> {
+        let sig = self.0.sign(&message(header_hash, body)?);
+        Ok(serde_json::json!({"alg": ALG, "key": self.public(), "sig": B64.encode(sig.to_bytes())}))
+    }
+}
+
+/// What a record's signature says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignatureStatus {
+    /// The record has no footer, so nothing is signed yet.
+    NoFooter,
+    /// The footer carries no signature.
+    Unsigned,
+    /// Signed by this station key, and the signature matches.
+    Valid {
+        /// The station's public key (base64).
+        key: String,
+    },
+    /// The signature does not match, or is malformed.
+    Invalid {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Checks a record's signature (the hash chain is checked by [`super::read`]).
+pub fn check(record: &Record) -> SignatureStatus {
+    let Some(f) = &record.footer else {
+        return SignatureStatus::NoFooter;
+    };
+    let Some(sig) = &f.signature else {
+        return SignatureStatus::Unsigned;
+    };
+    let field = |k: &str| sig.get(k).and_then(|v| v.as_str());
+    if field("alg") != Some(ALG) {
+        return SignatureStatus::Invalid {
+            reason: format!("unknown signature algorithm {:?}", sig.get("alg")),
+        };
+    }
+    let (Some(key_b64), Some(sig_b64)) = (field("key"), field("sig")) else {
+        return SignatureStatus::Invalid {
+            reason: "the signature lacks `key` or `sig`".into(),
+        };
+    };
+    let key = B64
+        .decode(key_b64)
+        .ok()
+        .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
+        .and_then(|b| VerifyingKey::from_bytes(&b).ok());
+    let Some(key) = key else {
+        return SignatureStatus::Invalid {
+            reason: "the station key is not a valid Ed25519 public key".into(),
+        };
+    };
+    let Some(signature) = B64
+        .decode(sig_b64)
+        .ok()
+        .and_then(|b| <[u8; 64]>::try_from(b.as_slice()).ok())
+        .map(|b| Signature::from_bytes(&b))
+    else {
+        return SignatureStatus::Invalid {
+            reason: "the signature is not 64 bytes of base64".into(),
+        };
+    };
+    let body = FooterBody {
+        events: f.events,
+        ended_at_ms: f.ended_at_ms,
+        outcome: f.outcome.clone(),
+        prev: f.prev.clone(),
+        signature: None,
+    };
+    let msg = match message(&record.header_hash, &body) {
+        Ok(m) => m,
+        Err(e) => return SignatureStatus::Invalid { reason: e },
+    };
+    match key.verify(&msg, &signature) {
+        Ok(()) => SignatureStatus::Valid {
+            key: key_b64.to_string(),
+        },
+        Err(_) => SignatureStatus::Invalid {
+            reason: "the signature does not match the header and footer: the record was changed after it was signed".into(),
+        },
+    }
+}

@@ -9,6 +9,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod action;
+pub mod center;
 pub mod eventlog;
 pub mod graph;
 pub mod record;

@@ -41,17 +41,27 @@ pub fn load_or_create() -> Result<StationKey, String> {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
-            write_private(&path, B64.encode(key.secret()).as_bytes())
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            Ok(key)
+            match write_private(&path, B64.encode(key.secret()).as_bytes()) {
+                Ok(()) => Ok(key),
+                // Another process made it first: use theirs.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => load_or_create(),
+                Err(e) => Err(format!("{}: {e}", path.display())),
+            }
         }
         Err(e) => Err(format!("{}: {e}", path.display())),
     }
 }
 
-/// Writes a file only its owner can read (mode 0600 on Unix), refusing to replace one.
+/// Writes a file only its owner can read (mode 0600 on Unix), refusing to replace one: the
+/// content goes to a temporary file first, then appears whole under its name (a hard link), so
+/// no reader ever sees it half written.
 fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    let tmp = path.with_extension(format!(
+        "tmp-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
@@ -59,8 +69,13 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
-    let mut f = opts.open(path)?;
-    f.write_all(bytes)?;
-    f.write_all(b"\n")?;
-    f.sync_all()
+    let result = (|| {
+        let mut f = opts.open(&tmp)?;
+        f.write_all(bytes)?;
+        f.write_all(b"\n")?;
+        f.sync_all()?;
+        std::fs::hard_link(&tmp, path)
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    result
 }

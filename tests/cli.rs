@@ -417,3 +417,55 @@ fn verify_accepts_signed_records_and_catches_tampering() {
         text(&o)
     );
 }
+
+/// A center trusts the stations it enrolled: records from them verify, from an unknown or a
+/// revoked station they do not.
+#[test]
+fn center_enrolls_and_revokes_stations() {
+    let dir = temp_dir("center");
+    let center = dir.join("center");
+    let c = center.to_str().unwrap();
+    let rec = dir.join("a.jsonl");
+    let o = praxis(&[
+        "simulate",
+        "hand-hygiene",
+        "tests/playthroughs/hand-hygiene/perfect.events",
+        "--record",
+        rec.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let key = String::from_utf8_lossy(&praxis(&["station", "key"]).stdout)
+        .trim()
+        .to_string();
+    let r = rec.to_str().unwrap();
+
+    // Another station is enrolled: this record's station is unknown.
+    let other = "mjky1ePuZtQ1vKHcKC0gnYUnFYI7HztF+rShFIsfRBM=";
+    let o = praxis(&["center", "enroll", "ward-2", other, "--center", c]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = praxis(&["verify", r, "--center", c]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("unknown station"), "{}", text(&o));
+
+    let o = praxis(&["center", "enroll", "ward-3", &key, "--center", c]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = praxis(&["verify", r, "--center", c]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("station `ward-3`"), "{}", text(&o));
+
+    let o = praxis(&["center", "revoke", "ward-3", "--center", c]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = praxis(&["verify", r, "--center", c]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("revoked station"), "{}", text(&o));
+
+    // Bad input: a key that is not one, a name taken twice, a station that does not exist.
+    let o = praxis(&["center", "enroll", "ward-4", "not-a-key", "--center", c]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let o = praxis(&["center", "enroll", "ward-2", &key, "--center", c]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let o = praxis(&["center", "revoke", "nowhere", "--center", c]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("no station `nowhere`"), "{}", text(&o));
+}

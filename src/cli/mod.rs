@@ -3,6 +3,7 @@
 //! Exit status everywhere: 0 success (valid, passed, matches), 1 problems found (invalid,
 //! failed, mismatch), 2 could not run (missing file, unreadable input, bad arguments).
 
+mod center;
 mod common;
 mod graph;
 mod list;
@@ -37,6 +38,8 @@ enum Command {
     Verify(verify::Args),
     /// This machine's station identity (the key that signs its session records).
     Station(station::Args),
+    /// A training center's trusted stations: enroll, revoke, list.
+    Center(center::Args),
     /// Draw a scenario's procedure graph as DOT or SVG.
     Graph(graph::Args),
     /// List the scenarios in the scenario folder.
@@ -54,6 +57,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Replay(a) => replay::run(a),
         Command::Verify(a) => verify::run(a),
         Command::Station(a) => station::run(a),
+        Command::Center(a) => center::run(a),
         Command::Graph(a) => graph::run(a),
         Command::List(a) => list::run(a),
         #[cfg(feature = "runtime")]

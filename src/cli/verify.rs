@@ -19,9 +19,15 @@ pub struct Args {
     /// (default: `$PRAXIS_SCENARIOS`, `./scenarios`, or the source tree's).
     #[arg(long)]
     scenarios: Option<PathBuf>,
-    /// Accept only records signed by these station public keys (repeatable).
+    /// Accept only records signed by these station public keys (repeatable), instead of the
+    /// center's enrolled stations.
     #[arg(long = "trust", value_name = "KEY")]
     trust: Vec<String>,
+    /// The center whose enrolled stations are trusted (default: `$PRAXIS_CENTER`, else
+    /// `center/` in the user's data folder); without enrolled stations, any signature is
+    /// reported with its key.
+    #[arg(long)]
+    center: Option<PathBuf>,
 }
 
 /// Runs `praxis verify`.
@@ -37,6 +43,17 @@ pub fn run(args: Args) -> u8 {
             by_hash.insert(s.hash().to_string(), Arc::new(s));
         }
     }
+    let center_dir = args
+        .center
+        .clone()
+        .unwrap_or_else(praxis::center::default_dir);
+    let center = match praxis::center::Stations::load(&center_dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return CANNOT_RUN;
+        }
+    };
     let mut status = OK;
     for path in &args.records {
         let name = path.display();
@@ -82,13 +99,36 @@ pub fn run(args: Args) -> u8 {
                 continue;
             }
         };
-        if !args.trust.is_empty() && !args.trust.contains(&key) {
-            println!(
-                "{name}: unknown station: signed by {key}, which is not among the trusted keys"
-            );
-            status = status.max(PROBLEMS);
-            continue;
-        }
+        let short = &key[..12.min(key.len())];
+        let station = if !args.trust.is_empty() {
+            if !args.trust.contains(&key) {
+                println!(
+                    "{name}: unknown station: signed by {key}, which is not among the trusted keys"
+                );
+                status = status.max(PROBLEMS);
+                continue;
+            }
+            format!("station {short}…")
+        } else if center.stations.is_empty() {
+            format!("station {short}… (no stations enrolled in the center: not checked)")
+        } else {
+            match center.trust(&key) {
+                praxis::center::Trust::Enrolled(n) => format!("station `{n}`"),
+                praxis::center::Trust::Revoked(n, at) => {
+                    println!("{name}: revoked station: signed by `{n}`, revoked {at}");
+                    status = status.max(PROBLEMS);
+                    continue;
+                }
+                praxis::center::Trust::Unknown => {
+                    println!(
+                        "{name}: unknown station: signed by {key}, not enrolled in {}",
+                        center_dir.display()
+                    );
+                    status = status.max(PROBLEMS);
+                    continue;
+                }
+            }
+        };
         let sc = &rec.header.scenario;
         let Some(scenario) = by_hash.get(&sc.sha256) else {
             println!(
@@ -112,8 +152,7 @@ pub fn run(args: Args) -> u8 {
         }
         let o = &replay.outcome;
         println!(
-            "{name}: valid — station {}…, {} {}, {} {:.0} %",
-            &key[..12.min(key.len())],
+            "{name}: valid — {station}, {} {}, {} {:.0} %",
             sc.id,
             sc.version,
             if o.passed { "passed" } else { "failed" },

@@ -66,6 +66,14 @@ impl StationKey {
     }
 }
 
+/// Whether a text is an Ed25519 public key in base64.
+pub fn is_public_key(text: &str) -> bool {
+    B64.decode(text)
+        .ok()
+        .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
+        .is_some_and(|b| VerifyingKey::from_bytes(&b).is_ok())
+}
+
 /// What a record's signature says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignatureStatus {

@@ -1,0 +1,90 @@
+//! A training center's trust store: the stations whose records it accepts, by name and public
+//! key, enrolled and revoked with `praxis center enroll|revoke`. Kept as `stations.json` in the
+//! center folder (`--center DIR`, else `$PRAXIS_CENTER`, else `center/` in the user's data
+//! folder). Written atomically (a temporary file renamed over the old one).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One enrolled station.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Station {
+    /// Its Ed25519 public key (base64).
+    pub key: String,
+    /// When it was enrolled (RFC 3339, UTC).
+    pub enrolled_at: String,
+    /// When it was revoked, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked_at: Option<String>,
+}
+
+/// The stations a center knows, by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stations {
+    /// Stations by name.
+    pub stations: BTreeMap<String, Station>,
+}
+
+/// What a center says of a station key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trust {
+    /// Enrolled and not revoked, under this name.
+    Enrolled(String),
+    /// Revoked, under this name, at this time.
+    Revoked(String, String),
+    /// Not enrolled.
+    Unknown,
+}
+
+/// The default center folder.
+pub fn default_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("PRAXIS_CENTER") {
+        return PathBuf::from(d);
+    }
+    directories::ProjectDirs::from("org", "Praxis", "praxis")
+        .map(|p| p.data_dir().join("center"))
+        .unwrap_or_else(|| PathBuf::from("center"))
+}
+
+impl Stations {
+    fn path(dir: &Path) -> PathBuf {
+        dir.join("stations.json")
+    }
+
+    /// Reads a center's stations (none when the file does not exist yet).
+    pub fn load(dir: &Path) -> Result<Stations, String> {
+        let path = Self::path(dir);
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Stations::default()),
+            Err(e) => Err(format!("{}: {e}", path.display())),
+        }
+    }
+
+    /// Writes them back (atomically).
+    pub fn save(&self, dir: &Path) -> Result<(), String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let path = Self::path(dir);
+        let tmp = dir.join("stations.json.tmp");
+        let text = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
+        std::fs::write(&tmp, text + "\n")
+            .and_then(|_| std::fs::rename(&tmp, &path))
+            .map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// What the center says of a key.
+    pub fn trust(&self, key: &str) -> Trust {
+        for (name, s) in &self.stations {
+            if s.key == key {
+                return match &s.revoked_at {
+                    Some(at) => Trust::Revoked(name.clone(), at.clone()),
+                    None => Trust::Enrolled(name.clone()),
+                };
+            }
+        }
+        Trust::Unknown
+    }
+}

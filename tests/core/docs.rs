@@ -158,6 +158,13 @@ fn the_session_record_example_is_a_real_record() {
     assert_eq!(examples.len(), 1);
     let rec = praxis::record::read(examples[0].1.as_bytes()).expect("the example is a record");
     assert_eq!(rec.integrity, praxis::record::Integrity::Complete);
+    assert!(
+        matches!(
+            praxis::record::sign::check(&rec),
+            praxis::record::sign::SignatureStatus::Valid { .. }
+        ),
+        "the example is signed"
+    );
     let scenario = support::scenario(&rec.header.scenario.id);
     assert_eq!(
         scenario.hash(),

@@ -332,11 +332,8 @@ fn scenario_models_exist() {
     }
 }
 
-/// Records are signed with the station's key; `praxis verify` accepts a record as written and
-/// catches every change with a reason.
-#[test]
-fn verify_accepts_signed_records_and_catches_tampering() {
-    let dir = temp_dir("verify");
+/// A record of the perfect hand-hygiene run, signed with this test's station key.
+fn signed_record(dir: &Path) -> PathBuf {
     let rec = dir.join("a.jsonl");
     let o = praxis(&[
         "simulate",
@@ -347,6 +344,15 @@ fn verify_accepts_signed_records_and_catches_tampering() {
         "-q",
     ]);
     assert!(o.status.success(), "{}", text(&o));
+    rec
+}
+
+/// Records are signed with the station's key; `praxis verify` accepts a record as written and
+/// catches every change with a reason.
+#[test]
+fn verify_accepts_signed_records_and_catches_tampering() {
+    let dir = temp_dir("verify");
+    let rec = signed_record(&dir);
     let key = praxis(&["station", "key"]);
     let key = String::from_utf8_lossy(&key.stdout).trim().to_string();
     assert_eq!(key.len(), 44, "{key}");
@@ -425,16 +431,7 @@ fn center_enrolls_and_revokes_stations() {
     let dir = temp_dir("center");
     let center = dir.join("center");
     let c = center.to_str().unwrap();
-    let rec = dir.join("a.jsonl");
-    let o = praxis(&[
-        "simulate",
-        "hand-hygiene",
-        "tests/playthroughs/hand-hygiene/perfect.events",
-        "--record",
-        rec.to_str().unwrap(),
-        "-q",
-    ]);
-    assert!(o.status.success(), "{}", text(&o));
+    let rec = signed_record(&dir);
     let key = String::from_utf8_lossy(&praxis(&["station", "key"]).stdout)
         .trim()
         .to_string();

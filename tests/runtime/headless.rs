@@ -135,6 +135,19 @@ impl Sim {
         (rec, rep)
     }
 
+    /// Ends the session; it must fail with this critical entry, and its record re-score to it.
+    fn fails_with(&mut self, critical: &str) {
+        let outcome = self.finish();
+        assert!(!outcome.passed);
+        assert!(
+            outcome.critical.iter().any(|c| c.id == critical),
+            "{:#?}",
+            outcome.critical
+        );
+        let (rec, rep) = self.replayed();
+        assert!(rep.matches(&rec), "{:?}", rep.differences);
+    }
+
     fn touched(&self, a: &str, b: &str) -> bool {
         self.session().actions.iter().any(|x| matches!(&x.kind, ActionKind::Touch { a: p, b: q } if p.as_str() == a && q.as_str() == b))
     }
@@ -209,18 +222,7 @@ fn hand_hygiene_touching_the_patient_first_is_critical_and_fails() {
     });
     sim.run(1.0);
     assert!(sim.touched("left-hand", "patient"));
-    let outcome = sim.finish();
-    assert!(!outcome.passed);
-    assert!(
-        outcome
-            .critical
-            .iter()
-            .any(|c| c.id == "touched-patient-before-hand-hygiene"),
-        "{:#?}",
-        outcome.critical
-    );
-    let (rec, rep) = sim.replayed();
-    assert!(rep.matches(&rec), "{:?}", rep.differences);
+    sim.fails_with("touched-patient-before-hand-hygiene");
 }
 
 #[test]
@@ -543,18 +545,7 @@ fn cleanroom_gowning_entering_without_the_mirror_check_fails() {
         object: "airlock-door".into(),
         hand: Some(Hand::Right),
     });
-    let outcome = sim.finish();
-    assert!(!outcome.passed);
-    assert!(
-        outcome
-            .critical
-            .iter()
-            .any(|c| c.id == "entered-without-mirror-check"),
-        "{:#?}",
-        outcome.critical
-    );
-    let (rec, rep) = sim.replayed();
-    assert!(rep.matches(&rec), "{:?}", rep.differences);
+    sim.fails_with("entered-without-mirror-check");
 }
 
 /// Hot reload, as an instructor uses it: a broken save keeps the session running and shows

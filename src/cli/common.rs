@@ -149,3 +149,13 @@ pub fn load(path: &Path, assets: Option<&Path>, format: DiagFormat) -> Result<Ar
         }
     }
 }
+
+/// The scenario versions a center keeps (none when it has no database yet).
+pub fn center_scenarios(
+    center: &Path,
+) -> Result<praxis::center::verify::ScenarioSet, praxis::center::db::DbError> {
+    if !center.join(praxis::center::db::FILE).is_file() {
+        return Ok(Default::default());
+    }
+    praxis::center::db::Db::open(center)?.scenarios()
+}

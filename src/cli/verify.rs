@@ -2,12 +2,9 @@
 //! to the score it stores against the exact scenario version it names?
 
 use super::common::{self, CANNOT_RUN, OK, PROBLEMS};
-use praxis::record::sign::{self, SignatureStatus};
-use praxis::record::{self, Integrity};
-use praxis::scenario::Scenario;
-use std::collections::HashMap;
+use praxis::center::ingest::ScenarioSources;
+use praxis::center::verify::{self, TrustPolicy, Verdict};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 /// Arguments of `praxis verify`.
 #[derive(Debug, clap::Args)]
@@ -16,7 +13,8 @@ pub struct Args {
     #[arg(required = true)]
     records: Vec<PathBuf>,
     /// Folder of scenario files, searched by content hash for the version each record names
-    /// (default: `$PRAXIS_SCENARIOS`, `./scenarios`, or the source tree's).
+    /// (default: `$PRAXIS_SCENARIOS`, `./scenarios`, or the source tree's). The versions the
+    /// center keeps are searched too.
     #[arg(long)]
     scenarios: Option<PathBuf>,
     /// Accept only records signed by these station public keys (repeatable), instead of the
@@ -33,26 +31,33 @@ pub struct Args {
 /// Runs `praxis verify`.
 pub fn run(args: Args) -> u8 {
     let dir = common::scenarios_dir(args.scenarios.as_deref());
-    // Every scenario version in the folder, by hash.
-    let mut by_hash: HashMap<String, Arc<Scenario>> = HashMap::new();
-    for id in common::list_ids(&dir) {
-        let path = dir.join(format!("{id}.ron"));
-        if let Ok(bytes) = std::fs::read(&path)
-            && let Ok(s) = Scenario::from_bytes(&path.display().to_string(), &bytes, None)
-        {
-            by_hash.insert(s.hash().to_string(), Arc::new(s));
-        }
-    }
     let center_dir = args
         .center
         .clone()
         .unwrap_or_else(praxis::center::default_dir);
-    let center = match praxis::center::Stations::load(&center_dir) {
+    let stations = match praxis::center::Stations::load(&center_dir) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
             return CANNOT_RUN;
         }
+    };
+    let mut scenarios = match common::center_scenarios(&center_dir) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return CANNOT_RUN;
+        }
+    };
+    ScenarioSources::from_dir(&dir).add_to(&mut scenarios);
+    let no_stations = stations.stations.is_empty();
+    let policy = if args.trust.is_empty() {
+        TrustPolicy::Center {
+            stations,
+            strict: false,
+        }
+    } else {
+        TrustPolicy::Keys(args.trust.clone())
     };
     let mut status = OK;
     for path in &args.records {
@@ -65,99 +70,50 @@ pub fn run(args: Args) -> u8 {
                 continue;
             }
         };
-        let rec = match record::read(&bytes) {
-            Ok(r) => r,
-            Err(e) => {
-                println!("{name}: not a session record ({e})");
-                status = status.max(PROBLEMS);
-                continue;
-            }
-        };
-        match &rec.integrity {
-            Integrity::Complete => {}
-            Integrity::Incomplete { reason } => {
-                println!("{name}: truncated: {reason}");
-                status = status.max(PROBLEMS);
-                continue;
-            }
-            Integrity::Tampered { line, reason } => {
-                println!("{name}: tampered at line {line}: {reason}");
-                status = status.max(PROBLEMS);
-                continue;
-            }
-        }
-        let key = match sign::check(&rec) {
-            SignatureStatus::Valid { key } => key,
-            SignatureStatus::Unsigned | SignatureStatus::NoFooter => {
-                println!("{name}: unsigned: no station signature");
-                status = status.max(PROBLEMS);
-                continue;
-            }
-            SignatureStatus::Invalid { reason } => {
-                println!("{name}: tampered: {reason}");
-                status = status.max(PROBLEMS);
-                continue;
-            }
-        };
-        let short = &key[..12.min(key.len())];
-        let station = if !args.trust.is_empty() {
-            if !args.trust.contains(&key) {
+        let (rec, verdict) = verify::check(&bytes, &policy, &scenarios);
+        match (&verdict, rec) {
+            (Verdict::Valid { signer, outcome }, Some(rec)) => {
+                let sc = &rec.header.scenario;
+                let note = if no_stations && args.trust.is_empty() {
+                    " (no stations enrolled in the center: not checked)"
+                } else {
+                    ""
+                };
                 println!(
-                    "{name}: unknown station: signed by {key}, which is not among the trusted keys"
+                    "{name}: valid — {}{note}, {} {}, {} {:.0} %",
+                    signer.label(),
+                    sc.id,
+                    sc.version,
+                    if outcome.passed { "passed" } else { "failed" },
+                    outcome.score.scaled * 100.0
+                );
+            }
+            (Verdict::UnknownStation { key }, _) if args.trust.is_empty() => {
+                println!(
+                    "{name}: unknown station: signed by {key}, not enrolled in {}",
+                    center_dir.display()
                 );
                 status = status.max(PROBLEMS);
-                continue;
             }
-            format!("station {short}…")
-        } else if center.stations.is_empty() {
-            format!("station {short}… (no stations enrolled in the center: not checked)")
-        } else {
-            match center.trust(&key) {
-                praxis::center::Trust::Enrolled(n) => format!("station `{n}`"),
-                praxis::center::Trust::Revoked(n, at) => {
-                    println!("{name}: revoked station: signed by `{n}`, revoked {at}");
-                    status = status.max(PROBLEMS);
-                    continue;
-                }
-                praxis::center::Trust::Unknown => {
-                    println!(
-                        "{name}: unknown station: signed by {key}, not enrolled in {}",
-                        center_dir.display()
-                    );
-                    status = status.max(PROBLEMS);
-                    continue;
-                }
+            (
+                Verdict::ScenarioUnknown {
+                    id,
+                    version,
+                    sha256,
+                },
+                _,
+            ) => {
+                println!(
+                    "{name}: scenario version unknown: {id} {version} (sha256 {sha256}) is neither in {} nor kept by the center",
+                    dir.display()
+                );
+                status = status.max(PROBLEMS);
             }
-        };
-        let sc = &rec.header.scenario;
-        let Some(scenario) = by_hash.get(&sc.sha256) else {
-            println!(
-                "{name}: scenario version unknown: {} {} (sha256 {}) is not in {}",
-                sc.id,
-                sc.version,
-                sc.sha256,
-                dir.display()
-            );
-            status = status.max(PROBLEMS);
-            continue;
-        };
-        let replay = record::replay(&rec, scenario.clone());
-        if !replay.matches(&rec) {
-            println!(
-                "{name}: tampered: the stored outcome is not what the events give ({})",
-                replay.differences.join("; ")
-            );
-            status = status.max(PROBLEMS);
-            continue;
+            (v, _) => {
+                println!("{name}: {}", v.describe());
+                status = status.max(PROBLEMS);
+            }
         }
-        let o = &replay.outcome;
-        println!(
-            "{name}: valid — {station}, {} {}, {} {:.0} %",
-            sc.id,
-            sc.version,
-            if o.passed { "passed" } else { "failed" },
-            o.score.scaled * 100.0
-        );
     }
     status
 }

@@ -217,7 +217,8 @@ struct FooterBody {
     signature: Option<serde_json::Value>,
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
+/// SHA-256 of bytes, as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 

@@ -1,7 +1,12 @@
-//! A training center's trust store: the stations whose records it accepts, by name and public
-//! key, enrolled and revoked with `praxis center enroll|revoke`. Kept as `stations.json` in the
-//! center folder (`--center DIR`, else `$PRAXIS_CENTER`, else `center/` in the user's data
-//! folder). Written atomically (a temporary file renamed over the old one).
+//! A training center: the stations whose records it accepts ([`Stations`], by name and public
+//! key, enrolled and revoked with `praxis center enroll|revoke`, kept as `stations.json` and
+//! written atomically), the checks a record must pass ([`verify`]), and the database its records
+//! are filed into ([`db`], [`ingest`]). All of it lives in the center folder (`--center DIR`,
+//! else `$PRAXIS_CENTER`, else `center/` in the user's data folder).
+
+pub mod db;
+pub mod ingest;
+pub mod verify;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -3,11 +3,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod center;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn praxis(args: &[&str]) -> Output {
+pub(crate) fn praxis(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_praxis"))
         .args(args)
         .current_dir(root())
@@ -21,7 +23,7 @@ fn station_dir() -> PathBuf {
     std::env::temp_dir().join(format!("praxis-cli-station-{}", std::process::id()))
 }
 
-fn text(o: &Output) -> String {
+pub(crate) fn text(o: &Output) -> String {
     format!(
         "{}{}",
         String::from_utf8_lossy(&o.stdout),
@@ -29,7 +31,7 @@ fn text(o: &Output) -> String {
     )
 }
 
-fn temp_dir(name: &str) -> PathBuf {
+pub(crate) fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("praxis-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();

@@ -1,0 +1,247 @@
+//! A training center's database: ingest, the scenario versions it keeps, learners' rights.
+
+use super::{praxis, temp_dir, text};
+use std::path::{Path, PathBuf};
+
+/// Plays an event log of hand-hygiene into a signed record for `learner`.
+pub(crate) fn record(dir: &Path, events: &str, learner: &str, name: &str) -> PathBuf {
+    let rec = dir.join(name);
+    let o = praxis(&[
+        "simulate",
+        "hand-hygiene",
+        &format!("tests/playthroughs/hand-hygiene/{events}.events"),
+        "--record",
+        rec.to_str().unwrap(),
+        "--learner",
+        learner,
+        "-q",
+    ]);
+    assert!(o.status.code().is_some_and(|c| c <= 1), "{}", text(&o));
+    rec
+}
+
+fn station_key() -> String {
+    String::from_utf8_lossy(&praxis(&["station", "key"]).stdout)
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn ingest_files_each_session_once_and_refuses_what_it_cannot_trust() {
+    let dir = temp_dir("ingest");
+    let recs = dir.join("records");
+    std::fs::create_dir_all(recs.join("ward")).unwrap();
+    let center = dir.join("center");
+    let c = center.to_str().unwrap();
+    let r = recs.to_str().unwrap();
+    record(&recs, "perfect", "nurse-a", "a1.jsonl");
+    record(&recs.join("ward"), "perfect", "nurse-b", "b1.jsonl");
+    let full = record(&dir, "perfect", "nurse-b", "b2-full.jsonl");
+    // A session still running (or cut short): the header and two events, no footer.
+    let text_full = std::fs::read_to_string(&full).unwrap();
+    let partial: String = text_full
+        .lines()
+        .take(3)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(recs.join("b2-partial.jsonl"), partial).unwrap();
+    // A record whose score was edited.
+    let tampered = std::fs::read_to_string(recs.join("a1.jsonl"))
+        .unwrap()
+        .replacen("\"passed\":true", "\"passed\":false", 1);
+    std::fs::write(recs.join("a1-tampered.jsonl"), tampered).unwrap();
+
+    // No station enrolled: every signed record is refused; the unsigned incomplete one is
+    // filed as incomplete (nothing in it is signed yet).
+    let o = praxis(&["center", "ingest", r, "--center", c]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("unknown station"), "{}", text(&o));
+    assert!(
+        text(&o).contains("0 filed, 1 filed as incomplete"),
+        "{}",
+        text(&o)
+    );
+
+    let o = praxis(&["center", "enroll", "ward-1", &station_key(), "--center", c]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = praxis(&["center", "ingest", r, "--center", c]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let out = text(&o);
+    assert!(
+        out.contains("a1-tampered.jsonl: refused: tampered"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2 filed, 0 filed as incomplete, 1 already filed"),
+        "{out}"
+    );
+
+    // Again: nothing is filed twice; the finished copy completes the incomplete one.
+    std::fs::remove_file(recs.join("a1-tampered.jsonl")).unwrap();
+    std::fs::copy(&full, recs.join("b2-full.jsonl")).unwrap();
+    let o = praxis(&["center", "ingest", r, "--center", c, "-v"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let out = text(&o);
+    assert!(out.contains("b2-full.jsonl: filed (completes"), "{out}");
+    assert!(out.contains("a1.jsonl: already filed"), "{out}");
+    assert!(
+        out.contains("1 filed, 0 filed as incomplete, 3 already filed"),
+        "{out}"
+    );
+
+    // The center keeps the scenario version, so records verify without the scenario folder.
+    let o = praxis(&["center", "scenarios", "--center", c]);
+    assert!(text(&o).starts_with("hand-hygiene\t"), "{}", text(&o));
+    let empty = dir.join("no-scenarios");
+    std::fs::create_dir_all(&empty).unwrap();
+    let a1 = recs.join("a1.jsonl");
+    let o = praxis(&[
+        "verify",
+        a1.to_str().unwrap(),
+        "--center",
+        c,
+        "--scenarios",
+        empty.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = praxis(&["center", "ingest", "no/such/folder", "--center", c]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+}
+
+#[test]
+fn a_forgotten_learner_is_erased_for_good_and_can_ask_for_their_data() {
+    let dir = temp_dir("forget");
+    let recs = dir.join("records");
+    std::fs::create_dir_all(&recs).unwrap();
+    let center = dir.join("center");
+    let c = center.to_str().unwrap();
+    let r = recs.to_str().unwrap();
+    record(&recs, "perfect", "learner-forget-me", "f1.jsonl");
+    record(&recs, "rub-too-short", "learner-forget-me", "f2.jsonl");
+    record(&recs, "perfect", "learner-stays", "s1.jsonl");
+    praxis(&["center", "enroll", "ward-1", &station_key(), "--center", c]);
+    let o = praxis(&["center", "ingest", r, "--center", c]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = praxis(&[
+        "center",
+        "cohort",
+        "night-shift",
+        "--add",
+        "learner-forget-me",
+        "learner-stays",
+        "--center",
+        c,
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+
+    let o = praxis(&[
+        "center",
+        "export-learner",
+        "learner-forget-me",
+        "--center",
+        c,
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let sessions = doc["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 2, "{doc}");
+    assert_eq!(doc["cohorts"][0], "night-shift");
+    let first = std::fs::read_to_string(recs.join("f1.jsonl")).unwrap();
+    assert!(
+        sessions
+            .iter()
+            .any(|s| s["record"].as_str() == Some(&first)),
+        "the export gives back the record itself"
+    );
+
+    // Without --yes nothing is erased.
+    let o = praxis(&["center", "forget", "learner-forget-me", "--center", c]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("2 sessions"), "{}", text(&o));
+    let o = praxis(&[
+        "center",
+        "forget",
+        "learner-forget-me",
+        "--yes",
+        "--center",
+        c,
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("erased 2 sessions"), "{}", text(&o));
+
+    let o = praxis(&[
+        "center",
+        "export-learner",
+        "learner-forget-me",
+        "--center",
+        c,
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["sessions"].as_array().unwrap().len(), 0);
+    assert_eq!(doc["cohorts"].as_array().unwrap().len(), 0);
+    // Ingesting the station's folder again does not bring them back.
+    let o = praxis(&["center", "ingest", r, "--center", c]);
+    assert!(text(&o).contains("0 filed"), "{}", text(&o));
+    assert!(text(&o).contains("2 not filed"), "{}", text(&o));
+    // Nothing of the learner is left in the database file.
+    for entry in std::fs::read_dir(&center).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(
+            !bytes.windows(17).any(|w| w == b"learner-forget-me"),
+            "the learner's id is still in the center's files"
+        );
+    }
+    let o = praxis(&["center", "export-learner", "learner-stays", "--center", c]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["sessions"].as_array().unwrap().len(), 1);
+
+    // Retention: a period is checked, set and shown; `off` clears it.
+    let o = praxis(&["center", "retention", "3h", "--center", c]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let o = praxis(&["center", "retention", "soon", "--center", c]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let o = praxis(&["center", "retention", "2years", "--center", c]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = praxis(&["center", "retention", "--center", c]);
+    assert!(text(&o).contains("kept for 2years"), "{}", text(&o));
+}
+
+#[test]
+fn sessions_past_the_retention_period_are_erased() {
+    let dir = temp_dir("retention");
+    let recs = dir.join("records");
+    std::fs::create_dir_all(&recs).unwrap();
+    let center = dir.join("center");
+    let c = center.to_str().unwrap();
+    let old = recs.join("old.jsonl");
+    let o = praxis(&[
+        "simulate",
+        "hand-hygiene",
+        "tests/playthroughs/hand-hygiene/perfect.events",
+        "--record",
+        old.to_str().unwrap(),
+        "--started-at",
+        "2020-01-06T09:00:00Z",
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    record(&recs, "perfect", "recent", "new.jsonl");
+    praxis(&["center", "enroll", "ward-1", &station_key(), "--center", c]);
+    let o = praxis(&["center", "ingest", recs.to_str().unwrap(), "--center", c]);
+    assert!(text(&o).contains("2 filed"), "{}", text(&o));
+    let o = praxis(&["center", "retention", "365d", "--center", c]);
+    assert!(text(&o).contains("1 older sessions erased"), "{}", text(&o));
+    let o = praxis(&[
+        "center",
+        "ingest",
+        recs.to_str().unwrap(),
+        "--center",
+        c,
+        "-v",
+    ]);
+    assert!(
+        text(&o).contains("old.jsonl: not filed: older than the retention period"),
+        "{}",
+        text(&o)
+    );
+}

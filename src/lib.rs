@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod center;
+pub mod config;
 pub mod eventlog;
 pub mod graph;
 pub mod record;
@@ -21,3 +22,4 @@ pub mod scoring;
 pub mod station;
 pub mod trace;
 pub mod tracker;
+pub mod xapi;

@@ -36,6 +36,11 @@ if [ ! -d "$(dirname "$0")/gltf-validator/node_modules/gltf-validator" ]; then
   echo "setup: installing the Khronos glTF validator (npm)"
   npm ci --prefix "$(dirname "$0")/gltf-validator" --no-audit --no-fund --loglevel=error
 fi
+# Learning Locker's xAPI statement validator (npm package @learninglocker/xapi-validation).
+if [ ! -d "$(dirname "$0")/xapi-validator/node_modules/@learninglocker/xapi-validation" ]; then
+  echo "setup: installing Learning Locker's xAPI validator (npm)"
+  npm ci --prefix "$(dirname "$0")/xapi-validator" --no-audit --no-fund --loglevel=error
+fi
 if [ ${#PIP_PACKAGES[@]} -gt 0 ]; then
   python3 -m pip install --quiet "${PIP_PACKAGES[@]}"
 fi

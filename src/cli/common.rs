@@ -159,3 +159,73 @@ pub fn center_scenarios(
     }
     praxis::center::db::Db::open(center)?.scenarios()
 }
+
+/// Which of the center's sessions a report or export covers.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FilterArgs {
+    /// The center (default: `$PRAXIS_CENTER`, else `center/` in the user's data folder).
+    #[arg(long)]
+    pub center: Option<PathBuf>,
+    /// Only this scenario id.
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Only this learner (pseudonymous id).
+    #[arg(long)]
+    pub learner: Option<String>,
+    /// Only the learners of this cohort (`praxis center cohort`).
+    #[arg(long)]
+    pub cohort: Option<String>,
+    /// Only sessions started on or after this date or time (`2026-09-01`, RFC 3339).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only sessions started before this date or time.
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Include incomplete sessions (no footer).
+    #[arg(long)]
+    pub incomplete: bool,
+}
+
+impl FilterArgs {
+    /// The center folder.
+    pub fn center_dir(&self) -> PathBuf {
+        self.center
+            .clone()
+            .unwrap_or_else(praxis::center::default_dir)
+    }
+
+    /// Checks the values and makes the database filter.
+    pub fn filter(&self) -> Result<praxis::center::db::Filter, String> {
+        for (what, v) in [("since", &self.since), ("until", &self.until)] {
+            if let Some(v) = v {
+                let ok = humantime::parse_rfc3339_weak(v).is_ok()
+                    || humantime::parse_rfc3339_weak(&format!("{v} 00:00:00")).is_ok();
+                if !ok {
+                    return Err(format!(
+                        "--{what} `{v}` is not a date (2026-09-01) or an RFC 3339 time"
+                    ));
+                }
+            }
+        }
+        Ok(praxis::center::db::Filter {
+            scenario: self.scenario.clone(),
+            learner: self.learner.clone(),
+            cohort: self.cohort.clone(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+            incomplete: self.incomplete,
+        })
+    }
+
+    /// Opens the center database, which must exist.
+    pub fn open(&self) -> Result<praxis::center::db::Db, String> {
+        let dir = self.center_dir();
+        if !dir.join(praxis::center::db::FILE).is_file() {
+            return Err(format!(
+                "no center database in {} (file records into it with `praxis center ingest`)",
+                dir.display()
+            ));
+        }
+        praxis::center::db::Db::open(&dir).map_err(|e| e.to_string())
+    }
+}

@@ -5,6 +5,8 @@
 
 mod center;
 mod common;
+mod csv_out;
+mod export;
 mod graph;
 mod list;
 mod replay;
@@ -40,6 +42,8 @@ enum Command {
     Station(station::Args),
     /// A training center's trusted stations: enroll, revoke, list.
     Center(center::Args),
+    /// Export session data: xAPI statements, CSV.
+    Export(export::Args),
     /// Draw a scenario's procedure graph as DOT or SVG.
     Graph(graph::Args),
     /// List the scenarios in the scenario folder.
@@ -58,6 +62,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Verify(a) => verify::run(a),
         Command::Station(a) => station::run(a),
         Command::Center(a) => center::run(a),
+        Command::Export(a) => export::run(a),
         Command::Graph(a) => graph::run(a),
         Command::List(a) => list::run(a),
         #[cfg(feature = "runtime")]

@@ -245,3 +245,71 @@ fn sessions_past_the_retention_period_are_erased() {
         text(&o)
     );
 }
+
+#[test]
+fn csv_has_a_row_per_session_and_per_step_attempt_and_a_french_spreadsheet_variant() {
+    let dir = temp_dir("csv");
+    let recs = dir.join("records");
+    std::fs::create_dir_all(&recs).unwrap();
+    let center = dir.join("center");
+    let c = center.to_str().unwrap();
+    record(&recs, "perfect", "nurse-a", "a.jsonl");
+    record(&recs, "missed-thumbs", "nurse-b", "b.jsonl");
+    praxis(&["center", "enroll", "ward-1", &station_key(), "--center", c]);
+    let o = praxis(&["center", "ingest", recs.to_str().unwrap(), "--center", c]);
+    assert!(o.status.success(), "{}", text(&o));
+
+    let o = praxis(&["export", "csv", "--center", c]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        o.stdout.windows(2).any(|w| w == b"\r\n"),
+        "RFC 4180 lines end in CRLF"
+    );
+    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+    let head = r.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let of = |learner: &str| rows.iter().find(|r| &r[col("learner")] == learner).unwrap();
+    assert_eq!(&of("nurse-a")[col("passed")], "true");
+    assert_eq!(&of("nurse-a")[col("score")], "1");
+    assert_eq!(&of("nurse-b")[col("passed")], "false");
+
+    let o = praxis(&[
+        "export",
+        "csv",
+        "--steps",
+        "--learner",
+        "nurse-b",
+        "--center",
+        c,
+    ]);
+    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+    let head = r.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let step = head.iter().position(|h| h == "step").unwrap();
+    let status = head.iter().position(|h| h == "status").unwrap();
+    assert!(
+        rows.iter()
+            .any(|r| &r[step] == "thumbs" && &r[status] == "missed"),
+        "{rows:?}"
+    );
+    assert!(rows.iter().all(|r| &r[1] == "nurse-b"));
+
+    let o = praxis(&["export", "csv", "--excel-fr", "--center", c]);
+    assert!(o.stdout.starts_with("\u{feff}session;learner;".as_bytes()));
+    let text_fr = String::from_utf8(o.stdout.clone()).unwrap();
+    assert!(text_fr.contains(";VRAI;"), "{text_fr}");
+    assert!(text_fr.contains(";0,8;"), "decimal commas: {text_fr}");
+
+    let o = praxis(&["export", "csv", "--since", "last tuesday", "--center", c]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let o = praxis(&[
+        "export",
+        "csv",
+        "--center",
+        dir.join("nowhere").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("no center database"), "{}", text(&o));
+}

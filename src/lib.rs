@@ -14,6 +14,7 @@ pub mod config;
 pub mod eventlog;
 pub mod graph;
 pub mod record;
+pub mod report;
 pub mod rng;
 #[cfg(feature = "runtime")]
 pub mod runtime;

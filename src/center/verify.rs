@@ -30,6 +30,11 @@ impl ScenarioSet {
         self.by_hash.get(sha256)
     }
 
+    /// Every version, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<Scenario>> {
+        self.by_hash.values()
+    }
+
     /// How many versions are known.
     pub fn len(&self) -> usize {
         self.by_hash.len()

@@ -10,6 +10,7 @@ mod export;
 mod graph;
 mod list;
 mod replay;
+mod report;
 #[cfg(feature = "runtime")]
 mod run;
 mod simulate;
@@ -44,6 +45,9 @@ enum Command {
     Center(center::Args),
     /// Export session data: xAPI statements, CSV.
     Export(export::Args),
+    /// An HTML report with plots on the center's sessions (a cohort, a scenario, a period, a
+    /// learner).
+    Report(report::Args),
     /// Draw a scenario's procedure graph as DOT or SVG.
     Graph(graph::Args),
     /// List the scenarios in the scenario folder.
@@ -63,6 +67,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Station(a) => station::run(a),
         Command::Center(a) => center::run(a),
         Command::Export(a) => export::run(a),
+        Command::Report(a) => report::run(a),
         Command::Graph(a) => graph::run(a),
         Command::List(a) => list::run(a),
         #[cfg(feature = "runtime")]

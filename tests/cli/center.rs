@@ -313,3 +313,93 @@ fn csv_has_a_row_per_session_and_per_step_attempt_and_a_french_spreadsheet_varia
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("no center database"), "{}", text(&o));
 }
+
+#[test]
+fn a_report_draws_its_plots_and_embeds_them_in_english_and_french() {
+    let dir = temp_dir("report");
+    let recs = dir.join("records");
+    std::fs::create_dir_all(&recs).unwrap();
+    let center = dir.join("center");
+    let c = center.to_str().unwrap();
+    for (i, events) in ["missed-thumbs", "perfect", "perfect", "dried-with-towel"]
+        .iter()
+        .enumerate()
+    {
+        record(
+            &recs,
+            events,
+            &format!("nurse-{}", i % 2),
+            &format!("{i}.jsonl"),
+        );
+    }
+    praxis(&["center", "enroll", "ward-1", &station_key(), "--center", c]);
+    praxis(&["center", "ingest", recs.to_str().unwrap(), "--center", c]);
+    for lang in ["en", "fr"] {
+        let out = dir.join(format!("report-{lang}"));
+        let o = praxis(&[
+            "report",
+            "--center",
+            c,
+            "--lang",
+            lang,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", text(&o));
+        let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")));
+        let pngs: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "png"))
+            .collect();
+        // Scores, pass rate, step errors and times, progress, critical errors.
+        assert_eq!(pngs.len(), 6, "{pngs:?}");
+        assert_eq!(html.matches("src=\"data:image/png;base64,").count(), 6);
+        for p in &pngs {
+            let decoder =
+                png::Decoder::new(std::io::BufReader::new(std::fs::File::open(p).unwrap()));
+            let info = decoder.read_info().unwrap();
+            assert!(info.info().width >= 1000, "{}", p.display());
+        }
+        let (pass, thumbs) = if lang == "fr" {
+            ("Taux de réussite", "Chaque pouce, friction en rotation")
+        } else {
+            ("Pass rate", "Each thumb")
+        };
+        assert!(html.contains(pass), "{html}");
+        assert!(html.contains(thumbs), "step titles come from the scenario");
+        assert!(
+            !html.contains("nurse-0"),
+            "no learner list in a cohort report"
+        );
+    }
+    // One learner: their sessions are listed.
+    let out = dir.join("report-learner");
+    let o = praxis(&[
+        "report",
+        "--center",
+        c,
+        "--learner",
+        "nurse-0",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("Learner nurse-0"), "{html}");
+    assert_eq!(html.matches("<td>passed</td>").count(), 1);
+    // Nothing matches: a clear error.
+    let o = praxis(&[
+        "report",
+        "--center",
+        c,
+        "--scenario",
+        "nope",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("no session matches"), "{}", text(&o));
+}

@@ -41,6 +41,28 @@ pub struct XapiArgs {
     center: Option<PathBuf>,
 }
 
+/// A JSON array written one statement per line.
+struct StatementWriter {
+    out: Box<dyn std::io::Write>,
+    count: usize,
+}
+
+impl StatementWriter {
+    fn push(&mut self, statement: &serde_json::Value) -> std::io::Result<()> {
+        self.out
+            .write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut self.out, statement)?;
+        self.count += 1;
+        Ok(())
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.out
+            .write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+        self.out.flush()
+    }
+}
+
 /// Runs `praxis export`.
 pub fn run(args: Args) -> u8 {
     match args.command {
@@ -95,8 +117,24 @@ fn xapi(args: XapiArgs) -> u8 {
             praxis::config::path().display()
         );
     }
+    // Written as it goes, one statement per line (large exports stream and stay readable with
+    // `grep`); a file is written beside its final name and renamed when complete.
+    let tmp = args
+        .output
+        .as_ref()
+        .map(|p| p.with_extension("json.partial"));
+    let out: Box<dyn std::io::Write> = match &tmp {
+        Some(t) => match std::fs::File::create(t) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", t.display());
+                return CANNOT_RUN;
+            }
+        },
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut out = StatementWriter { out, count: 0 };
     let mut status = OK;
-    let mut all = Vec::new();
     for path in &args.records {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
@@ -115,30 +153,30 @@ fn xapi(args: XapiArgs) -> u8 {
         let Some(scenario) = scenarios.get(&rec.header.scenario.sha256) else {
             continue;
         };
-        match praxis::xapi::export::statements(&rec, scenario, outcome, &opts) {
-            Ok(s) => all.extend(s),
+        let statements = match praxis::xapi::export::statements(&rec, scenario, outcome, &opts) {
+            Ok(s) => s,
             Err(e) => {
                 eprintln!("{}: not exported: {e}", path.display());
                 status = status.max(PROBLEMS);
+                continue;
             }
-        }
-    }
-    let text = match serde_json::to_string_pretty(&all) {
-        Ok(t) => t + "\n",
-        Err(e) => {
-            eprintln!("error: {e}");
+        };
+        if let Err(e) = statements.iter().try_for_each(|s| out.push(s)) {
+            eprintln!("error: cannot write the statements: {e}");
             return CANNOT_RUN;
         }
-    };
-    match &args.output {
-        Some(p) => {
-            if let Err(e) = std::fs::write(p, text) {
-                eprintln!("error: cannot write {}: {e}", p.display());
-                return CANNOT_RUN;
-            }
-            eprintln!("wrote {} statements to {}", all.len(), p.display());
+    }
+    let count = out.count;
+    if let Err(e) = out.finish() {
+        eprintln!("error: cannot write the statements: {e}");
+        return CANNOT_RUN;
+    }
+    if let (Some(t), Some(p)) = (&tmp, &args.output) {
+        if let Err(e) = std::fs::rename(t, p) {
+            eprintln!("error: cannot write {}: {e}", p.display());
+            return CANNOT_RUN;
         }
-        None => print!("{text}"),
+        eprintln!("wrote {count} statements to {}", p.display());
     }
     status
 }

@@ -52,7 +52,12 @@ fn context(rec: &Record, scenario: &Scenario, base: &str, with_parent: bool) -> 
         }
     });
     if with_parent {
-        ctx["contextActivities"]["parent"] = json!([scenario_activity(scenario, base)]);
+        // The id and type only: the full definition is on the session statement's object.
+        ctx["contextActivities"]["parent"] = json!([{
+            "objectType": "Activity",
+            "id": scenario_activity_id(base, scenario.id()),
+            "definition": { "type": activity_types::SIMULATION },
+        }]);
     }
     ctx
 }

@@ -117,7 +117,11 @@ pub fn statements(
                 "id": statement_id(&session, &format!("event/{n}")).to_string(),
                 "actor": actor,
                 "verb": verb(verbs::INTERACTED),
-                "object": { "objectType": "Activity", "id": scenario_id },
+                "object": {
+                    "objectType": "Activity",
+                    "id": scenario_id,
+                    "definition": { "type": activity_types::SIMULATION },
+                },
                 "result": result,
                 "context": context(rec, scenario, base, false),
                 "timestamp": ts(action.at.0)?,

@@ -64,6 +64,7 @@ fn exported_statements_pass_learning_lockers_validator_and_never_duplicate() {
         .iter()
         .filter(|s| {
             s["object"]["definition"]["type"] == "http://adlnet.gov/expapi/activities/simulation"
+                && s["verb"]["id"] != "http://adlnet.gov/expapi/verbs/interacted"
         })
         .collect();
     assert_eq!(results.len(), 4);
@@ -103,6 +104,33 @@ fn exported_statements_pass_learning_lockers_validator_and_never_duplicate() {
         lean.iter()
             .all(|s| s["verb"]["id"] != "http://adlnet.gov/expapi/verbs/interacted")
     );
+
+    // The published profile defines every extension the statements use, and names every verb.
+    let profile: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("docs/xapi-profile.jsonld")).unwrap(),
+    )
+    .unwrap();
+    let concepts: std::collections::BTreeSet<&str> = profile["concepts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    let profile_text = profile.to_string();
+    for s in &all {
+        for place in [&s["context"]["extensions"], &s["result"]["extensions"]] {
+            for key in place.as_object().into_iter().flat_map(|m| m.keys()) {
+                assert!(
+                    concepts.contains(key.as_str()),
+                    "{key} is not in the profile"
+                );
+            }
+        }
+        let verb = s["verb"]["id"].as_str().unwrap();
+        assert!(profile_text.contains(verb), "{verb} is not in the profile");
+        let kind = s["object"]["definition"]["type"].as_str().unwrap();
+        assert!(profile_text.contains(kind), "{kind} is not in the profile");
+    }
 
     // A tampered record is not exported.
     let tampered = std::fs::read_to_string(&files[0])

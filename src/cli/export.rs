@@ -41,6 +41,87 @@ pub struct XapiArgs {
     center: Option<PathBuf>,
 }
 
+/// Why a record gives no statements.
+pub enum NotExported {
+    /// It cannot be read.
+    Unreadable(String),
+    /// It does not verify, or its statements cannot be made.
+    Invalid(String),
+}
+
+impl NotExported {
+    /// The exit status it calls for.
+    pub fn code(&self) -> u8 {
+        match self {
+            NotExported::Unreadable(_) => CANNOT_RUN,
+            NotExported::Invalid(_) => PROBLEMS,
+        }
+    }
+}
+
+impl std::fmt::Display for NotExported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotExported::Unreadable(e) | NotExported::Invalid(e) => f.write_str(e),
+        }
+    }
+}
+
+/// What turning records into statements needs: the trusted stations, the scenario versions,
+/// the ids to use.
+pub struct Context {
+    policy: TrustPolicy,
+    scenarios: ScenarioSet,
+    opts: praxis::xapi::export::Options,
+}
+
+impl Context {
+    /// Loads the settings, the center's stations and scenario versions, and the folder's.
+    pub fn new(center: Option<&Path>, folder: Option<&Path>, actions: bool) -> Result<Context, String> {
+        let config = praxis::config::Config::load()?;
+        let center = center
+            .map(Path::to_path_buf)
+            .unwrap_or_else(praxis::center::default_dir);
+        let scenarios = known_scenarios(&center, folder)?;
+        let stations = praxis::center::Stations::load(&center)?;
+        if config.xapi.homepage.is_none() {
+            eprintln!(
+                "note: learners' accounts use the home page {} — set `homepage` under [xapi] in {} (or PRAXIS_XAPI_HOMEPAGE) to your LMS's",
+                config.homepage(),
+                praxis::config::path().display()
+            );
+        }
+        Ok(Context {
+            policy: TrustPolicy::Center {
+                stations,
+                strict: false,
+            },
+            scenarios,
+            opts: praxis::xapi::export::Options {
+                homepage: config.homepage().to_string(),
+                activity_base: config.activity_base().to_string(),
+                actions,
+            },
+        })
+    }
+
+    /// The session id and statements of a record, which must verify.
+    pub fn statements(&self, path: &Path) -> Result<(uuid::Uuid, Vec<serde_json::Value>), NotExported> {
+        let bytes = std::fs::read(path).map_err(|e| NotExported::Unreadable(format!("cannot read ({e})")))?;
+        let (rec, verdict) = verify::check(&bytes, &self.policy, &self.scenarios);
+        let (Some(rec), Verdict::Valid { outcome, .. }) = (rec, &verdict) else {
+            return Err(NotExported::Invalid(verdict.describe()));
+        };
+        let scenario = self
+            .scenarios
+            .get(&rec.header.scenario.sha256)
+            .ok_or_else(|| NotExported::Invalid("scenario version unknown".into()))?;
+        let statements = praxis::xapi::export::statements(&rec, scenario, outcome, &self.opts)
+            .map_err(NotExported::Invalid)?;
+        Ok((rec.header.session, statements))
+    }
+}
+
 /// A JSON array written one statement per line.
 struct StatementWriter {
     out: Box<dyn std::io::Write>,
@@ -79,44 +160,13 @@ pub fn known_scenarios(center: &Path, folder: Option<&Path>) -> Result<ScenarioS
 }
 
 fn xapi(args: XapiArgs) -> u8 {
-    let config = match praxis::config::Config::load() {
+    let ctx = match Context::new(args.center.as_deref(), args.scenarios.as_deref(), args.actions) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
             return CANNOT_RUN;
         }
     };
-    let center = args.center.unwrap_or_else(praxis::center::default_dir);
-    let scenarios = match known_scenarios(&center, args.scenarios.as_deref()) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return CANNOT_RUN;
-        }
-    };
-    let stations = match praxis::center::Stations::load(&center) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return CANNOT_RUN;
-        }
-    };
-    let policy = TrustPolicy::Center {
-        stations,
-        strict: false,
-    };
-    let opts = praxis::xapi::export::Options {
-        homepage: config.homepage().to_string(),
-        activity_base: config.activity_base().to_string(),
-        actions: args.actions,
-    };
-    if config.xapi.homepage.is_none() {
-        eprintln!(
-            "note: learners' accounts use the home page {} — set `homepage` under [xapi] in {} (or PRAXIS_XAPI_HOMEPAGE) to your LMS's",
-            opts.homepage,
-            praxis::config::path().display()
-        );
-    }
     // Written as it goes, one statement per line (large exports stream and stay readable with
     // `grep`); a file is written beside its final name and renamed when complete.
     let tmp = args
@@ -136,28 +186,11 @@ fn xapi(args: XapiArgs) -> u8 {
     let mut out = StatementWriter { out, count: 0 };
     let mut status = OK;
     for path in &args.records {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("{}: cannot read ({e})", path.display());
-                status = CANNOT_RUN;
-                continue;
-            }
-        };
-        let (rec, verdict) = verify::check(&bytes, &policy, &scenarios);
-        let (Some(rec), Verdict::Valid { outcome, .. }) = (rec, &verdict) else {
-            eprintln!("{}: not exported: {}", path.display(), verdict.describe());
-            status = status.max(PROBLEMS);
-            continue;
-        };
-        let Some(scenario) = scenarios.get(&rec.header.scenario.sha256) else {
-            continue;
-        };
-        let statements = match praxis::xapi::export::statements(&rec, scenario, outcome, &opts) {
-            Ok(s) => s,
+        let statements = match ctx.statements(path) {
+            Ok((_, s)) => s,
             Err(e) => {
                 eprintln!("{}: not exported: {e}", path.display());
-                status = status.max(PROBLEMS);
+                status = status.max(e.code());
                 continue;
             }
         };

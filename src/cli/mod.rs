@@ -9,6 +9,7 @@ mod csv_out;
 mod export;
 mod graph;
 mod list;
+mod push;
 mod replay;
 mod report;
 #[cfg(feature = "runtime")]
@@ -48,6 +49,8 @@ enum Command {
     /// An HTML report with plots on the center's sessions (a cohort, a scenario, a period, a
     /// learner).
     Report(report::Args),
+    /// Send records' xAPI statements to the LRS, through a queue on disk that loses nothing.
+    Push(push::Args),
     /// Draw a scenario's procedure graph as DOT or SVG.
     Graph(graph::Args),
     /// List the scenarios in the scenario folder.
@@ -68,6 +71,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Center(a) => center::run(a),
         Command::Export(a) => export::run(a),
         Command::Report(a) => report::run(a),
+        Command::Push(a) => push::run(a),
         Command::Graph(a) => graph::run(a),
         Command::List(a) => list::run(a),
         #[cfg(feature = "runtime")]

@@ -18,6 +18,7 @@
 //! scenario's id, version and hash, and the profile in its `category`.
 
 pub mod export;
+pub mod push;
 
 use crate::scenario::model::Text;
 use serde_json::{Map, Value, json};

@@ -6,10 +6,11 @@ set -euo pipefail
 # Debian packages needed to build and test. The engine-free core and the command-line tools
 # need only a C linker; the 3D runtime needs the X11, Wayland, ALSA and udev headers, Mesa's
 # software Vulkan (lavapipe) and Xvfb for the rendering tests, mold and clang to link Bevy
-# quickly, and Node.js for the Khronos glTF validator.
+# quickly, Node.js for the Khronos glTF and xAPI validators, and python3-venv for the LRS the
+# tests start (tools/lrs/setup.sh).
 APT_PACKAGES=(gcc pkg-config clang mold
   libx11-dev libxcursor-dev libxrandr-dev libxi-dev libasound2-dev libudev-dev libwayland-dev
-  libxkbcommon-dev mesa-vulkan-drivers libvulkan1 xvfb xauth nodejs)
+  libxkbcommon-dev mesa-vulkan-drivers libvulkan1 xvfb xauth nodejs python3-venv)
 # Python packages (none yet).
 PIP_PACKAGES=()
 

@@ -77,7 +77,11 @@ pub struct Context {
 
 impl Context {
     /// Loads the settings, the center's stations and scenario versions, and the folder's.
-    pub fn new(center: Option<&Path>, folder: Option<&Path>, actions: bool) -> Result<Context, String> {
+    pub fn new(
+        center: Option<&Path>,
+        folder: Option<&Path>,
+        actions: bool,
+    ) -> Result<Context, String> {
         let config = praxis::config::Config::load()?;
         let center = center
             .map(Path::to_path_buf)
@@ -106,8 +110,12 @@ impl Context {
     }
 
     /// The session id and statements of a record, which must verify.
-    pub fn statements(&self, path: &Path) -> Result<(uuid::Uuid, Vec<serde_json::Value>), NotExported> {
-        let bytes = std::fs::read(path).map_err(|e| NotExported::Unreadable(format!("cannot read ({e})")))?;
+    pub fn statements(
+        &self,
+        path: &Path,
+    ) -> Result<(uuid::Uuid, Vec<serde_json::Value>), NotExported> {
+        let bytes = std::fs::read(path)
+            .map_err(|e| NotExported::Unreadable(format!("cannot read ({e})")))?;
         let (rec, verdict) = verify::check(&bytes, &self.policy, &self.scenarios);
         let (Some(rec), Verdict::Valid { outcome, .. }) = (rec, &verdict) else {
             return Err(NotExported::Invalid(verdict.describe()));
@@ -160,7 +168,11 @@ pub fn known_scenarios(center: &Path, folder: Option<&Path>) -> Result<ScenarioS
 }
 
 fn xapi(args: XapiArgs) -> u8 {
-    let ctx = match Context::new(args.center.as_deref(), args.scenarios.as_deref(), args.actions) {
+    let ctx = match Context::new(
+        args.center.as_deref(),
+        args.scenarios.as_deref(),
+        args.actions,
+    ) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");

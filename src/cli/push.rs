@@ -59,8 +59,11 @@ pub fn run(args: Args) -> u8 {
     };
     let mut status = OK;
     if !args.records.is_empty() {
-        let ctx = match Context::new(args.center.as_deref(), args.scenarios.as_deref(), args.actions)
-        {
+        let ctx = match Context::new(
+            args.center.as_deref(),
+            args.scenarios.as_deref(),
+            args.actions,
+        ) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("error: {e}");

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 mod center;
+mod lrs;
 mod xapi;
 
 pub(crate) fn root() -> PathBuf {
@@ -20,7 +21,7 @@ pub(crate) fn praxis(args: &[&str]) -> Output {
         .expect("praxis runs")
 }
 
-fn station_dir() -> PathBuf {
+pub(crate) fn station_dir() -> PathBuf {
     std::env::temp_dir().join(format!("praxis-cli-station-{}", std::process::id()))
 }
 

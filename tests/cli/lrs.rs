@@ -341,7 +341,7 @@ fn killing_the_lrs_or_the_push_mid_way_loses_nothing_and_duplicates_nothing() {
     );
 
     // The LRS is killed mid-push and comes back: the push waits and retries.
-    let mut push = praxis_lrs(
+    let push = praxis_lrs(
         &ralph,
         &queue,
         &["push", "--batch", "10", "--retries", "12"],

@@ -349,7 +349,8 @@ pub fn score(t: &Tracker) -> SessionOutcome {
         .collect();
     let raw = (earned - penalties).clamp(0.0, max.max(0.0));
     let scaled = if max > 0.0 { raw / max } else { 0.0 };
-    let passed = t.finished && critical.is_empty() && scaled + 1e-9 >= ix.pass_mark;
+    let pass_mark = t.config.pass_mark.unwrap_or(ix.pass_mark);
+    let passed = t.finished && critical.is_empty() && scaled + 1e-9 >= pass_mark;
     let metrics = ix
         .metrics
         .iter()
@@ -369,7 +370,7 @@ pub fn score(t: &Tracker) -> SessionOutcome {
             raw: r4(raw),
             max: r4(max),
             scaled: r4(scaled),
-            pass_mark: ix.pass_mark,
+            pass_mark,
         },
         critical,
         steps,

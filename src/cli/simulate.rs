@@ -29,9 +29,10 @@ pub struct Args {
     /// Force a fault on or off: `--fault ID=on` (repeatable; overrides `@fault`).
     #[arg(long = "fault")]
     faults: Vec<String>,
-    /// Language of the trace (`en` or `fr`).
-    #[arg(long, default_value = "en")]
-    lang: String,
+    /// Language of the trace (`en` or `fr`; with --cmi5, the learner's preference by default,
+    /// else `en`).
+    #[arg(long)]
+    lang: Option<String>,
     /// Pseudonymous learner id written in the record.
     #[arg(long, default_value = "simulated-learner")]
     learner: String,
@@ -56,6 +57,33 @@ pub struct Args {
     /// The scenario folder.
     #[arg(long)]
     scenarios: Option<PathBuf>,
+    /// Play as a cmi5 assignable unit launched with this URL (the AU launch URL with its cmi5
+    /// parameters, or the launch page's `praxis://cmi5?url=…` link): fetches the token, reads
+    /// the launch data and learner preferences, sends initialized, the session's statements,
+    /// completed and passed or failed (judged by the LMS's masteryScore), and terminated.
+    #[arg(long, value_name = "URL")]
+    cmi5: Option<String>,
+}
+
+/// Starts a cmi5 session from its launch URL; prints what is wrong and returns the exit status
+/// on failure.
+fn launch_cmi5(url: &str) -> Result<praxis::xapi::cmi5::Au, u8> {
+    let launch = praxis::xapi::cmi5::Launch::parse(url).map_err(|e| {
+        eprintln!("error: {e}");
+        CANNOT_RUN
+    })?;
+    praxis::xapi::cmi5::Au::start(launch).map_err(|e| {
+        eprintln!("error: cmi5: {e}");
+        CANNOT_RUN
+    })
+}
+
+/// `mode=guided|assessment` from the AU's launch parameters (`mode=assessment,…`).
+pub fn launch_mode_param(params: Option<&str>) -> Option<String> {
+    params?
+        .split([',', '&', ';'])
+        .find_map(|kv| kv.trim().strip_prefix("mode="))
+        .map(str::to_string)
 }
 
 /// A file whose flush reaches the disk: a crash loses at most the line being written.
@@ -71,8 +99,33 @@ impl Write for DurableFile {
     }
 }
 
-pub fn run(args: Args) -> u8 {
-    let lang = match common::lang(&args.lang) {
+pub fn run(mut args: Args) -> u8 {
+    // A cmi5 launch first: it decides the pass mark, the learner pseudonym, the language.
+    let mut au = match args.cmi5.as_deref().map(launch_cmi5) {
+        None => None,
+        Some(Ok(au)) => Some(au),
+        Some(Err(code)) => return code,
+    };
+    if let Some(au) = &au {
+        if let Some(sc) = &au.launch().scenario
+            && *sc != args.scenario
+            && !args.scenario.ends_with(&format!("{sc}.ron"))
+        {
+            eprintln!(
+                "error: the cmi5 launch is for scenario `{sc}`, not `{}`",
+                args.scenario
+            );
+            return CANNOT_RUN;
+        }
+        args.learner = au.launch().learner_pseudonym();
+        if args.lang.is_none() {
+            args.lang = au.preferences.language().map(|l| l.code().to_string());
+        }
+        if args.mode.is_none() {
+            args.mode = launch_mode_param(au.launch_data.launch_parameters.as_deref());
+        }
+    }
+    let lang = match common::lang(args.lang.as_deref().unwrap_or("en")) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -140,6 +193,24 @@ pub fn run(args: Args) -> u8 {
         }
         config.faults.insert(id.to_string(), on);
     }
+    if let Some(au) = &au {
+        config.pass_mark = au.pass_mark();
+    }
+    let started_at = args.started_at.clone().unwrap_or_else(|| {
+        humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+    });
+    let header = Header::new(
+        &scenario,
+        &config,
+        args.session.unwrap_or_else(uuid::Uuid::new_v4),
+        &started_at,
+        &args.station,
+        &args.learner,
+    );
+    if let Err(e) = header.check() {
+        eprintln!("error: {e}");
+        return CANNOT_RUN;
+    }
 
     // Records are signed with this machine's station key (made on first use).
     let station_key = match &args.record {
@@ -155,21 +226,6 @@ pub fn run(args: Args) -> u8 {
     let mut writer = match &args.record {
         None => None,
         Some(p) => {
-            let started_at = args.started_at.clone().unwrap_or_else(|| {
-                humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
-            });
-            let header = Header::new(
-                &scenario,
-                &config,
-                args.session.unwrap_or_else(uuid::Uuid::new_v4),
-                &started_at,
-                &args.station,
-                &args.learner,
-            );
-            if let Err(e) = header.check() {
-                eprintln!("error: {e}");
-                return CANNOT_RUN;
-            }
             let file = match File::options().write(true).create_new(true).open(p) {
                 Ok(f) => f,
                 Err(e) => {
@@ -210,7 +266,16 @@ pub fn run(args: Args) -> u8 {
             println!("faults declared: {}", active.join(", "));
         }
     }
+    if let Some(au) = au.as_mut()
+        && let Err(e) = praxis::xapi::timestamp(&header.started_at, 0)
+            .map_err(praxis::xapi::cmi5::Cmi5Error::Lrs)
+            .and_then(|ts| au.initialized(&ts))
+    {
+        eprintln!("error: cmi5: {e}");
+        return CANNOT_RUN;
+    }
     let mut tracker = Tracker::new(scenario.clone(), config);
+    let mut played: Vec<LearnerAction> = Vec::new();
     let mut feedback = Vec::new();
     let mut actions: Vec<LearnerAction> = log.actions.clone();
     if !matches!(actions.last().map(|a| &a.kind), Some(ActionKind::Finish)) {
@@ -232,6 +297,7 @@ pub fn run(args: Args) -> u8 {
         }
         feedback.clear();
         tracker.apply(action, &mut feedback);
+        played.push(action.clone());
         if text_out && !args.quiet {
             // Events due before this action happened before it: print them first.
             for f in feedback.iter().filter(|f| f.at < action.at) {
@@ -257,6 +323,35 @@ pub fn run(args: Args) -> u8 {
         }
     }
     let outcome = tracker.outcome();
+    if let Some(au) = au.as_mut() {
+        let sent = match praxis::config::Config::load() {
+            Ok(c) => praxis::xapi::cmi5::finish(
+                au,
+                &header,
+                &played,
+                &scenario,
+                &outcome,
+                &praxis::xapi::export::Options {
+                    homepage: c.homepage().to_string(),
+                    activity_base: c.activity_base().to_string(),
+                    actions: false,
+                },
+            )
+            .map_err(|e| e.to_string()),
+            Err(e) => Err(e),
+        };
+        match sent {
+            Ok(said) => eprintln!(
+                "cmi5: sent initialized, {} to {}",
+                said.join(", "),
+                au.launch().endpoint
+            ),
+            Err(e) => {
+                eprintln!("error: cmi5: {e}");
+                return CANNOT_RUN;
+            }
+        }
+    }
     if let Some(w) = writer {
         if let Err(e) = w.finish_signed(&outcome, station_key.as_ref()) {
             eprintln!("error: cannot finish the record: {e}");

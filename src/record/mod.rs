@@ -57,6 +57,9 @@ pub struct Header {
     /// Faults forced on or off.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub faults: BTreeMap<String, bool>,
+    /// The pass mark that replaced the scenario's (a cmi5 LMS's `masteryScore`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_mark: Option<f64>,
     /// Version of Praxis that ran the session.
     pub app_version: String,
     /// The station (machine) id.
@@ -88,6 +91,7 @@ impl Header {
             mode: config.mode,
             seed: config.seed,
             faults: config.faults.clone(),
+            pass_mark: config.pass_mark,
             app_version: env!("CARGO_PKG_VERSION").into(),
             station: station.into(),
             learner: learner.into(),
@@ -100,6 +104,7 @@ impl Header {
             seed: self.seed,
             mode: self.mode,
             faults: self.faults.clone(),
+            pass_mark: self.pass_mark,
         }
     }
 

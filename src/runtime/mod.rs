@@ -112,6 +112,13 @@ pub struct Paths {
     pub records: Option<PathBuf>,
 }
 
+/// What a launch sets for every session instead of the scenario (a cmi5 LMS's masteryScore).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SessionOverrides {
+    /// A pass mark replacing the scenario's.
+    pub pass_mark: Option<f64>,
+}
+
 /// When the process started, for the start-up measurement.
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct StartedAt(pub Instant);
@@ -238,6 +245,7 @@ fn handle_requests(
     drawing: Drawing,
     signer: Option<Res<session::Signer>>,
     mut virt: ResMut<Time<Virtual>>,
+    overrides: Option<Res<SessionOverrides>>,
 ) {
     let _t = perf::scope();
     let Drawing {
@@ -303,6 +311,7 @@ fn handle_requests(
             station: settings.station.clone(),
             seed: uuid::Uuid::new_v4().as_u64_pair().0,
             record_dir: paths.records.clone(),
+            pass_mark: overrides.as_ref().and_then(|o| o.pass_mark),
         };
         commands.insert_resource(Session::new(start, signer.as_deref()));
         let drawn = meshes.is_some() && materials.is_some();

@@ -43,6 +43,8 @@ pub struct SessionStart {
     pub seed: u64,
     /// Where the record goes; none for no record.
     pub record_dir: Option<PathBuf>,
+    /// A pass mark replacing the scenario's (a cmi5 masteryScore).
+    pub pass_mark: Option<f64>,
 }
 
 /// The station key records are signed with (loaded once, when the app starts).
@@ -88,6 +90,7 @@ impl Session {
             seed: start.seed,
             mode: start.mode,
             faults: Default::default(),
+            pass_mark: start.pass_mark,
         };
         let tracker = Tracker::new(Arc::clone(&start.scenario), config.clone());
         let mut s = Session {

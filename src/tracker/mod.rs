@@ -84,6 +84,9 @@ pub struct SessionConfig {
     /// Faults forced on (`true`) or off (`false`) whatever the draw.
     #[serde(default)]
     pub faults: BTreeMap<String, bool>,
+    /// A pass mark that replaces the scenario's (a cmi5 LMS's `masteryScore`), 0 to 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_mark: Option<f64>,
 }
 
 /// The progress of one step.

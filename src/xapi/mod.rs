@@ -17,6 +17,7 @@
 //! statement's context carries the session (as registration and as an extension) and the
 //! scenario's id, version and hash, and the profile in its `category`.
 
+pub mod cmi5;
 pub mod export;
 pub mod push;
 

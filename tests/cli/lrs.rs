@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-const USER: &str = "praxis-test";
-const PASSWORD: &str = "not-a-secret";
+pub(crate) const USER: &str = "praxis-test";
+pub(crate) const PASSWORD: &str = "not-a-secret";
 
 /// A Ralph LRS process; killed when dropped.
 pub(crate) struct Ralph {
@@ -19,7 +19,7 @@ pub(crate) struct Ralph {
     dir: PathBuf,
 }
 
-fn venv_python() -> PathBuf {
+pub(crate) fn venv_python() -> PathBuf {
     let venv = std::env::var_os("PRAXIS_RALPH_VENV")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -34,7 +34,7 @@ fn venv_python() -> PathBuf {
     python
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 mod center;
+mod cmi5;
 mod lrs;
 mod xapi;
 

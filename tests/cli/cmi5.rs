@@ -1,0 +1,358 @@
+//! cmi5: `praxis simulate --cmi5` as an assignable unit, launched by an LMS stand-in
+//! (`tools/lrs/lms_standin.py`: fetch URL, `LMS.LaunchData`, learner preferences) in front of
+//! Ralph, which stores the statements.
+
+use super::lrs::{PASSWORD, Ralph, USER, free_port, venv_python};
+use super::{praxis, root, station_dir, temp_dir, text};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const ACTIVITY: &str = "https://lms.example.org/activities/au/hand-hygiene-7f3a";
+const PUBLISHER_ID: &str = "https://w3id.org/praxis/xapi/activities/cmi5/aus/hand-hygiene";
+
+struct StandIn {
+    child: Child,
+    port: u16,
+    config: PathBuf,
+    log: PathBuf,
+}
+
+impl StandIn {
+    fn start(dir: &Path, ralph: &Ralph, config: &Value) -> StandIn {
+        let port = free_port();
+        let config_path = dir.join("lms.json");
+        std::fs::write(&config_path, config.to_string()).unwrap();
+        let log = dir.join("lms.log");
+        let child = Command::new(venv_python())
+            .arg(root().join("tools/lrs/lms_standin.py"))
+            .arg(port.to_string())
+            .arg(ralph.endpoint())
+            .args([USER, PASSWORD])
+            .arg(&config_path)
+            .arg(&log)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the LMS stand-in starts");
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "the LMS stand-in did not start"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        StandIn {
+            child,
+            port,
+            config: config_path,
+            log,
+        }
+    }
+
+    fn set(&self, config: &Value) {
+        std::fs::write(&self.config, config.to_string()).unwrap();
+    }
+
+    /// The AU launch URL with the cmi5 parameters (§8.1), URL-encoded, for a fresh fetch key.
+    fn launch_url(&self, config: &Value, key: &str) -> String {
+        let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+        format!(
+            "https://lms.example.org/content/praxis/launch.html?scenario=hand-hygiene&endpoint={}&fetch={}&actor={}&registration={}&activityId={}",
+            enc(&format!("http://127.0.0.1:{}/xAPI/", self.port)),
+            enc(&format!("http://127.0.0.1:{}/fetch/{key}", self.port)),
+            enc(&config["actor"].to_string()),
+            config["registration"].as_str().unwrap(),
+            enc(ACTIVITY)
+        )
+    }
+
+    fn requests(&self) -> Vec<Value> {
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+}
+
+impl Drop for StandIn {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn lms_config(registration: &str, mode: &str, mastery: f64) -> Value {
+    json!({
+        "actor": {"objectType": "Agent", "account": {"homePage": "https://lms.example.org", "name": "learner-7a"}},
+        "registration": registration,
+        "activityId": ACTIVITY,
+        "launchData": {
+            "contextTemplate": {
+                "contextActivities": {"grouping": [{"objectType": "Activity", "id": PUBLISHER_ID}]},
+                "extensions": {"https://w3id.org/xapi/cmi5/context/extensions/sessionid": format!("session-{mode}-{registration}")}
+            },
+            "launchMode": mode,
+            "launchParameters": "mode=assessment",
+            "masteryScore": mastery,
+            "moveOn": "CompletedAndPassed",
+            "returnURL": "https://lms.example.org/course/42"
+        },
+        "preferences": {"languagePreference": "fr-FR,en-US", "audioPreference": "off"}
+    })
+}
+
+fn simulate(url: &str, events: &str, record: Option<&Path>) -> Output {
+    let mut args = vec![
+        "simulate".to_string(),
+        "hand-hygiene".into(),
+        format!("tests/playthroughs/hand-hygiene/{events}.events"),
+        "--cmi5".into(),
+        url.into(),
+    ];
+    if let Some(r) = record {
+        args.push("--record".into());
+        args.push(r.to_str().unwrap().into());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    praxis(&args)
+}
+
+fn for_registration(ralph: &Ralph, registration: &str) -> Vec<Value> {
+    let mut s: Vec<Value> = ralph
+        .statements()
+        .into_iter()
+        .filter(|s| s["context"]["registration"] == registration)
+        .collect();
+    s.sort_by(|a, b| {
+        let t = |v: &Value| {
+            humantime::parse_rfc3339_weak(
+                v["timestamp"]
+                    .as_str()
+                    .unwrap()
+                    .trim_end_matches('Z')
+                    .split('+')
+                    .next()
+                    .unwrap(),
+            )
+            .unwrap()
+        };
+        t(a).cmp(&t(b))
+    });
+    s
+}
+
+fn verb(s: &Value) -> &str {
+    s["verb"]["id"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+}
+
+fn categories(s: &Value) -> Vec<&str> {
+    s["context"]["contextActivities"]["category"]
+        .as_array()
+        .map(|a| a.iter().map(|c| c["id"].as_str().unwrap()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_cmi5_launch_sends_what_an_assignable_unit_must_in_order() {
+    let dir = temp_dir("cmi5");
+    let ralph = Ralph::start(&dir.join("ralph"));
+    let registration = "760e3480-ba55-4991-94b0-01820dbd23a2";
+    let config = lms_config(registration, "Normal", 0.95);
+    let lms = StandIn::start(&dir, &ralph, &config);
+    let launch = lms.launch_url(&config, "k1");
+    // As the launch page hands it to the app.
+    let link = format!(
+        "praxis://cmi5?url={}",
+        url::form_urlencoded::byte_serialize(launch.as_bytes()).collect::<String>()
+    );
+    let rec = dir.join("session.jsonl");
+    let o = simulate(&link, "perfect", Some(&rec));
+    assert!(o.status.success(), "{}", text(&o));
+    // The learner prefers French: the trace is in French.
+    assert!(
+        text(&o).contains("Réussie") || text(&o).contains("réussi"),
+        "{}",
+        text(&o)
+    );
+
+    let all = for_registration(&ralph, registration);
+    let verbs: Vec<&str> = all.iter().map(verb).collect();
+    assert_eq!(verbs.first(), Some(&"initialized"), "{verbs:?}");
+    assert_eq!(verbs.last(), Some(&"terminated"), "{verbs:?}");
+    let on_au: Vec<&str> = all
+        .iter()
+        .filter(|s| s["object"]["id"] == ACTIVITY)
+        .map(verb)
+        .collect();
+    assert_eq!(on_au, ["initialized", "completed", "passed", "terminated"]);
+    assert!(
+        all.len() > 4,
+        "the steps and errors go as cmi5-allowed statements"
+    );
+    let session_ext = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
+    for s in &all {
+        // §9.2: the launch actor as given; §10.2.1: the context template kept.
+        assert_eq!(s["actor"], config["actor"], "{s}");
+        assert_eq!(
+            s["context"]["extensions"][session_ext],
+            config["launchData"]["contextTemplate"]["extensions"][session_ext]
+        );
+        assert_eq!(
+            s["context"]["contextActivities"]["grouping"][0]["id"], PUBLISHER_ID,
+            "{s}"
+        );
+        let defined = ["initialized", "completed", "passed", "failed", "terminated"]
+            .contains(&verb(s))
+            && s["object"]["id"] == ACTIVITY;
+        let cats = categories(s);
+        // §9.6.2.1: the cmi5 category on defined statements only.
+        assert_eq!(
+            cats.contains(&"https://w3id.org/xapi/cmi5/context/categories/cmi5"),
+            defined,
+            "{s}"
+        );
+        if defined {
+            // §9.6.2.2: moveOn only with success or completion.
+            let has =
+                s["result"].get("success").is_some() || s["result"].get("completion").is_some();
+            assert_eq!(
+                cats.contains(&"https://w3id.org/xapi/cmi5/context/categories/moveon"),
+                has,
+                "{s}"
+            );
+            // §9.5.1: a score only on passed and failed.
+            assert_eq!(
+                s["result"].get("score").is_some(),
+                ["passed", "failed"].contains(&verb(s)),
+                "{s}"
+            );
+        }
+    }
+    let passed = all.iter().find(|s| verb(s) == "passed").unwrap();
+    assert!(passed["result"]["score"]["scaled"].as_f64().unwrap() >= 0.95);
+    assert_eq!(
+        passed["context"]["extensions"]["https://w3id.org/xapi/cmi5/context/extensions/masteryscore"],
+        0.95
+    );
+    assert!(
+        passed["result"]["duration"]
+            .as_str()
+            .unwrap()
+            .starts_with("PT")
+    );
+    let terminated = all.last().unwrap();
+    assert!(terminated["result"]["duration"].is_string());
+
+    // The token was fetched once, with POST; a second use of the same link is refused by the
+    // LMS, and Praxis says so.
+    let fetches: Vec<Value> = lms
+        .requests()
+        .into_iter()
+        .filter(|r| r["path"].as_str().unwrap().starts_with("/fetch/"))
+        .collect();
+    assert_eq!(fetches.len(), 1, "{fetches:?}");
+    assert_eq!(fetches[0]["method"], "POST");
+    let o = simulate(&link, "perfect", None);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("used already"), "{}", text(&o));
+
+    // The record keeps a hash of the actor, not the actor, and the masteryScore as pass mark;
+    // it verifies.
+    let record = std::fs::read_to_string(&rec).unwrap();
+    assert!(!record.contains("learner-7a"));
+    let header: Value = serde_json::from_str(record.lines().next().unwrap()).unwrap();
+    assert!(header["learner"].as_str().unwrap().starts_with("cmi5-"));
+    assert_eq!(header["pass_mark"], 0.95);
+    let o = praxis(&["verify", rec.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+
+    // A second launch in the same registration: nothing judged twice (§9.3).
+    let mut second = config.clone();
+    second["launchData"]["contextTemplate"]["extensions"][session_ext] = json!("second-session");
+    lms.set(&second);
+    let o = simulate(&lms.launch_url(&second, "k2"), "perfect", None);
+    assert!(o.status.success(), "{}", text(&o));
+    let all = for_registration(&ralph, registration);
+    let count = |v: &str| {
+        all.iter()
+            .filter(|s| verb(s) == v && s["object"]["id"] == ACTIVITY)
+            .count()
+    };
+    assert_eq!(count("passed"), 1);
+    assert_eq!(count("completed"), 1);
+    assert_eq!(count("initialized"), 2);
+    assert_eq!(count("terminated"), 2);
+    let _ = station_dir();
+}
+
+#[test]
+fn the_mastery_score_judges_and_browse_mode_sends_no_judgement() {
+    let dir = temp_dir("cmi5-mastery");
+    let ralph = Ralph::start(&dir.join("ralph"));
+    // A mastery score above what this run scores: failed, with its score below it (§9.3.5).
+    let reg_a = "0f4bd0aa-8f0e-4a4e-9d4c-3b0a7a5d1c01";
+    let config = lms_config(reg_a, "Normal", 0.95);
+    let lms = StandIn::start(&dir, &ralph, &config);
+    let o = simulate(
+        &lms.launch_url(&config, "a"),
+        "movements-in-another-order",
+        None,
+    );
+    let all: Vec<Value> = for_registration(&ralph, reg_a)
+        .into_iter()
+        .filter(|s| s["object"]["id"] == ACTIVITY)
+        .collect();
+    let verbs: Vec<&str> = all.iter().map(verb).collect();
+    let judged: Vec<&&str> = verbs
+        .iter()
+        .filter(|v| ["passed", "failed"].contains(v))
+        .collect();
+    assert_eq!(judged.len(), 1, "{verbs:?} {}", text(&o));
+    let j = all
+        .iter()
+        .find(|s| ["passed", "failed"].contains(&verb(s)))
+        .unwrap();
+    if let Some(scaled) = j["result"]["score"]["scaled"].as_f64() {
+        assert_eq!(verb(j) == "passed", scaled >= 0.95, "{j}");
+    } else {
+        assert_eq!(
+            verb(j),
+            "failed",
+            "only a critical failure drops the score: {j}"
+        );
+    }
+
+    // Browse: initialized and terminated, nothing judged (§10.2.2).
+    let reg_b = "0f4bd0aa-8f0e-4a4e-9d4c-3b0a7a5d1c02";
+    let config = lms_config(reg_b, "Browse", 0.8);
+    lms.set(&config);
+    let o = simulate(&lms.launch_url(&config, "b"), "perfect", None);
+    assert!(o.status.success(), "{}", text(&o));
+    let all = for_registration(&ralph, reg_b);
+    let defined: Vec<&str> = all
+        .iter()
+        .filter(|s| s["object"]["id"] == ACTIVITY)
+        .map(verb)
+        .collect();
+    assert_eq!(defined, ["initialized", "terminated"], "{defined:?}");
+
+    // A launch URL without its parameters is refused with the reason.
+    let o = praxis(&[
+        "simulate",
+        "hand-hygiene",
+        "tests/playthroughs/hand-hygiene/perfect.events",
+        "--cmi5",
+        "https://lms.example.org/content/launch.html?scenario=hand-hygiene",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("no `endpoint` parameter"), "{}", text(&o));
+}

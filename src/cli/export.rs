@@ -19,6 +19,32 @@ enum Command {
     Xapi(XapiArgs),
     /// The center's sessions (or, with --steps, step attempts) as CSV (RFC 4180, UTF-8).
     Csv(super::csv_out::Args),
+    /// A cmi5 course package for an LMS: cmi5.xml with one AU per scenario and the launch
+    /// page that opens the installed Praxis.
+    Cmi5(Cmi5Args),
+}
+
+/// Arguments of `praxis export cmi5`.
+#[derive(Debug, clap::Args)]
+pub struct Cmi5Args {
+    /// Scenario ids (looked up in the scenario folder) or `.ron` files, one AU each.
+    #[arg(required = true)]
+    scenarios: Vec<String>,
+    /// The package: a `.zip` file, or a folder.
+    #[arg(long, short)]
+    output: PathBuf,
+    /// The course id, an IRI (default: from the activity base and the scenario ids).
+    #[arg(long)]
+    course_id: Option<String>,
+    /// The course title (default: the scenarios' titles).
+    #[arg(long)]
+    title: Option<String>,
+    /// `assessment` (default) or `guided`, given to each AU as launch parameters.
+    #[arg(long, default_value = "assessment")]
+    mode: String,
+    /// The scenario folder.
+    #[arg(long = "scenario-dir")]
+    scenario_dir: Option<PathBuf>,
 }
 
 /// Arguments of `praxis export xapi`.
@@ -157,6 +183,7 @@ pub fn run(args: Args) -> u8 {
     match args.command {
         Command::Xapi(a) => xapi(a),
         Command::Csv(a) => super::csv_out::run(a),
+        Command::Cmi5(a) => cmi5(a),
     }
 }
 
@@ -224,4 +251,119 @@ fn xapi(args: XapiArgs) -> u8 {
         eprintln!("wrote {count} statements to {}", p.display());
     }
     status
+}
+
+fn cmi5(args: Cmi5Args) -> u8 {
+    use praxis::scenario::model::Text;
+    use praxis::xapi::cmi5::package::{self, Course};
+    if praxis::tracker::Mode::parse(&args.mode).is_none() {
+        eprintln!(
+            "error: --mode must be `guided` or `assessment`, not `{}`",
+            args.mode
+        );
+        return CANNOT_RUN;
+    }
+    let config = match praxis::config::Config::load() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return CANNOT_RUN;
+        }
+    };
+    let mut loaded = Vec::new();
+    for s in &args.scenarios {
+        match common::load_arg(s, args.scenario_dir.as_deref()) {
+            Ok(sc) => loaded.push(sc),
+            Err(code) => return code,
+        }
+    }
+    let base = config.activity_base().to_string();
+    let ids: Vec<&str> = loaded.iter().map(|s| s.id()).collect();
+    let course_id = args
+        .course_id
+        .clone()
+        .unwrap_or_else(|| format!("{base}/cmi5/courses/{}", ids.join("+")));
+    if url::Url::parse(&course_id).is_err() {
+        eprintln!("error: --course-id `{course_id}` is not an IRI");
+        return CANNOT_RUN;
+    }
+    let join = |lang: &str, f: &dyn Fn(&praxis::scenario::Scenario) -> String| {
+        loaded
+            .iter()
+            .map(|s| f(s))
+            .collect::<Vec<_>>()
+            .join(if lang == "fr" { " ; " } else { "; " })
+    };
+    let title = match &args.title {
+        Some(t) => Text::new([("en", t.as_str()), ("fr", t.as_str())]),
+        None => Text::new([
+            (
+                "en",
+                join("en", &|s| s.model.title.get("en").to_string()).as_str(),
+            ),
+            (
+                "fr",
+                join("fr", &|s| s.model.title.get("fr").to_string()).as_str(),
+            ),
+        ]),
+    };
+    let description = Text::new([
+        (
+            "en",
+            "Procedure training in Praxis: each activity opens the Praxis application installed on the learner's computer, which reports the result to this platform.",
+        ),
+        (
+            "fr",
+            "Formation aux procédures dans Praxis : chaque activité ouvre l'application Praxis installée sur l'ordinateur de l'apprenant, qui transmet le résultat à cette plateforme.",
+        ),
+    ]);
+    let course = Course {
+        id: course_id,
+        title,
+        description,
+        activity_base: base,
+        mode: args.mode.clone(),
+    };
+    let refs: Vec<&praxis::scenario::Scenario> = loaded.iter().map(|s| s.as_ref()).collect();
+    let xml = package::course_structure(&course, &refs);
+    let page = package::launch_page();
+    let out = &args.output;
+    let written = if out.extension().is_some_and(|e| e == "zip") {
+        write_zip(out, &xml, page)
+    } else {
+        std::fs::create_dir_all(out)
+            .and_then(|_| std::fs::write(out.join("cmi5.xml"), &xml))
+            .and_then(|_| std::fs::write(out.join("launch.html"), page))
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))
+    };
+    if let Err(e) = written {
+        eprintln!("error: {e}");
+        return CANNOT_RUN;
+    }
+    println!(
+        "wrote the cmi5 package {} ({} AU{}: {}); import it in the LMS",
+        out.display(),
+        ids.len(),
+        if ids.len() == 1 { "" } else { "s" },
+        ids.join(", ")
+    );
+    OK
+}
+
+/// A ZIP with `cmi5.xml` at its root (§14.1) and the launch page, written beside its name and
+/// renamed when complete.
+fn write_zip(out: &Path, xml: &str, page: &str) -> Result<(), String> {
+    use std::io::Write as _;
+    let tmp = out.with_extension("zip.partial");
+    let err = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", out.display());
+    let file = std::fs::File::create(&tmp).map_err(|e| err(&e))?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, body) in [("cmi5.xml", xml), ("launch.html", page)] {
+        zip.start_file(name, options).map_err(|e| err(&e))?;
+        zip.write_all(body.as_bytes()).map_err(|e| err(&e))?;
+    }
+    zip.finish().map_err(|e| err(&e))?;
+    std::fs::rename(&tmp, out).map_err(|e| err(&e))
 }

@@ -356,3 +356,65 @@ fn the_mastery_score_judges_and_browse_mode_sends_no_judgement() {
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("no `endpoint` parameter"), "{}", text(&o));
 }
+
+#[test]
+fn the_course_package_follows_the_cmi5_schema() {
+    let dir = temp_dir("cmi5-package");
+    let folder = dir.join("course");
+    let o = praxis(&[
+        "export",
+        "cmi5",
+        "hand-hygiene",
+        "cleanroom-gowning",
+        "-o",
+        folder.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let xml = std::fs::read_to_string(folder.join("cmi5.xml")).unwrap();
+    assert_eq!(xml.matches("<au ").count(), 2);
+    assert!(xml.contains("masteryScore=\"0.8\""), "{xml}");
+    assert!(
+        xml.contains("<url>launch.html?scenario=hand-hygiene</url>"),
+        "{xml}"
+    );
+    // The schema from AICC's repository, through xmllint.
+    let check = Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(root().join("tools/cmi5/CourseStructure.xsd"))
+        .arg(folder.join("cmi5.xml"))
+        .output()
+        .expect("xmllint runs (tools/setup.sh installs libxml2-utils)");
+    assert!(check.status.success(), "{}", text(&check));
+    let page = std::fs::read_to_string(folder.join("launch.html")).unwrap();
+    assert!(page.contains("praxis://cmi5?url="));
+    assert!(page.contains("praxis run --cmi5"));
+    assert!(
+        !page.contains("fetch("),
+        "the launch page must not use the one-time fetch URL"
+    );
+
+    // As a ZIP, cmi5.xml at its root (§14.1).
+    let zip_path = dir.join("course.zip");
+    let o = praxis(&[
+        "export",
+        "cmi5",
+        "hand-hygiene",
+        "-o",
+        zip_path.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["cmi5.xml", "launch.html"]);
+
+    let o = praxis(&[
+        "export",
+        "cmi5",
+        "no-such-scenario",
+        "-o",
+        zip_path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+}

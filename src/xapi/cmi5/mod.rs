@@ -691,9 +691,7 @@ pub fn finish(
         .collect();
     let n = allowed.len();
     au.allowed(allowed)?;
-    let mut said = vec![format!(
-        "{n} cmi5-allowed statements (steps and errors)"
-    )];
+    let mut said = vec![format!("{n} cmi5-allowed statements (steps and errors)")];
     let ts = |extra: u64| {
         super::timestamp(&header.started_at, outcome.duration_ms + extra).map_err(Cmi5Error::Lrs)
     };

@@ -51,10 +51,23 @@ pub struct Args {
     /// Scenario folder (default: `$PRAXIS_SCENARIOS`, `./scenarios`, or the source tree's).
     #[arg(long)]
     scenarios: Option<PathBuf>,
+    /// Start as a cmi5 assignable unit launched by an LMS with this URL (the launch URL with
+    /// its cmi5 parameters, or the launch page's `praxis://cmi5?url=…` link): the scenario,
+    /// language, sound, mode and pass mark come from the launch, and the result goes to the
+    /// LMS.
+    #[arg(long, value_name = "URL")]
+    cmi5: Option<String>,
 }
 
 /// Runs `praxis run`.
-pub fn run(a: Args) -> u8 {
+pub fn run(mut a: Args) -> u8 {
+    let mut launch = None;
+    if let Some(url) = a.cmi5.clone() {
+        match cmi5_launch(&url, &mut a) {
+            Ok(l) => launch = Some(l),
+            Err(code) => return code,
+        }
+    }
     let scenarios_dir = common::scenarios_dir(a.scenarios.as_deref());
     let scenario = match &a.scenario {
         Some(s) => match common::scenario_path(s, Some(&scenarios_dir)) {
@@ -151,5 +164,74 @@ pub fn run(a: Args) -> u8 {
         render_scale: a.render_scale,
         size,
         no_record: a.no_record,
+        pass_mark: launch.as_ref().and_then(|l| l.1),
+        mute: launch.as_ref().is_some_and(|l| l.2),
+        cmi5: launch.map(|l| l.0),
     })
+}
+
+/// Reads a cmi5 launch, fetches the token and the launch data, and sets the scenario, language,
+/// mode and learner from them. Returns the link, the pass mark and whether to mute.
+fn cmi5_launch(
+    url: &str,
+    a: &mut Args,
+) -> Result<(praxis::runtime::cmi5::Link, Option<f64>, bool), u8> {
+    use praxis::xapi::cmi5::{Au, Launch, LaunchMode};
+    let launch = Launch::parse(url).map_err(|e| {
+        eprintln!("error: {e}");
+        CANNOT_RUN
+    })?;
+    let Some(scenario) = launch.scenario.clone() else {
+        eprintln!(
+            "error: the cmi5 launch URL names no scenario (`scenario=` in the AU's URL, as `praxis export cmi5` writes it)"
+        );
+        return Err(CANNOT_RUN);
+    };
+    if a.scenario.as_ref().is_some_and(|s| *s != scenario) {
+        eprintln!(
+            "error: the cmi5 launch is for scenario `{scenario}`, not `{}`",
+            a.scenario.as_deref().unwrap_or("")
+        );
+        return Err(CANNOT_RUN);
+    }
+    let config = praxis::config::Config::load().map_err(|e| {
+        eprintln!("error: {e}");
+        CANNOT_RUN
+    })?;
+    let au = Au::start(launch).map_err(|e| {
+        eprintln!("error: cmi5: {e}");
+        CANNOT_RUN
+    })?;
+    a.scenario = Some(scenario);
+    a.learner = Some(au.launch().learner_pseudonym());
+    if a.lang.is_none() {
+        a.lang = au.preferences.language().map(|l| l.code().to_string());
+    }
+    if a.mode.is_none() {
+        a.mode = match au.launch_data.launch_mode {
+            // Browse and Review: look around or revisit, without judgement (§10.2.2).
+            LaunchMode::Browse | LaunchMode::Review => Some("guided".into()),
+            LaunchMode::Normal => {
+                super::simulate::launch_mode_param(au.launch_data.launch_parameters.as_deref())
+                    .or_else(|| Some("assessment".into()))
+            }
+        };
+    }
+    let mute = au.preferences.audio_on() == Some(false);
+    let pass_mark = au.pass_mark();
+    let opts = praxis::xapi::export::Options {
+        homepage: config.homepage().to_string(),
+        activity_base: config.activity_base().to_string(),
+        actions: false,
+    };
+    eprintln!(
+        "cmi5: launched by {} for `{}` ({:?} mode{})",
+        au.launch().endpoint,
+        a.scenario.as_deref().unwrap_or(""),
+        au.launch_data.launch_mode,
+        pass_mark
+            .map(|m| format!(", mastery score {m}"))
+            .unwrap_or_default()
+    );
+    Ok((praxis::runtime::cmi5::Link::new(au, opts), pass_mark, mute))
 }

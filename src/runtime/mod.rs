@@ -12,6 +12,7 @@
 
 pub mod audio;
 pub mod catalog;
+pub mod cmi5;
 pub mod desktop;
 pub mod flat;
 pub mod i18n;
@@ -72,6 +73,12 @@ pub struct RunOptions {
     pub size: (u32, u32),
     /// Do not write a session record.
     pub no_record: bool,
+    /// Launched as a cmi5 assignable unit: the session to report to.
+    pub cmi5: Option<cmi5::Link>,
+    /// A pass mark replacing the scenario's (the cmi5 masteryScore).
+    pub pass_mark: Option<f64>,
+    /// No sound (the learner's cmi5 audio preference).
+    pub mute: bool,
 }
 
 /// Graphics quality.

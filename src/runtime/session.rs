@@ -68,6 +68,8 @@ pub struct Session {
     signer: Option<std::sync::Arc<crate::record::sign::StationKey>>,
     /// Session time, ms (advances with virtual time, so pause stops it).
     pub clock_ms: u64,
+    /// The record's header (also when no record is written).
+    pub header: Header,
     /// Everything the tracker said, in order, with the index of the action that caused it
     /// (none for what the passing of time caused).
     pub log: Vec<(Option<usize>, Feedback)>,
@@ -93,6 +95,14 @@ impl Session {
             pass_mark: start.pass_mark,
         };
         let tracker = Tracker::new(Arc::clone(&start.scenario), config.clone());
+        let header = Header::new(
+            &start.scenario,
+            &config,
+            uuid::Uuid::new_v4(),
+            &humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
+            &start.station,
+            &start.learner,
+        );
         let mut s = Session {
             tracker,
             writer: None,
@@ -100,6 +110,7 @@ impl Session {
             record_error: None,
             signer: signer.map(|s| s.0.clone()),
             clock_ms: 0,
+            header,
             log: Vec::new(),
             actions: Vec::new(),
             outcome: None,
@@ -109,7 +120,7 @@ impl Session {
             start,
         };
         if let Some(dir) = s.start.record_dir.clone() {
-            match s.open_record(&dir, &config) {
+            match s.open_record(&dir) {
                 Ok((path, w)) => {
                     info!("session record: {}", path.display());
                     s.record_path = Some(path);
@@ -127,30 +138,24 @@ impl Session {
     fn open_record(
         &self,
         dir: &std::path::Path,
-        config: &SessionConfig,
     ) -> std::io::Result<(PathBuf, RecordWriter<BufWriter<File>>)> {
         std::fs::create_dir_all(dir)?;
-        let started = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-        let session = uuid::Uuid::new_v4();
-        let header = Header::new(
-            &self.start.scenario,
-            config,
-            session,
-            &started,
-            &self.start.station,
-            &self.start.learner,
-        );
-        header.check().map_err(std::io::Error::other)?;
-        let stamp: String = started.chars().filter(|c| c.is_ascii_digit()).collect();
+        self.header.check().map_err(std::io::Error::other)?;
+        let stamp: String = self
+            .header
+            .started_at
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .collect();
         let name = format!(
             "{}-{}-{}.jsonl",
             self.start.scenario.id(),
             stamp,
-            &session.simple().to_string()[..8]
+            &self.header.session.simple().to_string()[..8]
         );
         let path = dir.join(name);
         let file = File::create(&path)?;
-        let w = RecordWriter::create(BufWriter::new(file), &header)?;
+        let w = RecordWriter::create(BufWriter::new(file), &self.header)?;
         Ok((path, w))
     }
 

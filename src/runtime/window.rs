@@ -71,7 +71,8 @@ pub fn run(opts: RunOptions) -> u8 {
     let capturing = opts.screenshot.is_some() || opts.tour.is_some() || opts.bench.is_some();
     if capturing {
         settings.tutorial_seen = true;
-    } else {
+    } else if opts.cmi5.is_none() {
+        // A cmi5 launch's language, mode and learner are the LMS's, not remembered.
         settings.save();
     }
     let i18n = match i18n::I18n::new(settings.lang()) {
@@ -208,7 +209,9 @@ pub fn run(opts: RunOptions) -> u8 {
         PostUpdate,
         flat::flatten.run_if(|g: Option<Res<Graphics>>| g.is_some_and(|g| g.preset == Preset::Low)),
     );
-    if audio::sound_device_likely() {
+    if opts.mute {
+        info!("sound off, as the learner's preferences ask (captions still show)");
+    } else if audio::sound_device_likely() {
         app.add_plugins(bevy_kira_audio::AudioPlugin);
     } else {
         warn!("no sound device found: Praxis runs without sound (captions still show)");
@@ -223,14 +226,25 @@ pub fn run(opts: RunOptions) -> u8 {
         })
         .add_systems(Update, capture_system.after(on_ended));
     }
+    app.insert_resource(SessionOverrides {
+        pass_mark: opts.pass_mark,
+    });
+    if let Some(link) = &opts.cmi5 {
+        app.insert_resource(link.clone())
+            .add_systems(Update, cmi5::report.after(on_ended));
+    }
     if let Some((path, scenario)) = direct {
         app.world_mut()
             .write_message(Request::Start { path, scenario });
     }
-    match app.run() {
+    let status = match app.run() {
         AppExit::Success => 0,
         AppExit::Error(code) => code.get(),
+    };
+    if let Some(said) = opts.cmi5.as_ref().and_then(cmi5::Link::close) {
+        eprintln!("{said}");
     }
+    status
 }
 
 /// The preset and render scale asked for on the command line, if any.

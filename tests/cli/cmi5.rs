@@ -2,108 +2,11 @@
 //! (`tools/lrs/lms_standin.py`: fetch URL, `LMS.LaunchData`, learner preferences) in front of
 //! Ralph, which stores the statements.
 
-use super::lrs::{PASSWORD, Ralph, USER, free_port, venv_python};
+use super::lms::{ACTIVITY, PUBLISHER_ID, Ralph, StandIn, lms_config};
 use super::{praxis, root, station_dir, temp_dir, text};
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
-
-const ACTIVITY: &str = "https://lms.example.org/activities/au/hand-hygiene-7f3a";
-const PUBLISHER_ID: &str = "https://w3id.org/praxis/xapi/activities/cmi5/aus/hand-hygiene";
-
-struct StandIn {
-    child: Child,
-    port: u16,
-    config: PathBuf,
-    log: PathBuf,
-}
-
-impl StandIn {
-    fn start(dir: &Path, ralph: &Ralph, config: &Value) -> StandIn {
-        let port = free_port();
-        let config_path = dir.join("lms.json");
-        std::fs::write(&config_path, config.to_string()).unwrap();
-        let log = dir.join("lms.log");
-        let child = Command::new(venv_python())
-            .arg(root().join("tools/lrs/lms_standin.py"))
-            .arg(port.to_string())
-            .arg(ralph.endpoint())
-            .args([USER, PASSWORD])
-            .arg(&config_path)
-            .arg(&log)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the LMS stand-in starts");
-        let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                start.elapsed() < Duration::from_secs(30),
-                "the LMS stand-in did not start"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        StandIn {
-            child,
-            port,
-            config: config_path,
-            log,
-        }
-    }
-
-    fn set(&self, config: &Value) {
-        std::fs::write(&self.config, config.to_string()).unwrap();
-    }
-
-    /// The AU launch URL with the cmi5 parameters (§8.1), URL-encoded, for a fresh fetch key.
-    fn launch_url(&self, config: &Value, key: &str) -> String {
-        let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-        format!(
-            "https://lms.example.org/content/praxis/launch.html?scenario=hand-hygiene&endpoint={}&fetch={}&actor={}&registration={}&activityId={}",
-            enc(&format!("http://127.0.0.1:{}/xAPI/", self.port)),
-            enc(&format!("http://127.0.0.1:{}/fetch/{key}", self.port)),
-            enc(&config["actor"].to_string()),
-            config["registration"].as_str().unwrap(),
-            enc(ACTIVITY)
-        )
-    }
-
-    fn requests(&self) -> Vec<Value> {
-        std::fs::read_to_string(&self.log)
-            .unwrap_or_default()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
-    }
-}
-
-impl Drop for StandIn {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn lms_config(registration: &str, mode: &str, mastery: f64) -> Value {
-    json!({
-        "actor": {"objectType": "Agent", "account": {"homePage": "https://lms.example.org", "name": "learner-7a"}},
-        "registration": registration,
-        "activityId": ACTIVITY,
-        "launchData": {
-            "contextTemplate": {
-                "contextActivities": {"grouping": [{"objectType": "Activity", "id": PUBLISHER_ID}]},
-                "extensions": {"https://w3id.org/xapi/cmi5/context/extensions/sessionid": format!("session-{mode}-{registration}")}
-            },
-            "launchMode": mode,
-            "launchParameters": "mode=assessment",
-            "masteryScore": mastery,
-            "moveOn": "CompletedAndPassed",
-            "returnURL": "https://lms.example.org/course/42"
-        },
-        "preferences": {"languagePreference": "fr-FR,en-US", "audioPreference": "off"}
-    })
-}
+use std::path::Path;
+use std::process::{Command, Output};
 
 fn simulate(url: &str, events: &str, record: Option<&Path>) -> Output {
     let mut args = vec![

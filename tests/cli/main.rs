@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 
 mod center;
 mod cmi5;
+#[path = "../support/lms.rs"]
+mod lms;
 mod lrs;
 mod xapi;
 

@@ -3,11 +3,15 @@
 //!   driven by intents (what the desktop controls produce) through whole scenarios;
 //! - `catalogue`: the English and French message catalogues agree and cover the code;
 //! - `cli_run`: `praxis run` refuses bad input before opening a window;
-//! - `render`: the app under Xvfb with a software renderer, screenshots checked for content.
+//! - `render`: the app under Xvfb with a software renderer, screenshots checked for content;
+//! - `cmi5`: the app launched by an LMS stand-in in front of a real LRS (Ralph).
 
 mod catalogue;
 mod cli_run;
+mod cmi5;
 mod headless;
+#[path = "../support/lms.rs"]
+mod lms;
 mod render;
 
 use std::path::PathBuf;

@@ -1,0 +1,82 @@
+//! `praxis run --cmi5 URL`: the window app launched by an LMS (the stand-in of
+//! `tests/support/lms.rs`, in front of Ralph) sends `initialized` once the learner can act and
+//! `terminated` as it closes, in the language the learner prefers.
+
+use super::lms::{ACTIVITY, Ralph, StandIn, lms_config};
+use serde_json::Value;
+use std::process::Command;
+
+#[test]
+fn the_app_launched_by_an_lms_reports_its_session() {
+    let dir = std::env::temp_dir().join(format!("praxis-run-cmi5-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::write(
+        home.join(".asoundrc"),
+        "pcm.!default { type null }\nctl.!default { type hw card 0 }\n",
+    )
+    .unwrap();
+    let ralph = Ralph::start(&dir.join("ralph"));
+    let registration = "5b1f8a3e-7c2d-4e9f-a6b0-1d2e3f4a5b6c";
+    let config = lms_config(registration, "Normal", 0.9);
+    let lms = StandIn::start(&dir, &ralph, &config);
+    let url = lms.launch_url(&config, "run-1");
+    let run = |shot: &str| {
+        Command::new("xvfb-run")
+            .args(["-a", "-s", "-screen 0 1280x720x24"])
+            .arg(env!("CARGO_BIN_EXE_praxis"))
+            .args(["run", "--cmi5", &url, "--screenshot"])
+            .arg(dir.join(shot))
+            .env("HOME", &home)
+            .env("PRAXIS_CONFIG_DIR", dir.join("config"))
+            .env("PRAXIS_DATA_DIR", dir.join("data"))
+            .env("PRAXIS_SCENARIOS", super::root().join("scenarios"))
+            .env("WGPU_BACKEND", "vulkan")
+            .output()
+            .expect("xvfb-run starts")
+    };
+    let o = run("shot.png");
+    let out = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(o.status.success(), "{out}");
+    assert!(out.contains("cmi5: sent initialized"), "{out}");
+    assert!(out.contains("sent terminated"), "{out}");
+    assert!(dir.join("shot.png").is_file());
+
+    let mut mine: Vec<Value> = ralph
+        .statements()
+        .into_iter()
+        .filter(|s| s["object"]["id"] == ACTIVITY)
+        .collect();
+    mine.sort_by_key(|s| s["timestamp"].as_str().unwrap().to_string());
+    let verbs: Vec<&str> = mine
+        .iter()
+        .map(|s| {
+            s["verb"]["id"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(verbs, ["initialized", "terminated"]);
+    for s in &mine {
+        assert_eq!(s["actor"], config["actor"]);
+        assert_eq!(s["context"]["registration"], registration);
+    }
+    assert!(mine[1]["result"]["duration"].is_string());
+    // The LMS's choices are not remembered as the user's settings.
+    let settings = std::fs::read_to_string(dir.join("config/settings.ron")).unwrap_or_default();
+    assert!(!settings.contains("cmi5-"), "{settings}");
+
+    // The link is one-time: a second launch is refused before a window opens.
+    let o = run("again.png");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("used already"));
+}

@@ -10,7 +10,8 @@ set -euo pipefail
 # tests start (tools/lrs/setup.sh).
 APT_PACKAGES=(gcc pkg-config clang mold
   libx11-dev libxcursor-dev libxrandr-dev libxi-dev libasound2-dev libudev-dev libwayland-dev
-  libxkbcommon-dev mesa-vulkan-drivers libvulkan1 xvfb xauth nodejs python3-venv libxml2-utils)
+  libxkbcommon-dev mesa-vulkan-drivers libvulkan1 xvfb xauth nodejs python3-venv libxml2-utils
+  desktop-file-utils)
 # Python packages (none yet).
 PIP_PACKAGES=()
 

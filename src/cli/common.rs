@@ -33,8 +33,8 @@ pub fn print_report(report: &Report, format: DiagFormat) {
     }
 }
 
-/// The scenario folder: `--scenarios`, else `$PRAXIS_SCENARIOS`, else `./scenarios`, else the
-/// source tree's.
+/// The scenario folder: `--scenarios`, else `$PRAXIS_SCENARIOS`, else `./scenarios`, else an
+/// installed Praxis's (`/usr/share/praxis/scenarios`), else the source tree's.
 pub fn scenarios_dir(arg: Option<&Path>) -> PathBuf {
     if let Some(d) = arg {
         return d.to_path_buf();
@@ -46,7 +46,19 @@ pub fn scenarios_dir(arg: Option<&Path>) -> PathBuf {
     if local.is_dir() {
         return local;
     }
+    if let Some(installed) = installed_dir("scenarios") {
+        return installed;
+    }
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios"))
+}
+
+/// A folder of an installed Praxis, `<prefix>/share/praxis/<name>` beside `<prefix>/bin/praxis`
+/// (the Debian package's layout), when it exists.
+pub fn installed_dir(name: &str) -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let prefix = exe.parent()?.parent()?;
+    let dir = prefix.join("share").join("praxis").join(name);
+    dir.is_dir().then_some(dir)
 }
 
 /// A scenario argument: a path to a file, or an id looked up in the scenario folder.

@@ -147,6 +147,7 @@ pub fn run(mut a: Args) -> u8 {
             let d = scenarios_dir.join("..").join("assets");
             d.is_dir().then_some(d)
         })
+        .or_else(|| common::installed_dir("assets"))
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets")));
     let assets_dir = std::fs::canonicalize(&assets_dir).unwrap_or(assets_dir);
     praxis::runtime::run(RunOptions {

@@ -473,3 +473,36 @@ fn center_enrolls_and_revokes_stations() {
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(text(&o).contains("no station `nowhere`"), "{}", text(&o));
 }
+
+/// The Debian package's desktop entries are valid (`desktop-file-validate`), the `praxis://`
+/// handler opens `praxis run --cmi5`, and every file the package lists exists.
+#[test]
+fn the_debian_package_entries_are_valid() {
+    let deb = root().join("tools/deb");
+    let o = Command::new("desktop-file-validate")
+        .arg(deb.join("praxis.desktop"))
+        .arg(deb.join("praxis-cmi5.desktop"))
+        .output()
+        .expect("desktop-file-validate runs (tools/setup.sh installs desktop-file-utils)");
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).trim().is_empty(), "{}", text(&o));
+    let handler = std::fs::read_to_string(deb.join("praxis-cmi5.desktop")).unwrap();
+    assert!(handler.contains("MimeType=x-scheme-handler/praxis;"));
+    assert!(handler.contains("Exec=praxis run --cmi5 %u"));
+    let manifest: toml::Value =
+        toml::from_str(&std::fs::read_to_string(root().join("Cargo.toml")).unwrap()).unwrap();
+    let assets = manifest["package"]["metadata"]["deb"]["assets"]
+        .as_array()
+        .unwrap();
+    for a in assets {
+        let src = a[0].as_str().unwrap();
+        if src.starts_with("target/") {
+            continue;
+        }
+        let dir = root().join(src.split('*').next().unwrap());
+        assert!(
+            dir.exists() || dir.parent().is_some_and(Path::exists),
+            "the package lists {src}, which does not exist"
+        );
+    }
+}

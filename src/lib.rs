@@ -5,6 +5,11 @@
 //! procedure), [`scoring`] (the outcome), [`record`] (tamper-evident session records) and
 //! [`eventlog`] (hand-written action scripts). None of it reads a clock, draws unseeded random
 //! numbers or does I/O beyond the readers and writers its caller hands it.
+//!
+//! Around it, still without Bevy, what a training center runs: [`station`] and [`config`] (this
+//! machine's key and settings), [`center`] (trusted stations, record checks, the database),
+//! [`xapi`] (statements, the LRS queue, cmi5) and [`report`] (HTML reports with plots). These
+//! read and write files and talk to servers.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 

@@ -8,6 +8,34 @@ use serde_json::{Value, json};
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// Runs the launch page of `praxis export cmi5` as a browser would at `address` (with
+/// `tools/cmi5/check-launch-page.mjs`) and returns the `praxis://` link it opens.
+fn launch_page_link(dir: &Path, address: &str) -> String {
+    let package = dir.join("package");
+    let o = praxis(&[
+        "export",
+        "cmi5",
+        "hand-hygiene",
+        "-o",
+        package.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = Command::new("node")
+        .arg(root().join("tools/cmi5/check-launch-page.mjs"))
+        .arg(package.join("launch.html"))
+        .arg(address)
+        .output()
+        .expect("node runs");
+    assert!(o.status.success(), "{}", text(&o));
+    let page: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(page["navigated_to"], page["link"]);
+    assert_eq!(
+        page["command"].as_str().unwrap(),
+        format!("praxis run --cmi5 '{address}'")
+    );
+    page["link"].as_str().unwrap().to_string()
+}
+
 fn simulate(url: &str, events: &str, record: Option<&Path>) -> Output {
     let mut args = vec![
         "simulate".to_string(),
@@ -72,11 +100,9 @@ fn a_cmi5_launch_sends_what_an_assignable_unit_must_in_order() {
     let config = lms_config(registration, "Normal", 0.95);
     let lms = StandIn::start(&dir, &ralph, &config);
     let launch = lms.launch_url(&config, "k1");
-    // As the launch page hands it to the app.
-    let link = format!(
-        "praxis://cmi5?url={}",
-        url::form_urlencoded::byte_serialize(launch.as_bytes()).collect::<String>()
-    );
+    // The package's launch page, opened by the LMS at the launch URL, hands the app this link.
+    let link = launch_page_link(&dir, &launch);
+    assert!(link.starts_with("praxis://cmi5?url="), "{link}");
     let rec = dir.join("session.jsonl");
     let o = simulate(&link, "perfect", Some(&rec));
     assert!(o.status.success(), "{}", text(&o));

@@ -68,8 +68,8 @@ impl Link {
 
 /// Sends `initialized` once the first session has started, and the end of the session once it
 /// has finished.
-pub fn report(link: Option<Res<Link>>, session: Option<Res<Session>>) {
-    let (Some(link), Some(session)) = (link, session) else {
+pub fn report(link: Option<Res<Link>>, session: Option<ResMut<Session>>) {
+    let (Some(link), Some(mut session)) = (link, session) else {
         return;
     };
     let Ok(mut inner) = link.0.lock() else {
@@ -86,6 +86,7 @@ pub fn report(link: Option<Res<Link>>, session: Option<Res<Session>>) {
                 }
                 Err(e) => {
                     error!("cmi5: {e}; the result will not reach the LMS");
+                    session.lms = Some(Err(e.to_string()));
                     inner.stage = Stage::Done;
                 }
             }
@@ -103,10 +104,17 @@ pub fn report(link: Option<Res<Link>>, session: Option<Res<Session>>) {
                 outcome,
                 &opts,
             );
-            match result {
-                Ok(said) => info!("cmi5: sent {}", said.join(", ")),
-                Err(e) => error!("cmi5: {e}; the result did not reach the LMS"),
-            }
+            let endpoint = inner.au.launch().endpoint.clone();
+            session.lms = Some(match result {
+                Ok(said) => {
+                    info!("cmi5: sent {}", said.join(", "));
+                    Ok(endpoint)
+                }
+                Err(e) => {
+                    error!("cmi5: {e}; the result did not reach the LMS");
+                    Err(e.to_string())
+                }
+            });
             inner.stage = Stage::Done;
         }
         Stage::Done => {}

@@ -77,6 +77,9 @@ pub struct Session {
     pub actions: Vec<LearnerAction>,
     /// The outcome, once finished.
     pub outcome: Option<SessionOutcome>,
+    /// For a session launched by an LMS (cmi5): whether its result reached the LMS (its
+    /// endpoint), or why not.
+    pub lms: Option<Result<String, String>>,
     elapsed: std::time::Duration,
     next_pose_ms: u64,
     scratch: Vec<Feedback>,
@@ -114,6 +117,7 @@ impl Session {
             log: Vec::new(),
             actions: Vec::new(),
             outcome: None,
+            lms: None,
             elapsed: std::time::Duration::ZERO,
             next_pose_ms: 0,
             scratch: Vec::new(),

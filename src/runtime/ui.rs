@@ -1312,6 +1312,20 @@ fn debrief(
                     ("hints", o.hints.into()),
                 ],
             ));
+            match &session.lms {
+                Some(Ok(endpoint)) => {
+                    p.label(i18n.ta("debrief-lms-sent", &[("lms", endpoint.clone().into())]));
+                }
+                Some(Err(e)) => {
+                    p.label(
+                        egui::RichText::new(
+                            i18n.ta("debrief-lms-error", &[("error", e.clone().into())]),
+                        )
+                        .color(tone_color(Tone::Bad)),
+                    );
+                }
+                None => {}
+            }
             if !o.critical.is_empty() {
                 p.add_space(6.0);
                 p.label(

@@ -1,6 +1,7 @@
 //! `praxis run --cmi5 URL`: the window app launched by an LMS (the stand-in of
-//! `tests/support/lms.rs`, in front of Ralph) sends `initialized` once the learner can act and
-//! `terminated` as it closes, in the language the learner prefers.
+//! `tests/support/lms.rs`, in front of Ralph) sends `initialized` once the learner can act, the
+//! judged statements and `terminated` when the session ends (the rendering tour ends it), and
+//! says so in the debrief; quitting before the end sends `terminated` as the app closes.
 
 use super::lms::{ACTIVITY, Ralph, StandIn, lms_config};
 use serde_json::Value;
@@ -23,12 +24,12 @@ fn the_app_launched_by_an_lms_reports_its_session() {
     let config = lms_config(registration, "Normal", 0.9);
     let lms = StandIn::start(&dir, &ralph, &config);
     let url = lms.launch_url(&config, "run-1");
-    let run = |shot: &str| {
+    let run = |url: &str, how: &str, out: &str| {
         Command::new("xvfb-run")
             .args(["-a", "-s", "-screen 0 1280x720x24"])
             .arg(env!("CARGO_BIN_EXE_praxis"))
-            .args(["run", "--cmi5", &url, "--screenshot"])
-            .arg(dir.join(shot))
+            .args(["run", "--cmi5", url, how])
+            .arg(dir.join(out))
             .env("HOME", &home)
             .env("PRAXIS_CONFIG_DIR", dir.join("config"))
             .env("PRAXIS_DATA_DIR", dir.join("data"))
@@ -37,12 +38,16 @@ fn the_app_launched_by_an_lms_reports_its_session() {
             .output()
             .expect("xvfb-run starts")
     };
-    let o = run("shot.png");
-    let out = format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let text = |o: &std::process::Output| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    };
+    // Quit before the end (a screenshot, then exit): initialized, then terminated at exit.
+    let o = run(&url, "--screenshot", "shot.png");
+    let out = text(&o);
     assert!(o.status.success(), "{out}");
     assert!(out.contains("cmi5: sent initialized"), "{out}");
     assert!(out.contains("sent terminated"), "{out}");
@@ -66,6 +71,7 @@ fn the_app_launched_by_an_lms_reports_its_session() {
         })
         .collect();
     assert_eq!(verbs, ["initialized", "terminated"]);
+    let first_session = mine.len();
     for s in &mine {
         assert_eq!(s["actor"], config["actor"]);
         assert_eq!(s["context"]["registration"], registration);
@@ -76,7 +82,41 @@ fn the_app_launched_by_an_lms_reports_its_session() {
     assert!(!settings.contains("cmi5-"), "{settings}");
 
     // The link is one-time: a second launch is refused before a window opens.
-    let o = run("again.png");
+    let o = run(&url, "--screenshot", "again.png");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("used already"));
+
+    // A new launch (new cmi5 session) played to the debrief: judged, then terminated.
+    let mut second = config.clone();
+    second["launchData"]["contextTemplate"]["extensions"]["https://w3id.org/xapi/cmi5/context/extensions/sessionid"] =
+        "run-2".into();
+    lms.set(&second);
+    let o = run(&lms.launch_url(&second, "run-2"), "--tour", "tour");
+    let out = text(&o);
+    assert!(o.status.success(), "{out}");
+    assert!(out.contains("cmi5-allowed statements"), "{out}");
+    assert!(dir.join("tour/debrief.png").is_file());
+    let mut mine: Vec<Value> = ralph
+        .statements()
+        .into_iter()
+        .filter(|s| s["object"]["id"] == ACTIVITY)
+        .collect();
+    mine.sort_by_key(|s| s["timestamp"].as_str().unwrap().to_string());
+    let verbs: Vec<&str> = mine[first_session..]
+        .iter()
+        .map(|s| {
+            s["verb"]["id"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(verbs.first(), Some(&"initialized"), "{verbs:?}");
+    assert_eq!(verbs.last(), Some(&"terminated"), "{verbs:?}");
+    assert!(
+        verbs.contains(&"passed") || verbs.contains(&"failed"),
+        "{verbs:?}"
+    );
 }

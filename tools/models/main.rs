@@ -16,6 +16,7 @@
     reason = "a command-line tool"
 )]
 
+mod clinical;
 mod shapes;
 
 use gltf::json;
@@ -508,6 +509,9 @@ fn models() -> Vec<Model> {
         hand("hand-right.glb", 1.0),
         hand("hand-left.glb", -1.0),
     ]
+    .into_iter()
+    .chain(clinical::models())
+    .collect()
 }
 
 /// A gloved hand, palm down, fingers towards −z; the origin is the centre of the palm (the

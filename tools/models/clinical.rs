@@ -1,0 +1,286 @@
+//! Models for the clinical scenarios (issue 6): a hand-wash sink, a CPR manikin torso, an AED
+//! and its pads, a medication trolley, a prescription on a clipboard, an identification
+//! wristband. Same conventions as the others: metres, +Y up, pivot at the centre of the base
+//! for furniture and at the grip (or the centre of the underside) for what a hand holds.
+
+use super::shapes::Part;
+use super::{DARK_PLASTIC, GREY_PLASTIC, Mat, Model, SKIN, STEEL, WHITE_PLASTIC, srgb};
+
+const CERAMIC: Mat = Mat {
+    name: "ceramic",
+    color: srgb(0xf7f7f4),
+    metallic: 0.0,
+    roughness: 0.2,
+};
+const CHROME: Mat = Mat {
+    name: "chrome",
+    color: srgb(0xc8ccd0),
+    metallic: 1.0,
+    roughness: 0.15,
+};
+const WATER_DARK: Mat = Mat {
+    name: "basin shadow",
+    color: srgb(0x9aa3a8),
+    metallic: 0.0,
+    roughness: 0.3,
+};
+const MANIKIN: Mat = Mat {
+    name: "manikin skin",
+    color: srgb(0xe8c4a8),
+    metallic: 0.0,
+    roughness: 0.6,
+};
+const JACKET: Mat = Mat {
+    name: "manikin jacket",
+    color: srgb(0x3b5b7a),
+    metallic: 0.0,
+    roughness: 0.8,
+};
+const AED_GREEN: Mat = Mat {
+    name: "AED housing",
+    color: srgb(0x1e9a50),
+    metallic: 0.0,
+    roughness: 0.5,
+};
+const SCREEN: Mat = Mat {
+    name: "screen",
+    color: srgb(0x1b2a33),
+    metallic: 0.0,
+    roughness: 0.1,
+};
+const SHOCK_ORANGE: Mat = Mat {
+    name: "shock button",
+    color: srgb(0xf28c1a),
+    metallic: 0.0,
+    roughness: 0.4,
+};
+const PAD_GEL: Mat = Mat {
+    name: "pad gel",
+    color: srgb(0x8fa6b5),
+    metallic: 0.0,
+    roughness: 0.3,
+};
+const TROLLEY_BLUE: Mat = Mat {
+    name: "trolley body",
+    color: srgb(0x4f7ea8),
+    metallic: 0.1,
+    roughness: 0.5,
+};
+const PAPER: Mat = Mat {
+    name: "paper",
+    color: srgb(0xfbfbf7),
+    metallic: 0.0,
+    roughness: 0.9,
+};
+const INK: Mat = Mat {
+    name: "printed lines",
+    color: srgb(0x40474d),
+    metallic: 0.0,
+    roughness: 0.9,
+};
+const BOARD: Mat = Mat {
+    name: "clipboard",
+    color: srgb(0x8a5a35),
+    metallic: 0.0,
+    roughness: 0.7,
+};
+const BAND_LABEL: Mat = Mat {
+    name: "wristband label",
+    color: srgb(0xfff3b0),
+    metallic: 0.0,
+    roughness: 0.8,
+};
+
+/// A box centred on `c`.
+fn b(c: [f32; 3], s: [f32; 3], m: Mat) -> (Part, Mat) {
+    (Part::Box { c, s }, m)
+}
+
+/// A box standing on `c` (the centre of its base).
+fn bb(c: [f32; 3], s: [f32; 3], m: Mat) -> (Part, Mat) {
+    (Part::Box { c, s }.base(), m)
+}
+
+/// An upright cylinder standing on `c`.
+fn cyl(c: [f32; 3], r: f32, h: f32, m: Mat) -> (Part, Mat) {
+    (Part::Cyl { c, r, h }, m)
+}
+
+/// An ellipsoid centred on `c`.
+fn ball(c: [f32; 3], r: [f32; 3], m: Mat) -> (Part, Mat) {
+    (Part::Ball { c, r }, m)
+}
+
+/// The clinical models.
+pub fn models() -> Vec<Model> {
+    vec![
+        sink(),
+        manikin(),
+        aed(),
+        aed_pad(),
+        trolley(),
+        prescription(),
+        wristband(),
+    ]
+}
+
+/// A wall-mounted hand-wash basin with a mixer tap, its back against the wall at −z; 0.55 m
+/// wide, rim at 0.85 m.
+fn sink() -> Model {
+    let mut parts = vec![
+        // Pedestal, basin walls and bottom, the dark inside, the splash-back.
+        bb([0.0, 0.0, -0.12], [0.2, 0.7, 0.16], CERAMIC),
+        bb([0.0, 0.7, 0.0], [0.55, 0.05, 0.42], CERAMIC),
+        bb([0.0, 0.75, 0.19], [0.55, 0.1, 0.04], CERAMIC),
+        bb([0.0, 0.75, -0.19], [0.55, 0.1, 0.04], CERAMIC),
+        bb([0.255, 0.75, 0.0], [0.04, 0.1, 0.42], CERAMIC),
+        bb([-0.255, 0.75, 0.0], [0.04, 0.1, 0.42], CERAMIC),
+        bb([0.0, 0.75, 0.0], [0.47, 0.005, 0.34], WATER_DARK),
+        bb([0.0, 0.75, -0.225], [0.55, 0.3, 0.03], CERAMIC),
+        // Mixer tap with a lever, spout over the basin, and the drain.
+        cyl([0.0, 0.85, -0.15], 0.022, 0.16, CHROME),
+        b([0.0, 0.99, -0.08], [0.025, 0.025, 0.14], CHROME),
+        b([0.0, 0.975, -0.015], [0.02, 0.03, 0.02], CHROME),
+        b([0.0, 1.02, -0.17], [0.018, 0.018, 0.12], CHROME),
+        cyl([0.0, 0.755, 0.02], 0.025, 0.004, CHROME),
+    ];
+    // A soap dispenser on the splash-back, to the right.
+    parts.push(bb([0.2, 0.92, -0.19], [0.08, 0.16, 0.06], WHITE_PLASTIC));
+    parts.push(b([0.2, 0.93, -0.155], [0.03, 0.015, 0.02], GREY_PLASTIC));
+    Model {
+        file: "sink.glb",
+        parts,
+    }
+}
+
+/// An adult CPR manikin torso lying supine on the floor, head towards −z; the chest's
+/// compression point (lower half of the sternum) is at x 0, z 0, its surface at 0.2 m.
+fn manikin() -> Model {
+    Model {
+        file: "manikin-torso.glb",
+        parts: vec![
+            // Chest and belly (the skin), shoulders, the open jacket on each side.
+            bb([0.0, 0.0, 0.02], [0.42, 0.2, 0.52], MANIKIN),
+            bb([0.0, 0.0, -0.2], [0.48, 0.17, 0.14], MANIKIN),
+            bb([0.215, 0.0, 0.05], [0.05, 0.19, 0.5], JACKET),
+            bb([-0.215, 0.0, 0.05], [0.05, 0.19, 0.5], JACKET),
+            // Nipple line and sternum landmarks, slightly raised.
+            b([0.0, 0.201, -0.06], [0.02, 0.004, 0.2], SKIN),
+            b([0.07, 0.201, -0.07], [0.02, 0.004, 0.02], SKIN),
+            b([-0.07, 0.201, -0.07], [0.02, 0.004, 0.02], SKIN),
+            // Neck and head, tilted back a little (the airway).
+            bb([0.0, 0.0, -0.31], [0.11, 0.11, 0.08], MANIKIN),
+            ball([0.0, 0.1, -0.43], [0.085, 0.1, 0.11], MANIKIN),
+            ball([0.0, 0.17, -0.47], [0.03, 0.025, 0.04], MANIKIN),
+            b([0.0, 0.15, -0.5], [0.045, 0.01, 0.012], DARK_PLASTIC),
+            // Upper arms, lying along the body.
+            bb([0.29, 0.0, -0.05], [0.09, 0.09, 0.3], MANIKIN),
+            bb([-0.29, 0.0, -0.05], [0.09, 0.09, 0.3], MANIKIN),
+        ],
+    }
+}
+
+/// An automated external defibrillator: a green case with a carrying handle, a screen, the
+/// orange shock button and the pads connector; the origin is the centre of its base.
+fn aed() -> Model {
+    Model {
+        file: "aed.glb",
+        parts: vec![
+            bb([0.0, 0.0, 0.0], [0.28, 0.09, 0.24], AED_GREEN),
+            bb([0.0, 0.09, -0.1], [0.16, 0.025, 0.025], DARK_PLASTIC),
+            b([-0.07, 0.0905, 0.03], [0.09, 0.002, 0.07], SCREEN),
+            cyl([0.07, 0.09, 0.03], 0.025, 0.01, SHOCK_ORANGE),
+            cyl([0.07, 0.09, -0.05], 0.015, 0.008, WHITE_PLASTIC),
+            b([0.0, 0.045, 0.125], [0.06, 0.03, 0.012], DARK_PLASTIC),
+            bb([0.0, 0.0, 0.0], [0.29, 0.012, 0.25], GREY_PLASTIC),
+        ],
+    }
+}
+
+/// One adhesive defibrillator pad, lying flat, 12 × 18 cm, its lead towards +z; the origin is
+/// the centre of its underside (what touches the chest).
+fn aed_pad() -> Model {
+    Model {
+        file: "aed-pad.glb",
+        parts: vec![
+            bb([0.0, 0.0, 0.0], [0.12, 0.003, 0.18], WHITE_PLASTIC),
+            b([0.0, 0.0035, -0.01], [0.08, 0.001, 0.12], PAD_GEL),
+            bb([0.0, 0.0, 0.1], [0.008, 0.006, 0.03], DARK_PLASTIC),
+        ],
+    }
+}
+
+/// A medication trolley, 0.6 × 0.45 m, worktop at 0.95 m, four drawers with handles, a push
+/// handle at +z, on casters.
+fn trolley() -> Model {
+    let mut parts = vec![
+        bb([0.0, 0.1, 0.0], [0.6, 0.8, 0.45], TROLLEY_BLUE),
+        bb([0.0, 0.9, 0.0], [0.64, 0.04, 0.49], GREY_PLASTIC),
+        bb([0.0, 0.94, -0.235], [0.64, 0.04, 0.02], GREY_PLASTIC),
+        bb([0.315, 0.94, 0.0], [0.02, 0.04, 0.49], GREY_PLASTIC),
+        bb([-0.315, 0.94, 0.0], [0.02, 0.04, 0.49], GREY_PLASTIC),
+        // Push handle.
+        bb([0.0, 0.98, 0.26], [0.5, 0.025, 0.025], STEEL),
+        bb([0.24, 0.9, 0.26], [0.025, 0.08, 0.025], STEEL),
+        bb([-0.24, 0.9, 0.26], [0.025, 0.08, 0.025], STEEL),
+    ];
+    // Drawer fronts on the −z side (the nurse's side faces +z: the handle), each with a pull.
+    for (i, y) in [0.18f32, 0.36, 0.54, 0.72].iter().enumerate() {
+        let h = if i == 0 { 0.16 } else { 0.15 };
+        parts.push(b([0.0, *y + 0.075, 0.228], [0.56, h, 0.006], WHITE_PLASTIC));
+        parts.push(b([0.0, *y + 0.11, 0.236], [0.18, 0.015, 0.012], STEEL));
+    }
+    // Casters.
+    for (x, z) in [(0.25, 0.18), (-0.25, 0.18), (0.25, -0.18), (-0.25, -0.18)] {
+        parts.push(bb([x, 0.06, z], [0.03, 0.04, 0.03], STEEL));
+        parts.push(cyl([x, 0.0, z], 0.04, 0.06, DARK_PLASTIC));
+    }
+    Model {
+        file: "medication-trolley.glb",
+        parts,
+    }
+}
+
+/// A prescription (medication chart) on a clipboard, lying flat, 23 × 32 cm, clip at −z; the
+/// origin is the centre of the board's underside.
+fn prescription() -> Model {
+    let mut parts = vec![
+        bb([0.0, 0.0, 0.0], [0.23, 0.006, 0.32], BOARD),
+        bb([0.0, 0.006, 0.01], [0.21, 0.001, 0.297], PAPER),
+        bb([0.0, 0.006, -0.15], [0.09, 0.012, 0.03], STEEL),
+    ];
+    // The printed lines of the chart: a header block and rows.
+    parts.push(b([0.0, 0.0075, -0.11], [0.18, 0.0006, 0.03], INK));
+    for i in 0..8 {
+        let z = -0.06 + i as f32 * 0.025;
+        parts.push(b([-0.02, 0.0075, z], [0.15, 0.0006, 0.004], INK));
+        parts.push(b([0.08, 0.0075, z], [0.02, 0.0006, 0.004], INK));
+    }
+    Model {
+        file: "prescription.glb",
+        parts,
+    }
+}
+
+/// A patient identification wristband, unfastened and lying flat: a white strap with the
+/// printed label (name, date of birth, number, barcode) and the snap; the origin is the centre
+/// of its underside.
+fn wristband() -> Model {
+    let mut parts = vec![
+        bb([0.0, 0.0, 0.0], [0.25, 0.002, 0.022], WHITE_PLASTIC),
+        bb([-0.02, 0.002, 0.0], [0.085, 0.0008, 0.02], BAND_LABEL),
+        cyl([0.11, 0.002, 0.0], 0.006, 0.004, GREY_PLASTIC),
+    ];
+    for i in 0..3 {
+        let z = -0.006 + i as f32 * 0.006;
+        parts.push(b([-0.035, 0.0032, z], [0.045, 0.0004, 0.0025], INK));
+    }
+    for i in 0..6 {
+        let x = 0.005 + i as f32 * 0.004;
+        parts.push(b([x, 0.0032, 0.0], [0.0015, 0.0004, 0.014], INK));
+    }
+    Model {
+        file: "wristband.glb",
+        parts,
+    }
+}

@@ -1,6 +1,6 @@
 //! Models for the clinical scenarios (issue 6): a hand-wash sink, a CPR manikin torso, an AED
 //! and its pads, a medication trolley, a prescription on a clipboard, an identification
-//! wristband. Same conventions as the others: metres, +Y up, pivot at the centre of the base
+//! wristband, an IV training arm with its veins, an IV cannula and a tourniquet. Same conventions as the others: metres, +Y up, pivot at the centre of the base
 //! for furniture and at the grip (or the centre of the underside) for what a hand holds.
 
 use super::shapes::Part;
@@ -84,6 +84,30 @@ const BOARD: Mat = Mat {
     metallic: 0.0,
     roughness: 0.7,
 };
+const VEIN: Mat = Mat {
+    name: "vein",
+    color: srgb(0x5a6fa8),
+    metallic: 0.0,
+    roughness: 0.5,
+};
+const ARM_BOARD: Mat = Mat {
+    name: "arm board",
+    color: srgb(0x6d7780),
+    metallic: 0.0,
+    roughness: 0.6,
+};
+const CANNULA_PINK: Mat = Mat {
+    name: "cannula hub (20 G, pink)",
+    color: srgb(0xe97fa6),
+    metallic: 0.0,
+    roughness: 0.4,
+};
+const TOURNIQUET_BLUE: Mat = Mat {
+    name: "tourniquet strap",
+    color: srgb(0x2f6fb5),
+    metallic: 0.0,
+    roughness: 0.7,
+};
 const BAND_LABEL: Mat = Mat {
     name: "wristband label",
     color: srgb(0xfff3b0),
@@ -121,6 +145,9 @@ pub fn models() -> Vec<Model> {
         trolley(),
         prescription(),
         wristband(),
+        iv_arm(),
+        cannula(),
+        tourniquet(),
     ]
 }
 
@@ -282,5 +309,68 @@ fn wristband() -> Model {
     Model {
         file: "wristband.glb",
         parts,
+    }
+}
+
+/// A venepuncture training arm lying palm up on an arm board, hand towards +x, shoulder end at
+/// −x; the superficial veins of the forearm and the antecubital fossa are raised and blue
+/// (cephalic on the thumb side, +z; basilic on the little-finger side, −z; median cubital
+/// crossing the elbow; veins on the back of the hand would be underneath). The origin is the
+/// centre of the board's base.
+fn iv_arm() -> Model {
+    let mut parts = vec![
+        bb([0.0, 0.0, 0.0], [0.72, 0.03, 0.16], ARM_BOARD),
+        // Upper arm, elbow, forearm (narrowing to the wrist), hand and fingers.
+        bb([-0.27, 0.03, 0.0], [0.18, 0.085, 0.1], MANIKIN),
+        bb([-0.15, 0.03, 0.0], [0.08, 0.08, 0.095], MANIKIN),
+        bb([-0.03, 0.03, 0.0], [0.16, 0.07, 0.085], MANIKIN),
+        bb([0.1, 0.03, 0.0], [0.1, 0.06, 0.07], MANIKIN),
+        bb([0.2, 0.03, 0.0], [0.1, 0.035, 0.085], MANIKIN),
+        bb([0.29, 0.03, 0.0], [0.08, 0.022, 0.08], MANIKIN),
+        bb([0.2, 0.03, 0.06], [0.06, 0.025, 0.03], MANIKIN),
+    ];
+    // Veins along the forearm's upper surface: cephalic (+z), basilic (−z).
+    for (z, m) in [(0.03f32, VEIN), (-0.03, VEIN)] {
+        parts.push(b([-0.02, 0.1015, z], [0.26, 0.004, 0.008], m));
+        parts.push(b([0.105, 0.0915, z * 0.8], [0.09, 0.004, 0.007], m));
+    }
+    // Median cubital vein, crossing the antecubital fossa.
+    parts.push(b([-0.15, 0.1115, 0.0], [0.012, 0.004, 0.07], VEIN));
+    parts.push(b([-0.135, 0.1115, 0.02], [0.02, 0.004, 0.008], VEIN));
+    parts.push(b([-0.165, 0.1115, -0.02], [0.02, 0.004, 0.008], VEIN));
+    Model {
+        file: "iv-arm.glb",
+        parts,
+    }
+}
+
+/// A peripheral IV cannula, 20 G (pink hub), lying flat: the needle and catheter towards −x,
+/// the winged hub, the injection port, the flashback chamber and the needle grip at +x; the
+/// origin is the grip point (where the fingers hold the flashback chamber).
+fn cannula() -> Model {
+    Model {
+        file: "iv-cannula.glb",
+        parts: vec![
+            b([-0.055, 0.0, 0.0], [0.03, 0.0012, 0.0012], STEEL),
+            b([-0.035, 0.0, 0.0], [0.03, 0.0016, 0.0016], WHITE_PLASTIC),
+            b([-0.015, 0.0, 0.0], [0.014, 0.006, 0.006], CANNULA_PINK),
+            b([-0.015, 0.0, 0.0], [0.012, 0.001, 0.03], CANNULA_PINK),
+            b([-0.012, 0.005, 0.0], [0.008, 0.006, 0.006], WHITE_PLASTIC),
+            b([0.01, 0.0, 0.0], [0.03, 0.008, 0.008], WHITE_PLASTIC),
+            b([0.03, 0.0, 0.0], [0.012, 0.009, 0.009], GREY_PLASTIC),
+        ],
+    }
+}
+
+/// A quick-release tourniquet, unfastened and lying flat: a 45 cm blue strap with the buckle;
+/// the origin is the centre of its underside.
+fn tourniquet() -> Model {
+    Model {
+        file: "tourniquet.glb",
+        parts: vec![
+            bb([0.0, 0.0, 0.0], [0.45, 0.002, 0.025], TOURNIQUET_BLUE),
+            bb([0.2, 0.0, 0.0], [0.035, 0.012, 0.032], DARK_PLASTIC),
+            bb([0.2, 0.012, 0.0], [0.012, 0.004, 0.02], GREY_PLASTIC),
+        ],
     }
 }

@@ -273,7 +273,7 @@ pub fn push(
             Ok(stored) => {
                 acknowledge(&batch, stored, all.len(), &mut report)?;
             }
-            Err(Failure::Refused(why)) if batch.len() > 1 => {
+            Err(Failure::Refused(_)) if batch.len() > 1 => {
                 // Find which sessions the LRS refuses: one at a time.
                 for one in batch {
                     let single = std::slice::from_ref(&one);
@@ -289,7 +289,6 @@ pub fn push(
                         }
                     }
                 }
-                let _ = why;
                 if report.stopped.is_some() {
                     break;
                 }

@@ -148,6 +148,19 @@ fn a_cohort_pushed_to_ralph_reads_back_the_same_and_is_never_stored_twice() {
     let o = run(praxis_lrs(&ralph, &queue, &["push"]));
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("0 sessions wait"), "{}", text(&o));
+
+    // A session the LRS refuses (here a statement without actor or object, as a damaged queue
+    // file would hold) is set aside with the LRS's answer; the others in its batch still go.
+    let bad = r#"[{"id":"7d7a5b0e-1111-4222-8333-444444444444","verb":{"id":"http://adlnet.gov/expapi/verbs/completed"}}]"#;
+    std::fs::write(queue.join("damaged.json"), bad).unwrap();
+    let o = run(praxis_lrs(&ralph, &queue, &["push", &files[1]]));
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("refused by the LRS"), "{}", text(&o));
+    assert!(text(&o).contains("1 refused"), "{}", text(&o));
+    assert!(text(&o).contains("0 sessions wait"), "{}", text(&o));
+    let reason = std::fs::read_to_string(queue.join("refused/damaged.reason.txt")).unwrap();
+    assert!(reason.starts_with("HTTP 4"), "{reason}");
+    assert_eq!(ralph.statements().len(), sent.len());
 }
 
 #[test]
@@ -191,7 +204,7 @@ fn killing_the_lrs_or_the_push_mid_way_loses_nothing_and_duplicates_nothing() {
     let push = praxis_lrs(
         &ralph,
         &queue,
-        &["push", "--batch", "10", "--retries", "12"],
+        &["push", "--batch", "10", "--retries", "8"],
     )
     .stdout(Stdio::piped())
     .stderr(Stdio::piped())

@@ -15,6 +15,29 @@ from pathlib import Path
 
 port, data_dir, username, password = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4]
 data_dir.mkdir(parents=True, exist_ok=True)
+
+# Crash recovery. Ralph rewrites its history file on every write and appends statements one
+# line at a time; killed at the wrong moment (the tests kill it mid-push) it leaves an empty
+# history file, which makes every later request fail, or a last statement line cut short. Both
+# are repaired here, as an operator would: the cut statement was never acknowledged, so its
+# sender sends it again.
+history = data_dir / "history.json"
+if history.exists():
+    try:
+        json.loads(history.read_text(encoding="utf-8") or "x")
+    except ValueError:
+        print(f"ralph_lrs: {history} was cut short by a crash; starting a new history", file=sys.stderr)
+        history.write_text("[]", encoding="utf-8")
+store = data_dir / "fs_lrs.jsonl"
+if store.exists():
+    data = store.read_bytes()
+    keep = data
+    if data and not data.endswith(b"\n"):
+        keep = data[: data.rfind(b"\n") + 1]
+    if keep != data:
+        print(f"ralph_lrs: dropping a statement line cut short by a crash in {store}", file=sys.stderr)
+        store.write_bytes(keep)
+
 auth = data_dir / "auth.json"
 os.environ["RALPH_AUTH_FILE"] = str(auth)
 os.environ["RALPH_APP_DIR"] = str(data_dir)

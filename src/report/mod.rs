@@ -55,6 +55,19 @@ pub fn secs(lang: Lang, ms: f64) -> String {
     }
 }
 
+/// A session length: seconds under a minute, else minutes and seconds (`5 min 35 s`).
+pub fn duration(lang: Lang, ms: f64) -> String {
+    if ms < 60_000.0 {
+        return secs(lang, ms);
+    }
+    let total = (ms / 1000.0).round() as u64;
+    let sp = match lang {
+        Lang::En => " ",
+        Lang::Fr => "\u{a0}",
+    };
+    format!("{}{sp}min {}{sp}s", total / 60, total % 60)
+}
+
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -361,7 +374,7 @@ pub fn write(
                 n.to_string(),
                 p.to_string(),
                 pct(lang, *p as f64 / (*n).max(1) as f64),
-                median(d).map(|m| secs(lang, m)).unwrap_or_default(),
+                median(d).map(|m| duration(lang, m)).unwrap_or_default(),
             ]
         })
         .collect();
@@ -737,7 +750,7 @@ pub fn write(
                 result,
                 s.scaled.map(|x| pct(lang, x)).unwrap_or_default(),
                 s.duration_ms
-                    .map(|d| secs(lang, d as f64))
+                    .map(|d| duration(lang, d as f64))
                     .unwrap_or_default(),
             );
         }
@@ -801,4 +814,21 @@ fn section(
         html.push_str("</table>\n");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_and_lengths_read_right_in_both_languages() {
+        assert_eq!(pct(Lang::En, 0.8191), "82%");
+        assert_eq!(pct(Lang::Fr, 0.8191), "82\u{202f}%");
+        assert_eq!(pct(Lang::En, 0.001), "<1%");
+        assert_eq!(pct(Lang::En, 0.0), "0%");
+        assert_eq!(secs(Lang::Fr, 2500.0), "2,5\u{a0}s");
+        assert_eq!(duration(Lang::En, 40_000.0), "40.0 s");
+        assert_eq!(duration(Lang::En, 335_000.0), "5 min 35 s");
+        assert_eq!(duration(Lang::Fr, 335_000.0), "5\u{a0}min 35\u{a0}s");
+    }
 }

@@ -201,15 +201,11 @@ fn killing_the_lrs_or_the_push_mid_way_loses_nothing_and_duplicates_nothing() {
     );
 
     // The LRS is killed mid-push and comes back: the push waits and retries.
-    let push = praxis_lrs(
-        &ralph,
-        &queue,
-        &["push", "--batch", "10", "--retries", "8"],
-    )
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped())
-    .spawn()
-    .unwrap();
+    let push = praxis_lrs(&ralph, &queue, &["push", "--batch", "10", "--retries", "8"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     wait_for(&ralph, after_kill + 30);
     ralph.kill();
     std::thread::sleep(Duration::from_secs(2));

@@ -119,11 +119,16 @@ pub struct Paths {
     pub records: Option<PathBuf>,
 }
 
-/// What a launch sets for every session instead of the scenario (a cmi5 LMS's masteryScore).
+/// What a launch (or a test) sets for every session instead of the defaults: a cmi5 LMS's
+/// masteryScore; a fixed seed and forced faults for reproducible runs.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct SessionOverrides {
     /// A pass mark replacing the scenario's.
     pub pass_mark: Option<f64>,
+    /// The seed of every session (else a fresh one each time).
+    pub seed: Option<u64>,
+    /// Faults forced on or off whatever the draw.
+    pub faults: std::collections::BTreeMap<String, bool>,
 }
 
 /// When the process started, for the start-up measurement.
@@ -316,9 +321,16 @@ fn handle_requests(
             mode: settings.mode(),
             learner: settings.learner.clone(),
             station: settings.station.clone(),
-            seed: uuid::Uuid::new_v4().as_u64_pair().0,
+            seed: overrides
+                .as_ref()
+                .and_then(|o| o.seed)
+                .unwrap_or_else(|| uuid::Uuid::new_v4().as_u64_pair().0),
             record_dir: paths.records.clone(),
             pass_mark: overrides.as_ref().and_then(|o| o.pass_mark),
+            faults: overrides
+                .as_ref()
+                .map(|o| o.faults.clone())
+                .unwrap_or_default(),
         };
         commands.insert_resource(Session::new(start, signer.as_deref()));
         let drawn = meshes.is_some() && materials.is_some();

@@ -45,6 +45,8 @@ pub struct SessionStart {
     pub record_dir: Option<PathBuf>,
     /// A pass mark replacing the scenario's (a cmi5 masteryScore).
     pub pass_mark: Option<f64>,
+    /// Faults forced on or off.
+    pub faults: std::collections::BTreeMap<String, bool>,
 }
 
 /// The station key records are signed with (loaded once, when the app starts).
@@ -94,7 +96,7 @@ impl Session {
         let config = SessionConfig {
             seed: start.seed,
             mode: start.mode,
-            faults: Default::default(),
+            faults: start.faults.clone(),
             pass_mark: start.pass_mark,
         };
         let tracker = Tracker::new(Arc::clone(&start.scenario), config.clone());

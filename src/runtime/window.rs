@@ -228,6 +228,7 @@ pub fn run(opts: RunOptions) -> u8 {
     }
     app.insert_resource(SessionOverrides {
         pass_mark: opts.pass_mark,
+        ..default()
     });
     if let Some(link) = &opts.cmi5 {
         app.insert_resource(link.clone())

@@ -45,6 +45,17 @@ impl Sim {
         let mut app =
             praxis::runtime::headless(super::root().join("assets"), Some(records.clone()), STEP);
         let (path, sc) = load(id);
+        // Reproducible: a fixed seed, and every fault off (a test that wants one turns it on).
+        app.insert_resource(praxis::runtime::SessionOverrides {
+            seed: Some(0),
+            faults: sc
+                .index
+                .faults
+                .iter()
+                .map(|f| (f.id.clone(), false))
+                .collect(),
+            ..Default::default()
+        });
         praxis::runtime::start(&mut app, &path, sc, mode);
         let mut sim = Sim { app, records };
         // Let objects settle on their surfaces.

@@ -135,6 +135,18 @@ impl Context {
         })
     }
 
+    /// [`Context::new`], printing what is wrong and returning the exit status on failure.
+    pub fn open(
+        center: Option<&Path>,
+        folder: Option<&Path>,
+        actions: bool,
+    ) -> Result<Context, u8> {
+        Context::new(center, folder, actions).map_err(|e| {
+            eprintln!("error: {e}");
+            CANNOT_RUN
+        })
+    }
+
     /// The session id and statements of a record, which must verify.
     pub fn statements(
         &self,
@@ -195,16 +207,13 @@ pub fn known_scenarios(center: &Path, folder: Option<&Path>) -> Result<ScenarioS
 }
 
 fn xapi(args: XapiArgs) -> u8 {
-    let ctx = match Context::new(
+    let ctx = match Context::open(
         args.center.as_deref(),
         args.scenarios.as_deref(),
         args.actions,
     ) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return CANNOT_RUN;
-        }
+        Err(code) => return code,
     };
     // Written as it goes, one statement per line (large exports stream and stay readable with
     // `grep`); a file is written beside its final name and renamed when complete.

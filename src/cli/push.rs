@@ -59,16 +59,13 @@ pub fn run(args: Args) -> u8 {
     };
     let mut status = OK;
     if !args.records.is_empty() {
-        let ctx = match Context::new(
+        let ctx = match Context::open(
             args.center.as_deref(),
             args.scenarios.as_deref(),
             args.actions,
         ) {
             Ok(c) => c,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return CANNOT_RUN;
-            }
+            Err(code) => return code,
         };
         let (mut queued, mut again) = (0, 0);
         for path in &args.records {

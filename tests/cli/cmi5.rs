@@ -2,7 +2,7 @@
 //! (`tools/lrs/lms_standin.py`: fetch URL, `LMS.LaunchData`, learner preferences) in front of
 //! Ralph, which stores the statements.
 
-use super::lms::{ACTIVITY, PUBLISHER_ID, Ralph, StandIn, lms_config};
+use super::lms::{ACTIVITY, PUBLISHER_ID, Ralph, StandIn, lms_config, time_of, verb};
 use super::{praxis, root, temp_dir, text};
 use serde_json::{Value, json};
 use std::path::Path;
@@ -58,31 +58,8 @@ fn for_registration(ralph: &Ralph, registration: &str) -> Vec<Value> {
         .into_iter()
         .filter(|s| s["context"]["registration"] == registration)
         .collect();
-    s.sort_by(|a, b| {
-        let t = |v: &Value| {
-            humantime::parse_rfc3339_weak(
-                v["timestamp"]
-                    .as_str()
-                    .unwrap()
-                    .trim_end_matches('Z')
-                    .split('+')
-                    .next()
-                    .unwrap(),
-            )
-            .unwrap()
-        };
-        t(a).cmp(&t(b))
-    });
+    s.sort_by(|a, b| time_of(&a["timestamp"]).cmp(&time_of(&b["timestamp"])));
     s
-}
-
-fn verb(s: &Value) -> &str {
-    s["verb"]["id"]
-        .as_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
 }
 
 fn categories(s: &Value) -> Vec<&str> {

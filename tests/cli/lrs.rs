@@ -1,7 +1,7 @@
 //! `praxis push` against a real LRS: Ralph, started by the tests (see `tests/support/lms.rs`).
 
 use super::center::record;
-use super::lms::{PASSWORD, Ralph, USER};
+use super::lms::{PASSWORD, Ralph, USER, time_of};
 use super::{root, temp_dir, text};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -72,18 +72,7 @@ fn same(sent: &Value, got: &Value) {
     for key in ["actor", "verb", "object", "result", "timestamp"] {
         let (a, b) = (&sent[key], &got[key]);
         if key == "timestamp" {
-            let t = |v: &Value| {
-                humantime::parse_rfc3339_weak(
-                    v.as_str()
-                        .unwrap()
-                        .trim_end_matches('Z')
-                        .split('+')
-                        .next()
-                        .unwrap(),
-                )
-                .unwrap()
-            };
-            assert_eq!(t(a), t(b), "timestamp of {}", sent["id"]);
+            assert_eq!(time_of(a), time_of(b), "timestamp of {}", sent["id"]);
         } else {
             assert_eq!(a, b, "{key} of {}", sent["id"]);
         }

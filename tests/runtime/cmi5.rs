@@ -3,9 +3,20 @@
 //! judged statements and `terminated` when the session ends (the rendering tour ends it), and
 //! says so in the debrief; quitting before the end sends `terminated` as the app closes.
 
-use super::lms::{ACTIVITY, Ralph, StandIn, lms_config};
+use super::lms::{ACTIVITY, Ralph, StandIn, lms_config, time_of, verb};
 use serde_json::Value;
 use std::process::Command;
+
+/// The statements about the launched AU, in time order.
+fn on_the_au(ralph: &Ralph) -> Vec<Value> {
+    let mut mine: Vec<Value> = ralph
+        .statements()
+        .into_iter()
+        .filter(|s| s["object"]["id"] == ACTIVITY)
+        .collect();
+    mine.sort_by_key(|s| time_of(&s["timestamp"]));
+    mine
+}
 
 #[test]
 fn the_app_launched_by_an_lms_reports_its_session() {
@@ -53,23 +64,8 @@ fn the_app_launched_by_an_lms_reports_its_session() {
     assert!(out.contains("sent terminated"), "{out}");
     assert!(dir.join("shot.png").is_file());
 
-    let mut mine: Vec<Value> = ralph
-        .statements()
-        .into_iter()
-        .filter(|s| s["object"]["id"] == ACTIVITY)
-        .collect();
-    mine.sort_by_key(|s| s["timestamp"].as_str().unwrap().to_string());
-    let verbs: Vec<&str> = mine
-        .iter()
-        .map(|s| {
-            s["verb"]["id"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-        })
-        .collect();
+    let mine = on_the_au(&ralph);
+    let verbs: Vec<&str> = mine.iter().map(verb).collect();
     assert_eq!(verbs, ["initialized", "terminated"]);
     let first_session = mine.len();
     for s in &mine {
@@ -96,23 +92,8 @@ fn the_app_launched_by_an_lms_reports_its_session() {
     assert!(o.status.success(), "{out}");
     assert!(out.contains("cmi5-allowed statements"), "{out}");
     assert!(dir.join("tour/debrief.png").is_file());
-    let mut mine: Vec<Value> = ralph
-        .statements()
-        .into_iter()
-        .filter(|s| s["object"]["id"] == ACTIVITY)
-        .collect();
-    mine.sort_by_key(|s| s["timestamp"].as_str().unwrap().to_string());
-    let verbs: Vec<&str> = mine[first_session..]
-        .iter()
-        .map(|s| {
-            s["verb"]["id"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-        })
-        .collect();
+    let mine = on_the_au(&ralph);
+    let verbs: Vec<&str> = mine[first_session..].iter().map(verb).collect();
     assert_eq!(verbs.first(), Some(&"initialized"), "{verbs:?}");
     assert_eq!(verbs.last(), Some(&"terminated"), "{verbs:?}");
     assert!(

@@ -262,3 +262,27 @@ pub fn lms_config(registration: &str, mode: &str, mastery: f64) -> Value {
         "preferences": {"languagePreference": "fr-FR,en-US", "audioPreference": "off"}
     })
 }
+
+/// The last segment of a statement's verb id (`initialized`, `passed`, …).
+pub fn verb(s: &Value) -> &str {
+    s["verb"]["id"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+}
+
+/// A statement timestamp as a time, whatever zone notation the LRS gives it back in.
+pub fn time_of(timestamp: &Value) -> std::time::SystemTime {
+    humantime::parse_rfc3339_weak(
+        timestamp
+            .as_str()
+            .unwrap()
+            .trim_end_matches('Z')
+            .split('+')
+            .next()
+            .unwrap(),
+    )
+    .unwrap()
+}

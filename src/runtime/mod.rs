@@ -198,6 +198,7 @@ impl Plugin for CorePlugins {
                     interact::apply_intents,
                     interact::touches,
                     session::run_session,
+                    scene::appear,
                     interact::follow_body,
                     interact::move_limbs,
                     interact::sample_poses,

@@ -359,3 +359,38 @@ pub fn spawn_room(
     }
     problems
 }
+
+/// Shows the objects whose `appears_when` holds and hides the others (no collisions, cannot be
+/// pointed at or carried) — an AED a bystander brings is in the room only once it has arrived.
+pub fn appear(
+    mut commands: Commands,
+    session: Option<Res<super::session::Session>>,
+    mut objects: Query<(Entity, &Obj, Option<&mut Visibility>, Has<ColliderDisabled>)>,
+) {
+    let _t = super::perf::scope();
+    let Some(session) = session else { return };
+    let ix = &session.start.scenario.index;
+    for (e, o, vis, disabled) in &mut objects {
+        let Some(&idx) = ix.entity_ids.get(o.id.as_str()) else {
+            continue;
+        };
+        if ix.entities[idx as usize].appears_when.is_none() {
+            continue;
+        }
+        let present = session.tracker.present(idx);
+        if present == disabled {
+            let mut ec = commands.entity(e);
+            if present {
+                ec.remove::<(ColliderDisabled, RigidBodyDisabled)>();
+                if let Some(mut vis) = vis {
+                    *vis = Visibility::Inherited;
+                }
+            } else {
+                ec.insert((ColliderDisabled, RigidBodyDisabled));
+                if let Some(mut vis) = vis {
+                    *vis = Visibility::Hidden;
+                }
+            }
+        }
+    }
+}

@@ -804,6 +804,7 @@ impl<'a> Compiler<'a> {
             object,
             affordances: Vec::new(),
             display: None,
+            appears_when: None,
         });
     }
 
@@ -1292,9 +1293,14 @@ impl<'a> Compiler<'a> {
                     noise: dsp.noise,
                 })
             });
+            let appears_when = o
+                .appears_when
+                .as_ref()
+                .map(|c| self.cond(c, &p.field("appears_when"), &usage));
             let ent = &mut self.ix.entities[e as usize];
             ent.affordances = affordances;
             ent.display = display;
+            ent.appears_when = appears_when;
         }
     }
 

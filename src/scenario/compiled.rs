@@ -41,6 +41,8 @@ pub struct Entity {
     pub affordances: Vec<CAffordance>,
     /// Its display, if it is an instrument.
     pub display: Option<CDisplay>,
+    /// It is in the room only while this holds (none: always).
+    pub appears_when: Option<CCond>,
 }
 
 /// A compiled affordance.

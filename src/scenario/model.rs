@@ -236,6 +236,10 @@ pub struct Object {
     /// An instrument display showing a quantity.
     #[serde(default)]
     pub display: Option<Display>,
+    /// The object is in the room only once this holds (an AED a bystander brings): until then
+    /// it is not shown, cannot be pointed at, and actions on it are ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appears_when: Option<Condition>,
 }
 
 /// The look of an object.

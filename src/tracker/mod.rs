@@ -463,6 +463,11 @@ impl Tracker {
             }
         };
         let before = out.len();
+        if !self.all_present(ix, &act) {
+            // An object that is not in the room yet (`appears_when`): nothing happens.
+            self.push(out, FeedbackKind::Unmatched);
+            return;
+        }
         self.act(ix, &act, out);
         if let Act::Wait(ms) = act {
             let to = SimTime(self.now.0.saturating_add(ms));
@@ -473,6 +478,28 @@ impl Tracker {
         if out.len() == before {
             self.push(out, FeedbackKind::Unmatched);
         }
+    }
+
+    /// Whether an entity is in the room now (objects with `appears_when` are not, until it
+    /// holds).
+    pub fn present(&self, e: EntityIdx) -> bool {
+        let ix = &self.scenario.index;
+        self.holds_opt(ix, ix.entities[e as usize].appears_when.as_ref())
+    }
+
+    fn all_present(&self, ix: &Index, act: &Act) -> bool {
+        let (a, b, c) = match *act {
+            Act::Grab(h, o) | Act::Touch(h, o) => (Some(h), Some(o), None),
+            Act::Release(h, o, on) => (Some(h), Some(o), on),
+            Act::Use(o, h) => (Some(o), h, None),
+            Act::UseOn(o, t, h) => (Some(o), Some(t), h),
+            Act::Read(o) => (Some(o), None, None),
+            _ => (None, None, None),
+        };
+        [a, b, c]
+            .into_iter()
+            .flatten()
+            .all(|e| self.holds_opt(ix, ix.entities[e as usize].appears_when.as_ref()))
     }
 
     fn push(&self, out: &mut Vec<Feedback>, kind: FeedbackKind) {
@@ -879,6 +906,11 @@ impl Tracker {
                 completion,
             },
         );
+        // The step's own completion time counts for its criteria (`TimeBetween(x, this step)`).
+        let node = info.node as usize;
+        if self.node_first_done[node].is_none() {
+            self.node_first_done[node] = Some(self.now);
+        }
         for (c, criterion) in info.criteria.iter().enumerate() {
             let result = self.check(ix, &criterion.check, Some(s));
             self.steps[s as usize].criteria[c] = Some(result);

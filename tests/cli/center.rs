@@ -291,7 +291,7 @@ fn csv_has_a_row_per_session_and_per_step_attempt_and_a_french_spreadsheet_varia
     let status = head.iter().position(|h| h == "status").unwrap();
     assert!(
         rows.iter()
-            .any(|r| &r[step] == "thumbs" && &r[status] == "missed"),
+            .any(|r| &r[step] == "thumbs-1" && &r[status] == "missed"),
         "{rows:?}"
     );
     assert!(rows.iter().all(|r| &r[1] == "nurse-b"));

@@ -359,3 +359,35 @@ fn compression_metrics_are_measured_like_a_feedback_manikin() {
     assert_eq!(metric("depth"), Some(50.6));
     assert_eq!(metric("recoil"), Some(80.0));
 }
+
+#[test]
+fn an_object_that_has_not_appeared_yet_cannot_be_used() {
+    let s = scenario(
+        r#"(id: "aed", name: {"en": "AED", "fr": "DAE"}, model: Cuboid(size: (0.3, 0.1, 0.2)), pose: (position: (0.0, 0.0, 0.0)), appears_when: Occurred("arrives"), affords: [Use(label: {"en": "on", "fr": "marche"}, effects: [])]),"#,
+        r#"events: [(id: "arrives", trigger: At("30 s"))],"#,
+        r#"Step(id: "switch-on", title: {"en": "on", "fr": "marche"}, done_when: Use("aed")),"#,
+    );
+    let (t, out) = run(&s, "10 use aed\n");
+    assert!(done_at(&s, &out, "switch-on").is_none(), "{out:?}");
+    assert!(!t.present(s.index.entity_ids["aed"]));
+    let (t, out) = run(&s, "10 use aed\n40 use aed\n");
+    assert_eq!(done_at(&s, &out, "switch-on"), Some(40_000));
+    assert!(t.present(s.index.entity_ids["aed"]));
+}
+
+/// A step's criterion may measure the time up to the step's own completion.
+#[test]
+fn a_step_criterion_can_time_the_step_itself() {
+    let s = scenario(
+        "",
+        r#"metrics: [(id: "span", label: {"en": "span", "fr": "durée"}, kind: TimeBetween("first", "last"))],"#,
+        r#"Step(id: "first", title: {"en": "1", "fr": "1"}, done_when: Gesture("a")),
+           Step(id: "last", title: {"en": "2", "fr": "2"}, done_when: Gesture("b"),
+                criteria: [(id: "long-enough", text: {"en": "≥ 40 s", "fr": "≥ 40 s"}, check: Value(Metric("span"), ">= 40 s"), critical: true)]),"#,
+    );
+    let (mut t, _) = run(&s, "0 gesture a for 1s\n30 gesture b for 1s\n");
+    let o = t.finish(praxis::action::SimTime(31_000), &mut Vec::new());
+    assert!(!o.passed, "30 s is not 40 s: {o:#?}");
+    let (mut t, _) = run(&s, "0 gesture a for 1s\n45 gesture b for 1s\n");
+    assert!(t.finish(praxis::action::SimTime(46_000), &mut Vec::new()).passed);
+}

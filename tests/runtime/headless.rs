@@ -164,38 +164,79 @@ impl Sim {
     }
 }
 
-/// Hand hygiene done right: the moment, the dispenser, the six movements for 24 s, then the
-/// pulse — the touch of the patient comes from the hand's contact in the physics world.
+impl Sim {
+    fn choose(&mut self, decision: &str, choices: &[&str]) {
+        self.act(ActionKind::Choose {
+            decision: decision.into(),
+            choices: choices.iter().map(|&c| c.into()).collect(),
+        });
+        self.run(1.0);
+    }
+
+    fn use_with_right(&mut self, object: &str) {
+        self.act(ActionKind::Use {
+            object: object.into(),
+            hand: Some(Hand::Right),
+        });
+        self.run(0.5);
+    }
+
+    /// A WHO hand rub at the dispenser: a palmful, the six movements of 4 s each.
+    fn hand_rub(&mut self) {
+        self.stand(-0.6, -1.3, 0.0);
+        self.use_with_right("abhr-dispenser");
+        for g in [
+            "palm-to-palm",
+            "backs-of-hands",
+            "interlaced-fingers",
+            "backs-of-fingers",
+            "thumbs",
+            "fingertips",
+        ] {
+            self.gesture(g, 4.0);
+        }
+    }
+
+    /// Stands beside Mr Martin's bed, facing it (+x), and touches his wrist.
+    fn touch_mr_martin(&mut self, hand: Hand) {
+        self.stand(0.2, 0.0, -std::f32::consts::FRAC_PI_2);
+        self.send(Intent::Touch {
+            hand,
+            at: Vec3::new(0.7, 0.8, 0.1),
+        });
+        self.run(1.0);
+    }
+}
+
+/// The hand-hygiene ward round done right: each moment named, a WHO hand rub for each, the
+/// patients touched through the hands' contacts in the physics world.
 fn hand_hygiene_perfect(mode: Mode) -> Sim {
     let mut sim = Sim::new("hand-hygiene", mode);
-    sim.act(ActionKind::Choose {
-        decision: "which-moment".into(),
-        choices: vec!["moment-1".into()],
-    });
-    sim.run(1.0);
-    // Walk to the dispenser and use it.
-    sim.stand(-0.6, -1.3, 0.0);
-    sim.act(ActionKind::Use {
-        object: "abhr-dispenser".into(),
-        hand: Some(Hand::Right),
-    });
-    for g in [
-        "palm-to-palm",
-        "backs-of-hands",
-        "interlaced-fingers",
-        "backs-of-fingers",
-        "thumbs",
-        "fingertips",
-    ] {
-        sim.gesture(g, 4.0);
-    }
-    // To the bedside, facing the patient (+x), and touch the wrist.
+    sim.choose("moment-pulse", &["moment-1"]);
+    sim.hand_rub();
+    sim.touch_mr_martin(Hand::Right);
+    sim.choose("moment-line", &["moment-2"]);
+    sim.hand_rub();
     sim.stand(0.2, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.use_with_right("iv-connector");
+    sim.choose("moment-next-patient", &["moment-1", "moment-4"]);
+    sim.hand_rub();
+    // Mrs Dubois, in the other bed (x 2.75): stand beside it and touch her shoulder.
+    sim.stand(2.05, 0.0, -std::f32::consts::FRAC_PI_2);
     sim.send(Intent::Touch {
         hand: Hand::Right,
-        at: Vec3::new(0.7, 0.8, 0.1),
+        at: Vec3::new(2.55, 0.8, -0.3),
     });
     sim.run(1.0);
+    for o in ["glove-box", "drainage-bag", "waste-bin"] {
+        sim.use_with_right(o);
+    }
+    sim.choose("moment-gloves-off", &["moment-3"]);
+    sim.hand_rub();
+    sim.use_with_right("infusion-pump");
+    sim.choose("moment-pump", &["moment-5"]);
+    sim.hand_rub();
+    sim.use_with_right("door");
     sim
 }
 
@@ -203,7 +244,7 @@ fn hand_hygiene_perfect(mode: Mode) -> Sim {
 fn hand_hygiene_perfect_run_passes_and_replays_to_the_same_score() {
     let mut sim = hand_hygiene_perfect(Mode::Guided);
     assert!(
-        sim.touched("right-hand", "patient"),
+        sim.touched("right-hand", "patient") && sim.touched("right-hand", "patient-2"),
         "the hand's contact with the patient was not seen: {:#?}",
         sim.session().actions
     );
@@ -226,14 +267,9 @@ fn hand_hygiene_perfect_run_passes_and_replays_to_the_same_score() {
 #[test]
 fn hand_hygiene_touching_the_patient_first_is_critical_and_fails() {
     let mut sim = Sim::new("hand-hygiene", Mode::Assessment);
-    sim.stand(0.2, 0.0, -std::f32::consts::FRAC_PI_2);
-    sim.send(Intent::Touch {
-        hand: Hand::Left,
-        at: Vec3::new(0.7, 0.8, -0.2),
-    });
-    sim.run(1.0);
+    sim.touch_mr_martin(Hand::Left);
     assert!(sim.touched("left-hand", "patient"));
-    sim.fails_with("touched-patient-before-hand-hygiene");
+    sim.fails_with("moment-1-missed");
 }
 
 #[test]
@@ -581,7 +617,7 @@ fn hot_reload_keeps_a_broken_save_out_and_restarts_on_a_valid_one() {
     };
     sim.run(1.0);
     sim.act(ActionKind::Choose {
-        decision: "which-moment".into(),
+        decision: "moment-pulse".into(),
         choices: vec!["moment-1".into()],
     });
     let first_record = sim.session().record_path.clone().unwrap();

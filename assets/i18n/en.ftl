@@ -113,6 +113,7 @@ control-action-menu = Action menu
 control-hold-gesture = Hold the chosen gesture
 control-drop-left = Left hand lets go
 control-drop-right = Right hand lets go
+control-kneel = Kneel down or stand up
 control-hint = Hint
 control-help = Controls
 control-pause = Pause

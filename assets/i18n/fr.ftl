@@ -114,6 +114,7 @@ control-action-menu = Menu des actions
 control-hold-gesture = Maintenir le geste choisi
 control-drop-left = La main gauche lâche
 control-drop-right = La main droite lâche
+control-kneel = S'agenouiller ou se relever
 control-hint = Indice
 control-help = Commandes
 control-pause = Pause

@@ -132,7 +132,7 @@ pub fn act_on_input(
     mouse: Res<ButtonInput<MouseButton>>,
     pointer: Res<Pointer>,
     hands: Res<Hands>,
-    rig: Res<Rig>,
+    mut rig: ResMut<Rig>,
     session: Option<Res<super::session::Session>>,
     objects: Query<&Obj>,
     mut intents: MessageWriter<Intent>,
@@ -145,6 +145,9 @@ pub fn act_on_input(
     let Some(session) = session else { return };
     let sc = &session.start.scenario;
     let c = controls(&keys, &mouse, &settings);
+    if c.just(Control::Kneel) && !rig.seated {
+        rig.kneeling = !rig.kneeling;
+    }
     let in_reach = pointer.entity.is_some() && pointer.distance <= rig.reach();
     for (control, hand) in [
         (Control::LeftHand, Hand::Left),

@@ -60,6 +60,9 @@ impl Intent {
     }
 }
 
+/// Eye height of a kneeling learner leaning over what lies on the floor, m.
+pub const KNEELING_EYE: f32 = 0.85;
+
 /// The learner's body: feet position, where they look, how tall.
 #[derive(Resource, Debug, Clone)]
 pub struct Rig {
@@ -73,6 +76,8 @@ pub struct Rig {
     pub eye: f32,
     /// Seated: no walking.
     pub seated: bool,
+    /// Kneeling (eyes at 0.85 m, no walking): to reach what lies on the floor.
+    pub kneeling: bool,
 }
 
 impl Rig {
@@ -84,12 +89,22 @@ impl Rig {
             pitch: -0.25,
             eye: if seated { 1.2 } else { 1.65 },
             seated,
+            kneeling: false,
+        }
+    }
+
+    /// Eye height now (lower when kneeling).
+    pub fn eye_now(&self) -> f32 {
+        if self.kneeling {
+            KNEELING_EYE
+        } else {
+            self.eye
         }
     }
 
     /// The head's (camera's) transform.
     pub fn head(&self) -> Transform {
-        Transform::from_translation(self.position + Vec3::Y * self.eye)
+        Transform::from_translation(self.position + Vec3::Y * self.eye_now())
             .with_rotation(Quat::from_euler(EulerRot::YXZ, self.yaw, self.pitch, 0.0))
     }
 
@@ -113,7 +128,7 @@ impl Rig {
         // Held things follow the gaze up and down a little, so they stay in view.
         let look = Quat::from_euler(EulerRot::YXZ, self.yaw, self.pitch * 0.5, 0.0);
         let rot = if holding { look } else { body };
-        Transform::from_translation(self.position + Vec3::Y * self.eye + rot * local)
+        Transform::from_translation(self.position + Vec3::Y * self.eye_now() + rot * local)
             .with_rotation(body)
     }
 }

@@ -45,11 +45,13 @@ pub enum Control {
     DropLeft,
     /// Let go of what the right hand holds where it is.
     DropRight,
+    /// Kneel down (to reach the floor: a victim lying there) or stand up.
+    Kneel,
 }
 
 impl Control {
     /// Every control, in the order the help overlay lists them.
-    pub const ALL: [Control; 15] = [
+    pub const ALL: [Control; 16] = [
         Control::Forward,
         Control::Back,
         Control::StrafeLeft,
@@ -62,6 +64,7 @@ impl Control {
         Control::HoldGesture,
         Control::DropLeft,
         Control::DropRight,
+        Control::Kneel,
         Control::Hint,
         Control::Help,
         Control::Pause,
@@ -85,6 +88,7 @@ impl Control {
             Control::Pause => "control-pause",
             Control::DropLeft => "control-drop-left",
             Control::DropRight => "control-drop-right",
+            Control::Kneel => "control-kneel",
         }
     }
 
@@ -107,6 +111,7 @@ impl Control {
             Control::Pause => Key(KeyCode::Escape),
             Control::DropLeft => Key(KeyCode::KeyZ),
             Control::DropRight => Key(KeyCode::KeyX),
+            Control::Kneel => Key(KeyCode::KeyC),
         }
     }
 }

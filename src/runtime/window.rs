@@ -442,7 +442,7 @@ fn walk_input(
 ) {
     let _t = super::perf::scope();
     walk.0 = Vec3::ZERO;
-    if ui.cursor_free() || rig.seated {
+    if ui.cursor_free() || rig.seated || rig.kneeling {
         return;
     }
     let c = desktop::controls(&keys, &mouse, &settings);

@@ -907,10 +907,7 @@ impl Tracker {
             },
         );
         // The step's own completion time counts for its criteria (`TimeBetween(x, this step)`).
-        let node = info.node as usize;
-        if self.node_first_done[node].is_none() {
-            self.node_first_done[node] = Some(self.now);
-        }
+        self.first_completion(ix, info.node);
         for (c, criterion) in info.criteria.iter().enumerate() {
             let result = self.check(ix, &criterion.check, Some(s));
             self.steps[s as usize].criteria[c] = Some(result);
@@ -1006,6 +1003,11 @@ impl Tracker {
         if !matches!(ix.nodes[n as usize].kind, NodeKind::Step(_)) {
             self.push(out, FeedbackKind::GroupDone { node: n });
         }
+        self.first_completion(ix, n);
+    }
+
+    /// Records when node `n` was first done and schedules the events that follow it.
+    fn first_completion(&mut self, ix: &Index, n: NodeIdx) {
         if self.node_first_done[n as usize].is_none() {
             self.node_first_done[n as usize] = Some(self.now);
             for &e in &self.after_node_events[n as usize] {

@@ -114,8 +114,8 @@ fn every_playthrough_meets_its_expectations() {
 
 #[test]
 fn records_are_byte_identical_and_rescore_to_what_they_store() {
-    for id in ["hand-hygiene", "cleanroom-gowning"] {
-        let scenario = support::scenario(id);
+    for id in support::scenario_ids() {
+        let scenario = support::scenario(&id);
         let dir = support::root().join("tests/playthroughs").join(id);
         for path in support::files(&dir, "events") {
             let log = support::event_log(&path, &scenario);
@@ -178,8 +178,8 @@ fn records_are_byte_identical_and_rescore_to_what_they_store() {
 
 #[test]
 fn event_logs_print_back_to_the_same_actions() {
-    for id in ["hand-hygiene", "cleanroom-gowning"] {
-        let scenario = support::scenario(id);
+    for id in support::scenario_ids() {
+        let scenario = support::scenario(&id);
         for path in support::files(
             &support::root().join("tests/playthroughs").join(id),
             "events",

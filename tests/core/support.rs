@@ -53,3 +53,11 @@ pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// The ids of every scenario in `scenarios/`.
+pub fn scenario_ids() -> Vec<String> {
+    files(&root().join("scenarios"), "ron")
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_str().unwrap().to_string())
+        .collect()
+}

@@ -389,5 +389,8 @@ fn a_step_criterion_can_time_the_step_itself() {
     let o = t.finish(praxis::action::SimTime(31_000), &mut Vec::new());
     assert!(!o.passed, "30 s is not 40 s: {o:#?}");
     let (mut t, _) = run(&s, "0 gesture a for 1s\n45 gesture b for 1s\n");
-    assert!(t.finish(praxis::action::SimTime(46_000), &mut Vec::new()).passed);
+    assert!(
+        t.finish(praxis::action::SimTime(46_000), &mut Vec::new())
+            .passed
+    );
 }

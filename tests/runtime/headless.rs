@@ -672,3 +672,184 @@ fn hot_reload_keeps_a_broken_save_out_and_restarts_on_a_valid_one() {
     let old = Arc::new(Scenario::from_ron_str(&file.display().to_string(), &original).unwrap());
     assert!(record::replay(&rec, old).matches(&rec));
 }
+
+impl Sim {
+    fn compressions(&mut self, n: usize, every: f32) {
+        for _ in 0..n {
+            self.act(ActionKind::Compress {
+                object: Some("victim".into()),
+                depth_mm: None,
+                full_recoil: None,
+            });
+            self.run(every - STEP.as_secs_f32());
+        }
+    }
+
+    fn breaths(&mut self) {
+        for _ in 0..2 {
+            self.gesture("rescue-breath", 1.0);
+            self.run(0.5);
+        }
+    }
+
+    fn present(&mut self, id: &str) -> bool {
+        let w = self.app.world_mut();
+        let mut q = w.query::<(&Obj, Has<bevy_rapier3d::prelude::ColliderDisabled>)>();
+        !q.iter(w)
+            .find(|(o, _)| o.id == id)
+            .unwrap_or_else(|| panic!("no object {id}"))
+            .1
+    }
+}
+
+/// Basic life support from the desktop: the assessment, the call, 30:2 at 109 a minute until
+/// the colleague brings the AED (which appears in the room only then), pads, shock, CPR at once.
+/// Depth and recoil cannot come from a mouse: not assessed.
+#[test]
+fn basic_life_support_perfect_run_passes_with_depth_not_assessed() {
+    let mut sim = Sim::new("basic-life-support", Mode::Guided);
+    assert!(!sim.present("colleague") && !sim.present("aed"));
+    sim.gesture("check-danger", 2.0);
+    {
+        let mut rig = sim.app.world_mut().resource_mut::<Rig>();
+        rig.kneeling = true;
+    }
+    sim.stand(-0.45, -0.4, -std::f32::consts::FRAC_PI_2);
+    for (g, s) in [
+        ("shake-and-shout", 3.0),
+        ("shout-for-help", 2.0),
+        ("head-tilt-chin-lift", 2.0),
+        ("look-listen-feel", 8.0),
+    ] {
+        sim.gesture(g, s);
+    }
+    assert!(sim.present("colleague"), "the colleague comes when called");
+    sim.choose("breathing-normal", &["not-normal"]);
+    sim.use_with_right("phone");
+    sim.use_with_right("colleague");
+    // 30:2 until the AED arrives, 60 s after the colleague was sent.
+    while !sim.present("aed") {
+        sim.compressions(30, 0.55);
+        if sim.present("aed") {
+            break;
+        }
+        sim.breaths();
+    }
+    sim.use_with_right("aed");
+    sim.compressions(6, 0.55);
+    for (pad, site, hand) in [
+        ("pad-1", "pad-site-right", Hand::Right),
+        ("pad-2", "pad-site-left-side", Hand::Left),
+    ] {
+        sim.grab(hand, pad);
+        sim.put_on(hand, pad, site);
+    }
+    sim.run(6.5);
+    sim.gesture("stand-clear", 2.0);
+    sim.use_with_right("shock-button");
+    // The emergency team arrives 60 s after the shock, during the third round.
+    sim.compressions(30, 0.55);
+    for _ in 0..3 {
+        sim.breaths();
+        sim.compressions(30, 0.55);
+    }
+    let outcome = sim.finish();
+    assert!(outcome.passed, "{outcome:#?}\n{}", sim.log());
+    assert_eq!(outcome.score.scaled, 1.0, "{}", sim.log());
+    let depth = outcome
+        .criteria
+        .iter()
+        .find(|c| c.id == "depth")
+        .expect("depth criterion");
+    assert!(
+        matches!(
+            depth.result,
+            Some(praxis::tracker::CriterionResult::NotAssessed)
+        ),
+        "{depth:?}"
+    );
+    let (rec, rep) = sim.replayed();
+    assert!(rep.matches(&rec), "{:?}", rep.differences);
+}
+
+#[test]
+fn basic_life_support_going_to_the_victim_without_checking_for_danger_fails() {
+    let mut sim = Sim::new("basic-life-support", Mode::Assessment);
+    sim.gesture("shake-and-shout", 3.0);
+    sim.fails_with("no-danger-check");
+}
+
+/// Medication administration through the app: the prescription and the record read at the
+/// trolley, the volume typed in, the syringe labelled and carried to the bedside, the patient
+/// identified, the dose given and recorded.
+fn medication_run(sim: &mut Sim, allergy_ignored: bool) {
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    for o in ["prescription", "patient-record"] {
+        sim.act(ActionKind::Read { object: o.into() });
+    }
+    sim.choose("give-or-withhold", &["give"]);
+    sim.stand(-0.2, -1.4, 0.0);
+    sim.use_with_right("abhr-dispenser");
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    sim.act(ActionKind::Read {
+        object: "amoxicillin".into(),
+    });
+    sim.grab(Hand::Right, "oral-syringe");
+    sim.act(ActionKind::Enter {
+        field: "dose-volume".into(),
+        value: praxis::action::EnteredValue::Number {
+            value: 10.0,
+            unit: Some("mL".into()),
+        },
+    });
+    sim.put_on(Hand::Left, "labels", "oral-syringe");
+    sim.stand(0.2, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.choose("identify", &["state-name", "state-birth-date", "wristband"]);
+    sim.act(ActionKind::Read {
+        object: "wristband".into(),
+    });
+    sim.gesture("explain", 5.0);
+    sim.choose(
+        "five-rights",
+        &[
+            "right-patient",
+            "right-drug",
+            "right-dose",
+            "right-route",
+            "right-time",
+        ],
+    );
+    sim.put_on(Hand::Right, "oral-syringe", "patient");
+    if !allergy_ignored {
+        sim.gesture("watch-swallow", 5.0);
+        sim.use_with_right("patient-record");
+    }
+}
+
+#[test]
+fn medication_administration_perfect_run_passes() {
+    let mut sim = Sim::new("medication-administration", Mode::Guided);
+    medication_run(&mut sim, false);
+    let outcome = sim.finish();
+    assert!(outcome.passed, "{outcome:#?}\n{}", sim.log());
+    assert_eq!(outcome.score.scaled, 1.0, "{}", sim.log());
+    let (rec, rep) = sim.replayed();
+    assert!(rep.matches(&rec), "{:?}", rep.differences);
+}
+
+#[test]
+fn medication_given_despite_the_seeded_allergy_fails() {
+    let mut sim = Sim::new("medication-administration", Mode::Assessment);
+    // The seeded case: the record shows a penicillin allergy.
+    sim.app
+        .world_mut()
+        .resource_mut::<praxis::runtime::SessionOverrides>()
+        .faults
+        .insert("penicillin-allergy".into(), true);
+    sim.app
+        .world_mut()
+        .write_message(praxis::runtime::Request::Restart);
+    sim.run(1.0);
+    medication_run(&mut sim, true);
+    sim.fails_with("given-despite-allergy");
+}

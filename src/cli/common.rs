@@ -241,3 +241,30 @@ impl FilterArgs {
         praxis::center::db::Db::open(&dir).map_err(|e| e.to_string())
     }
 }
+
+/// Reads an event log and checks it against the scenario; on a problem, prints it (saying that
+/// nothing was `done`) and gives the exit status.
+pub fn read_event_log(
+    path: &Path,
+    scenario: &praxis::scenario::Scenario,
+    done: &str,
+) -> Result<praxis::eventlog::EventLog, u8> {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            eprintln!("error: {} is not UTF-8 text", path.display());
+            CANNOT_RUN
+        })?,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            return Err(CANNOT_RUN);
+        }
+    };
+    let name = path.display().to_string();
+    praxis::eventlog::parse(&name, &text)
+        .and_then(|log| praxis::eventlog::check(&log, scenario, &name, &text).map(|()| log))
+        .map_err(|report| {
+            print_report(&report, DiagFormat::Human);
+            eprintln!("error: the event log has problems; nothing was {done}");
+            CANNOT_RUN
+        })
+}

@@ -57,6 +57,14 @@ pub struct Args {
     /// LMS.
     #[arg(long, value_name = "URL")]
     cmi5: Option<String>,
+    /// Play this event log's actions in the window, at their times (its seed and faults too):
+    /// watch a playthrough as the learner would see it.
+    #[arg(long, value_name = "LOG")]
+    play: Option<PathBuf>,
+    /// With --play: jump through the log up to this session time, then hand over (e.g. to
+    /// look at the scenario mid-way, or take a --screenshot there).
+    #[arg(long, value_name = "SECONDS", requires = "play")]
+    until: Option<f64>,
 }
 
 /// Runs `praxis run`.
@@ -140,6 +148,41 @@ pub fn run(mut a: Args) -> u8 {
         );
         return CANNOT_RUN;
     }
+    let play = match (&a.play, &scenario) {
+        (None, _) => None,
+        (Some(_), None) => {
+            eprintln!(
+                "error: --play needs a scenario (e.g. `praxis run hand-hygiene --play run.events`)"
+            );
+            return CANNOT_RUN;
+        }
+        (Some(log), Some(path)) => {
+            let sc = match common::load_arg(&path.display().to_string(), None) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            let log = match common::read_event_log(log, &sc, "played") {
+                Ok(l) => l,
+                Err(code) => return code,
+            };
+            let until = match a.until {
+                None => None,
+                Some(s) if s.is_finite() && s >= 0.0 => {
+                    Some(praxis::action::SimTime((s * 1000.0).round() as u64))
+                }
+                Some(s) => {
+                    eprintln!("error: --until takes a number of seconds, not {s}");
+                    return CANNOT_RUN;
+                }
+            };
+            Some(praxis::runtime::Play {
+                actions: log.actions,
+                until,
+                seed: log.config.seed,
+                faults: log.config.faults,
+            })
+        }
+    };
     let assets_dir = scenario
         .as_deref()
         .and_then(common::assets_dir_for)
@@ -168,6 +211,7 @@ pub fn run(mut a: Args) -> u8 {
         pass_mark: launch.as_ref().and_then(|l| l.1),
         mute: launch.as_ref().is_some_and(|l| l.2),
         cmi5: launch.map(|l| l.0),
+        play,
     })
 }
 

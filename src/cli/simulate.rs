@@ -1,6 +1,6 @@
 //! `praxis simulate SCENARIO EVENTS [--record FILE]`
 
-use super::common::{self, CANNOT_RUN, DiagFormat, OK, PROBLEMS};
+use super::common::{self, CANNOT_RUN, OK, PROBLEMS};
 use praxis::action::{ActionKind, LearnerAction};
 use praxis::eventlog;
 use praxis::record::{Header, RecordWriter};
@@ -140,29 +140,9 @@ pub fn run(mut args: Args) -> u8 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let text = match std::fs::read(&args.events) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                eprintln!("error: {} is not UTF-8 text", args.events.display());
-                return CANNOT_RUN;
-            }
-        },
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", args.events.display());
-            return CANNOT_RUN;
-        }
-    };
-    let events_name = args.events.display().to_string();
-    let log = match eventlog::parse(&events_name, &text)
-        .and_then(|log| eventlog::check(&log, &scenario, &events_name, &text).map(|()| log))
-    {
+    let log = match common::read_event_log(&args.events, &scenario, "simulated") {
         Ok(log) => log,
-        Err(report) => {
-            common::print_report(&report, DiagFormat::Human);
-            eprintln!("error: the event log has problems; nothing was simulated");
-            return CANNOT_RUN;
-        }
+        Err(code) => return code,
     };
     let mut config = log.config.clone();
     if let Some(seed) = args.seed {

@@ -98,8 +98,13 @@ pub fn cues(
     session: Option<Res<Session>>,
     mut said: MessageReader<Said>,
     mut ui: ResMut<UiState>,
+    playback: Option<Res<super::playback::Playback>>,
 ) {
     let _t = super::perf::scope();
+    if playback.is_some_and(|p| p.jumping(session.as_deref())) {
+        said.clear();
+        return;
+    }
     let guided = session.is_some_and(|s| s.start.mode == Mode::Guided);
     // One cue per frame at most, the most serious.
     let worst = said

@@ -421,10 +421,49 @@ pub fn apply_intents(
                         RigidBodyDisabled,
                         Visibility::Hidden,
                     ));
+                } else if let ActionKind::UseOn {
+                    object,
+                    target,
+                    hand: Some(hand),
+                } = kind
+                    && let Some(e) = hands.holding(*hand)
+                    && let Some(sc) = session.as_ref().map(|s| &s.start.scenario)
+                    && objects.get(e).is_ok_and(|(o, _)| {
+                        o.id == object.as_str() && stays_on(sc, o.index, target.as_str())
+                    })
+                    && let Some(at) = objects
+                        .iter()
+                        .find(|(o, _)| o.id == target.as_str())
+                        .map(|(_, gt)| gt.compute_transform())
+                {
+                    // A pad stuck on the chest, a dressing on the arm: it stays where it was used.
+                    hands.held[slot(*hand)] = None;
+                    acts.write(Act(ActionKind::Release {
+                        hand: *hand,
+                        object: object.clone(),
+                        on: Some(target.clone()),
+                        position: None,
+                    }));
+                    if let Ok((mut t, mut v, mut g, mut cg, mut sg)) = bodies.get_mut(e) {
+                        t.translation = at.translation + Vec3::Y * 0.006;
+                        t.rotation = at.rotation;
+                        *v = Velocity::zero();
+                        g.0 = 1.0;
+                        (*cg, *sg) = groups::loose();
+                    }
+                    commands.entity(e).insert(RigidBody::Fixed);
                 }
             }
         }
     }
+}
+
+/// Whether object `index`, used on `target`, stays there (`UseOn(…, stays: true)`).
+fn stays_on(sc: &crate::scenario::Scenario, index: usize, target: &str) -> bool {
+    sc.model.room.objects[index].affords.iter().any(|a| {
+        matches!(a, crate::scenario::model::Affordance::UseOn { target: r, stays: true, .. }
+            if super::entity_matches(sc, r.as_str(), target))
+    })
 }
 
 /// Whether an entity id is part of the learner (a hand or a body part).

@@ -18,6 +18,7 @@ pub mod flat;
 pub mod i18n;
 pub mod interact;
 pub mod perf;
+pub mod playback;
 pub mod reload;
 pub mod scene;
 pub mod session;
@@ -79,6 +80,21 @@ pub struct RunOptions {
     pub pass_mark: Option<f64>,
     /// No sound (the learner's cmi5 audio preference).
     pub mute: bool,
+    /// An event log to play in the window.
+    pub play: Option<Play>,
+}
+
+/// An event log played in the window (`--play`).
+#[derive(Debug, Clone, Default)]
+pub struct Play {
+    /// Its actions.
+    pub actions: Vec<crate::action::LearnerAction>,
+    /// Jump through them up to this session time, then hand over to the learner.
+    pub until: Option<crate::action::SimTime>,
+    /// The session's seed (the log's).
+    pub seed: u64,
+    /// Faults the log forces on or off.
+    pub faults: std::collections::BTreeMap<String, bool>,
 }
 
 /// Graphics quality.
@@ -156,6 +172,9 @@ fn start_rig(sc: &Scenario, seated: bool) -> Rig {
                 seated,
             );
             rig.yaw = (p.rotation.1 as f32).to_radians();
+            if p.rotation.0 != 0.0 {
+                rig.pitch = (p.rotation.0 as f32).to_radians();
+            }
             rig
         }
         None => Rig::standing(Vec3::new(0.0, 0.0, 0.6), seated),
@@ -197,6 +216,7 @@ impl Plugin for CorePlugins {
                 (
                     interact::apply_intents,
                     interact::touches,
+                    playback::play.run_if(resource_exists::<playback::Playback>),
                     session::run_session,
                     scene::appear,
                     interact::follow_body,

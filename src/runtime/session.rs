@@ -198,6 +198,14 @@ impl Session {
         said
     }
 
+    /// Moves the session clock forward to `at` at once (playing an event log up to a point).
+    pub fn skip_to(&mut self, at: SimTime) {
+        if !self.finished() && self.clock_ms < at.0 {
+            self.elapsed = std::time::Duration::from_millis(at.0);
+            self.clock_ms = at.0;
+        }
+    }
+
     /// Lets session time pass to `clock_ms` (timers, events).
     pub fn advance(&mut self) -> Vec<Feedback> {
         if self.finished() || self.clock_ms <= self.tracker.now().0 {

@@ -228,8 +228,16 @@ pub fn run(opts: RunOptions) -> u8 {
     }
     app.insert_resource(SessionOverrides {
         pass_mark: opts.pass_mark,
-        ..default()
+        seed: opts.play.as_ref().map(|p| p.seed),
+        faults: opts
+            .play
+            .as_ref()
+            .map(|p| p.faults.clone())
+            .unwrap_or_default(),
     });
+    if let Some(p) = &opts.play {
+        app.insert_resource(super::playback::Playback::new(p.actions.clone(), p.until));
+    }
     if let Some(link) = &opts.cmi5 {
         app.insert_resource(link.clone())
             .add_systems(Update, cmi5::report.after(on_ended));
@@ -525,6 +533,7 @@ fn capture_system(
     catalog: Res<catalog::Catalog>,
     time: Res<Time<bevy::time::Real>>,
     graphics: Res<Graphics>,
+    playback: Option<Res<super::playback::Playback>>,
     mut requests: MessageWriter<Request>,
     mut intents: MessageWriter<Intent>,
     mut exit: MessageWriter<AppExit>,
@@ -545,7 +554,12 @@ fn capture_system(
         }
     }
     let ready = match ui.screen {
-        Screen::Play => settled(&server, &models, &bodies, session.as_deref()),
+        Screen::Play => {
+            settled(&server, &models, &bodies, session.as_deref())
+                && playback
+                    .as_deref()
+                    .is_none_or(|p| p.done(session.as_deref()))
+        }
         _ => true,
     };
     if ready {

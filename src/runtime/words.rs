@@ -124,9 +124,19 @@ pub fn feedback(sc: &Scenario, i18n: &I18n, f: &Feedback) -> Option<(Tone, Strin
                     .get(l)
                     .to_string(),
             };
+            let info = match step {
+                Some(s) => ix.steps[*s as usize].criteria.get(*criterion as usize),
+                None => ix.criteria.get(*criterion as usize),
+            };
+            let unit = match info.map(|c| &c.check) {
+                Some(crate::scenario::compiled::CCheck::Value(v, _)) => ix.value_unit(v),
+                _ => "",
+            };
             let value = match result {
                 CriterionResult::Passed { value: Some(v) }
-                | CriterionResult::Failed { value: Some(v) } => num(*v),
+                | CriterionResult::Failed { value: Some(v) } => {
+                    format!("({} {unit})", num(*v)).replace(" )", ")")
+                }
                 _ => String::new(),
             };
             let (tone, id) = match result {
@@ -199,13 +209,14 @@ pub fn feedback(sc: &Scenario, i18n: &I18n, f: &Feedback) -> Option<(Tone, Strin
             }
             None => (Tone::Info, i18n.t("fb-hint-none")),
         },
+        // An event without a message says nothing (its effects may `Say` something).
         FeedbackKind::Event { event } => (
             Tone::Info,
             sc.model.events[*event as usize]
                 .message
-                .as_ref()
-                .map(|m| m.get(l).to_string())
-                .unwrap_or_else(|| ix.events[*event as usize].id.to_string()),
+                .as_ref()?
+                .get(l)
+                .to_string(),
         ),
         FeedbackKind::Say { message } => (
             Tone::Info,

@@ -1246,6 +1246,7 @@ impl<'a> Compiler<'a> {
                         target,
                         label,
                         effects,
+                        ..
                     } => {
                         self.opt_text(
                             label,

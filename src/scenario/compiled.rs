@@ -546,3 +546,19 @@ pub struct Index {
     /// Hint penalty.
     pub hint_penalty: f64,
 }
+
+impl Index {
+    /// The unit symbol a criterion's value is shown in (empty for plain numbers and text).
+    pub fn value_unit(&self, v: &CValue) -> &'static str {
+        match *v {
+            CValue::Quantity(q) => self.quantities[q as usize].unit.symbol,
+            CValue::Field(f) => self.fields[f as usize].unit.map_or("", |u| u.symbol),
+            CValue::Metric(m) => self.metrics[m as usize].unit.symbol,
+            CValue::Reading(e) => self.entities[e as usize]
+                .display
+                .as_ref()
+                .map_or("", |d| self.quantities[d.quantity as usize].unit.symbol),
+            CValue::Duration => "s",
+        }
+    }
+}

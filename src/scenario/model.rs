@@ -350,6 +350,10 @@ pub enum Affordance {
         /// What it changes.
         #[serde(default)]
         effects: Vec<Effect>,
+        /// The hand lets go and the object stays where it was used (a pad stuck on the chest,
+        /// a dressing on the arm).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        stays: bool,
     },
     /// A form where the learner enters a field's value.
     Enter(FieldId),

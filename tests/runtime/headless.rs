@@ -739,10 +739,13 @@ fn basic_life_support_perfect_run_passes_with_depth_not_assessed() {
     sim.compressions(6, 0.55);
     for (pad, site, hand) in [
         ("pad-1", "pad-site-right", Hand::Right),
-        ("pad-2", "pad-site-left-side", Hand::Left),
+        // The same hand: a pad stuck on the chest stays there and frees the hand.
+        ("pad-2", "pad-site-left-side", Hand::Right),
     ] {
         sim.grab(hand, pad);
         sim.put_on(hand, pad, site);
+        let (p, at) = (sim.position(pad), sim.position(site));
+        assert!(p.distance(at) < 0.05, "{pad} at {p}, {site} at {at}");
     }
     sim.run(6.5);
     sim.gesture("stand-clear", 2.0);

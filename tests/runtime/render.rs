@@ -69,14 +69,13 @@ impl Picture {
     }
 }
 
-#[test]
-fn start_screen_scenario_and_debrief_render_with_content() {
+/// A folder for one rendering test's pictures, with a home whose ALSA goes to a null device.
+fn out_dir(name: &str) -> std::path::PathBuf {
     if Command::new("xvfb-run").arg("--help").output().is_err() {
         panic!("xvfb-run is missing: run tools/setup.sh (it installs xvfb)");
     }
-    let out = std::env::temp_dir().join(format!("praxis-render-{}", std::process::id()));
+    let out = std::env::temp_dir().join(format!("praxis-render-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
-    std::fs::create_dir_all(&out).unwrap();
     let home = out.join("home");
     std::fs::create_dir_all(&home).unwrap();
     // No sound card in CI: point ALSA at a null device.
@@ -85,20 +84,33 @@ fn start_screen_scenario_and_debrief_render_with_content() {
         "pcm.!default { type null }\nctl.!default { type hw card 0 }\n",
     )
     .unwrap();
+    out
+}
+
+/// `praxis run ARGS…` in a 1280×720 virtual screen, with its settings and data in `out`.
+fn run_praxis(out: &Path, args: &[&str]) {
     let status = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24"])
         .arg(env!("CARGO_BIN_EXE_praxis"))
-        .args(["run", "--tour"])
-        .arg(&out)
-        .args(["--lang", "en", "--mode", "guided", "--size", "1280x720"])
-        .env("HOME", &home)
+        .arg("run")
+        .args(args)
+        .args(["--size", "1280x720"])
+        .env("HOME", out.join("home"))
         .env("PRAXIS_CONFIG_DIR", out.join("config"))
         .env("PRAXIS_DATA_DIR", out.join("data"))
         .env("PRAXIS_SCENARIOS", super::root().join("scenarios"))
         .env("WGPU_BACKEND", "vulkan")
+        .current_dir(super::root())
         .status()
         .expect("xvfb-run starts");
-    assert!(status.success(), "praxis run --tour failed: {status}");
+    assert!(status.success(), "praxis run {args:?} failed: {status}");
+}
+
+#[test]
+fn start_screen_scenario_and_debrief_render_with_content() {
+    let out = out_dir("tour");
+    let tour = out.display().to_string();
+    run_praxis(&out, &["--tour", &tour, "--lang", "en", "--mode", "guided"]);
 
     let start = read_png(&out.join("start-screen.png"));
     assert_eq!((start.w, start.h), (1280, 720));
@@ -149,5 +161,82 @@ fn start_screen_scenario_and_debrief_render_with_content() {
     let bytes = std::fs::read(sessions[0].path()).unwrap();
     let rec = praxis::record::read(&bytes).unwrap();
     assert_eq!(rec.integrity, praxis::record::Integrity::Complete);
+    println!("screenshots in {}", out.display());
+}
+
+/// The room of the scenario mid-way (colours, shading) and the instruction panel (text).
+fn has_room_and_panel(p: &Picture, what: &str) {
+    let (colours, sd) = p.region(0.0, 0.7, 0.1, 0.9);
+    assert!(
+        colours > 200 && sd > 8.0,
+        "{what}: the room looks blank: {colours} colours, sd {sd}"
+    );
+    let panel_x = 1.0 - 360.0 / 1280.0;
+    assert!(
+        p.text_share(panel_x, 1.0, 0.05, 0.6) > 0.01,
+        "{what}: no instruction panel text"
+    );
+}
+
+impl Picture {
+    /// Pixels of the AED's green case in the room.
+    fn aed_green(&self) -> usize {
+        let room = (self.w as f32 * 0.72) as usize;
+        (0..self.h)
+            .flat_map(|y| (0..room).map(move |x| (x, y)))
+            .filter(|&(x, y)| {
+                let [r, g, b] = self.rgb[y * self.w + x];
+                g > 90 && g as i32 > r as i32 + 40 && g as i32 > b as i32 + 30
+            })
+            .count()
+    }
+}
+
+/// Each clinical scenario mid-way, as its perfect playthrough leaves it (`--play … --until`),
+/// in English and French: the room and the instruction panel are there. The AED is in the room
+/// only once the colleague has brought it.
+#[test]
+fn clinical_scenarios_mid_way_render_their_room_and_instructions() {
+    let out = out_dir("clinical");
+    for (id, until, lang) in [
+        ("hand-hygiene", "35", "en"),
+        ("basic-life-support", "40", "en"),
+        ("basic-life-support", "92", "fr"),
+        ("medication-administration", "62", "fr"),
+    ] {
+        let png = out.join(format!("{id}-{until}-{lang}.png"));
+        let log = format!("tests/playthroughs/{id}/perfect.events");
+        let shot = png.display().to_string();
+        run_praxis(
+            &out,
+            &[
+                id,
+                "--play",
+                &log,
+                "--until",
+                until,
+                "--screenshot",
+                &shot,
+                "--no-record",
+                "--lang",
+                lang,
+                "--mode",
+                "guided",
+            ],
+        );
+        let p = read_png(&png);
+        has_room_and_panel(&p, &shot);
+        if id == "basic-life-support" {
+            let green = p.aed_green();
+            if until == "40" {
+                assert!(
+                    green < 50,
+                    "{shot}: the AED is there before it was brought ({green} px)"
+                );
+            } else {
+                assert!(green > 500, "{shot}: no AED in view ({green} px)");
+            }
+        }
+    }
     println!("screenshots in {}", out.display());
 }

@@ -301,6 +301,7 @@ pub fn apply_intents(
         With<Obj>,
     >,
     mut feet: Query<&mut FootLimb>,
+    ids: Query<(Entity, &Obj)>,
     rapier: ReadRapierContext,
 ) {
     let _t = super::perf::scope();
@@ -396,6 +397,33 @@ pub fn apply_intents(
             }
             Intent::Do(kind) => {
                 acts.write(Act(kind.clone()));
+                // A grab or a release stated outright (a played event log, a scripted test)
+                // moves the object as the pointing controls would, without their reach check.
+                let entity = |id: &str| ids.iter().find(|(_, o)| o.id == id).map(|(e, _)| e);
+                match kind {
+                    ActionKind::Grab { hand, object } => {
+                        if let Some(e) = entity(object.as_str())
+                            && hands.holding(*hand).is_none()
+                            && hands.holder(e).is_none()
+                            && let Ok((_, _, mut g, mut cg, mut sg)) = bodies.get_mut(e)
+                        {
+                            hands.held[slot(*hand)] = Some(e);
+                            g.0 = 0.0;
+                            (*cg, *sg) = groups::held();
+                        }
+                    }
+                    ActionKind::Release { hand, object, .. } => {
+                        if let Some(e) = entity(object.as_str())
+                            && hands.holding(*hand) == Some(e)
+                            && let Ok((_, _, mut g, mut cg, mut sg)) = bodies.get_mut(e)
+                        {
+                            hands.held[slot(*hand)] = None;
+                            g.0 = 1.0;
+                            (*cg, *sg) = groups::loose();
+                        }
+                    }
+                    _ => {}
+                }
                 // A held garment put on a hand or a body part is worn: the hand is free again
                 // and the object leaves the room.
                 if let ActionKind::UseOn {

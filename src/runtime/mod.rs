@@ -214,9 +214,9 @@ impl Plugin for CorePlugins {
             .add_systems(
                 Update,
                 (
+                    playback::play.run_if(resource_exists::<playback::Playback>),
                     interact::apply_intents,
                     interact::touches,
-                    playback::play.run_if(resource_exists::<playback::Playback>),
                     session::run_session,
                     scene::appear,
                     interact::follow_body,

@@ -2,7 +2,8 @@
 //! a playthrough at its own pace, or jumps to a point of it (`--until SECONDS`) to see the
 //! scenario there — and the rendering tests take their mid-scenario pictures that way.
 
-use super::session::{Act, Session};
+use super::interact::Intent;
+use super::session::Session;
 use crate::action::{LearnerAction, SimTime};
 use bevy::prelude::*;
 
@@ -49,7 +50,7 @@ impl Playback {
 pub fn play(
     mut playback: ResMut<Playback>,
     session: Option<ResMut<Session>>,
-    mut acts: MessageWriter<Act>,
+    mut intents: MessageWriter<Intent>,
 ) {
     let _t = super::perf::scope();
     let Some(mut session) = session else { return };
@@ -72,6 +73,7 @@ pub fn play(
         None if session.now() < action.at => return,
         None => {}
     }
-    acts.write(Act(action.kind.clone()));
+    // Through the interaction layer, so that what is grabbed is carried and what stays stays.
+    intents.write(Intent::Do(action.kind.clone()));
     playback.next += 1;
 }

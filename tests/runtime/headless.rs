@@ -856,3 +856,90 @@ fn medication_given_despite_the_seeded_allergy_fails() {
     medication_run(&mut sim, true);
     sim.fails_with("given-despite-allergy");
 }
+
+/// A peripheral cannula through the app: what the hands carry to the arm is grabbed and put on
+/// it for real (the tourniquet, the cannula, the extension set and the dressing stay where they
+/// are put); the antiseptic dries for 30 s of session time.
+fn cannula_run(sim: &mut Sim, tourniquet_first: bool) {
+    let read = |sim: &mut Sim, o: &str| sim.act(ActionKind::Read { object: o.into() });
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    read(sim, "request");
+    sim.stand(-0.25, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.choose("identify", &["state-name", "state-birth-date", "wristband"]);
+    read(sim, "wristband");
+    sim.gesture("explain-and-consent", 5.0);
+    sim.gesture("ask-history", 5.0);
+    sim.stand(-0.2, -1.4, 0.0);
+    sim.use_with_right("abhr-dispenser");
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    read(sim, "equipment");
+    sim.use_with_right("extension-set");
+    // At the arm table, facing it.
+    sim.stand(-0.45, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.grab(Hand::Right, "tourniquet");
+    sim.put_on(Hand::Right, "tourniquet", "upper-arm");
+    sim.gesture("palpate", 3.0);
+    sim.choose("vein", &["straight-forearm"]);
+    sim.stand(-0.2, -1.4, 0.0);
+    sim.use_with_right("abhr-dispenser");
+    sim.stand(0.35, -1.4, 0.0);
+    sim.use_with_right("glove-box");
+    sim.stand(-0.45, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.gesture("chg-scrub", 30.0);
+    sim.run(31.0);
+    sim.gesture("anchor-and-warn", 2.0);
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    sim.grab(Hand::Right, "iv-cannula");
+    sim.grab(Hand::Left, "extension-set");
+    sim.stand(-0.45, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.put_on(Hand::Right, "iv-cannula", "forearm-vein");
+    sim.gesture("lower-and-advance", 2.0);
+    sim.gesture("advance-catheter", 2.0);
+    if tourniquet_first {
+        sim.act(ActionKind::Use {
+            object: "tourniquet".into(),
+            hand: Some(Hand::Right),
+        });
+    }
+    sim.gesture("occlude-and-withdraw", 2.0);
+    sim.use_with_right("sharps-bin");
+    sim.put_on(Hand::Left, "extension-set", "iv-cannula");
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    sim.grab(Hand::Right, "dressing");
+    sim.grab(Hand::Left, "flush-syringe");
+    sim.stand(-0.45, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.put_on(Hand::Right, "dressing", "iv-cannula");
+    sim.put_on(Hand::Left, "flush-syringe", "extension-set");
+    sim.stand(-0.2, 0.7, 0.0);
+    sim.use_with_right("waste-bin");
+    sim.stand(-0.2, -1.4, 0.0);
+    sim.use_with_right("abhr-dispenser");
+    sim.stand(-1.65, 0.35, 0.0);
+    sim.use_with_right("patient-record");
+}
+
+#[test]
+fn peripheral_iv_perfect_run_passes_and_what_is_put_on_the_arm_stays_there() {
+    let mut sim = Sim::new("peripheral-iv", Mode::Guided);
+    cannula_run(&mut sim, true);
+    for (o, on) in [
+        ("tourniquet", "upper-arm"),
+        ("iv-cannula", "forearm-vein"),
+        ("extension-set", "iv-cannula"),
+    ] {
+        let (p, at) = (sim.position(o), sim.position(on));
+        assert!(p.distance(at) < 0.05, "{o} at {p}, {on} at {at}");
+    }
+    let outcome = sim.finish();
+    assert!(outcome.passed, "{outcome:#?}\n{}", sim.log());
+    assert_eq!(outcome.score.scaled, 1.0, "{}", sim.log());
+    let (rec, rep) = sim.replayed();
+    assert!(rep.matches(&rec), "{:?}", rep.differences);
+}
+
+#[test]
+fn peripheral_iv_stylet_out_with_the_tourniquet_on_fails() {
+    let mut sim = Sim::new("peripheral-iv", Mode::Assessment);
+    cannula_run(&mut sim, false);
+    sim.fails_with("stylet-out-tourniquet-on");
+}

@@ -203,6 +203,7 @@ fn clinical_scenarios_mid_way_render_their_room_and_instructions() {
         ("basic-life-support", "40", "en"),
         ("basic-life-support", "92", "fr"),
         ("medication-administration", "62", "fr"),
+        ("peripheral-iv", "226", "en"),
     ] {
         let png = out.join(format!("{id}-{until}-{lang}.png"));
         let log = format!("tests/playthroughs/{id}/perfect.events");

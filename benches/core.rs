@@ -198,7 +198,47 @@ fn cpr_session() -> Vec<LearnerAction> {
     out
 }
 
+/// Load and validate each scenario of `scenarios/`; print its size and how long its perfect
+/// playthrough lasts (paced as a person does it).
+fn shipped_scenarios(c: &mut Criterion) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(root.join("scenarios"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    let mut group = c.benchmark_group("load and validate");
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let sc = Scenario::from_ron_str(&name, &text).unwrap();
+        let perfect = root
+            .join("tests/playthroughs")
+            .join(sc.id())
+            .join("perfect.events");
+        let log = std::fs::read_to_string(&perfect).unwrap();
+        let log = praxis::eventlog::parse("perfect.events", &log).unwrap();
+        let end = log.actions.last().map_or(0, |a| a.at.0);
+        eprintln!(
+            "{}: {} steps ({} scored), {} objects, perfect playthrough {}:{:02}",
+            sc.id(),
+            sc.index.steps.len(),
+            sc.index.steps.iter().filter(|s| s.points > 0.0).count(),
+            sc.model.room.objects.len(),
+            end / 60_000,
+            end / 1000 % 60
+        );
+        group.bench_function(&name, |b| {
+            b.iter(|| Scenario::from_ron_str(&name, black_box(&text)).unwrap());
+        });
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
+    shipped_scenarios(c);
     let big = big_scenario(40); // 40 groups × 5 = 200 steps
     let scenario =
         Arc::new(Scenario::from_ron_str("big.ron", &big).expect("the generated scenario is valid"));

@@ -1695,11 +1695,38 @@ impl<'a> Compiler<'a> {
                 .as_ref()
                 .and_then(|d| self.duration(d, &p.field("pause"), "the pause threshold"))
                 .unwrap_or(2000);
+            let pauses = matches!(
+                kind,
+                CMetricKind::HandsOffTime
+                    | CMetricKind::LongestPause
+                    | CMetricKind::CompressionFraction
+            );
+            let except_while = match &mt.except_while {
+                Some(c) if pauses => Some(self.cond(c, &p.field("except_while"), &usage)),
+                Some(_) => {
+                    self.error(
+                        "praxis::scenario::bad_metric",
+                        format!(
+                            "metric `{}` measures no pauses, so `except_while` means nothing for it",
+                            mt.id
+                        ),
+                        &p.field("except_while"),
+                        "only for pause metrics",
+                    )
+                    .help = Some(
+                        "use `except_while` with HandsOffTime, LongestPause or CompressionFraction"
+                            .into(),
+                    );
+                    None
+                }
+                None => None,
+            };
             self.ix.metrics.push(MetricInfo {
                 id: mt.id.0.clone(),
                 kind,
                 unit,
                 pause_ms,
+                except_while,
             });
         }
     }

@@ -273,6 +273,8 @@ pub struct MetricInfo {
     pub unit: Unit,
     /// Pause threshold for compression metrics, ms.
     pub pause_ms: u64,
+    /// Pause metrics: time while this holds is not hands-off time.
+    pub except_while: Option<CCond>,
 }
 
 /// What a criterion's value is.

@@ -574,6 +574,10 @@ pub struct Metric {
     /// (default `"2 s"`).
     #[serde(default)]
     pub pause: Option<DurationSpec>,
+    /// For `HandsOffTime`, `LongestPause` and `CompressionFraction`: time while this holds is
+    /// not hands-off time (an AED analysing, when nobody may touch the patient).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub except_while: Option<Condition>,
 }
 
 /// What a metric measures.

@@ -17,6 +17,37 @@ pub struct MetricState {
     pub longest: u64,
     /// Total pause time, ms.
     pub total: u64,
+    /// Pause metrics with `except_while`: the closed intervals (ms) while it held, and since
+    /// when it holds now.
+    pub excepted: Vec<(u64, u64)>,
+    /// Since when `except_while` holds, if it does.
+    pub excepted_since: Option<u64>,
+}
+
+impl MetricState {
+    /// The part of the gap `from..to` (ms) not covered by `except_while` intervals.
+    fn counted(&self, from: u64, to: u64) -> u64 {
+        let overlap = |s: u64, e: u64| e.min(to).saturating_sub(s.max(from));
+        let excepted: u64 = self
+            .excepted
+            .iter()
+            .map(|&(s, e)| overlap(s, e))
+            .sum::<u64>()
+            + self.excepted_since.map_or(0, |s| overlap(s, to));
+        (to - from).saturating_sub(excepted)
+    }
+
+    /// `except_while` starts or stops holding at `at`.
+    pub fn except(&mut self, holds: bool, at: SimTime) {
+        match (holds, self.excepted_since) {
+            (true, None) => self.excepted_since = Some(at.0),
+            (false, Some(s)) => {
+                self.excepted.push((s, at.0));
+                self.excepted_since = None;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Compressions seen so far.
@@ -109,7 +140,7 @@ impl Metrics {
                 | CMetricKind::LongestPause
                 | CMetricKind::CompressionFraction => {
                     if let Some(prev) = prev {
-                        let dt = at.0.saturating_sub(prev.0);
+                        let dt = state.counted(prev.0, at.0.max(prev.0));
                         if dt > m.pause_ms {
                             state.total += dt;
                             state.longest = state.longest.max(dt);
@@ -144,7 +175,7 @@ impl Metrics {
         let tail = || -> u64 {
             match self.compressions.last {
                 Some(last) => {
-                    let dt = now.0.saturating_sub(last.0);
+                    let dt = s.counted(last.0, now.0.max(last.0));
                     if dt > m.pause_ms { dt } else { 0 }
                 }
                 None => 0,

@@ -1292,6 +1292,13 @@ impl Tracker {
                 break;
             }
         }
+        // Pause metrics: when their `except_while` starts or stops holding.
+        for (m, info) in ix.metrics.iter().enumerate() {
+            if let Some(c) = &info.except_while {
+                let holds = self.holds(ix, c);
+                self.metrics.states[m].except(holds, self.now);
+            }
+        }
     }
 }
 

@@ -394,3 +394,32 @@ fn a_step_criterion_can_time_the_step_itself() {
             .passed
     );
 }
+
+/// Time while a metric's `except_while` holds is not hands-off time: an AED's analysis.
+#[test]
+fn pauses_leave_out_the_time_the_scenario_excepts() {
+    let s = scenario(
+        r#"(id: "manikin", name: {"en": "manikin", "fr": "mannequin"}, model: Cuboid(size: (0.5, 0.2, 0.8)), pose: (position: (0.0, 0.0, 0.0)), affords: [Compress]),"#,
+        r#"state: (facts: [(id: "analysing")]),
+           metrics: [
+               (id: "longest", label: {"en": "l", "fr": "l"}, kind: LongestPause, except_while: Fact("analysing")),
+               (id: "raw", label: {"en": "r", "fr": "r"}, kind: LongestPause),
+           ],
+           rules: [
+               (id: "start", on: Gesture("a"), effects: [Set("analysing", true)]),
+               (id: "stop", on: Gesture("b"), effects: [Set("analysing", false)]),
+           ],"#,
+        r#"Step(id: "push", title: {"en": "p", "fr": "p"}, done_when: Compress, repeat: 3),"#,
+    );
+    // Compress, 4 s later the analysis starts, 8 s of analysis, compress 1 s after it ends.
+    let (t, _) = run(
+        &s,
+        "0 compress manikin\n4 gesture a for 1s\n12 gesture b for 1s\n13 compress manikin\n14 compress manikin\n",
+    );
+    let (longest, raw) = (t.metric(0).unwrap(), t.metric(1).unwrap());
+    assert_eq!(raw, 13.0);
+    assert_eq!(longest, 5.0, "13 s gap, 8 s of it excepted");
+    // An open exception at the end is left out of the tail too.
+    let (t, _) = run(&s, "0 compress manikin\n1 gesture a for 1s\n30 wait 1s\n");
+    assert!(t.metric(0).unwrap() <= 1.0, "{:?}", t.metric(0));
+}

@@ -1372,14 +1372,25 @@ fn debrief(
                                 p.end_row();
                                 for c in &s.criteria {
                                     p.label("");
+                                    let not_assessed = matches!(
+                                        c.result,
+                                        Some(crate::tracker::CriterionResult::NotAssessed)
+                                    );
                                     p.label(format!(
-                                        "   {} {}",
-                                        if c.result.as_ref().is_some_and(|r| r.passed()) {
+                                        "   {} {}{}",
+                                        if not_assessed {
+                                            "ℹ"
+                                        } else if c.result.as_ref().is_some_and(|r| r.passed()) {
                                             "✔"
                                         } else {
                                             "✖"
                                         },
-                                        criterion_text(sc, l, Some(&s.id), &c.id)
+                                        criterion_text(sc, l, Some(&s.id), &c.id),
+                                        if not_assessed {
+                                            format!(" — {}", i18n.t("debrief-not-assessed"))
+                                        } else {
+                                            String::new()
+                                        }
                                     ));
                                     p.label(format!(
                                         "{} / {}",
@@ -1397,18 +1408,32 @@ fn debrief(
                 )
                 .default_open(true)
                 .show(p, |p| {
-                    for c in &o.criteria {
+                    for (i, c) in o.criteria.iter().enumerate() {
                         let ok = c.result.as_ref().is_some_and(|r| r.passed());
+                        let unit = match sc.index.criteria.get(i).map(|x| &x.check) {
+                            Some(crate::scenario::compiled::CCheck::Value(v, _)) => {
+                                sc.index.value_unit(v)
+                            }
+                            _ => "",
+                        };
                         let value = match c.result {
                             Some(crate::tracker::CriterionResult::Passed { value: Some(v) })
                             | Some(crate::tracker::CriterionResult::Failed { value: Some(v) }) => {
-                                format!(" ({})", crate::scenario::units::num(v))
+                                format!(" ({} {unit})", words::shown(v)).replace(" )", ")")
+                            }
+                            Some(crate::tracker::CriterionResult::NotAssessed) => {
+                                format!(" — {}", i18n.t("debrief-not-assessed"))
                             }
                             _ => String::new(),
                         };
+                        let tone = match c.result {
+                            Some(crate::tracker::CriterionResult::NotAssessed) => Tone::Info,
+                            _ if ok => Tone::Good,
+                            _ => Tone::Bad,
+                        };
                         line_ui(
                             p,
-                            if ok { Tone::Good } else { Tone::Bad },
+                            tone,
                             &format!(
                                 "{}{value} — {} / {}",
                                 criterion_text(sc, l, None, &c.id),
@@ -1436,9 +1461,12 @@ fn debrief(
                             .unwrap_or_else(|| m.id.clone());
                         let v = m
                             .value
-                            .map(|v| format!("{} {}", crate::scenario::units::num(v), m.unit))
+                            .map(|v| format!("{} {}", words::shown(v), m.unit))
                             .unwrap_or_else(|| i18n.t("debrief-not-measured"));
-                        p.label(format!("{label}: {v}"));
+                        p.label(i18n.ta(
+                            "debrief-metric",
+                            &[("label", label.into()), ("value", v.into())],
+                        ));
                     }
                 });
             }

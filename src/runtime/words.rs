@@ -32,6 +32,25 @@ impl Tone {
     }
 }
 
+/// A measured value as the learner reads it: three significant figures at most (108 /min,
+/// 5 s, 98.9 %), never more decimals than 2.
+pub fn shown(v: f64) -> String {
+    let decimals = if v.abs() >= 100.0 {
+        0
+    } else if v.abs() >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &s
+    };
+    if s == "-0" { "0".into() } else { s.into() }
+}
+
 /// A step's title in the current language.
 pub fn step_title(sc: &Scenario, i18n: &I18n, s: u32) -> String {
     sc.node_title(sc.step_node(s))
@@ -135,7 +154,7 @@ pub fn feedback(sc: &Scenario, i18n: &I18n, f: &Feedback) -> Option<(Tone, Strin
             let value = match result {
                 CriterionResult::Passed { value: Some(v) }
                 | CriterionResult::Failed { value: Some(v) } => {
-                    format!("({} {unit})", num(*v)).replace(" )", ")")
+                    format!("({} {unit})", shown(*v)).replace(" )", ")")
                 }
                 _ => String::new(),
             };

@@ -110,3 +110,20 @@ fn string_arguments_are_kept_whole() {
         );
     }
 }
+
+/// Measured values in feedback and the debrief: three significant figures at most.
+#[test]
+fn measured_values_are_shown_with_sensible_precision() {
+    use praxis::runtime::words::shown;
+    for (v, s) in [
+        (108.125_33, "108"),
+        (5.003, "5"),
+        (98.895, "98.9"),
+        (0.456, "0.46"),
+        (10.0, "10"),
+        (-0.001, "0"),
+        (24.0, "24"),
+    ] {
+        assert_eq!(shown(v), s, "{v}");
+    }
+}

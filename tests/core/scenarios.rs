@@ -82,3 +82,32 @@ fn scored_items_never_rest_on_unverified_ones() {
         }
     }
 }
+
+/// Guided mode teaches why: every step of a clinical scenario has a hint in English and French
+/// (unverified steps, which are only shown, aside). The bioproduction scenarios follow with
+/// issue 7.
+#[test]
+fn every_clinical_step_has_a_hint_in_both_languages() {
+    for id in support::scenario_ids() {
+        let s = support::scenario(&id);
+        if s.model.family != praxis::scenario::model::Family::Clinical {
+            continue;
+        }
+        let mut missing = Vec::new();
+        for i in 0..s.index.steps.len() {
+            let sid = s.step_id(i as u32);
+            let m = s.step_model(sid).expect("step in the model");
+            if m.unverified.is_some() {
+                continue;
+            }
+            match &m.hint {
+                Some(h) if !h.get("en").is_empty() && !h.get("fr").is_empty() => {}
+                _ => missing.push(sid.to_string()),
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "{id}: steps without a hint: {missing:?}"
+        );
+    }
+}

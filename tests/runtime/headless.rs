@@ -146,6 +146,16 @@ impl Sim {
         (rec, rep)
     }
 
+    /// Ends the session; it must pass with full marks, and its record re-score to it.
+    fn passes_perfectly(&mut self) -> SessionOutcome {
+        let outcome = self.finish();
+        assert!(outcome.passed, "{outcome:#?}\n{}", self.log());
+        assert_eq!(outcome.score.scaled, 1.0, "{}", self.log());
+        let (rec, rep) = self.replayed();
+        assert!(rep.matches(&rec), "{:?}", rep.differences);
+        outcome
+    }
+
     /// Ends the session; it must fail with this critical entry, and its record re-score to it.
     fn fails_with(&mut self, critical: &str) {
         let outcome = self.finish();
@@ -756,9 +766,7 @@ fn basic_life_support_perfect_run_passes_with_depth_not_assessed() {
         sim.breaths();
         sim.compressions(30, 0.55);
     }
-    let outcome = sim.finish();
-    assert!(outcome.passed, "{outcome:#?}\n{}", sim.log());
-    assert_eq!(outcome.score.scaled, 1.0, "{}", sim.log());
+    let outcome = sim.passes_perfectly();
     let depth = outcome
         .criteria
         .iter()
@@ -771,8 +779,6 @@ fn basic_life_support_perfect_run_passes_with_depth_not_assessed() {
         ),
         "{depth:?}"
     );
-    let (rec, rep) = sim.replayed();
-    assert!(rep.matches(&rec), "{:?}", rep.differences);
 }
 
 #[test]
@@ -833,11 +839,7 @@ fn medication_run(sim: &mut Sim, allergy_ignored: bool) {
 fn medication_administration_perfect_run_passes() {
     let mut sim = Sim::new("medication-administration", Mode::Guided);
     medication_run(&mut sim, false);
-    let outcome = sim.finish();
-    assert!(outcome.passed, "{outcome:#?}\n{}", sim.log());
-    assert_eq!(outcome.score.scaled, 1.0, "{}", sim.log());
-    let (rec, rep) = sim.replayed();
-    assert!(rep.matches(&rec), "{:?}", rep.differences);
+    sim.passes_perfectly();
 }
 
 #[test]
@@ -930,11 +932,7 @@ fn peripheral_iv_perfect_run_passes_and_what_is_put_on_the_arm_stays_there() {
         let (p, at) = (sim.position(o), sim.position(on));
         assert!(p.distance(at) < 0.05, "{o} at {p}, {on} at {at}");
     }
-    let outcome = sim.finish();
-    assert!(outcome.passed, "{outcome:#?}\n{}", sim.log());
-    assert_eq!(outcome.score.scaled, 1.0, "{}", sim.log());
-    let (rec, rep) = sim.replayed();
-    assert!(rep.matches(&rec), "{:?}", rep.differences);
+    sim.passes_perfectly();
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! wristband, an IV training arm with its veins, an IV cannula and a tourniquet. Same conventions as the others: metres, +Y up, pivot at the centre of the base
 //! for furniture and at the grip (or the centre of the underside) for what a hand holds.
 
-use super::shapes::Part;
+use super::shapes::{b, ball, bb, cyl};
 use super::{DARK_PLASTIC, GREY_PLASTIC, Mat, Model, SKIN, STEEL, WHITE_PLASTIC, srgb};
 
 const CERAMIC: Mat = Mat {
@@ -114,26 +114,6 @@ const BAND_LABEL: Mat = Mat {
     metallic: 0.0,
     roughness: 0.8,
 };
-
-/// A box centred on `c`.
-fn b(c: [f32; 3], s: [f32; 3], m: Mat) -> (Part, Mat) {
-    (Part::Box { c, s }, m)
-}
-
-/// A box standing on `c` (the centre of its base).
-fn bb(c: [f32; 3], s: [f32; 3], m: Mat) -> (Part, Mat) {
-    (Part::Box { c, s }.base(), m)
-}
-
-/// An upright cylinder standing on `c`.
-fn cyl(c: [f32; 3], r: f32, h: f32, m: Mat) -> (Part, Mat) {
-    (Part::Cyl { c, r, h }, m)
-}
-
-/// An ellipsoid centred on `c`.
-fn ball(c: [f32; 3], r: [f32; 3], m: Mat) -> (Part, Mat) {
-    (Part::Ball { c, r }, m)
-}
 
 /// The clinical models.
 pub fn models() -> Vec<Model> {

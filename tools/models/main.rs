@@ -16,6 +16,7 @@
     reason = "a command-line tool"
 )]
 
+mod bioprod;
 mod clinical;
 mod shapes;
 
@@ -511,6 +512,7 @@ fn models() -> Vec<Model> {
     ]
     .into_iter()
     .chain(clinical::models())
+    .chain(bioprod::models())
     .collect()
 }
 

@@ -186,3 +186,25 @@ impl Part {
         }
     }
 }
+
+// Shorthands for model descriptions: a part with its material.
+
+/// A box centred on `c`.
+pub fn b(c: [f32; 3], s: [f32; 3], m: super::Mat) -> (Part, super::Mat) {
+    (Part::Box { c, s }, m)
+}
+
+/// A box standing on `c` (the centre of its base).
+pub fn bb(c: [f32; 3], s: [f32; 3], m: super::Mat) -> (Part, super::Mat) {
+    (Part::Box { c, s }.base(), m)
+}
+
+/// An upright cylinder standing on `c`.
+pub fn cyl(c: [f32; 3], r: f32, h: f32, m: super::Mat) -> (Part, super::Mat) {
+    (Part::Cyl { c, r, h }, m)
+}
+
+/// An ellipsoid centred on `c`.
+pub fn ball(c: [f32; 3], r: [f32; 3], m: super::Mat) -> (Part, super::Mat) {
+    (Part::Ball { c, r }, m)
+}

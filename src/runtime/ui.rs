@@ -1411,9 +1411,10 @@ fn debrief(
                     for (i, c) in o.criteria.iter().enumerate() {
                         let ok = c.result.as_ref().is_some_and(|r| r.passed());
                         let unit = match sc.index.criteria.get(i).map(|x| &x.check) {
-                            Some(crate::scenario::compiled::CCheck::Value(v, _)) => {
-                                sc.index.value_unit(v)
-                            }
+                            Some(
+                                crate::scenario::compiled::CCheck::Value(v, _)
+                                | crate::scenario::compiled::CCheck::Agrees(v, _, _),
+                            ) => sc.index.value_unit(v),
                             _ => "",
                         };
                         let value = match c.result {

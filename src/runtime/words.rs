@@ -148,7 +148,10 @@ pub fn feedback(sc: &Scenario, i18n: &I18n, f: &Feedback) -> Option<(Tone, Strin
                 None => ix.criteria.get(*criterion as usize),
             };
             let unit = match info.map(|c| &c.check) {
-                Some(crate::scenario::compiled::CCheck::Value(v, _)) => ix.value_unit(v),
+                Some(
+                    crate::scenario::compiled::CCheck::Value(v, _)
+                    | crate::scenario::compiled::CCheck::Agrees(v, _, _),
+                ) => ix.value_unit(v),
                 _ => "",
             };
             let value = match result {

@@ -2022,6 +2022,37 @@ impl<'a> Compiler<'a> {
                     let r = self.range(range, &cp.field("check").index(1), measured, &what);
                     CCheck::Value(v, r.unwrap_or(FULL))
                 }
+                Check::Agrees(a, b, tolerance) => {
+                    let chk = cp.field("check");
+                    let (va, ma) = self.value_ref(a, &chk.index(0), &usage, done_when);
+                    let (vb, mb) = self.value_ref(b, &chk.index(1), &usage, done_when);
+                    let tol = match &tolerance.value {
+                        Ok(q) => Some(*q),
+                        Err(problem) => {
+                            self.parse_problem(problem, &chk.index(2), "the tolerance");
+                            None
+                        }
+                    };
+                    let mut base = 0.0;
+                    if let Some(q) = tol {
+                        for m in [ma, mb].into_iter().flatten() {
+                            if m.unit.dimension != q.unit.dimension {
+                                self.error(
+                                    "praxis::scenario::unit_mismatch",
+                                    format!(
+                                        "the tolerance is in `{}`, but {} is in `{}`",
+                                        q.unit.symbol, m.what, m.unit.symbol
+                                    ),
+                                    &chk.index(2),
+                                    "unit of another kind",
+                                )
+                                .help = Some(format!("write the tolerance in `{}`", m.unit.symbol));
+                            }
+                        }
+                        base = q.base().abs();
+                    }
+                    CCheck::Agrees(va, vb, base)
+                }
             };
             out.push(CriterionInfo {
                 id: c.id.0.clone(),

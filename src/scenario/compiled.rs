@@ -299,6 +299,8 @@ pub enum CCheck {
     Value(CValue, Range),
     /// A condition.
     Holds(CCond),
+    /// Two values within a tolerance of each other (in base units).
+    Agrees(CValue, CValue, f64),
 }
 
 /// A criterion.

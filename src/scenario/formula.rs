@@ -2,8 +2,9 @@
 //!
 //! Names are quantity ids; `fact(id)` is 1 when a fact holds and 0 otherwise. Ids may contain `-`
 //! and `.`, so subtraction needs spaces around the minus sign (`a - b`; `a-b` is one name).
-//! Functions: `min`, `max`, `abs`, `clamp(x, lo, hi)`, `fact(id)`. Only `+ - * /` and comparisons
-//! of the IEEE kind are used, so evaluation is bit-for-bit reproducible on every platform.
+//! Functions: `min`, `max`, `abs`, `clamp(x, lo, hi)`, `log10(x)`, `fact(id)`. Only `+ - * /`,
+//! comparisons of the IEEE kind and `libm`'s pure-Rust `log10` (no platform maths library) are
+//! used, so evaluation is bit-for-bit reproducible on every platform.
 
 use super::units::ParseProblem;
 use std::ops::Range;
@@ -58,6 +59,9 @@ pub enum Function {
     Abs,
     /// `clamp(x, lo, hi)`.
     Clamp,
+    /// Decimal logarithm (of a positive number; 0 or less gives the smallest finite value, so
+    /// a reading never becomes NaN or infinite): pH from a concentration ratio.
+    Log10,
 }
 
 impl<N> Expr<N> {
@@ -141,6 +145,14 @@ impl<N> Expr<N> {
                     Function::Max => v.iter().copied().fold(f64::NEG_INFINITY, f64::max),
                     Function::Abs => v[0].abs(),
                     Function::Clamp => v[0].max(v[1]).min(v[2]),
+                    Function::Log10 => {
+                        if v[0] > 0.0 {
+                            libm::log10(v[0])
+                        } else {
+                            // log10 of the smallest positive f64.
+                            -323.3
+                        }
+                    }
                 }
             }
         }
@@ -335,11 +347,12 @@ impl Parser<'_> {
             "max" => (Function::Max, None),
             "abs" => (Function::Abs, Some(1)),
             "clamp" => (Function::Clamp, Some(3)),
+            "log10" => (Function::Log10, Some(1)),
             _ => {
                 return Err(ParseProblem {
                     message: format!("unknown function `{}`", name.text),
                     at: name.at,
-                    help: Some("functions are min, max, abs, clamp and fact".into()),
+                    help: Some("functions are min, max, abs, clamp, log10 and fact".into()),
                 });
             }
         };
@@ -397,6 +410,8 @@ mod tests {
         );
         assert!((ph - 8.588).abs() < 1e-9);
         assert_eq!(eval("clamp(5, 0, 3) + fact(yes) + fact(no)", &[]), 4.0);
+        assert_eq!(eval("log10(1000)", &[]), 3.0);
+        assert_eq!(eval("log10(0)", &[]), -323.3);
         assert_eq!(eval("1 / 0", &[]), 0.0);
     }
 

@@ -934,6 +934,9 @@ pub enum Check {
     Value(ValueRef, RangeSpec),
     /// A condition holds.
     Holds(Condition),
+    /// Two values agree within a tolerance: what was recorded and what the instrument showed
+    /// (`Agrees(Field("nacl-mass"), Reading("balance"), "0.005 g")`).
+    Agrees(ValueRef, ValueRef, QuantitySpec),
 }
 
 /// A value a criterion checks.
@@ -1081,6 +1084,7 @@ impl ParseSpec for formula::Expr<formula::Name> {
                         Function::Min => "min",
                         Function::Max => "max",
                         Function::Abs => "abs",
+                        Function::Log10 => "log10",
                         Function::Clamp => "clamp",
                     };
                     let args: Vec<String> = args.iter().map(write).collect();

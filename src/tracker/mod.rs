@@ -1093,39 +1093,56 @@ impl Tracker {
                     CriterionResult::Failed { value: None }
                 }
             }
-            CCheck::Value(v, range) => {
-                let value: Option<(f64, f64)> = match v {
-                    CValue::Quantity(q) => {
-                        let unit = ix.quantities[*q as usize].unit;
-                        let value = self.world.quantity(ix, *q);
-                        Some((value, value * unit.factor))
-                    }
-                    CValue::Field(f) => self.fields[*f as usize].as_ref().and_then(|fv| {
-                        let unit = ix.fields[*f as usize].unit?;
-                        fv.base.map(|b| (b / unit.factor, b))
-                    }),
-                    CValue::Metric(m) => self.metric(*m).map(|v| (v, v)),
-                    CValue::Reading(e) => self.readings[*e as usize].and_then(|r| {
-                        let q = ix.entities[*e as usize].display.as_ref()?.quantity;
-                        Some((r, r * ix.quantities[q as usize].unit.factor))
-                    }),
-                    CValue::Duration => step.map(|s| {
-                        let secs = self.steps[s as usize].last_duration_ms as f64 / 1000.0;
-                        (secs, secs)
-                    }),
-                };
-                match (v, value) {
-                    (CValue::Metric(_), None) => CriterionResult::NotAssessed,
-                    (_, None) => CriterionResult::Failed { value: None },
-                    (_, Some((shown, base))) => {
-                        if range.contains_base(base) {
+            CCheck::Agrees(a, b, tolerance) => {
+                match (self.value_of(ix, a, step), self.value_of(ix, b, step)) {
+                    (Some((shown, x)), Some((_, y))) => {
+                        if (x - y).abs() <= tolerance * (1.0 + 1e-9) {
                             CriterionResult::Passed { value: Some(shown) }
                         } else {
                             CriterionResult::Failed { value: Some(shown) }
                         }
                     }
+                    _ if matches!(a, CValue::Metric(_)) || matches!(b, CValue::Metric(_)) => {
+                        CriterionResult::NotAssessed
+                    }
+                    _ => CriterionResult::Failed { value: None },
                 }
             }
+            CCheck::Value(v, range) => match (v, self.value_of(ix, v, step)) {
+                (CValue::Metric(_), None) => CriterionResult::NotAssessed,
+                (_, None) => CriterionResult::Failed { value: None },
+                (_, Some((shown, base))) => {
+                    if range.contains_base(base) {
+                        CriterionResult::Passed { value: Some(shown) }
+                    } else {
+                        CriterionResult::Failed { value: Some(shown) }
+                    }
+                }
+            },
+        }
+    }
+
+    /// A criterion's value now: as shown (in its own unit) and in base units.
+    fn value_of(&self, ix: &Index, v: &CValue, step: Option<StepIdx>) -> Option<(f64, f64)> {
+        match v {
+            CValue::Quantity(q) => {
+                let unit = ix.quantities[*q as usize].unit;
+                let value = self.world.quantity(ix, *q);
+                Some((value, value * unit.factor))
+            }
+            CValue::Field(f) => self.fields[*f as usize].as_ref().and_then(|fv| {
+                let unit = ix.fields[*f as usize].unit?;
+                fv.base.map(|b| (b / unit.factor, b))
+            }),
+            CValue::Metric(m) => self.metric(*m).map(|v| (v, v)),
+            CValue::Reading(e) => self.readings[*e as usize].and_then(|r| {
+                let q = ix.entities[*e as usize].display.as_ref()?.quantity;
+                Some((r, r * ix.quantities[q as usize].unit.factor))
+            }),
+            CValue::Duration => step.map(|s| {
+                let secs = self.steps[s as usize].last_duration_ms as f64 / 1000.0;
+                (secs, secs)
+            }),
         }
     }
 

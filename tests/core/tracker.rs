@@ -423,3 +423,33 @@ fn pauses_leave_out_the_time_the_scenario_excepts() {
     let (t, _) = run(&s, "0 compress manikin\n1 gesture a for 1s\n30 wait 1s\n");
     assert!(t.metric(0).unwrap() <= 1.0, "{:?}", t.metric(0));
 }
+
+/// `Agrees`: what was recorded against what the instrument showed.
+#[test]
+fn a_recorded_value_must_agree_with_the_reading() {
+    let s = scenario(
+        r#"(id: "balance", name: {"en": "balance", "fr": "balance"}, model: Cuboid(size: (0.3, 0.1, 0.3)), pose: (position: (0.0, 0.9, 0.0)), affords: [Read], display: (shows: "mass", resolution: 0.01)),"#,
+        r#"state: (quantities: [(id: "mass", unit: "g", initial: 6.04)]),
+           fields: [(id: "recorded", label: {"en": "mass", "fr": "masse"}, unit: "g")],"#,
+        r#"Step(id: "read", title: {"en": "r", "fr": "r"}, done_when: Read("balance")),
+           Step(id: "record", title: {"en": "w", "fr": "w"}, done_when: Enter("recorded"),
+                criteria: [(id: "as-read", text: {"en": "as read", "fr": "comme lu"}, check: Agrees(Field("recorded"), Reading("balance"), "0.005 g"), critical: true)]),"#,
+    );
+    let (mut t, _) = run(&s, "0 read balance\n5 enter recorded 6.04 g\n");
+    assert!(
+        t.finish(praxis::action::SimTime(6000), &mut Vec::new())
+            .passed
+    );
+    let (mut t, _) = run(&s, "0 read balance\n5 enter recorded 6.1 g\n");
+    assert!(
+        !t.finish(praxis::action::SimTime(6000), &mut Vec::new())
+            .passed,
+        "6.1 g is not what the balance showed"
+    );
+    let (mut t, _) = run(&s, "0 read balance\n5 enter recorded 6040 mg\n");
+    assert!(
+        t.finish(praxis::action::SimTime(6000), &mut Vec::new())
+            .passed,
+        "another unit of the same kind"
+    );
+}

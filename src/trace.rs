@@ -232,16 +232,17 @@ fn describe_raw(sc: &Scenario, f: &Feedback, lang: Lang) -> String {
         FeedbackKind::Say { message } => format!("i « {} »", ix.messages[*message as usize].get(l)),
         FeedbackKind::Reading { object, value } => {
             let e = &ix.entities[*object as usize];
-            let unit = e
-                .display
-                .as_ref()
-                .map(|d| ix.quantities[d.quantity as usize].unit.symbol)
-                .unwrap_or("");
+            let (unit, shown) = match e.display.as_ref() {
+                Some(d) => (
+                    ix.quantities[d.quantity as usize].unit.symbol,
+                    crate::scenario::units::reading(*value, d.resolution),
+                ),
+                None => ("", num(*value)),
+            };
             format!(
-                "i {} {}: {} {unit}",
+                "i {} {}: {shown} {unit}",
                 lang.pick("reading of", "lecture de"),
                 e.name.get(l),
-                num(*value)
             )
         }
         FeedbackKind::Unmatched => format!(

@@ -59,6 +59,8 @@ actions-gestures = Gestures (choose one, then hold the gesture key)
 actions-questions = Questions
 actions-enter = Enter: { $field }
 actions-body = Put on or use on yourself
+actions-wait = Let time pass
+actions-wait-minutes = { $minutes } min
 actions-step = Put your { $foot } on the { $floor }
 actions-close = Close
 

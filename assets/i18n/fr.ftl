@@ -60,6 +60,8 @@ actions-gestures = Gestes (choisissez-en un, puis maintenez la touche de geste)
 actions-questions = Questions
 actions-enter = Saisir : { $field }
 actions-body = Enfiler ou utiliser sur soi
+actions-wait = Laisser passer le temps
+actions-wait-minutes = { $minutes } min
 actions-step = Poser votre { $foot } sur le { $floor }
 actions-close = Fermer
 

@@ -187,6 +187,11 @@ impl Session {
         self.write(|w| w.append(&action));
         self.scratch.clear();
         self.tracker.apply(&action, &mut self.scratch);
+        if matches!(action.kind, ActionKind::Wait { .. }) {
+            // A fast-forward: the session clock jumps with the tracker's.
+            let to = self.tracker.now();
+            self.skip_to(to);
+        }
         let index = self.actions.len();
         self.actions.push(action);
         let said = std::mem::take(&mut self.scratch);

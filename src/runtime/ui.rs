@@ -892,6 +892,26 @@ fn action_menu(
                     }
                 }
             }
+            // Waiting (a purge, cooling, an incubation): the session clock jumps ahead.
+            if sc.index.has_timed_things() {
+                p.separator();
+                p.label(egui::RichText::new(i18n.t("actions-wait")).strong());
+                p.horizontal(|p| {
+                    for minutes in [1u64, 5] {
+                        if p.button(i18n.ta(
+                            "actions-wait-minutes",
+                            &[("minutes", Arg::N(minutes as f64))],
+                        ))
+                        .clicked()
+                        {
+                            intents.write(Intent::Do(ActionKind::Wait {
+                                duration_ms: minutes * 60_000,
+                            }));
+                            close = true;
+                        }
+                    }
+                });
+            }
             // Held things, or the pointed thing, used on a hand or a body part.
             let mut targets: Vec<(String, String)> = [Hand::Left, Hand::Right]
                 .into_iter()
@@ -1410,17 +1430,11 @@ fn debrief(
                 .show(p, |p| {
                     for (i, c) in o.criteria.iter().enumerate() {
                         let ok = c.result.as_ref().is_some_and(|r| r.passed());
-                        let unit = match sc.index.criteria.get(i).map(|x| &x.check) {
-                            Some(
-                                crate::scenario::compiled::CCheck::Value(v, _)
-                                | crate::scenario::compiled::CCheck::Agrees(v, _, _),
-                            ) => sc.index.value_unit(v),
-                            _ => "",
-                        };
                         let value = match c.result {
                             Some(crate::tracker::CriterionResult::Passed { value: Some(v) })
                             | Some(crate::tracker::CriterionResult::Failed { value: Some(v) }) => {
-                                format!(" ({} {unit})", words::shown(v)).replace(" )", ")")
+                                let check = sc.index.criteria.get(i).map(|x| &x.check);
+                                format!(" ({})", words::criterion_value(&sc.index, check, v))
                             }
                             Some(crate::tracker::CriterionResult::NotAssessed) => {
                                 format!(" — {}", i18n.t("debrief-not-assessed"))

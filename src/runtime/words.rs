@@ -32,6 +32,30 @@ impl Tone {
     }
 }
 
+/// A criterion's value with its unit, as the learner reads it: an instrument reading at its
+/// display's resolution, any other value by [`shown`].
+pub fn criterion_value(
+    ix: &crate::scenario::compiled::Index,
+    check: Option<&crate::scenario::compiled::CCheck>,
+    v: f64,
+) -> String {
+    use crate::scenario::compiled::{CCheck, CValue};
+    let Some(CCheck::Value(value, _) | CCheck::Agrees(value, _, _)) = check else {
+        return shown(v);
+    };
+    let number = match value {
+        CValue::Reading(e) => match ix.entities[*e as usize].display.as_ref() {
+            Some(d) => crate::scenario::units::reading(v, d.resolution),
+            None => shown(v),
+        },
+        _ => shown(v),
+    };
+    match ix.value_unit(value) {
+        "" => number,
+        unit => format!("{number} {unit}"),
+    }
+}
+
 /// A measured value as the learner reads it: three significant figures at most (108 /min,
 /// 5 s, 98.9 %), never more decimals than 2.
 pub fn shown(v: f64) -> String {
@@ -147,17 +171,10 @@ pub fn feedback(sc: &Scenario, i18n: &I18n, f: &Feedback) -> Option<(Tone, Strin
                 Some(s) => ix.steps[*s as usize].criteria.get(*criterion as usize),
                 None => ix.criteria.get(*criterion as usize),
             };
-            let unit = match info.map(|c| &c.check) {
-                Some(
-                    crate::scenario::compiled::CCheck::Value(v, _)
-                    | crate::scenario::compiled::CCheck::Agrees(v, _, _),
-                ) => ix.value_unit(v),
-                _ => "",
-            };
             let value = match result {
                 CriterionResult::Passed { value: Some(v) }
                 | CriterionResult::Failed { value: Some(v) } => {
-                    format!("({} {unit})", shown(*v)).replace(" )", ")")
+                    format!("({})", criterion_value(ix, info.map(|c| &c.check), *v))
                 }
                 _ => String::new(),
             };
@@ -246,18 +263,20 @@ pub fn feedback(sc: &Scenario, i18n: &I18n, f: &Feedback) -> Option<(Tone, Strin
         ),
         FeedbackKind::Reading { object, value } => {
             let e = &ix.entities[*object as usize];
-            let unit = e
-                .display
-                .as_ref()
-                .map(|d| ix.quantities[d.quantity as usize].unit.symbol)
-                .unwrap_or("");
+            let (unit, shown) = match e.display.as_ref() {
+                Some(d) => (
+                    ix.quantities[d.quantity as usize].unit.symbol,
+                    crate::scenario::units::reading(*value, d.resolution),
+                ),
+                None => ("", num(*value)),
+            };
             (
                 Tone::Info,
                 i18n.ta(
                     "fb-reading",
                     &[
                         ("object", e.name.get(l).into()),
-                        ("value", format!("{} {unit}", num(*value)).into()),
+                        ("value", format!("{shown} {unit}").into()),
                     ],
                 ),
             )

@@ -2036,7 +2036,9 @@ impl<'a> Compiler<'a> {
                     let mut base = 0.0;
                     if let Some(q) = tol {
                         for m in [ma, mb].into_iter().flatten() {
-                            if m.unit.dimension != q.unit.dimension {
+                            let plain_ph = q.unit.dimension == Dimension::Count
+                                && m.unit.dimension == Dimension::Ph;
+                            if m.unit.dimension != q.unit.dimension && !plain_ph {
                                 self.error(
                                     "praxis::scenario::unit_mismatch",
                                     format!(

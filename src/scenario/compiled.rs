@@ -552,6 +552,16 @@ pub struct Index {
 }
 
 impl Index {
+    /// Whether anything in the scenario waits for time to pass (timers, timed events): then the
+    /// learner may fast-forward.
+    pub fn has_timed_things(&self) -> bool {
+        !self.timers.is_empty()
+            || self
+                .events
+                .iter()
+                .any(|e| !matches!(e.trigger, CTrigger::When(_)))
+    }
+
     /// The unit symbol a criterion's value is shown in (empty for plain numbers and text).
     pub fn value_unit(&self, v: &CValue) -> &'static str {
         match *v {

@@ -315,6 +315,26 @@ impl fmt::Display for Range {
 }
 
 /// Formats a number without float noise (at most 6 decimals, trailing zeros removed).
+/// A reading as an instrument shows it: as many decimals as its resolution has (0.01 → `7.40`).
+pub fn reading(v: f64, resolution: f64) -> String {
+    let mut decimals = 0usize;
+    let mut r = resolution.abs();
+    while decimals < 6 && r > 0.0 && (r - r.round()).abs() > 1e-9 {
+        r *= 10.0;
+        decimals += 1;
+    }
+    let s = format!("{v:.decimals$}");
+    if s.trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        s.trim_start_matches('-').to_string()
+    } else {
+        s
+    }
+}
+
+/// A number with up to six decimals, trailing zeros dropped.
 pub fn num(v: f64) -> String {
     let s = format!("{v:.6}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
@@ -616,6 +636,15 @@ fn merge_units(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readings_keep_the_resolution_of_their_display() {
+        assert_eq!(reading(7.4, 0.01), "7.40");
+        assert_eq!(reading(1000.0, 5.0), "1000");
+        assert_eq!(reading(19.1, 0.1), "19.1");
+        assert_eq!(reading(-0.0, 0.01), "0.00");
+        assert_eq!(reading(6.06, 0.01), "6.06");
+    }
 
     #[test]
     fn tolerance_range() {

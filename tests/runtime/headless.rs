@@ -941,3 +941,40 @@ fn peripheral_iv_stylet_out_with_the_tourniquet_on_fails() {
     cannula_run(&mut sim, false);
     sim.fails_with("stylet-out-tourniquet-on");
 }
+
+impl Sim {
+    /// Plays an event log through the interaction layer as stated actions, the app running in
+    /// between for the time that passes (a `wait` fast-forwards the session clock).
+    fn play(&mut self, log: &str) {
+        let path = super::root().join("tests/playthroughs").join(log);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let log =
+            praxis::eventlog::parse(log, &text).unwrap_or_else(|r| panic!("{}", r.render_short()));
+        for a in log.actions {
+            if matches!(a.kind, ActionKind::Finish) {
+                break;
+            }
+            let now = self.session().clock_ms;
+            if a.at.0 > now {
+                self.run((a.at.0 - now) as f32 / 1000.0);
+            }
+            self.act(a.kind);
+        }
+    }
+}
+
+/// Buffer preparation through the app, from its perfect playthrough: the balance, the pH and
+/// conductivity meters read the world state; the cooling is fast-forwarded.
+#[test]
+fn buffer_preparation_perfect_run_passes() {
+    let mut sim = Sim::new("buffer-preparation", Mode::Guided);
+    sim.play("buffer-preparation/perfect.events");
+    sim.passes_perfectly();
+}
+
+#[test]
+fn buffer_preparation_nacl_before_tris_fails() {
+    let mut sim = Sim::new("buffer-preparation", Mode::Assessment);
+    sim.play("buffer-preparation/nacl-before-tris.events");
+    sim.fails_with("nacl-before-tris");
+}

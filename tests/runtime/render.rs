@@ -182,11 +182,11 @@ impl Picture {
     }
 }
 
-/// Each clinical scenario mid-way, as its perfect playthrough leaves it (`--play … --until`),
+/// Each clinical scenario, and buffer preparation, mid-way, as its perfect playthrough leaves it (`--play … --until`),
 /// in English and French: the room and the instruction panel are there. The AED is in the room
 /// only once the colleague has brought it.
 #[test]
-fn clinical_scenarios_mid_way_render_their_room_and_instructions() {
+fn scenarios_mid_way_render_their_room_and_instructions() {
     let out = out_dir("clinical");
     for (id, until, lang) in [
         ("hand-hygiene", "35", "en"),
@@ -194,6 +194,7 @@ fn clinical_scenarios_mid_way_render_their_room_and_instructions() {
         ("basic-life-support", "92", "fr"),
         ("medication-administration", "62", "fr"),
         ("peripheral-iv", "226", "en"),
+        ("buffer-preparation", "1416", "fr"),
     ] {
         let png = out.join(format!("{id}-{until}-{lang}.png"));
         let log = format!("tests/playthroughs/{id}/perfect.events");

@@ -89,10 +89,6 @@ fn scored_items_never_rest_on_unverified_ones() {
 fn every_step_has_a_hint_in_both_languages() {
     for id in support::scenario_ids() {
         let s = support::scenario(&id);
-        // Cleanroom gowning gets its hints with the rest of issue 7.
-        if id == "cleanroom-gowning" {
-            continue;
-        }
         let mut missing = Vec::new();
         for i in 0..s.index.steps.len() {
             let sid = s.step_id(i as u32);

@@ -978,3 +978,19 @@ fn buffer_preparation_nacl_before_tris_fails() {
     sim.play("buffer-preparation/nacl-before-tris.events");
     sim.fails_with("nacl-before-tris");
 }
+
+/// The filter integrity test through the app, from its playthroughs: the tester reads the
+/// twin's bubble point; the waits are fast-forwarded.
+#[test]
+fn filter_integrity_test_perfect_run_passes() {
+    let mut sim = Sim::new("filter-integrity-test", Mode::Guided);
+    sim.play("filter-integrity-test/perfect.events");
+    sim.passes_perfectly();
+}
+
+#[test]
+fn filter_integrity_test_filter_removed_before_the_post_use_test_fails() {
+    let mut sim = Sim::new("filter-integrity-test", Mode::Assessment);
+    sim.play("filter-integrity-test/removed-before-post-use-test.events");
+    sim.fails_with("removed-before-post-use-test");
+}

@@ -182,7 +182,7 @@ impl Picture {
     }
 }
 
-/// Each clinical scenario, and buffer preparation, mid-way, as its perfect playthrough leaves it (`--play … --until`),
+/// Each scenario built with its playthroughs since issue 6, mid-way, as its perfect playthrough leaves it (`--play … --until`),
 /// in English and French: the room and the instruction panel are there. The AED is in the room
 /// only once the colleague has brought it.
 #[test]
@@ -195,6 +195,7 @@ fn scenarios_mid_way_render_their_room_and_instructions() {
         ("medication-administration", "62", "fr"),
         ("peripheral-iv", "226", "en"),
         ("buffer-preparation", "1416", "fr"),
+        ("filter-integrity-test", "761", "en"),
     ] {
         let png = out.join(format!("{id}-{until}-{lang}.png"));
         let log = format!("tests/playthroughs/{id}/perfect.events");

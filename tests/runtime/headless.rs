@@ -994,3 +994,19 @@ fn filter_integrity_test_filter_removed_before_the_post_use_test_fails() {
     sim.play("filter-integrity-test/removed-before-post-use-test.events");
     sim.fails_with("removed-before-post-use-test");
 }
+
+/// Bioreactor inoculation through the app, from its playthroughs: the controller's readouts and
+/// the load cell read the twin.
+#[test]
+fn bioreactor_inoculation_perfect_run_passes() {
+    let mut sim = Sim::new("bioreactor-inoculation", Mode::Guided);
+    sim.play("bioreactor-inoculation/perfect.events");
+    sim.passes_perfectly();
+}
+
+#[test]
+fn bioreactor_inoculation_pulling_the_weld_fails() {
+    let mut sim = Sim::new("bioreactor-inoculation", Mode::Assessment);
+    sim.play("bioreactor-inoculation/pulled-the-weld.events");
+    sim.fails_with("pulled-the-weld");
+}

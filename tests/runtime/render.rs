@@ -196,6 +196,7 @@ fn scenarios_mid_way_render_their_room_and_instructions() {
         ("peripheral-iv", "226", "en"),
         ("buffer-preparation", "1416", "fr"),
         ("filter-integrity-test", "761", "en"),
+        ("bioreactor-inoculation", "100", "fr"),
     ] {
         let png = out.join(format!("{id}-{until}-{lang}.png"));
         let log = format!("tests/playthroughs/{id}/perfect.events");

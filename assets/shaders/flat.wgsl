@@ -17,5 +17,5 @@ fn fragment(in: VertexOutput) -> @location(0) vec4<f32> {
     // Light from above and a little from every side, so that faces stay distinct.
     let sky = 0.5 + 0.5 * n.y;
     let light = 0.25 + 0.55 * diffuse + 0.2 * sky;
-    return vec4<f32>(material.color.rgb * light + material.glow.rgb, 1.0);
+    return vec4<f32>(material.color.rgb * light + material.glow.rgb, material.color.a);
 }

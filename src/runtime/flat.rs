@@ -23,6 +23,15 @@ impl Material for FlatMaterial {
     fn fragment_shader() -> ShaderRef {
         "shaders/flat.wgsl".into()
     }
+
+    /// Glass and other see-through materials blend; the rest is opaque.
+    fn alpha_mode(&self) -> AlphaMode {
+        if self.color.alpha < 0.999 {
+            AlphaMode::Blend
+        } else {
+            AlphaMode::Opaque
+        }
+    }
 }
 
 /// Replaces standard materials with flat ones as they appear (glTF scenes spawn later).

@@ -412,12 +412,31 @@ pub fn apply_intents(
                             (*cg, *sg) = groups::held();
                         }
                     }
-                    ActionKind::Release { hand, object, .. } => {
+                    ActionKind::Release {
+                        hand, object, on, ..
+                    } => {
+                        // Put down on what it names, else let go where it is.
+                        let onto = on
+                            .as_ref()
+                            .and_then(|o| entity(o.as_str()))
+                            .and_then(|t| objects.get(t).ok())
+                            .map(|(_, gt)| gt.translation());
                         if let Some(e) = entity(object.as_str())
                             && hands.holding(*hand) == Some(e)
-                            && let Ok((_, _, mut g, mut cg, mut sg)) = bodies.get_mut(e)
+                            && let Ok((mut t, mut v, mut g, mut cg, mut sg)) = bodies.get_mut(e)
                         {
                             hands.held[slot(*hand)] = None;
+                            if let Some(p) = onto {
+                                // Side by side rather than in a pile: a spot per object.
+                                let k = objects.get(e).map_or(0, |(o, _)| o.index) as f32;
+                                let spot = Vec3::new(
+                                    (k % 3.0 - 1.0) * 0.12,
+                                    0.05,
+                                    ((k / 3.0).floor() % 2.0 - 0.5) * 0.12,
+                                );
+                                t.translation = p + spot;
+                                *v = Velocity::zero();
+                            }
                             g.0 = 1.0;
                             (*cg, *sg) = groups::loose();
                         }

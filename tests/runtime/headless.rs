@@ -1010,3 +1010,19 @@ fn bioreactor_inoculation_pulling_the_weld_fails() {
     sim.play("bioreactor-inoculation/pulled-the-weld.events");
     sim.fails_with("pulled-the-weld");
 }
+
+/// Aseptic transfer in the safety cabinet through the app, from its playthroughs: the purge is
+/// fast-forwarded; contamination spreads by touch through the gloves.
+#[test]
+fn aseptic_bsc_transfer_perfect_run_passes() {
+    let mut sim = Sim::new("aseptic-bsc-transfer", Mode::Guided);
+    sim.play("aseptic-bsc-transfer/perfect.events");
+    sim.passes_perfectly();
+}
+
+#[test]
+fn aseptic_bsc_transfer_gloves_soiled_by_the_sash_fail() {
+    let mut sim = Sim::new("aseptic-bsc-transfer", Mode::Assessment);
+    sim.play("aseptic-bsc-transfer/touched-the-sash-mid-work.events");
+    sim.fails_with("contaminated-gloves-at-the-critical-site");
+}

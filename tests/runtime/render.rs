@@ -197,6 +197,7 @@ fn scenarios_mid_way_render_their_room_and_instructions() {
         ("buffer-preparation", "1416", "fr"),
         ("filter-integrity-test", "761", "en"),
         ("bioreactor-inoculation", "100", "fr"),
+        ("aseptic-bsc-transfer", "1036", "en"),
     ] {
         let png = out.join(format!("{id}-{until}-{lang}.png"));
         let log = format!("tests/playthroughs/{id}/perfect.events");

@@ -6,7 +6,7 @@
 //! back at −z).
 
 use super::shapes::{b, ball, bb, cyl};
-use super::{DARK_PLASTIC, GREY_PLASTIC, Mat, Model, STEEL, WHITE_PLASTIC, srgb};
+use super::{DARK_PLASTIC, GREY_PLASTIC, Mat, Model, STEEL, WHITE_PLASTIC, srgb, translucent};
 
 const CABINET_WHITE: Mat = Mat {
     name: "cabinet enamel",
@@ -31,7 +31,7 @@ const GRILLE: Mat = Mat {
 
 const GLASS: Mat = Mat {
     name: "glass (tinted so that it shows)",
-    color: srgb(0xb8d3dc),
+    color: translucent(srgb(0xb8d3dc), 0.35),
     metallic: 0.0,
     roughness: 0.05,
 };

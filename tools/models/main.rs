@@ -48,6 +48,11 @@ const fn srgb(hex: u32) -> [f32; 4] {
     [lin(r), lin(g), lin(b), 1.0]
 }
 
+/// The same colour, see-through: `alpha` 0 (invisible) to 1 (opaque).
+pub const fn translucent(c: [f32; 4], alpha: f32) -> [f32; 4] {
+    [c[0], c[1], c[2], alpha]
+}
+
 const fn lin(c: f32) -> f32 {
     // c^2.2 ≈ 0.8 c^2 + 0.2 c^3 (max error 0.02 at mid-grey, invisible under lighting).
     0.8 * c * c + 0.2 * c * c * c
@@ -588,6 +593,12 @@ fn glb(model: &Model) -> Vec<u8> {
                 roughness_factor: json::material::StrengthFactor(mat.roughness),
                 ..Default::default()
             },
+            // See-through materials (glass) are blended.
+            alpha_mode: Valid(if mat.color[3] < 1.0 {
+                json::material::AlphaMode::Blend
+            } else {
+                json::material::AlphaMode::Opaque
+            }),
             ..Default::default()
         });
         let (min, max) = mesh.bounds();

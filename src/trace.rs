@@ -161,7 +161,9 @@ fn describe_raw(sc: &Scenario, f: &Feedback, lang: Lang) -> String {
             };
             let value = match result {
                 CriterionResult::Passed { value: Some(v) }
-                | CriterionResult::Failed { value: Some(v) } => format!(" ({})", num(*v)),
+                | CriterionResult::Failed { value: Some(v) } => {
+                    format!(" ({})", crate::scenario::units::short(*v))
+                }
                 _ => String::new(),
             };
             format!("{mark} {word}: {c}{value}")
@@ -445,7 +447,7 @@ fn summary_raw(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
             let v = m
                 .value
                 .map_or(lang.pick("not assessed", "non évalué").to_string(), |v| {
-                    format!("{} {}", num(v), m.unit)
+                    format!("{} {}", crate::scenario::units::short(v), m.unit)
                 });
             let _ = writeln!(s, "  {label} ({}): {v}", m.id);
         }
@@ -484,6 +486,8 @@ fn criterion_line(
         Some(CriterionResult::NotAssessed) => ("i", lang.pick("not assessed", "non évalué"), None),
         None => ("·", lang.pick("not checked", "non vérifié"), None),
     };
-    let value = value.map(|v| format!(" ({})", num(v))).unwrap_or_default();
+    let value = value
+        .map(|v| format!(" ({})", crate::scenario::units::short(v)))
+        .unwrap_or_default();
     format!("{mark} {id} {}/{} {word}{value}", num(points), num(max))
 }

@@ -56,24 +56,8 @@ pub fn criterion_value(
     }
 }
 
-/// A measured value as the learner reads it: three significant figures at most (108 /min,
-/// 5 s, 98.9 %), never more decimals than 2.
-pub fn shown(v: f64) -> String {
-    let decimals = if v.abs() >= 100.0 {
-        0
-    } else if v.abs() >= 10.0 {
-        1
-    } else {
-        2
-    };
-    let s = format!("{v:.decimals$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        &s
-    };
-    if s == "-0" { "0".into() } else { s.into() }
-}
+/// A measured value as the learner reads it (see [`crate::scenario::units::short`]).
+pub use crate::scenario::units::short as shown;
 
 /// A step's title in the current language.
 pub fn step_title(sc: &Scenario, i18n: &I18n, s: u32) -> String {

@@ -334,6 +334,25 @@ pub fn reading(v: f64, resolution: f64) -> String {
     }
 }
 
+/// A measured value as a person reads it: three significant figures at most (108 /min, 5 s,
+/// 98.9 %), never more than two decimals.
+pub fn short(v: f64) -> String {
+    let decimals = if v.abs() >= 100.0 {
+        0
+    } else if v.abs() >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &s
+    };
+    if s == "-0" { "0".into() } else { s.into() }
+}
+
 /// A number with up to six decimals, trailing zeros dropped.
 pub fn num(v: f64) -> String {
     let s = format!("{v:.6}");
@@ -636,6 +655,14 @@ fn merge_units(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn measured_values_have_three_significant_figures_at_most() {
+        assert_eq!(short(108.125_33), "108");
+        assert_eq!(short(98.895), "98.9");
+        assert_eq!(short(5.003), "5");
+        assert_eq!(short(0.456), "0.46");
+    }
 
     #[test]
     fn readings_keep_the_resolution_of_their_display() {

@@ -218,3 +218,65 @@ fn a_seeded_fault_is_drawn_the_same_way_every_time() {
         "{on} of 200 sessions had the fault"
     );
 }
+
+/// Gowning tracks contamination by touch on every sterile garment: whichever one touches the
+/// floor during gowning fails the session with its own error, which names it.
+#[test]
+fn gowning_tracks_contamination_on_every_sterile_garment() {
+    let scenario = support::scenario("cleanroom-gowning");
+    let dir = support::root().join("tests/playthroughs/cleanroom-gowning");
+    let perfect = std::fs::read_to_string(dir.join("perfect.events")).unwrap();
+    let sterile: Vec<&str> = scenario
+        .index
+        .entities
+        .iter()
+        .filter(|e| e.tags.iter().any(|t| t == "sterile"))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(sterile.len() >= 7, "{sterile:?}");
+    let mut fired = std::collections::BTreeSet::new();
+    for item in &sterile {
+        // Just after the first gloves go on (150 s), before most garments are worn.
+        let text = perfect.replace(
+            "165.0   use hood",
+            &format!("160.0   touch {item} clean-floor\n165.0   use hood"),
+        );
+        assert_ne!(text, perfect);
+        let log = praxis::eventlog::parse("contaminated", &text)
+            .unwrap_or_else(|r| panic!("{}", r.render_short()));
+        let mut tracker = Tracker::new(scenario.clone(), log.config.clone());
+        let mut feedback = Vec::new();
+        for a in with_finish(&log.actions) {
+            tracker.apply(&a, &mut feedback);
+        }
+        let outcome = tracker.outcome();
+        assert!(!outcome.passed, "{item} on the floor still passes");
+        let errors: Vec<&str> = outcome
+            .critical
+            .iter()
+            .filter(|c| c.kind == "error")
+            .map(|c| c.id.as_str())
+            .collect();
+        // The first is the garment's own; what it then touches is carried on by the glove.
+        assert!(!errors.is_empty(), "{item}: no critical error");
+        let feedback = scenario
+            .model
+            .errors
+            .iter()
+            .find(|e| e.id.as_str() == errors[0]);
+        let feedback = feedback.unwrap().feedback.get("en").to_lowercase();
+        let entity = scenario.index.entities.iter().find(|e| e.id == *item);
+        let name = entity.unwrap().name.get("en").to_lowercase();
+        let name = name.split(" (").next().unwrap();
+        assert!(
+            name.split(' ').all(|w| feedback.contains(w)),
+            "{item}: the feedback does not name it: {feedback}"
+        );
+        fired.insert(errors[0].to_string());
+    }
+    assert_eq!(
+        fired.len(),
+        sterile.len(),
+        "one error per garment: {fired:?}"
+    );
+}

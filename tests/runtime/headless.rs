@@ -392,6 +392,33 @@ fn guided_and_assessment_runs_of_the_same_actions_score_the_same() {
 }
 
 impl Sim {
+    /// Walks towards `to` (on the floor) with the desktop's walking input, through the character
+    /// controller; whether it got within 0.15 m in 10 s.
+    fn walk_to(&mut self, to: Vec3) -> bool {
+        for _ in 0..(10.0 / STEP.as_secs_f32()) as usize {
+            let at = self.app.world().resource::<Rig>().position;
+            let d = (to - at).with_y(0.0);
+            if d.length() < 0.15 {
+                self.app
+                    .world_mut()
+                    .resource_mut::<praxis::runtime::WalkInput>()
+                    .0 = Vec3::ZERO;
+                self.run(0.2);
+                return true;
+            }
+            self.app
+                .world_mut()
+                .resource_mut::<praxis::runtime::WalkInput>()
+                .0 = d.normalize() * 1.2;
+            self.app.update();
+        }
+        self.app
+            .world_mut()
+            .resource_mut::<praxis::runtime::WalkInput>()
+            .0 = Vec3::ZERO;
+        false
+    }
+
     /// Stands 0.55 m from an object, on the side towards `from`, facing it.
     fn near(&mut self, id: &str, from: Vec3) {
         let p = self.position(id).with_y(0.0);
@@ -447,32 +474,57 @@ impl Sim {
 #[test]
 fn cleanroom_gowning_perfect_run_passes_and_replays() {
     let mut sim = Sim::new("cleanroom-gowning", Mode::Guided);
-    let dirty = Vec3::new(-1.8, 0.0, 0.2);
+    let lockers = Vec3::new(-3.0, 0.0, 0.1);
+    let dirty = Vec3::new(-1.2, 0.0, 0.2);
     let clean = Vec3::new(1.3, 0.0, 0.2);
-    // Personal items into the locker.
-    sim.near("phone", dirty);
+    // Locker room: personal items into the locker.
+    sim.near("phone", lockers);
     sim.grab(Hand::Right, "phone");
     sim.send(Intent::Place {
         hand: Hand::Right,
-        at: Vec3::new(-2.55, 1.8, -1.55),
+        at: Vec3::new(-3.55, 1.8, -1.6),
     });
     sim.run(0.5);
+    sim.near("ring", lockers);
     sim.grab(Hand::Left, "ring");
     sim.send(Intent::Place {
         hand: Hand::Left,
-        at: Vec3::new(-2.7, 1.8, -1.6),
+        at: Vec3::new(-3.7, 1.8, -1.7),
     });
     sim.run(0.5);
-    // Facility clothing.
+    // Outdoor clothes off, facility clothing on.
+    sim.near("locker", lockers);
+    sim.act(ActionKind::Use {
+        object: "locker".into(),
+        hand: Some(Hand::Right),
+    });
     for (item, target) in [
         ("facility-suit", "torso"),
         ("facility-socks", "left-foot"),
         ("bouffant-cap", "head"),
     ] {
-        sim.near(item, dirty);
+        sim.near(item, lockers);
         sim.grab(Hand::Right, item);
         sim.put_on(Hand::Right, item, target);
     }
+    // The wall between the stages holds; the doorway lets the learner through.
+    sim.stand(-2.8, -0.8, 0.0);
+    assert!(
+        !sim.walk_to(Vec3::new(-1.5, 0.0, -0.8)),
+        "walked through the wall"
+    );
+    assert!(sim.app.world().resource::<Rig>().position.x < -2.2);
+    assert!(!sim.touched("left-foot", "dirty-floor"));
+    sim.stand(-2.8, 0.85, 0.0);
+    assert!(
+        sim.walk_to(Vec3::new(-1.5, 0.0, 0.85)),
+        "the doorway is blocked"
+    );
+    assert!(
+        sim.touched("left-foot", "dirty-floor") || sim.touched("right-foot", "dirty-floor"),
+        "{}",
+        sim.log()
+    );
     // Wash and dry the hands.
     sim.near("sink", dirty);
     sim.act(ActionKind::Gesture {
@@ -1026,3 +1078,4 @@ fn aseptic_bsc_transfer_gloves_soiled_by_the_sash_fail() {
     sim.play("aseptic-bsc-transfer/touched-the-sash-mid-work.events");
     sim.fails_with("contaminated-gloves-at-the-critical-site");
 }
+

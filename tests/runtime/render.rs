@@ -198,6 +198,8 @@ fn scenarios_mid_way_render_their_room_and_instructions() {
         ("filter-integrity-test", "761", "en"),
         ("bioreactor-inoculation", "100", "fr"),
         ("aseptic-bsc-transfer", "1036", "en"),
+        ("cleanroom-gowning", "176", "en"),
+        ("cleanroom-gowning", "176", "fr"),
     ] {
         let png = out.join(format!("{id}-{until}-{lang}.png"));
         let log = format!("tests/playthroughs/{id}/perfect.events");

@@ -18,6 +18,7 @@
 
 mod bioprod;
 mod clinical;
+mod gowning;
 mod shapes;
 
 use gltf::json;
@@ -518,6 +519,7 @@ fn models() -> Vec<Model> {
     .into_iter()
     .chain(clinical::models())
     .chain(bioprod::models())
+    .chain(gowning::models())
     .collect()
 }
 

@@ -443,26 +443,28 @@ pub fn apply_intents(
                     }
                     _ => {}
                 }
-                // A held garment put on a hand or a body part is worn: the hand is free again
-                // and the object leaves the room.
+                // A garment put on a hand or a body part is worn: it leaves the room, and the
+                // hand that held it is free again.
                 if let ActionKind::UseOn {
                     object,
                     target,
-                    hand: Some(hand),
+                    hand: Some(_),
                 } = kind
-                    && let Some(e) = hands.holding(*hand)
-                    && objects.get(e).is_ok_and(|(o, _)| o.id == object.as_str())
+                    && let Some(e) = entity(object.as_str())
+                    && objects.get(e).is_ok_and(|(o, _)| o.grabbable)
                     && session
                         .as_ref()
                         .is_some_and(|s| worn_on(&s.start.scenario, target.as_str()))
                 {
-                    hands.held[slot(*hand)] = None;
-                    acts.write(Act(ActionKind::Release {
-                        hand: *hand,
-                        object: object.clone(),
-                        on: None,
-                        position: None,
-                    }));
+                    if let Some(holder) = hands.holder(e) {
+                        hands.held[slot(holder)] = None;
+                        acts.write(Act(ActionKind::Release {
+                            hand: holder,
+                            object: object.clone(),
+                            on: None,
+                            position: None,
+                        }));
+                    }
                     commands.entity(e).insert((
                         ColliderDisabled,
                         RigidBodyDisabled,
@@ -614,9 +616,14 @@ pub fn carry(
 }
 
 /// Emits a touch for each contact that starts between a hand, a foot or a held object, and an
-/// object.
+/// object. While an event log plays, its own touches are the ones that happened: contacts made
+/// by the window's moves (the learner brought to what the next action is done on) are not
+/// actions.
+#[allow(clippy::too_many_arguments, reason = "a system")]
 pub fn touches(
     mut events: MessageReader<CollisionEvent>,
+    playback: Option<Res<super::playback::Playback>>,
+    session: Option<Res<Session>>,
     hands: Res<Hands>,
     limbs: Query<&HandLimb>,
     feet: Query<&FootLimb>,
@@ -624,6 +631,10 @@ pub fn touches(
     mut acts: MessageWriter<Act>,
 ) {
     let _t = super::perf::scope();
+    if playback.is_some_and(|p| !p.done(session.as_deref())) {
+        events.clear();
+        return;
+    }
     for ev in events.read() {
         let CollisionEvent::Started(a, b, _) = *ev else {
             continue;

@@ -2,9 +2,10 @@
 //! a playthrough at its own pace, or jumps to a point of it (`--until SECONDS`) to see the
 //! scenario there — and the rendering tests take their mid-scenario pictures that way.
 
-use super::interact::Intent;
+use super::interact::{Body, Intent, Rig};
+use super::scene::Obj;
 use super::session::Session;
-use crate::action::{LearnerAction, SimTime};
+use crate::action::{ActionKind, LearnerAction, SimTime};
 use bevy::prelude::*;
 
 /// The actions still to play.
@@ -51,6 +52,9 @@ pub fn play(
     mut playback: ResMut<Playback>,
     session: Option<ResMut<Session>>,
     mut intents: MessageWriter<Intent>,
+    mut rig: ResMut<Rig>,
+    objects: Query<(&Obj, &GlobalTransform)>,
+    mut body: Query<&mut Transform, With<Body>>,
 ) {
     let _t = super::perf::scope();
     let Some(mut session) = session else { return };
@@ -73,7 +77,67 @@ pub fn play(
         None if session.now() < action.at => return,
         None => {}
     }
+    // The learner goes to what the action is done on, when it is across the room or out of
+    // sight, so that the window shows it (in a room of several stages, the work moves from one
+    // to the next).
+    if let Some(id) = focus(&action.kind)
+        && let Some((_, at)) = objects.iter().find(|(o, _)| o.id == id)
+        && out_of_sight(at.translation(), &rig)
+        && let Some((position, yaw, pitch)) = stand_by(at.translation(), &rig)
+    {
+        rig.position = position;
+        rig.yaw = yaw;
+        rig.pitch = pitch;
+        for mut t in &mut body {
+            t.translation = position + Vec3::Y * 0.9;
+        }
+    }
     // Through the interaction layer, so that what is grabbed is carried and what stays stays.
     intents.write(Intent::Do(action.kind.clone()));
     playback.next += 1;
+}
+
+/// How far across the floor (m) what the next action is done on may be before the learner is
+/// brought to it.
+const FAR: f32 = 2.0;
+
+/// Whether a point is across the room from the learner, or beyond arm's length and outside the
+/// middle of the view.
+fn out_of_sight(p: Vec3, rig: &Rig) -> bool {
+    let to = (p - rig.position).with_y(0.0);
+    let ahead = Vec3::new(-rig.yaw.sin(), 0.0, -rig.yaw.cos());
+    to.length() > FAR || (to.length() > 1.2 && to.angle_between(ahead) > 0.6)
+}
+
+/// The object an action is done on or at, if it names one.
+fn focus(kind: &ActionKind) -> Option<&str> {
+    match kind {
+        ActionKind::Grab { object, .. }
+        | ActionKind::Use { object, .. }
+        | ActionKind::Read { object }
+        | ActionKind::UseOn { object, .. } => Some(object.as_str()),
+        ActionKind::Release { on: Some(on), .. } => Some(on.as_str()),
+        ActionKind::Gesture {
+            object: Some(object),
+            ..
+        } => Some(object.as_str()),
+        _ => None,
+    }
+}
+
+/// Where to stand to reach a point: 0.75 m from it on the side the learner comes from, facing
+/// it, eyes lowered towards it. None when standing is not possible (seated or kneeling).
+fn stand_by(p: Vec3, rig: &Rig) -> Option<(Vec3, f32, f32)> {
+    if rig.seated || rig.kneeling {
+        return None;
+    }
+    let flat = p.with_y(0.0);
+    let from = (rig.position.with_y(0.0) - flat).normalize_or(Vec3::Z);
+    let at = flat + from * 0.75;
+    let to = flat - at;
+    let yaw = (-to.x).atan2(-to.z);
+    // Eyes on it (on furniture, at table height), as from a step further back, so that what is
+    // around it shows too.
+    let pitch = (p.y.max(0.9) - rig.eye_now()).atan2(1.4).clamp(-0.8, 0.3);
+    Some((at, yaw, pitch))
 }

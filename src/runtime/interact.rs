@@ -544,10 +544,13 @@ pub fn move_limbs(
     mut hands: ResMut<Hands>,
     mut limbs: Query<(&HandLimb, &mut Transform), Without<FootLimb>>,
     mut feet: Query<(&mut FootLimb, &mut Transform), Without<HandLimb>>,
+    vr: Option<Res<super::vr::VrActive>>,
 ) {
     let _t = super::perf::scope();
     let dt = time.delta_secs();
-    for (limb, mut t) in &mut limbs {
+    // In a headset the hands are where they are tracked (the VR mapping puts them there).
+    let limbs = limbs.iter_mut().filter(|_| vr.is_none());
+    for (limb, mut t) in limbs {
         let s = slot(limb.0);
         let rest = rig.hand_rest(limb.0, hands.held[s].is_some());
         let mut target = rest;

@@ -4,6 +4,7 @@
 //! - [`scene`]: the room built from the scenario (models, colliders, lights);
 //! - [`interact`]: intents to physics and learner actions (hands, grab, place, touch);
 //! - [`desktop`]: keyboard and mouse to intents, the crosshair, highlighting;
+//! - [`vr`]: tracked hands and controllers to the same intents (OpenXR fills its input);
 //! - [`ui`]: egui screens (start, guided panel, menus, debrief), [`words`] and [`i18n`] for
 //!   the text; [`audio`]: cues and ambience; [`settings`]: what is remembered.
 //!
@@ -24,6 +25,7 @@ pub mod scene;
 pub mod session;
 pub mod settings;
 pub mod ui;
+pub mod vr;
 pub mod words;
 
 use crate::scenario::Scenario;
@@ -199,6 +201,8 @@ impl Plugin for CorePlugins {
             .init_resource::<UiState>()
             .init_resource::<desktop::Pointer>()
             .init_resource::<WalkInput>()
+            .init_resource::<vr::VrInput>()
+            .init_resource::<vr::VrMapping>()
             .init_resource::<reload::Watch>()
             .insert_resource(Rig::standing(Vec3::ZERO, false))
             .insert_resource(Time::<Fixed>::from_hz(60.0))
@@ -215,6 +219,7 @@ impl Plugin for CorePlugins {
                 Update,
                 (
                     playback::play.run_if(resource_exists::<playback::Playback>),
+                    vr::map.run_if(resource_exists::<vr::VrActive>),
                     interact::apply_intents,
                     interact::touches,
                     session::run_session,

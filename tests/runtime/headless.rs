@@ -1079,3 +1079,212 @@ fn aseptic_bsc_transfer_gloves_soiled_by_the_sash_fail() {
     sim.fails_with("contaminated-gloves-at-the-critical-site");
 }
 
+// ----- VR: tracked poses in, the same learner actions out --------------------------------------
+
+use praxis::runtime::vr::{HandInput, VrActive, VrInput};
+
+fn palm(at: Vec3, grip: f32, trigger: f32) -> Option<HandInput> {
+    Some(HandInput {
+        pose: Transform::from_translation(at),
+        grip,
+        trigger,
+    })
+}
+
+/// A head at `at`, looking at `towards`.
+fn head(at: Vec3, towards: Vec3) -> Transform {
+    Transform::from_translation(at).looking_at(towards, Vec3::Y)
+}
+
+impl Sim {
+    /// A headset drives the learner from now on.
+    fn headset(&mut self) {
+        self.app.insert_resource(VrActive);
+    }
+
+    /// One frame of tracked poses.
+    fn pose(&mut self, head: Transform, left: Option<HandInput>, right: Option<HandInput>) {
+        *self.app.world_mut().resource_mut::<VrInput>() = VrInput {
+            head: Some(head),
+            hands: [left, right],
+        };
+        self.app.update();
+    }
+
+    /// The right hand moved from `from` to `to` over `secs`, its grip held at `grip`.
+    fn move_right(&mut self, h: Transform, from: Vec3, to: Vec3, grip: f32, secs: f32) {
+        let n = (secs / STEP.as_secs_f32()).round().max(1.0) as usize;
+        for i in 1..=n {
+            let p = from.lerp(to, i as f32 / n as f32);
+            self.pose(h, None, palm(p, grip, 0.0));
+        }
+    }
+
+    fn actions_of(&self, f: impl Fn(&ActionKind) -> bool) -> Vec<praxis::action::LearnerAction> {
+        self.session()
+            .actions
+            .iter()
+            .filter(|a| f(&a.kind))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Closing the hand on the phone picks it up; carried over the locker and opened, the hand puts
+/// it down there: the gowning step done with a hand, not a key.
+#[test]
+fn vr_grip_grabs_carries_and_lets_go_onto_a_surface() {
+    let mut sim = Sim::new("cleanroom-gowning", Mode::Guided);
+    sim.headset();
+    let phone = sim.position("phone");
+    let h = head(phone + Vec3::new(0.0, 0.75, 0.45), phone);
+    let at = phone + Vec3::Y * 0.02;
+    for _ in 0..5 {
+        sim.pose(h, None, palm(at, 0.0, 0.0));
+    }
+    sim.pose(h, None, palm(at, 1.0, 0.0));
+    sim.run(0.2);
+    assert!(sim.log().contains("grab phone with right"), "{}", sim.log());
+    // Up, across to the locker, above its top.
+    let locker = sim.position("locker");
+    let above = locker + Vec3::new(0.0, 1.9, 0.05);
+    let h = head(locker + Vec3::new(0.0, 1.6, 0.7), above);
+    sim.move_right(h, at, at + Vec3::Y * 1.1, 1.0, 0.6);
+    sim.move_right(h, at + Vec3::Y * 1.1, above, 1.0, 1.0);
+    sim.pose(h, None, palm(above, 0.0, 0.0));
+    sim.run(1.0);
+    assert!(
+        sim.log().contains("release phone with right on locker"),
+        "{}",
+        sim.log()
+    );
+}
+
+/// A held garment brought to the head, trigger pulled: it is put on the head.
+#[test]
+fn vr_trigger_uses_a_held_object_on_the_body_part_it_is_brought_to() {
+    let mut sim = Sim::new("cleanroom-gowning", Mode::Guided);
+    sim.headset();
+    let cap = sim.position("bouffant-cap");
+    let eyes = cap + Vec3::new(0.0, 0.75, 0.45);
+    let h = head(eyes, cap);
+    let at = cap + Vec3::Y * 0.01;
+    sim.pose(h, None, palm(at, 0.0, 0.0));
+    sim.pose(h, None, palm(at, 1.0, 0.0));
+    sim.move_right(h, at, eyes + Vec3::new(0.0, 0.12, 0.0), 1.0, 0.8);
+    let top = eyes + Vec3::new(0.0, 0.12, 0.0);
+    sim.pose(h, None, palm(top, 1.0, 0.0));
+    sim.pose(h, None, palm(top, 1.0, 1.0));
+    sim.run(0.2);
+    assert!(
+        sim.log().contains("use bouffant-cap on head with right"),
+        "{}",
+        sim.log()
+    );
+}
+
+/// Rubbing palm to palm for 20 s, after taking hand rub from the dispenser with the trigger:
+/// the gesture the open step asks for, with the time the hands rubbed. Hands held together
+/// without moving are not rubbing.
+#[test]
+fn vr_rubbing_palm_to_palm_is_the_expected_gesture_for_as_long_as_it_lasts() {
+    let mut sim = Sim::new("hand-hygiene", Mode::Guided);
+    sim.headset();
+    sim.act(ActionKind::Choose {
+        decision: "moment-pulse".into(),
+        choices: vec!["moment-1".into()],
+    });
+    let dispenser = sim.position("abhr-dispenser");
+    let h = head(dispenser + Vec3::new(0.0, 0.3, 0.6), dispenser);
+    let press = dispenser + Vec3::Y * 0.02;
+    sim.pose(h, None, palm(press, 0.0, 0.0));
+    sim.pose(h, None, palm(press, 0.0, 1.0));
+    sim.pose(h, None, palm(press, 0.0, 0.0));
+    assert!(
+        sim.log().contains("use abhr-dispenser with right"),
+        "{}",
+        sim.log()
+    );
+    // Hands together, still, for 3 s: nothing.
+    let c = dispenser + Vec3::new(0.0, -0.2, 0.35);
+    let steps = |secs: f32| (secs / STEP.as_secs_f32()).round() as usize;
+    for _ in 0..steps(3.0) {
+        sim.pose(
+            h,
+            palm(c - Vec3::X * 0.03, 0.0, 0.0),
+            palm(c + Vec3::X * 0.03, 0.0, 0.0),
+        );
+    }
+    // Rubbing: the left palm slides 3 cm each way at 2 Hz against the right, for 20 s.
+    for i in 0..steps(20.0) {
+        let t = i as f32 * STEP.as_secs_f32();
+        let slide = 0.03 * (std::f32::consts::TAU * 2.0 * t).sin();
+        sim.pose(
+            h,
+            palm(c + Vec3::new(-0.03, 0.0, slide), 0.0, 0.0),
+            palm(c + Vec3::X * 0.03, 0.0, 0.0),
+        );
+    }
+    // Apart: the rub ends.
+    for _ in 0..steps(1.0) {
+        sim.pose(
+            h,
+            palm(c - Vec3::X * 0.25, 0.0, 0.0),
+            palm(c + Vec3::X * 0.25, 0.0, 0.0),
+        );
+    }
+    let rubs = sim.actions_of(|k| matches!(k, ActionKind::Gesture { .. }));
+    assert_eq!(rubs.len(), 1, "{}", sim.log());
+    let ActionKind::Gesture {
+        gesture,
+        duration_ms,
+        ..
+    } = &rubs[0].kind
+    else {
+        unreachable!()
+    };
+    assert_eq!(gesture.as_str(), "palm-to-palm");
+    assert!(
+        (19_500..=20_700).contains(duration_ms),
+        "rubbed 20 s, recorded {duration_ms} ms"
+    );
+}
+
+/// Thirty pushes of the hands over the manikin's chest at 110 a minute: thirty compressions,
+/// timed at that rate, their depth not measured (a hand in the air presses on nothing).
+#[test]
+fn vr_compressions_are_counted_and_timed_from_the_hands_motion() {
+    let mut sim = Sim::new("basic-life-support", Mode::Guided);
+    sim.headset();
+    let chest = sim.position("victim");
+    let h = head(chest + Vec3::new(0.0, 0.9, 0.35), chest);
+    let rate = 110.0 / 60.0;
+    let cycles = 30.0;
+    let n = (cycles / rate / STEP.as_secs_f32()).round() as usize;
+    for i in 0..=n {
+        let t = i as f32 * STEP.as_secs_f32();
+        let y = 0.3 + 0.025 * (std::f32::consts::TAU * rate * t).cos();
+        let p = chest + Vec3::new(0.0, y, 0.0);
+        sim.pose(h, palm(p + Vec3::Y * 0.02, 0.0, 0.0), palm(p, 0.0, 0.0));
+    }
+    for _ in 0..30 {
+        sim.pose(h, None, None);
+    }
+    let pushes = sim.actions_of(|k| matches!(k, ActionKind::Compress { .. }));
+    assert_eq!(pushes.len(), 30, "{}", sim.log());
+    assert!(pushes.iter().all(|a| matches!(
+        a.kind,
+        ActionKind::Compress {
+            depth_mm: None,
+            full_recoil: None,
+            ..
+        }
+    )));
+    let first = pushes.first().unwrap().at.0 as f64;
+    let last = pushes.last().unwrap().at.0 as f64;
+    let per_minute = 60_000.0 * (pushes.len() - 1) as f64 / (last - first);
+    assert!(
+        (108.0..=112.0).contains(&per_minute),
+        "pushed at 110 /min, measured {per_minute:.1} /min"
+    );
+}

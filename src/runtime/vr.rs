@@ -1,0 +1,358 @@
+//! Virtual reality input: tracked hands and controllers mapped to the same intents the desktop
+//! produces, so that the core sees the same learner actions whatever the device. The OpenXR
+//! layer (`openxr.rs`) only fills [`VrInput`] each frame; a test can fill it with recorded or
+//! synthesized poses instead. What this module recognises:
+//!
+//! - a **grab**: a hand closes (controller grip, or a fist or pinch from hand tracking) with its
+//!   palm on a grabbable object; opening it lets go (the interaction layer decides what the
+//!   object is put down on);
+//! - **using**: the trigger (or an index pinch) with a held object against a target — an object,
+//!   the other hand, the head, the body or a foot — uses it on that target; with an empty hand
+//!   on an object, uses or reads it;
+//! - **rubbing** palm to palm, as long as it lasts: the gesture the learner chose, or else the
+//!   one the current step asks for, with the rubbing time as its duration;
+//! - **chest compressions**: each push down and release of the hands over an object that takes
+//!   compressions. Their rate comes from their times. Their depth is not measured: a hand in the
+//!   air has nothing to push against, so the debrief says "not assessed" unless a calibrated
+//!   input reports it.
+//!
+//! Each hand is a touching body as on the desktop: its sensor follows the tracked pose, so what
+//! it touches becomes a touch action through the interaction layer.
+
+use super::interact::{Body, HandLimb, Hands, Intent, Rig};
+use super::scene::Obj;
+use super::session::Session;
+use super::ui::UiState;
+use crate::action::{ActionKind, Hand};
+use crate::scenario::compiled::CPattern;
+use crate::scenario::model::Affordance;
+use bevy::prelude::*;
+use bevy_rapier3d::prelude::Collider;
+
+/// A hand closes past this (0..1) to grab, and opens below `GRIP_OFF` to let go.
+pub const GRIP_ON: f32 = 0.7;
+/// See [`GRIP_ON`].
+pub const GRIP_OFF: f32 = 0.35;
+/// How close the palm must be to an object's surface to grab or use it, m.
+pub const REACH: f32 = 0.06;
+/// Palms closer than this (m) and moving against each other faster than `RUB_SPEED` rub.
+pub const RUB_DISTANCE: f32 = 0.14;
+/// See [`RUB_DISTANCE`], m/s.
+pub const RUB_SPEED: f32 = 0.08;
+/// A rub ends once the hands have been still or apart this long, s.
+pub const RUB_PAUSE: f64 = 0.5;
+/// A push down of at least this much (m) then a rise of `RECOIL` is one compression.
+pub const PUSH: f32 = 0.03;
+/// See [`PUSH`], m.
+pub const RECOIL: f32 = 0.015;
+
+/// One hand from the headset's runtime, in room coordinates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HandInput {
+    /// Where the palm is and how it is turned.
+    pub pose: Transform,
+    /// How closed the hand is, 0 (open) to 1 (fist, grip pressed).
+    pub grip: f32,
+    /// Trigger or index pinch, 0 to 1.
+    pub trigger: f32,
+}
+
+/// What the headset's runtime tracks this frame (none: not tracked).
+#[derive(Resource, Debug, Default, Clone)]
+pub struct VrInput {
+    /// The head.
+    pub head: Option<Transform>,
+    /// Left and right hands.
+    pub hands: [Option<HandInput>; 2],
+}
+
+/// Present while a headset drives the learner (OpenXR running, or a test standing in for it).
+#[derive(Resource, Debug, Default, Clone, Copy)]
+pub struct VrActive;
+
+/// What the mapping remembers between frames.
+#[derive(Resource, Debug, Default)]
+pub struct VrMapping {
+    gripping: [bool; 2],
+    triggering: [bool; 2],
+    rub: Rub,
+    press: Press,
+}
+
+#[derive(Debug, Default)]
+struct Rub {
+    /// Seconds of rubbing so far.
+    held: f32,
+    /// Session-independent clock (s) when rubbing was last seen.
+    last: f64,
+    previous: Option<Vec3>,
+    speed: f32,
+}
+
+#[derive(Debug, Default)]
+struct Press {
+    object: Option<String>,
+    top: f32,
+    bottom: f32,
+    down: bool,
+}
+
+fn slot(h: Hand) -> usize {
+    match h {
+        Hand::Left => 0,
+        Hand::Right => 1,
+    }
+}
+
+const HANDS: [Hand; 2] = [Hand::Left, Hand::Right];
+
+/// Maps this frame's tracked poses to intents (runs before the interaction layer).
+#[allow(clippy::too_many_arguments, reason = "a system")]
+pub fn map(
+    time: Res<Time>,
+    input: Res<VrInput>,
+    mut state: ResMut<VrMapping>,
+    mut rig: ResMut<Rig>,
+    hands: Res<Hands>,
+    mut ui: ResMut<UiState>,
+    session: Option<Res<Session>>,
+    mut limbs: Query<(&HandLimb, &mut Transform), (Without<Body>, Without<Obj>)>,
+    mut body: Query<&mut Transform, (With<Body>, Without<HandLimb>, Without<Obj>)>,
+    objects: Query<(Entity, &Obj, &GlobalTransform, Option<&Collider>)>,
+    mut intents: MessageWriter<Intent>,
+) {
+    let _t = super::perf::scope();
+    let dt = time.delta_secs().max(1e-4);
+    let now = time.elapsed_secs_f64();
+    // The body follows the head: the room is at 1:1 scale and the learner walks in it.
+    if let Some(head) = input.head {
+        let ahead = head.rotation * Vec3::NEG_Z;
+        rig.position = head.translation.with_y(0.0);
+        rig.yaw = (-ahead.x).atan2(-ahead.z);
+        rig.pitch = ahead.y.clamp(-1.0, 1.0).asin();
+        for mut t in &mut body {
+            t.translation = rig.position + Vec3::Y * 0.9;
+        }
+    }
+    for (limb, mut t) in &mut limbs {
+        if let Some(h) = input.hands[slot(limb.0)] {
+            *t = h.pose;
+        }
+    }
+    let Some(session) = session else { return };
+    let sc = &session.start.scenario;
+    let near = |p: Vec3, pick: &dyn Fn(&Obj) -> bool| -> Option<(Entity, &Obj, f32)> {
+        objects
+            .iter()
+            .filter(|(_, o, _, _)| pick(o))
+            .filter_map(|(e, o, gt, c)| {
+                let d = match c {
+                    Some(c) => c.distance_to_point(gt.translation(), gt.rotation(), p, true),
+                    None => gt.translation().distance(p),
+                };
+                (d <= REACH).then_some((e, o, d))
+            })
+            .min_by(|a, b| a.2.total_cmp(&b.2))
+    };
+    let affords = |o: &Obj, f: &dyn Fn(&Affordance) -> bool| -> bool {
+        sc.model
+            .room
+            .objects
+            .get(o.index)
+            .is_some_and(|m| m.affords.iter().any(f))
+    };
+
+    for hand in HANDS {
+        let s = slot(hand);
+        let Some(h) = input.hands[s] else {
+            continue;
+        };
+        let palm = h.pose.translation;
+        // Grab and let go, with hysteresis.
+        if !state.gripping[s] && h.grip >= GRIP_ON {
+            state.gripping[s] = true;
+            if hands.held[s].is_none()
+                && let Some((e, _, _)) = near(palm, &|o: &Obj| o.grabbable)
+            {
+                intents.write(Intent::Grab { hand, object: e });
+            }
+        } else if state.gripping[s] && h.grip <= GRIP_OFF {
+            state.gripping[s] = false;
+            if hands.held[s].is_some() {
+                intents.write(Intent::Drop { hand });
+            }
+        }
+        // Use: the trigger's press.
+        if !state.triggering[s] && h.trigger >= GRIP_ON {
+            state.triggering[s] = true;
+            let kind = match hands.held[s].and_then(|e| objects.get(e).ok()) {
+                Some((_, held, held_t, _)) => {
+                    let at = held_t.translation();
+                    body_target(at, input.head, &input.hands, hand)
+                        .filter(|part| super::interact::worn_on(sc, part))
+                        .map(str::to_string)
+                        .or_else(|| {
+                            near(at, &|o: &Obj| o.index != held.index).map(|(_, o, _)| o.id.clone())
+                        })
+                        .map(|target| ActionKind::UseOn {
+                            object: held.id.as_str().into(),
+                            target: target.as_str().into(),
+                            hand: Some(hand),
+                        })
+                }
+                None => near(palm, &|o: &Obj| {
+                    affords(o, &|a| {
+                        matches!(a, Affordance::Use { .. } | Affordance::Read)
+                    })
+                })
+                .map(|(_, o, _)| {
+                    if affords(o, &|a| matches!(a, Affordance::Use { .. })) {
+                        ActionKind::Use {
+                            object: o.id.as_str().into(),
+                            hand: Some(hand),
+                        }
+                    } else {
+                        ActionKind::Read {
+                            object: o.id.as_str().into(),
+                        }
+                    }
+                }),
+            };
+            if let Some(kind) = kind {
+                intents.write(Intent::Do(kind));
+            }
+        } else if state.triggering[s] && h.trigger <= GRIP_OFF {
+            state.triggering[s] = false;
+        }
+    }
+
+    // Rubbing palm to palm.
+    let rubbing = match (input.hands[0], input.hands[1]) {
+        (Some(l), Some(r)) => {
+            let rel = l.pose.translation - r.pose.translation;
+            let speed = state.rub.previous.map_or(0.0, |p| (rel - p).length() / dt);
+            state.rub.previous = Some(rel);
+            // Smoothed over about a fifth of a second: a back-and-forth slows to zero at each end.
+            let k = (dt / 0.2).min(1.0);
+            state.rub.speed += (speed - state.rub.speed) * k;
+            rel.length() <= RUB_DISTANCE && state.rub.speed >= RUB_SPEED
+        }
+        _ => {
+            state.rub.previous = None;
+            false
+        }
+    };
+    if rubbing {
+        state.rub.held += dt;
+        state.rub.last = now;
+    } else if state.rub.held > 0.0 && now - state.rub.last > RUB_PAUSE {
+        let held = std::mem::take(&mut state.rub.held);
+        let chosen = ui
+            .gesture
+            .take()
+            .map(|g| (g.id, g.object))
+            .or_else(|| expected_gesture(&session));
+        if let Some((gesture, object)) = chosen {
+            intents.write(Intent::Do(ActionKind::Gesture {
+                gesture: gesture.as_str().into(),
+                duration_ms: (held * 1000.0).round() as u64,
+                object: object.as_deref().map(Into::into),
+            }));
+        }
+    }
+
+    // Chest compressions: the lower palm over an object that takes them.
+    let over = input
+        .hands
+        .iter()
+        .flatten()
+        .map(|h| h.pose.translation)
+        .min_by(|a, b| a.y.total_cmp(&b.y))
+        .and_then(|p| {
+            objects
+                .iter()
+                .filter(|(_, o, _, _)| affords(o, &|a| matches!(a, Affordance::Compress)))
+                .find(|(_, _, gt, _)| {
+                    let c = gt.translation();
+                    (p - c).with_y(0.0).length() < 0.35 && p.y < c.y + 0.8
+                })
+                .map(|(_, o, _, _)| (p.y, o.id.clone()))
+        });
+    match over {
+        Some((y, id)) => {
+            let p = &mut state.press;
+            if p.object.as_ref() != Some(&id) {
+                *p = Press {
+                    object: Some(id),
+                    top: y,
+                    bottom: y,
+                    down: false,
+                };
+            } else if !p.down {
+                p.top = p.top.max(y);
+                if p.top - y >= PUSH {
+                    p.down = true;
+                    p.bottom = y;
+                }
+            } else {
+                p.bottom = p.bottom.min(y);
+                if y - p.bottom >= RECOIL {
+                    p.down = false;
+                    p.top = y;
+                    intents.write(Intent::Do(ActionKind::Compress {
+                        object: p.object.as_deref().map(Into::into),
+                        depth_mm: None,
+                        full_recoil: None,
+                    }));
+                }
+            }
+        }
+        None => state.press = Press::default(),
+    }
+}
+
+/// The body part a held object is brought to, if any: the other hand, the head, a foot (low
+/// down, on its side) or the body.
+fn body_target(
+    at: Vec3,
+    head: Option<Transform>,
+    hands: &[Option<HandInput>; 2],
+    holding: Hand,
+) -> Option<&'static str> {
+    let other = match holding {
+        Hand::Left => Hand::Right,
+        Hand::Right => Hand::Left,
+    };
+    if hands[slot(other)].is_some_and(|h| h.pose.translation.distance(at) < 0.1) {
+        return Some(other.id());
+    }
+    let head = head?;
+    if head.translation.distance(at) < 0.25 {
+        return Some("head");
+    }
+    if at.y < 0.4 {
+        let right = head.rotation * Vec3::X;
+        let side = (at - head.translation).dot(right);
+        return Some(if side >= 0.0 {
+            "right-foot"
+        } else {
+            "left-foot"
+        });
+    }
+    let chest = head.translation - Vec3::Y * 0.45;
+    ((at - chest).with_y(0.0).length() < 0.35 && (at.y - chest.y).abs() < 0.45).then_some("torso")
+}
+
+/// The gesture a step open now asks for, and where it is made.
+fn expected_gesture(session: &Session) -> Option<(String, Option<String>)> {
+    let sc = &session.start.scenario;
+    session.tracker.next_steps().into_iter().find_map(|s| {
+        match sc.index.steps[s as usize].pattern {
+            CPattern::Gesture(g) => {
+                let decl = sc.model.gestures.get(g as usize)?;
+                Some((decl.id.to_string(), decl.at.as_ref().map(|a| a.to_string())))
+            }
+            _ => None,
+        }
+    })
+}

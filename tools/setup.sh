@@ -7,8 +7,9 @@ set -euo pipefail
 # need only a C linker; the 3D runtime needs the X11, Wayland, ALSA and udev headers, Mesa's
 # software Vulkan (lavapipe) and Xvfb for the rendering tests, mold and clang to link Bevy
 # quickly, Node.js for the Khronos glTF and xAPI validators, and python3-venv for the LRS the
-# tests start (tools/lrs/setup.sh).
-APT_PACKAGES=(gcc pkg-config clang mold
+# tests start (tools/lrs/setup.sh); the OpenXR loader for `praxis run --xr`, and debootstrap for
+# the chroot in which the XR test runs Monado's simulated headset (tools/xr/monado.sh).
+APT_PACKAGES=(gcc pkg-config clang mold libopenxr-loader1 libopenxr-dev debootstrap
   libx11-dev libxcursor-dev libxrandr-dev libxi-dev libasound2-dev libudev-dev libwayland-dev
   libxkbcommon-dev mesa-vulkan-drivers libvulkan1 xvfb xauth nodejs python3-venv libxml2-utils
   desktop-file-utils)

@@ -49,6 +49,7 @@ gesture-holding = { $gesture } — hold { $key }: { $seconds } s
 notice-hand-full = That hand is already holding something.
 notice-cannot-grab = That cannot be picked up.
 notice-out-of-reach = Out of reach: come closer.
+notice-no-headset = No headset: no OpenXR runtime is running. Praxis carries on on the desktop.
 notice-point-at-surface = Point at a surface to put it down (or drop it with its drop key).
 notice-nothing-to-use = Nothing to use here.
 notice-nothing-to-read = Nothing to read here.

@@ -50,6 +50,7 @@ gesture-holding = { $gesture } — maintenez { $key } : { $seconds } s
 notice-hand-full = Cette main tient déjà quelque chose.
 notice-cannot-grab = Cela ne peut pas être pris.
 notice-out-of-reach = Hors de portée : approchez-vous.
+notice-no-headset = Pas de casque : aucun runtime OpenXR n'est lancé. Praxis continue sur l'ordinateur.
 notice-point-at-surface = Visez une surface pour le poser (ou lâchez-le avec sa touche).
 notice-nothing-to-use = Rien à utiliser ici.
 notice-nothing-to-read = Rien à lire ici.

@@ -65,6 +65,15 @@ pub struct Args {
     /// look at the scenario mid-way, or take a --screenshot there).
     #[arg(long, value_name = "SECONDS", requires = "play")]
     until: Option<f64>,
+    /// In a VR headset, through an OpenXR runtime (Monado, SteamVR, WiVRn…); without one,
+    /// Praxis says so and runs on the desktop.
+    #[allow(clippy::doc_markdown, reason = "product names in the --help text")]
+    #[arg(long)]
+    xr: bool,
+    /// Drive the VR hands from this pose script instead of the headset's tracking (tests; see
+    /// docs/runtime.md): the session finishes and the app closes at its `end` line.
+    #[arg(long, value_name = "FILE")]
+    vr_script: Option<PathBuf>,
 }
 
 /// Runs `praxis run`.
@@ -183,6 +192,31 @@ pub fn run(mut a: Args) -> u8 {
             })
         }
     };
+    let vr_script = match &a.vr_script {
+        None => None,
+        Some(f) => {
+            let text = match std::fs::read_to_string(f) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("error: cannot read the pose script {}: {e}", f.display());
+                    return CANNOT_RUN;
+                }
+            };
+            match praxis::runtime::vr::PoseScript::parse(&text) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    eprintln!("error: {}: {e}", f.display());
+                    return CANNOT_RUN;
+                }
+            }
+        }
+    };
+    if vr_script.is_some() && scenario.is_none() {
+        eprintln!(
+            "error: --vr-script needs a scenario (e.g. `praxis run cleanroom-gowning --xr --vr-script grab.poses`)"
+        );
+        return CANNOT_RUN;
+    }
     let assets_dir = scenario
         .as_deref()
         .and_then(common::assets_dir_for)
@@ -212,6 +246,8 @@ pub fn run(mut a: Args) -> u8 {
         mute: launch.as_ref().is_some_and(|l| l.2),
         cmi5: launch.map(|l| l.0),
         play,
+        xr: a.xr,
+        vr_script,
     })
 }
 

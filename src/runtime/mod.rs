@@ -4,7 +4,8 @@
 //! - [`scene`]: the room built from the scenario (models, colliders, lights);
 //! - [`interact`]: intents to physics and learner actions (hands, grab, place, touch);
 //! - [`desktop`]: keyboard and mouse to intents, the crosshair, highlighting;
-//! - [`vr`]: tracked hands and controllers to the same intents (OpenXR fills its input);
+//! - [`vr`]: tracked hands and controllers to the same intents; [`openxr`] reads the headset
+//!   into it (`praxis run --xr`);
 //! - [`ui`]: egui screens (start, guided panel, menus, debrief), [`words`] and [`i18n`] for
 //!   the text; [`audio`]: cues and ambience; [`settings`]: what is remembered.
 //!
@@ -18,6 +19,7 @@ pub mod desktop;
 pub mod flat;
 pub mod i18n;
 pub mod interact;
+pub mod openxr;
 pub mod perf;
 pub mod playback;
 pub mod reload;
@@ -84,6 +86,10 @@ pub struct RunOptions {
     pub mute: bool,
     /// An event log to play in the window.
     pub play: Option<Play>,
+    /// In a headset through OpenXR.
+    pub xr: bool,
+    /// Poses standing in for the headset's tracking.
+    pub vr_script: Option<vr::PoseScript>,
 }
 
 /// An event log played in the window (`--play`).
@@ -219,6 +225,7 @@ impl Plugin for CorePlugins {
                 Update,
                 (
                     playback::play.run_if(resource_exists::<playback::Playback>),
+                    vr::play_script.run_if(resource_exists::<vr::PoseScript>),
                     vr::map.run_if(resource_exists::<vr::VrActive>),
                     interact::apply_intents,
                     interact::touches,

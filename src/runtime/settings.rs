@@ -257,6 +257,23 @@ pub struct Settings {
     pub bindings: BTreeMap<Control, String>,
     /// Mouse-look speed, radians per pixel.
     pub look_speed: f32,
+    /// In a headset: how the learner moves beyond their play space. No smooth artificial motion
+    /// is offered (it makes people sick); room-scale walking always works.
+    pub vr_motion: VrMotion,
+}
+
+/// Comfort options for moving in a headset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VrMotion {
+    /// Snap turns of 30° (right stick left or right) and teleport (left stick forward, aim,
+    /// release).
+    #[default]
+    SnapTurnAndTeleport,
+    /// Snap turns only.
+    SnapTurn,
+    /// Room-scale walking only: the learner turns and walks in their play space.
+    RoomScale,
 }
 
 impl Default for Settings {
@@ -271,6 +288,7 @@ impl Default for Settings {
             tutorial_seen: false,
             bindings: BTreeMap::new(),
             look_speed: 0.0025,
+            vr_motion: VrMotion::default(),
         }
     }
 }

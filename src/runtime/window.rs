@@ -129,22 +129,36 @@ pub fn run(opts: RunOptions) -> u8 {
     };
 
     let mut app = App::new();
-    app.add_plugins(
-        DefaultPlugins
-            .set(WindowPlugin {
-                primary_window: Some(Window {
-                    title: "Praxis".into(),
-                    resolution: WindowResolution::new(opts.size.0, opts.size.1),
-                    ..default()
-                }),
-                ..default()
-            })
-            .set(bevy::asset::AssetPlugin {
-                file_path: opts.assets_dir.display().to_string(),
-                ..default()
-            }),
-    )
-    .insert_resource(EguiGlobalSettings {
+    let window = WindowPlugin {
+        primary_window: Some(Window {
+            title: "Praxis".into(),
+            resolution: WindowResolution::new(opts.size.0, opts.size.1),
+            ..default()
+        }),
+        ..default()
+    };
+    let plugins = DefaultPlugins.set(bevy::asset::AssetPlugin {
+        file_path: opts.assets_dir.display().to_string(),
+        ..default()
+    });
+    if opts.xr {
+        // OpenXR renders the headset's views (or flat, with no runtime); the window shows the
+        // learner's view for whoever stands beside them.
+        app.add_plugins(
+            super::openxr::plugins(plugins.build())
+                .disable::<bevy::render::pipelined_rendering::PipelinedRenderingPlugin>()
+                .set(window),
+        )
+        .add_plugins(super::openxr::XrPlugin);
+    } else {
+        app.add_plugins(plugins.set(window));
+    }
+    if let Some(script) = &opts.vr_script {
+        // The script stands in for the headset's tracking.
+        app.insert_resource(script.clone())
+            .insert_resource(super::vr::VrActive);
+    }
+    app.insert_resource(EguiGlobalSettings {
         auto_create_primary_context: false,
         ..default()
     })

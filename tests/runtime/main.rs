@@ -4,7 +4,8 @@
 //! - `catalogue`: the English and French message catalogues agree and cover the code;
 //! - `cli_run`: `praxis run` refuses bad input before opening a window;
 //! - `render`: the app under Xvfb with a software renderer, screenshots checked for content;
-//! - `cmi5`: the app launched by an LMS stand-in in front of a real LRS (Ralph).
+//! - `cmi5`: the app launched by an LMS stand-in in front of a real LRS (Ralph);
+//! - `xr`: the app in XR mode against Monado's simulated headset.
 
 mod catalogue;
 mod cli_run;
@@ -13,6 +14,7 @@ mod headless;
 #[path = "../support/lms.rs"]
 mod lms;
 mod render;
+mod xr;
 
 use std::path::PathBuf;
 

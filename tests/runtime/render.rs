@@ -5,13 +5,13 @@
 use std::path::Path;
 use std::process::Command;
 
-struct Picture {
+pub(crate) struct Picture {
     w: usize,
     h: usize,
     rgb: Vec<[u8; 3]>,
 }
 
-fn read_png(path: &Path) -> Picture {
+pub(crate) fn read_png(path: &Path) -> Picture {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut dec = png::Decoder::new(std::io::BufReader::new(file));
     dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
@@ -155,7 +155,7 @@ fn start_screen_scenario_and_debrief_render_with_content() {
 
 /// The 3D room (left part) is not blank — many colours, shading — and the instruction panel
 /// (right 360 px) has text.
-fn has_room_and_panel(p: &Picture, what: &str) {
+pub(crate) fn has_room_and_panel(p: &Picture, what: &str) {
     let (colours, sd) = p.region(0.0, 0.7, 0.1, 0.9);
     assert!(
         colours > 200 && sd > 8.0,

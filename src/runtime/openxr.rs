@@ -1,0 +1,487 @@
+//! OpenXR (`praxis run --xr`, through `bevy_mod_openxr`): the same scenario in a headset. This
+//! layer only reads the devices — the head, each hand's controller (grip pose, squeeze,
+//! trigger, thumbsticks) or, where the runtime offers hand tracking, the tracked hand — into
+//! [`VrInput`], which the VR mapping (`vr.rs`) turns into the desktop's intents. It also places
+//! the tracking space on the scenario's start (floor level, the room at 1:1 scale) and moves it
+//! for the comfort options: snap turns and teleport, never smooth artificial motion.
+//!
+//! Without an OpenXR runtime (or loader), `bevy_mod_openxr` renders flat; Praxis says so and the
+//! desktop controls work as usual.
+
+#![allow(
+    clippy::print_stderr,
+    reason = "`praxis run --xr` says on the terminal whether a headset session started"
+)]
+
+use super::interact::Rig;
+use super::session::Session;
+use super::settings::{Settings, VrMotion};
+use super::vr::{HandInput, VrActive, VrInput};
+use crate::action::Hand;
+use bevy::app::PluginGroupBuilder;
+use bevy::prelude::*;
+use bevy_mod_openxr::action_binding::{OxrSendActionBindings, OxrSuggestActionBinding};
+use bevy_mod_openxr::action_set_attaching::OxrAttachActionSet;
+use bevy_mod_openxr::action_set_syncing::{OxrActionSetSyncSet, OxrSyncActionSet};
+use bevy_mod_openxr::poll_events::{OxrEventHandlerExt, OxrEventIn};
+use bevy_mod_openxr::resources::OxrInstance;
+use bevy_mod_openxr::session::OxrSession;
+use bevy_mod_openxr::{add_xr_plugins, openxr_session_running};
+use bevy_mod_xr::camera::XrCamera;
+use bevy_mod_xr::hands::{HandBone, LeftHand, RightHand};
+use bevy_mod_xr::session::{XrSessionCreated, XrState, XrTrackingRoot, session_available};
+use bevy_mod_xr::spaces::XrSpaceLocationFlags;
+use std::borrow::Cow;
+
+/// Bevy's plugins with OpenXR's rendering in place of the flat renderer.
+pub fn plugins(group: PluginGroupBuilder) -> PluginGroupBuilder {
+    add_xr_plugins(group)
+}
+
+/// Where the headset session stands, for the terminal and the tests.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct XrStatus {
+    /// The last OpenXR session state (`FOCUSED`…), none before a session exists.
+    pub state: Option<String>,
+    /// Frames updated while the session was running.
+    pub frames: u64,
+    /// Their wall-clock time, ms.
+    pub frame_ms: f64,
+    /// The CPU time of Praxis's own systems in them, ms.
+    pub ours_ms: f64,
+    /// Whether the "no runtime" message was given.
+    told_unavailable: bool,
+}
+
+impl XrStatus {
+    /// One line for the terminal when the app closes.
+    pub fn summary(&self) -> String {
+        match &self.state {
+            None => "praxis: no OpenXR session was started".into(),
+            Some(state) => {
+                let n = self.frames.max(1) as f64;
+                format!(
+                    "praxis: OpenXR session last {state}; {} frames while running, {:.2} ms a \
+                     frame, of which Praxis's own systems {:.3} ms",
+                    self.frames,
+                    self.frame_ms / n,
+                    self.ours_ms / n
+                )
+            }
+        }
+    }
+}
+
+/// Reads the headset and controllers (and hand tracking) into the VR input.
+pub struct XrPlugin;
+
+impl Plugin for XrPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<XrStatus>()
+            .add_oxr_event_handler(session_state)
+            .add_systems(Startup, create_actions.run_if(session_available))
+            .add_systems(OxrSendActionBindings, suggest_bindings)
+            .add_systems(XrSessionCreated, (attach_actions, spawn_grip_spaces))
+            .add_systems(
+                PreUpdate,
+                sync_actions
+                    .before(OxrActionSetSyncSet)
+                    .run_if(openxr_session_running),
+            )
+            .add_systems(
+                Update,
+                (
+                    watch_state,
+                    (align_to_start, read_devices, motion).run_if(openxr_session_running),
+                )
+                    .chain()
+                    .before(super::PraxisSystems),
+            )
+            .add_systems(Last, report_on_exit);
+    }
+}
+
+/// Says how the headset session went when the app closes.
+fn report_on_exit(mut exits: MessageReader<AppExit>, status: Res<XrStatus>, mut said: Local<bool>) {
+    if exits.read().next().is_some() && !*said {
+        *said = true;
+        eprintln!("{}", status.summary());
+    }
+}
+
+/// The OpenXR actions: per hand, the grip pose, squeeze and trigger; the thumbsticks.
+#[derive(Resource)]
+struct Actions {
+    set: openxr::ActionSet,
+    pose: [openxr::Action<openxr::Posef>; 2],
+    squeeze: [openxr::Action<f32>; 2],
+    trigger: [openxr::Action<f32>; 2],
+    stick: [openxr::Action<openxr::Vector2f>; 2],
+}
+
+/// An entity following a hand's grip pose.
+#[derive(Component, Debug, Clone, Copy)]
+struct Grip(Hand);
+
+const SIDES: [(Hand, &str); 2] = [(Hand::Left, "left"), (Hand::Right, "right")];
+
+fn create_actions(instance: Res<OxrInstance>, mut commands: Commands) {
+    let made = (|| -> openxr::Result<Actions> {
+        let set = instance.create_action_set("praxis", "Praxis", 0)?;
+        let pose = [
+            set.create_action("left_grip_pose", "Left hand", &[])?,
+            set.create_action("right_grip_pose", "Right hand", &[])?,
+        ];
+        let squeeze = [
+            set.create_action("left_squeeze", "Grab (left hand)", &[])?,
+            set.create_action("right_squeeze", "Grab (right hand)", &[])?,
+        ];
+        let trigger = [
+            set.create_action("left_trigger", "Use (left hand)", &[])?,
+            set.create_action("right_trigger", "Use (right hand)", &[])?,
+        ];
+        let stick = [
+            set.create_action("left_stick", "Teleport (left stick)", &[])?,
+            set.create_action("right_stick", "Snap turn (right stick)", &[])?,
+        ];
+        Ok(Actions {
+            set,
+            pose,
+            squeeze,
+            trigger,
+            stick,
+        })
+    })();
+    match made {
+        Ok(a) => {
+            commands.insert_resource(a);
+        }
+        Err(e) => error!("cannot create the OpenXR actions: {e}"),
+    }
+}
+
+/// Suggested bindings for the common controllers; a runtime maps others from these.
+fn suggest_bindings(
+    actions: Option<Res<Actions>>,
+    mut out: MessageWriter<OxrSuggestActionBinding>,
+) {
+    let Some(a) = actions else { return };
+    // (profile, squeeze, trigger, stick) paths under /user/hand/<side>/input/.
+    let profiles: [(&str, &str, &str, Option<&str>); 5] = [
+        ("khr/simple_controller", "select/click", "menu/click", None),
+        (
+            "oculus/touch_controller",
+            "squeeze/value",
+            "trigger/value",
+            Some("thumbstick"),
+        ),
+        (
+            "valve/index_controller",
+            "squeeze/value",
+            "trigger/value",
+            Some("thumbstick"),
+        ),
+        (
+            "htc/vive_controller",
+            "squeeze/click",
+            "trigger/value",
+            Some("trackpad"),
+        ),
+        (
+            "microsoft/motion_controller",
+            "squeeze/click",
+            "trigger/value",
+            Some("thumbstick"),
+        ),
+    ];
+    for (profile, squeeze, trigger, stick) in profiles {
+        for (i, (_, side)) in SIDES.iter().enumerate() {
+            let mut bind = |action: openxr::sys::Action, path: String| {
+                out.write(OxrSuggestActionBinding {
+                    action,
+                    interaction_profile: Cow::Owned(format!("/interaction_profiles/{profile}")),
+                    bindings: vec![Cow::Owned(path)],
+                });
+            };
+            let base = format!("/user/hand/{side}/input");
+            bind(a.pose[i].as_raw(), format!("{base}/grip/pose"));
+            bind(a.squeeze[i].as_raw(), format!("{base}/{squeeze}"));
+            bind(a.trigger[i].as_raw(), format!("{base}/{trigger}"));
+            if let Some(stick) = stick {
+                bind(a.stick[i].as_raw(), format!("{base}/{stick}"));
+            }
+        }
+    }
+}
+
+fn attach_actions(actions: Option<Res<Actions>>, mut out: MessageWriter<OxrAttachActionSet>) {
+    if let Some(a) = actions {
+        out.write(OxrAttachActionSet(a.set.clone()));
+    }
+}
+
+fn sync_actions(actions: Option<Res<Actions>>, mut out: MessageWriter<OxrSyncActionSet>) {
+    if let Some(a) = actions {
+        out.write(OxrSyncActionSet(a.set.clone()));
+    }
+}
+
+fn spawn_grip_spaces(
+    actions: Option<Res<Actions>>,
+    session: Res<OxrSession>,
+    mut commands: Commands,
+) {
+    let Some(a) = actions else { return };
+    for (i, (hand, _)) in SIDES.iter().enumerate() {
+        match session.create_action_space(&a.pose[i], openxr::Path::NULL, Isometry3d::IDENTITY) {
+            Ok(space) => {
+                commands.spawn((space, Grip(*hand)));
+            }
+            Err(e) => error!("cannot track the {hand:?} controller: {e}"),
+        }
+    }
+}
+
+/// Records the OpenXR session's state as the runtime reports it.
+fn session_state(event: OxrEventIn, mut status: ResMut<XrStatus>) {
+    if let openxr::Event::SessionStateChanged(s) = *event {
+        let state = format!("{:?}", s.state());
+        eprintln!("praxis: OpenXR session {state}");
+        status.state = Some(state);
+    }
+}
+
+/// Tells the learner when no headset session is possible, and hands the learner to the VR
+/// mapping while one runs (and back to the desktop controls when it stops).
+fn watch_state(
+    time: Res<Time<Real>>,
+    state: Option<Res<XrState>>,
+    mut status: ResMut<XrStatus>,
+    active: Option<Res<VrActive>>,
+    script: Option<Res<super::vr::PoseScript>>,
+    mut commands: Commands,
+    mut notices: MessageWriter<super::interact::Notice>,
+) {
+    let running = state.as_deref() == Some(&XrState::Running);
+    // Praxis's own systems since the last frame (measured as for `--bench`).
+    let ours = super::perf::take_ms();
+    if running {
+        status.frames += 1;
+        status.frame_ms += time.delta_secs_f64() * 1000.0;
+        status.ours_ms += ours;
+    }
+    match (running || script.is_some(), active.is_some()) {
+        (true, false) => commands.insert_resource(VrActive),
+        (false, true) => commands.remove_resource::<VrActive>(),
+        _ => {}
+    }
+    let unavailable = state.is_none_or(|s| *s == XrState::Unavailable);
+    if unavailable && !status.told_unavailable {
+        status.told_unavailable = true;
+        eprintln!(
+            "praxis: no OpenXR runtime is available (start one, such as Monado, SteamVR or \
+             WiVRn, and try again): Praxis runs on the desktop instead"
+        );
+        notices.write(super::interact::Notice("notice-no-headset"));
+    }
+}
+
+/// At the start of each session, the tracking space is turned and moved so that the learner
+/// stands where the scenario starts, facing its way, the floor at the room's floor.
+fn align_to_start(
+    session: Option<Res<Session>>,
+    rig: Res<Rig>,
+    cameras: Query<&Transform, (With<XrCamera>, Without<XrTrackingRoot>)>,
+    mut root: Query<&mut Transform, With<XrTrackingRoot>>,
+    mut done_for: Local<Option<u128>>,
+) {
+    let Some(session) = session else { return };
+    let id = session.header.session.as_u128();
+    if *done_for == Some(id) {
+        return;
+    }
+    let Some(head) = head_local(&cameras) else {
+        return;
+    };
+    let Ok(mut root) = root.single_mut() else {
+        return;
+    };
+    let ahead = head.rotation * Vec3::NEG_Z;
+    let head_yaw = (-ahead.x).atan2(-ahead.z);
+    let turn = Quat::from_rotation_y(rig.yaw - head_yaw);
+    root.rotation = turn;
+    root.translation = rig.position - turn * head.translation.with_y(0.0);
+    *done_for = Some(id);
+}
+
+/// The head in the tracking space: between the eyes.
+fn head_local(
+    cameras: &Query<&Transform, (With<XrCamera>, Without<XrTrackingRoot>)>,
+) -> Option<Transform> {
+    let eyes: Vec<&Transform> = cameras.iter().collect();
+    let first = eyes.first()?;
+    let centre = eyes.iter().map(|t| t.translation).sum::<Vec3>() / eyes.len() as f32;
+    Some(Transform::from_translation(centre).with_rotation(first.rotation))
+}
+
+/// Fills the VR input from the devices: controllers where they are tracked, else tracked
+/// hands (a fist grabs, a thumb-to-index pinch uses).
+#[allow(clippy::type_complexity, reason = "a system's queries")]
+fn read_devices(
+    actions: Option<Res<Actions>>,
+    session: Res<OxrSession>,
+    mut input: ResMut<VrInput>,
+    root: Query<&Transform, With<XrTrackingRoot>>,
+    cameras: Query<&Transform, (With<XrCamera>, Without<XrTrackingRoot>)>,
+    grips: Query<(&Grip, &Transform, &XrSpaceLocationFlags), Without<XrTrackingRoot>>,
+    bones: Query<
+        (
+            &HandBone,
+            &Transform,
+            &XrSpaceLocationFlags,
+            Has<LeftHand>,
+            Has<RightHand>,
+        ),
+        Without<XrTrackingRoot>,
+    >,
+) {
+    let root = root.single().copied().unwrap_or_default();
+    let in_room = |t: &Transform| -> Transform {
+        Transform {
+            translation: root.transform_point(t.translation),
+            rotation: root.rotation * t.rotation,
+            scale: Vec3::ONE,
+        }
+    };
+    input.head = head_local(&cameras).map(|h| in_room(&h));
+    let value = |a: &openxr::Action<f32>| {
+        a.state(&session, openxr::Path::NULL)
+            .map(|s| if s.is_active { s.current_state } else { 0.0 })
+            .unwrap_or(0.0)
+    };
+    for (i, (hand, _)) in SIDES.iter().enumerate() {
+        let controller = grips
+            .iter()
+            .find(|(g, _, flags)| g.0 == *hand && flags.position_tracked)
+            .map(|(_, t, _)| *t);
+        let tracked = tracked_hand(&bones, *hand);
+        input.hands[i] = match (controller, actions.as_deref(), tracked) {
+            (Some(pose), Some(a), _) => Some(HandInput {
+                pose: in_room(&pose),
+                grip: value(&a.squeeze[i]),
+                trigger: value(&a.trigger[i]),
+            }),
+            (_, _, Some(h)) => Some(HandInput {
+                pose: in_room(&h.pose),
+                ..h
+            }),
+            _ => None,
+        };
+    }
+}
+
+/// A tracked hand: its palm, how closed it is (finger tips to palm) and the pinch.
+fn tracked_hand(
+    bones: &Query<
+        (
+            &HandBone,
+            &Transform,
+            &XrSpaceLocationFlags,
+            Has<LeftHand>,
+            Has<RightHand>,
+        ),
+        Without<XrTrackingRoot>,
+    >,
+    hand: Hand,
+) -> Option<HandInput> {
+    let mut joint = [None; 26];
+    for (bone, t, flags, left, right) in bones {
+        let ours = match hand {
+            Hand::Left => left,
+            Hand::Right => right,
+        };
+        if ours && flags.position_tracked {
+            joint[*bone as usize] = Some(*t);
+        }
+    }
+    let palm = joint[HandBone::Palm as usize]?;
+    let tip = |b: HandBone| joint[b as usize].map(|t| t.translation);
+    let curl: Vec<f32> = [HandBone::IndexTip, HandBone::MiddleTip, HandBone::RingTip]
+        .into_iter()
+        .filter_map(tip)
+        .map(|p| p.distance(palm.translation))
+        .collect();
+    let grip = if curl.is_empty() {
+        0.0
+    } else {
+        let d = curl.iter().sum::<f32>() / curl.len() as f32;
+        // Open: tips about 9 cm from the palm; a fist: about 4 cm.
+        ((0.085 - d) / 0.04).clamp(0.0, 1.0)
+    };
+    let trigger = match (tip(HandBone::ThumbTip), tip(HandBone::IndexTip)) {
+        (Some(a), Some(b)) => ((0.05 - a.distance(b)) / 0.035).clamp(0.0, 1.0),
+        _ => 0.0,
+    };
+    Some(HandInput {
+        pose: palm,
+        grip,
+        trigger,
+    })
+}
+
+/// Snap turns (right stick) and teleport (left stick forward to aim along the left hand,
+/// release to go), as the comfort setting allows.
+#[allow(clippy::too_many_arguments, reason = "a system")]
+fn motion(
+    actions: Option<Res<Actions>>,
+    session: Res<OxrSession>,
+    settings: Res<Settings>,
+    input: Res<VrInput>,
+    mut root: Query<&mut Transform, With<XrTrackingRoot>>,
+    mut turned: Local<bool>,
+    mut aiming: Local<Option<Vec3>>,
+) {
+    let Some(a) = actions else { return };
+    let Ok(mut root) = root.single_mut() else {
+        return;
+    };
+    if settings.vr_motion == VrMotion::RoomScale {
+        return;
+    }
+    let stick = |i: usize| {
+        a.stick[i]
+            .state(&session, openxr::Path::NULL)
+            .map(|s| Vec2::new(s.current_state.x, s.current_state.y))
+            .unwrap_or_default()
+    };
+    let Some(head) = input.head else { return };
+    let turn = stick(1).x;
+    if !*turned && turn.abs() > 0.7 {
+        *turned = true;
+        let q = Quat::from_rotation_y(-turn.signum() * 30f32.to_radians());
+        root.rotate_around(head.translation.with_y(0.0), q);
+    } else if turn.abs() < 0.3 {
+        *turned = false;
+    }
+    if settings.vr_motion != VrMotion::SnapTurnAndTeleport {
+        return;
+    }
+    let forward = stick(0).y;
+    if forward > 0.7 {
+        // Aim along the left hand, down to the floor, at most 4 m away.
+        *aiming = input.hands[0].and_then(|h| {
+            let dir = h.pose.rotation * Vec3::NEG_Z;
+            (dir.y < -0.05).then(|| {
+                let t = -h.pose.translation.y / dir.y;
+                let p = h.pose.translation + dir * t;
+                let flat = (p - head.translation).with_y(0.0);
+                head.translation.with_y(0.0) + flat.clamp_length_max(4.0)
+            })
+        });
+    } else if forward < 0.3
+        && let Some(to) = aiming.take()
+    {
+        let by = to - head.translation.with_y(0.0);
+        root.translation += by;
+    }
+}

@@ -1,0 +1,158 @@
+//! Against a real OpenXR runtime: Monado's simulated headset (Debian trixie's monado-service in
+//! a trixie chroot, `tools/xr/monado.sh`). Praxis starts in XR mode against it, the session
+//! must reach FOCUSED and render frames, and a pose script drives the VR hands (injected above
+//! OpenXR: the simulated device has no controllers) through the gowning scenario's first step.
+//! The signed record must hold the grab and the put-down in the locker that the hands made.
+//! If Monado cannot start, this fails: it never skips.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+#[test]
+fn an_xr_session_on_monado_reaches_focused_renders_and_records_a_scripted_step() {
+    let root = super::root();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_praxis"));
+    // The target folder holds the binary: mounted into the chroot at the same path.
+    let target = bin
+        .ancestors()
+        .nth(2)
+        .expect("the binary is in <target>/<profile>/")
+        .to_path_buf();
+    let dir = std::env::temp_dir().join(format!("praxis-xr-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("home")).unwrap();
+    // No sound card here: ALSA's null device, in a HOME of its own.
+    std::fs::write(
+        dir.join("home/.asoundrc"),
+        "pcm.!default { type null }\nctl.!default { type hw card 0 }\n",
+    )
+    .unwrap();
+    let build = Command::new("bash")
+        .arg(root.join("tools/xr/monado.sh"))
+        .arg("build")
+        .output()
+        .expect("bash runs");
+    assert!(
+        build.status.success(),
+        "the Monado chroot could not be built:\n{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let monado_log = dir.join("monado.log");
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24", "bash"])
+        .arg(root.join("tools/xr/monado.sh"))
+        .arg("run")
+        .arg(&root)
+        .arg(&target)
+        .arg("--")
+        .arg(&bin)
+        .args([
+            "run",
+            "cleanroom-gowning",
+            "--xr",
+            "--vr-script",
+            "tests/xr/store-phone.poses",
+            "--lang",
+            "en",
+            "--mode",
+            "guided",
+            "--learner",
+            "L-XR-TEST",
+        ])
+        .current_dir(&root)
+        .env("HOME", dir.join("home"))
+        .env("PRAXIS_CONFIG_DIR", dir.join("config"))
+        .env("PRAXIS_DATA_DIR", dir.join("data"))
+        .env("PRAXIS_WORKDIR", &root)
+        .env("MONADO_LOG", &monado_log)
+        .env("RUST_LOG", "info,wgpu=error,naga=warn")
+        .output()
+        .expect("xvfb-run runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let monado = std::fs::read_to_string(&monado_log).unwrap_or_default();
+    let context = format!(
+        "--- praxis (exit {:?}):\n{}\n--- monado:\n{}",
+        out.status.code(),
+        tail(&stderr, 6000),
+        tail(&monado, 3000)
+    );
+    assert!(out.status.success(), "{context}");
+    assert!(
+        stderr.contains("OpenXR session FOCUSED"),
+        "the session never reached FOCUSED\n{context}"
+    );
+    let frames: u64 = stderr
+        .lines()
+        .find_map(|l| l.split("; ").nth(1)?.split(" frames").next()?.parse().ok())
+        .unwrap_or(0);
+    assert!(frames >= 30, "only {frames} frames rendered\n{context}");
+    // The record: signed, and holding what the hands did.
+    let sessions = dir.join("data/sessions");
+    let record = std::fs::read_dir(&sessions)
+        .unwrap_or_else(|e| panic!("no records in {}: {e}\n{context}", sessions.display()))
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .unwrap_or_else(|| panic!("no record written\n{context}"));
+    let bytes = std::fs::read(&record).unwrap();
+    let rec = praxis::record::read(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    let log: String = rec
+        .events
+        .iter()
+        .map(|a| praxis::eventlog::format_action(a) + "\n")
+        .collect();
+    assert!(log.contains("grab phone with right"), "{log}\n{context}");
+    assert!(
+        log.contains("release phone with right on locker"),
+        "{log}\n{context}"
+    );
+    assert!(rec.footer.is_some(), "the session was not finished");
+    println!(
+        "{}",
+        stderr
+            .lines()
+            .filter(|l| l.starts_with("praxis:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+fn tail(s: &str, n: usize) -> &str {
+    let start = s.len().saturating_sub(n);
+    let start = (start..s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    &s[start..]
+}
+
+/// With no OpenXR runtime, `--xr` says so and the desktop runs: the room and the instruction
+/// panel are drawn, and the notice is shown.
+#[test]
+fn with_no_openxr_runtime_xr_mode_says_so_and_runs_on_the_desktop() {
+    let dir = std::env::temp_dir().join(format!("praxis-xr-none-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("home")).unwrap();
+    let png = dir.join("fallback.png");
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24"])
+        .arg(env!("CARGO_BIN_EXE_praxis"))
+        .args(["run", "hand-hygiene", "--xr", "--no-record", "--screenshot"])
+        .arg(&png)
+        .args(["--size", "1280x720", "--lang", "en", "--mode", "guided"])
+        .current_dir(super::root())
+        .env("HOME", dir.join("home"))
+        .env("PRAXIS_CONFIG_DIR", dir.join("config"))
+        .env("PRAXIS_DATA_DIR", dir.join("data"))
+        // No runtime: the loader is pointed at a manifest that does not exist.
+        .env("XR_RUNTIME_JSON", dir.join("no-runtime.json"))
+        .output()
+        .expect("xvfb-run runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("praxis: no OpenXR runtime is available"),
+        "{stderr}"
+    );
+    let p = super::render::read_png(&png);
+    super::render::has_room_and_panel(&p, &png.display().to_string());
+}

@@ -74,3 +74,39 @@ fn a_broken_scenario_is_reported_with_its_location_and_exits_1() {
         "a suggestion is given: {out}"
     );
 }
+
+/// A broken pose script is refused before a window opens, naming the file and the line.
+#[test]
+fn a_broken_pose_script_names_its_line_and_exits_2() {
+    let dir = std::env::temp_dir().join(format!("praxis-run-poses-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (text, says) in [
+        (
+            "0.0 head 0 1.6 0 look 0 0 -1\n1.0 right 0 1 x 0 0\n",
+            "line 2: a place is",
+        ),
+        (
+            "0.0 right 0 1 0 2 0\n",
+            "line 1: grip and trigger are numbers from 0 to 1",
+        ),
+        ("2.0 end\n1.0 end\n", "line 2: times go forward"),
+        ("0.0 wave 1 2 3\n", "line 1: expected `head`"),
+    ] {
+        let file = dir.join("bad.poses");
+        std::fs::write(&file, text).unwrap();
+        let (code, out) = run(&[
+            "cleanroom-gowning",
+            "--xr",
+            "--vr-script",
+            &file.display().to_string(),
+        ]);
+        assert_eq!(code, 2, "{text}: {out}");
+        assert!(
+            out.contains("bad.poses") && out.contains(says),
+            "{text}: {out}"
+        );
+    }
+    let (code, out) = run(&["--vr-script", "tests/xr/store-phone.poses"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("needs a scenario"), "{out}");
+}

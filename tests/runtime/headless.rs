@@ -1288,3 +1288,29 @@ fn vr_compressions_are_counted_and_timed_from_the_hands_motion() {
         "pushed at 110 /min, measured {per_minute:.1} /min"
     );
 }
+
+/// A pose script: places relative to objects, straight-line motion between lines, grip held
+/// until the next line, the end.
+#[test]
+fn a_pose_script_interpolates_positions_and_holds_grips() {
+    let text = std::fs::read_to_string(super::root().join("tests/xr/store-phone.poses")).unwrap();
+    let script = praxis::runtime::vr::PoseScript::parse(&text).unwrap();
+    let phone = Vec3::new(1.0, 0.9, -1.0);
+    let locker = Vec3::new(-3.0, 0.0, -1.6);
+    let anchor = |id: &str| match id {
+        "phone" => Some(phone),
+        "locker" => Some(locker),
+        _ => None,
+    };
+    let right = |t: f64| script.at(t, &anchor).0.hands[1].unwrap();
+    assert!(right(2.0).pose.translation.distance(phone + Vec3::Y * 0.02) < 1e-5);
+    assert_eq!(right(2.0).grip, 0.0);
+    assert_eq!(right(3.0).grip, 1.0);
+    // Half-way up from the phone at 4.0 s.
+    let mid = (phone + Vec3::Y * 0.02).lerp(phone + Vec3::new(0.0, 0.5, 0.2), 0.5);
+    assert!(right(4.0).pose.translation.distance(mid) < 1e-5);
+    assert!(script.at(4.0, &anchor).0.hands[0].is_none());
+    assert!(script.at(5.0, &anchor).0.head.is_some());
+    assert!(!script.at(9.9, &anchor).1);
+    assert!(script.at(10.0, &anchor).1);
+}

@@ -50,6 +50,10 @@ pub fn flatten(
         let Some(s) = standard.get(&m.0) else {
             continue;
         };
+        // Textured (the headset's world panel, drawn by egui): kept as it is.
+        if s.base_color_texture.is_some() {
+            continue;
+        }
         let handle = if let Some(h) = cache.get(&m.0.id()) {
             h.clone()
         } else {

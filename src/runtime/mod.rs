@@ -20,6 +20,7 @@ pub mod flat;
 pub mod i18n;
 pub mod interact;
 pub mod openxr;
+pub mod panel;
 pub mod perf;
 pub mod playback;
 pub mod reload;

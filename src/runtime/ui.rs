@@ -621,47 +621,7 @@ fn play(
             .resizable(false)
             .exact_size(360.0)
             .show(root, |p| {
-                p.heading(i18n.t("panel-title"));
-                let next = session.tracker.next_steps();
-                if next.is_empty() {
-                    p.label(i18n.t("panel-all-done"));
-                }
-                for s in next.iter().take(3) {
-                    let model = sc.step_model(sc.step_id(*s));
-                    p.label(
-                        egui::RichText::new(format!("▶ {}", words::step_title(sc, i18n, *s)))
-                            .strong()
-                            .size(16.0),
-                    );
-                    if let Some(ins) = model.and_then(|m| m.instruction.as_ref()) {
-                        p.label(ins.get(l));
-                    }
-                    if model.is_some_and(|m| m.critical) {
-                        p.label(
-                            egui::RichText::new(format!("‼ {}", i18n.t("panel-critical-step")))
-                                .small(),
-                        );
-                    }
-                    p.add_space(4.0);
-                }
-                p.horizontal(|p| {
-                    if p.button(i18n.ta(
-                        "panel-hint",
-                        &[("key", settings.binding(Control::Hint).label().into())],
-                    ))
-                    .clicked()
-                    {
-                        intents.write(Intent::Do(ActionKind::Hint));
-                    }
-                    if p.button(i18n.t("panel-finish")).clicked() {
-                        ui.confirm_finish = true;
-                    }
-                });
-                p.separator();
-                p.label(egui::RichText::new(i18n.t("panel-feedback")).strong());
-                for line in ui.lines.iter().rev() {
-                    line_ui(p, line.tone, &line.text, &format!("{}  ", mmss(line.at_ms)));
-                }
+                instructions(p, ui, i18n, settings, session, intents);
             });
     }
     // Crosshair and what it points at.
@@ -785,6 +745,58 @@ fn play(
                     }
                 });
             });
+    }
+}
+
+/// What to do now (the steps open now, with their instructions), the hint and finish buttons,
+/// and what happened: the guided panel, on the screen's side or on the headset's world panel.
+pub(crate) fn instructions(
+    p: &mut egui::Ui,
+    ui: &mut UiState,
+    i18n: &I18n,
+    settings: &Settings,
+    session: &Session,
+    intents: &mut MessageWriter<Intent>,
+) {
+    let sc = &session.start.scenario;
+    let l = i18n.lang.code();
+    p.heading(i18n.t("panel-title"));
+    let next = session.tracker.next_steps();
+    if next.is_empty() {
+        p.label(i18n.t("panel-all-done"));
+    }
+    for s in next.iter().take(3) {
+        let model = sc.step_model(sc.step_id(*s));
+        p.label(
+            egui::RichText::new(format!("▶ {}", words::step_title(sc, i18n, *s)))
+                .strong()
+                .size(16.0),
+        );
+        if let Some(ins) = model.and_then(|m| m.instruction.as_ref()) {
+            p.label(ins.get(l));
+        }
+        if model.is_some_and(|m| m.critical) {
+            p.label(egui::RichText::new(format!("‼ {}", i18n.t("panel-critical-step"))).small());
+        }
+        p.add_space(4.0);
+    }
+    p.horizontal(|p| {
+        if p.button(i18n.ta(
+            "panel-hint",
+            &[("key", settings.binding(Control::Hint).label().into())],
+        ))
+        .clicked()
+        {
+            intents.write(Intent::Do(ActionKind::Hint));
+        }
+        if p.button(i18n.t("panel-finish")).clicked() {
+            ui.confirm_finish = true;
+        }
+    });
+    p.separator();
+    p.label(egui::RichText::new(i18n.t("panel-feedback")).strong());
+    for line in ui.lines.iter().rev() {
+        line_ui(p, line.tone, &line.text, &format!("{}  ", mmss(line.at_ms)));
     }
 }
 
@@ -1286,7 +1298,7 @@ fn status_mark(i18n: &I18n, s: StepStatus) -> (Tone, String) {
     (tone, i18n.t(id))
 }
 
-fn debrief(
+pub(crate) fn debrief(
     root: &mut egui::Ui,
     i18n: &I18n,
     session: &Session,

@@ -158,6 +158,19 @@ pub fn run(opts: RunOptions) -> u8 {
         app.insert_resource(script.clone())
             .insert_resource(super::vr::VrActive);
     }
+    if opts.xr || opts.vr_script.is_some() {
+        // The guided panel and the debrief on a board in the room.
+        app.add_systems(
+            Update,
+            (
+                super::panel::spawn.run_if(resource_added::<super::vr::VrActive>),
+                super::panel::place.run_if(resource_exists::<super::vr::VrActive>),
+            )
+                .chain()
+                .after(PraxisSystems),
+        )
+        .add_systems(super::panel::WorldPanelPass, super::panel::draw);
+    }
     app.insert_resource(EguiGlobalSettings {
         auto_create_primary_context: false,
         ..default()

@@ -51,7 +51,19 @@ impl Picture {
 
     /// Share of light pixels (text on the dark interface, whose background is about 27 of 255)
     /// in a region.
-    fn text_share(&self, x0: f32, x1: f32, y0: f32, y1: f32) -> f32 {
+    /// The share of dark pixels (an egui panel's fill) in a region.
+    pub(crate) fn dark_share(&self, x0: f32, x1: f32, y0: f32, y1: f32) -> f32 {
+        let (xa, xb) = ((x0 * self.w as f32) as usize, (x1 * self.w as f32) as usize);
+        let (ya, yb) = ((y0 * self.h as f32) as usize, (y1 * self.h as f32) as usize);
+        let n = (xb - xa) * (yb - ya);
+        let dark = (ya..yb)
+            .flat_map(|y| (xa..xb).map(move |x| (x, y)))
+            .filter(|&(x, y)| self.rgb[y * self.w + x].iter().all(|&c| c < 50))
+            .count();
+        dark as f32 / n.max(1) as f32
+    }
+
+    pub(crate) fn text_share(&self, x0: f32, x1: f32, y0: f32, y1: f32) -> f32 {
         let (xa, xb) = ((x0 * self.w as f32) as usize, (x1 * self.w as f32) as usize);
         let (ya, yb) = ((y0 * self.h as f32) as usize, (y1 * self.h as f32) as usize);
         let mut n = 0;

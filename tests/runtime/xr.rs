@@ -156,3 +156,50 @@ fn with_no_openxr_runtime_xr_mode_says_so_and_runs_on_the_desktop() {
     let p = super::render::read_png(&png);
     super::render::has_room_and_panel(&p, &png.display().to_string());
 }
+
+/// The guided panel on its board in the room (a headset's view of it, here the window's, with
+/// the head scripted to turn to it): a dark panel with text on it, in French.
+#[test]
+fn the_world_panel_shows_the_instructions_in_the_room() {
+    let dir = std::env::temp_dir().join(format!("praxis-xr-panel-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("home")).unwrap();
+    let png = dir.join("panel.png");
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24"])
+        .arg(env!("CARGO_BIN_EXE_praxis"))
+        .args(["run", "cleanroom-gowning", "--xr", "--no-record"])
+        .args([
+            "--vr-script",
+            "tests/xr/look-at-panel.poses",
+            "--screenshot",
+        ])
+        .arg(&png)
+        .args(["--size", "1280x720", "--lang", "fr", "--mode", "guided"])
+        .current_dir(super::root())
+        .env("HOME", dir.join("home"))
+        .env("PRAXIS_CONFIG_DIR", dir.join("config"))
+        .env("PRAXIS_DATA_DIR", dir.join("data"))
+        .env("XR_RUNTIME_JSON", dir.join("no-runtime.json"))
+        .output()
+        .expect("xvfb-run runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let p = super::render::read_png(&png);
+    // The board fills the middle of the 3D view (left of the screen's own side panel).
+    let dark = p.dark_share(0.36, 0.64, 0.22, 0.9);
+    let text = p.text_share(0.34, 0.62, 0.2, 0.46);
+    assert!(
+        dark > 0.5,
+        "{}: no dark panel in the middle ({dark})",
+        png.display()
+    );
+    assert!(
+        (0.02..0.5).contains(&text),
+        "{}: no text on the panel ({text})",
+        png.display()
+    );
+}

@@ -89,7 +89,14 @@ pub fn load(mut commands: Commands, server: Res<AssetServer>, audio: Option<Res<
     });
 }
 
-/// Plays cues (guided mode) with their captions.
+/// Where cues come from in a headset: moved to what the action that caused them was done on.
+#[derive(Component, Debug, Default)]
+pub struct CueSource;
+
+/// Plays cues (guided mode) with their captions. In a headset, a cue comes from the object the
+/// action was done on (panned and attenuated by where the learner's head is); on the desktop,
+/// from nowhere in particular.
+#[allow(clippy::too_many_arguments, reason = "a system")]
 pub fn cues(
     time: Res<Time<Real>>,
     audio: Option<Res<Audio>>,
@@ -99,13 +106,18 @@ pub fn cues(
     mut said: MessageReader<Said>,
     mut ui: ResMut<UiState>,
     playback: Option<Res<super::playback::Playback>>,
+    vr: Option<Res<super::vr::VrActive>>,
+    objects: Query<(&super::scene::Obj, &GlobalTransform)>,
+    mut source: Query<(&mut Transform, &mut SpatialAudioEmitter), With<CueSource>>,
 ) {
     let _t = super::perf::scope();
     if playback.is_some_and(|p| p.jumping(session.as_deref())) {
         said.clear();
         return;
     }
-    let guided = session.is_some_and(|s| s.start.mode == Mode::Guided);
+    let guided = session
+        .as_deref()
+        .is_some_and(|s| s.start.mode == Mode::Guided);
     // One cue per frame at most, the most serious.
     let worst = said
         .read()
@@ -124,10 +136,39 @@ pub fn cues(
             Cue::Error => &sounds.error,
             Cue::Critical => &sounds.critical,
         };
-        audio.play(handle.clone()).with_volume(-6.0);
+        let instance = audio.play(handle.clone()).with_volume(-6.0).handle();
+        let at = session
+            .as_deref()
+            .and_then(|s| s.actions.last())
+            .and_then(|a| action_object(&a.kind))
+            .and_then(|id| objects.iter().find(|(o, _)| o.id == id))
+            .map(|(_, gt)| gt.translation());
+        if vr.is_some()
+            && let (Some(at), Ok((mut t, mut emitter))) = (at, source.single_mut())
+        {
+            t.translation = at;
+            emitter.instances.push(instance);
+        }
     }
     let until = time.elapsed_secs_f64() + 2.0;
     ui.captions.push((i18n.t(c.caption()), until));
+}
+
+/// The object an action was done on, if any.
+fn action_object(kind: &crate::action::ActionKind) -> Option<&str> {
+    use crate::action::ActionKind as A;
+    match kind {
+        A::Grab { object, .. }
+        | A::Use { object, .. }
+        | A::UseOn { object, .. }
+        | A::Read { object }
+        | A::Release { object, .. } => Some(object.as_str()),
+        A::Touch { b, .. } => Some(b.as_str()),
+        A::Gesture { object, .. } | A::Compress { object, .. } => {
+            object.as_ref().map(|o| o.as_str())
+        }
+        _ => None,
+    }
 }
 
 /// Whether this machine seems to have a way to play sound: an ALSA card, an ALSA configuration

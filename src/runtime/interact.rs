@@ -62,6 +62,8 @@ impl Intent {
 
 /// Eye height of a kneeling learner leaning over what lies on the floor, m.
 pub const KNEELING_EYE: f32 = 0.85;
+/// Eye height of a standing learner, m.
+pub const STANDING_EYE: f32 = 1.65;
 
 /// The learner's body: feet position, where they look, how tall.
 #[derive(Resource, Debug, Clone)]
@@ -87,7 +89,7 @@ impl Rig {
             position,
             yaw: 0.0,
             pitch: -0.25,
-            eye: if seated { 1.2 } else { 1.65 },
+            eye: if seated { 1.2 } else { STANDING_EYE },
             seated,
             kneeling: false,
         }
@@ -174,6 +176,9 @@ pub struct Hands {
     pub held: [Option<Entity>; 2],
     /// Reach in progress per hand.
     pub reach: [Option<Reach>; 2],
+    /// An object the other hand holds that this hand holds too (a two-handed item, in a
+    /// headset): it is carried between the two hands. The core knows one holder.
+    pub support: [Option<Entity>; 2],
 }
 
 fn slot(h: Hand) -> usize {
@@ -595,6 +600,7 @@ pub fn carry(
 ) {
     let _t = super::perf::scope();
     let dt = time.delta_secs().max(1e-3);
+    let pose = |h: Hand| limbs.iter().find(|(l, _)| l.0 == h).map(|(_, t)| *t);
     for (limb, hand_t) in &limbs {
         let Some(e) = hands.holding(limb.0) else {
             continue;
@@ -602,6 +608,19 @@ pub fn carry(
         let Ok((t, mut v, mass)) = held.get_mut(e) else {
             continue;
         };
+        // Held in both hands: between them.
+        let other = match limb.0 {
+            Hand::Left => Hand::Right,
+            Hand::Right => Hand::Left,
+        };
+        let both = (hands.support[slot(other)] == Some(e))
+            .then(|| pose(other))
+            .flatten()
+            .map(|o| Transform {
+                translation: (hand_t.translation + o.translation) / 2.0,
+                ..*hand_t
+            });
+        let hand_t = both.as_ref().unwrap_or(hand_t);
         let com = mass
             .map(|m| m.get().local_center_of_mass)
             .unwrap_or(Vec3::ZERO);

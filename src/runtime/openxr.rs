@@ -287,10 +287,12 @@ fn watch_state(
 }
 
 /// At the start of each session, the tracking space is turned and moved so that the learner
-/// stands where the scenario starts, facing its way, the floor at the room's floor.
+/// stands where the scenario starts, facing its way, the floor at the room's floor (seated: the
+/// eyes at standing height).
 fn align_to_start(
     session: Option<Res<Session>>,
     rig: Res<Rig>,
+    settings: Res<Settings>,
     cameras: Query<&Transform, (With<XrCamera>, Without<XrTrackingRoot>)>,
     mut root: Query<&mut Transform, With<XrTrackingRoot>>,
     mut done_for: Local<Option<u128>>,
@@ -311,6 +313,11 @@ fn align_to_start(
     let turn = Quat::from_rotation_y(rig.yaw - head_yaw);
     root.rotation = turn;
     root.translation = rig.position - turn * head.translation.with_y(0.0);
+    // Seated play: the room is raised so that seated eyes are at a standing learner's height
+    // (and the hands with them); standing play keeps the floor at the floor.
+    if settings.seated {
+        root.translation.y = super::interact::STANDING_EYE - head.translation.y;
+    }
     *done_for = Some(id);
 }
 

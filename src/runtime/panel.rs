@@ -2,7 +2,8 @@
 //! as the screen's side panel, drawn by egui into an image on a 30 × 40 cm board (about 2.4
 //! pixels a millimetre, so its text reads at arm's length). It appears beside the learner, at
 //! their left, facing them; closing a hand on its edge picks it up, opening the hand leaves it
-//! there. At the end of the session it shows the debrief.
+//! there. Captions of the sounds show at its top, as at the screen's bottom. At the end of the
+//! session it shows the debrief.
 
 use super::interact::Hands;
 use super::session::Session;
@@ -164,6 +165,18 @@ pub fn draw(
         return;
     }
     egui::CentralPanel::default().show(&mut root, |p| {
+        // Captions of the sounds and the interaction layer's notices, as on the screen.
+        let notice = ui
+            .notice
+            .as_ref()
+            .map(|(n, _)| (super::words::Tone::Bad, n.clone()));
+        let captions = ui
+            .captions
+            .iter()
+            .map(|(c, _)| (super::words::Tone::Info, c.clone()));
+        for (tone, text) in notice.into_iter().chain(captions) {
+            super::ui::line_ui(p, tone, &text, "");
+        }
         if session.start.mode == crate::tracker::Mode::Guided {
             super::ui::instructions(p, &mut ui, &i18n, &settings, session, &mut intents);
         } else {

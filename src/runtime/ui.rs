@@ -263,7 +263,7 @@ fn tone_color(t: Tone) -> egui::Color32 {
     }
 }
 
-fn line_ui(ui: &mut egui::Ui, tone: Tone, text: &str, prefix: &str) {
+pub(crate) fn line_ui(ui: &mut egui::Ui, tone: Tone, text: &str, prefix: &str) {
     let rich =
         egui::RichText::new(format!("{prefix}{} {text}", tone.mark())).color(tone_color(tone));
     let rich = if tone == Tone::Critical {

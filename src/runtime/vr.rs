@@ -5,7 +5,8 @@
 //!
 //! - a **grab**: a hand closes (controller grip, or a fist or pinch from hand tracking) with its
 //!   palm on a grabbable object; opening it lets go (the interaction layer decides what the
-//!   object is put down on);
+//!   object is put down on); the other hand closing on it too holds it with both hands, carried
+//!   between them;
 //! - **using**: the trigger (or an index pinch) with a held object against a target — an object,
 //!   the other hand, the head, the body or a foot — uses it on that target; with an empty hand
 //!   on an object, uses or reads it;
@@ -113,7 +114,7 @@ pub fn map(
     input: Res<VrInput>,
     mut state: ResMut<VrMapping>,
     mut rig: ResMut<Rig>,
-    hands: Res<Hands>,
+    mut hands: ResMut<Hands>,
     mut ui: ResMut<UiState>,
     session: Option<Res<Session>>,
     mut limbs: Query<(&HandLimb, &mut Transform), (Without<Body>, Without<Obj>)>,
@@ -168,17 +169,27 @@ pub fn map(
             continue;
         };
         let palm = h.pose.translation;
-        // Grab and let go, with hysteresis.
+        // Grab and let go, with hysteresis. Closing the other hand on what one hand holds
+        // holds it with both (a two-handed item); letting go with the first drops it.
         if !state.gripping[s] && h.grip >= GRIP_ON {
             state.gripping[s] = true;
             if hands.held[s].is_none()
                 && let Some((e, _, _)) = near(palm, &|o: &Obj| o.grabbable)
             {
-                intents.write(Intent::Grab { hand, object: e });
+                if hands.holder(e).is_some() {
+                    hands.support[s] = Some(e);
+                } else {
+                    intents.write(Intent::Grab { hand, object: e });
+                }
             }
         } else if state.gripping[s] && h.grip <= GRIP_OFF {
             state.gripping[s] = false;
-            if hands.held[s].is_some() {
+            hands.support[s] = None;
+            if let Some(e) = hands.held[s] {
+                let other = 1 - s;
+                if hands.support[other] == Some(e) {
+                    hands.support[other] = None;
+                }
                 intents.write(Intent::Drop { hand });
             }
         }

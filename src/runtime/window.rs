@@ -239,7 +239,10 @@ pub fn run(opts: RunOptions) -> u8 {
     if opts.mute {
         info!("sound off, as the learner's preferences ask (captions still show)");
     } else if audio::sound_device_likely() {
-        app.add_plugins(bevy_kira_audio::AudioPlugin);
+        app.add_plugins((
+            bevy_kira_audio::AudioPlugin,
+            bevy_kira_audio::prelude::SpatialAudioPlugin,
+        ));
     } else {
         warn!("no sound device found: Praxis runs without sound (captions still show)");
     }
@@ -338,6 +341,11 @@ fn setup(
     let scale = forced
         .1
         .unwrap_or(if preset == Preset::Low { 0.5 } else { 1.0 });
+    commands.spawn((
+        audio::CueSource,
+        bevy_kira_audio::prelude::SpatialAudioEmitter::default(),
+        bevy_kira_audio::SpatialRadius { radius: 12.0 },
+    ));
     let mut cam = commands.spawn((
         Camera3d::default(),
         Camera {
@@ -356,6 +364,8 @@ fn setup(
             Msaa::Sample4
         },
     ));
+    // The learner's ears (spatial cues in a headset) are where the camera is.
+    cam.insert(bevy_kira_audio::prelude::SpatialAudioReceiver);
     let mut image = None;
     if scale < 1.0 {
         let (w, h) = windows

@@ -1314,3 +1314,66 @@ fn a_pose_script_interpolates_positions_and_holds_grips() {
     assert!(!script.at(9.9, &anchor).1);
     assert!(script.at(10.0, &anchor).1);
 }
+
+/// A two-handed item: the right hand picks the coverall pack up, the left closes on it too; it
+/// is carried between the hands, and the core still knows one holder (one grab). Letting go
+/// with the right drops it.
+#[test]
+fn vr_two_hands_hold_one_item_between_them() {
+    let mut sim = Sim::new("cleanroom-gowning", Mode::Guided);
+    sim.headset();
+    let pack = sim.position("coverall");
+    let h = head(pack + Vec3::new(0.0, 0.75, 0.6), pack);
+    let at = pack + Vec3::Y * 0.03;
+    sim.pose(h, None, palm(at, 0.0, 0.0));
+    sim.pose(h, None, palm(at, 1.0, 0.0));
+    sim.run(0.2);
+    let right_at = at + Vec3::new(0.08, 0.0, 0.0);
+    let left_at = at - Vec3::new(0.08, 0.0, 0.0);
+    for _ in 0..5 {
+        sim.pose(h, palm(left_at, 0.0, 0.0), palm(right_at, 1.0, 0.0));
+    }
+    sim.pose(h, palm(left_at, 1.0, 0.0), palm(right_at, 1.0, 0.0));
+    // Both hands up 30 cm and apart: the pack goes up between them.
+    let up = Vec3::Y * 0.3;
+    for i in 1..=60 {
+        let k = i as f32 / 60.0;
+        sim.pose(
+            h,
+            palm(left_at + up * k - Vec3::X * 0.1 * k, 1.0, 0.0),
+            palm(right_at + up * k + Vec3::X * 0.1 * k, 1.0, 0.0),
+        );
+    }
+    for _ in 0..30 {
+        sim.pose(
+            h,
+            palm(left_at + up - Vec3::X * 0.1, 1.0, 0.0),
+            palm(right_at + up + Vec3::X * 0.1, 1.0, 0.0),
+        );
+    }
+    let p = sim.position("coverall");
+    let mid = at + up;
+    assert!(
+        (p.x - mid.x).abs() < 0.05 && (p.y - mid.y).abs() < 0.08,
+        "the pack is at {p}, between the hands is {mid}"
+    );
+    assert_eq!(
+        sim.log().matches("grab coverall").count(),
+        1,
+        "{}",
+        sim.log()
+    );
+    // The right hand lets go: it falls back towards the table.
+    sim.pose(
+        h,
+        palm(left_at + up - Vec3::X * 0.1, 1.0, 0.0),
+        palm(right_at + up + Vec3::X * 0.1, 0.0, 0.0),
+    );
+    sim.run(1.0);
+    assert!(
+        sim.log().contains("release coverall with right"),
+        "{}",
+        sim.log()
+    );
+    assert!(sim.position("coverall").y < mid.y - 0.1);
+}

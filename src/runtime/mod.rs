@@ -133,6 +133,9 @@ pub enum Request {
     Menu,
     /// Quit.
     Quit,
+    /// Start this scenario again in a VR headset: a new `praxis run --xr` process (the settings
+    /// chosen on the start screen are remembered), and this one closes.
+    StartInHeadset(PathBuf),
 }
 
 /// Folders and choices fixed at start-up.
@@ -335,6 +338,22 @@ fn handle_requests(
                     s.abandon();
                 }
                 exit.write(AppExit::Success);
+                None
+            }
+            Request::StartInHeadset(path) => {
+                let started = std::env::current_exe().and_then(|exe| {
+                    std::process::Command::new(exe)
+                        .arg("run")
+                        .arg(path)
+                        .arg("--xr")
+                        .spawn()
+                });
+                match started {
+                    Ok(_) => {
+                        exit.write(AppExit::Success);
+                    }
+                    Err(e) => error!("cannot start Praxis in XR mode: {e}"),
+                }
                 None
             }
         };

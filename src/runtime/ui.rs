@@ -107,6 +107,8 @@ pub struct UiState {
     pub reloaded: Option<f64>,
     /// The scenario chosen on the start screen.
     pub chosen: usize,
+    /// The app was started for a headset (`--xr`).
+    pub in_headset: bool,
     /// The learner id being typed.
     pub learner_text: String,
     /// What is wrong with it.
@@ -533,6 +535,21 @@ fn menu(
                                 scenario: sc.clone(),
                             });
                         }
+                    }
+                    Err(_) => ui.learner_error = Some(i18n.t("menu-learner-invalid")),
+                }
+            }
+            if !ui.in_headset
+                && p.add_enabled(startable, egui::Button::new(i18n.t("menu-start-headset")))
+                    .on_hover_text(i18n.t("menu-start-headset-help"))
+                    .clicked()
+            {
+                match check_pseudonym("learner", ui.learner_text.trim()) {
+                    Ok(()) => {
+                        settings.learner = ui.learner_text.trim().to_string();
+                        settings.save();
+                        let entry = &catalog.entries[ui.chosen];
+                        requests.write(Request::StartInHeadset(entry.path.clone()));
                     }
                     Err(_) => ui.learner_error = Some(i18n.t("menu-learner-invalid")),
                 }

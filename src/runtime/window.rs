@@ -194,6 +194,7 @@ pub fn run(opts: RunOptions) -> u8 {
     .add_plugins(CorePlugins)
     .insert_resource(UiState {
         chosen,
+        in_headset: opts.xr,
         tutorial: !settings.tutorial_seen,
         ..default()
     })

@@ -150,13 +150,7 @@ pub fn draw(
     let ctx = ctx.get_mut().clone();
     ctx.set_zoom_factor(2.0);
     ctx.set_visuals(egui::Visuals::dark());
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "world-panel".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
+    let mut root = super::ui::root_ui(&ctx, "world-panel");
     let Some(session) = session.as_deref() else {
         return;
     };

@@ -294,13 +294,7 @@ pub fn draw(
     let reach = rig.reach();
     let ctx = contexts.ctx_mut()?.clone();
     let ctx = &ctx;
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "praxis".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
+    let mut root = root_ui(ctx, "praxis");
     let root = &mut root;
     match ui.screen {
         Screen::Menu => menu(
@@ -362,6 +356,17 @@ pub fn draw(
             });
     }
     Ok(())
+}
+
+/// A context's whole area as one background `Ui` that screens lay panels out in.
+pub(crate) fn root_ui(ctx: &egui::Context, id: &'static str) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        id.into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
 }
 
 fn menu(

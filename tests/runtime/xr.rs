@@ -125,30 +125,40 @@ fn tail(s: &str, n: usize) -> &str {
     &s[start..]
 }
 
-/// With no OpenXR runtime, `--xr` says so and the desktop runs: the room and the instruction
-/// panel are drawn, and the notice is shown.
-#[test]
-fn with_no_openxr_runtime_xr_mode_says_so_and_runs_on_the_desktop() {
-    let dir = std::env::temp_dir().join(format!("praxis-xr-none-{}", std::process::id()));
+/// `praxis run SCENARIO --xr … --screenshot` in a folder of its own, with no OpenXR runtime
+/// (the loader is pointed at a manifest that does not exist); the picture and what Praxis said.
+fn flat_xr_screenshot(name: &str, args: &[&str]) -> (PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("praxis-xr-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("home")).unwrap();
-    let png = dir.join("fallback.png");
+    let png = dir.join(format!("{name}.png"));
     let out = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24"])
         .arg(env!("CARGO_BIN_EXE_praxis"))
-        .args(["run", "hand-hygiene", "--xr", "--no-record", "--screenshot"])
+        .arg("run")
+        .args(args)
+        .args(["--xr", "--no-record", "--size", "1280x720", "--screenshot"])
         .arg(&png)
-        .args(["--size", "1280x720", "--lang", "en", "--mode", "guided"])
         .current_dir(super::root())
         .env("HOME", dir.join("home"))
         .env("PRAXIS_CONFIG_DIR", dir.join("config"))
         .env("PRAXIS_DATA_DIR", dir.join("data"))
-        // No runtime: the loader is pointed at a manifest that does not exist.
         .env("XR_RUNTIME_JSON", dir.join("no-runtime.json"))
         .output()
         .expect("xvfb-run runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(out.status.success(), "{stderr}");
+    (png, stderr)
+}
+
+/// With no OpenXR runtime, `--xr` says so and the desktop runs: the room and the instruction
+/// panel are drawn, and the notice is shown.
+#[test]
+fn with_no_openxr_runtime_xr_mode_says_so_and_runs_on_the_desktop() {
+    let (png, stderr) = flat_xr_screenshot(
+        "none",
+        &["hand-hygiene", "--lang", "en", "--mode", "guided"],
+    );
     assert!(
         stderr.contains("praxis: no OpenXR runtime is available"),
         "{stderr}"
@@ -161,32 +171,17 @@ fn with_no_openxr_runtime_xr_mode_says_so_and_runs_on_the_desktop() {
 /// the head scripted to turn to it): a dark panel with text on it, in French.
 #[test]
 fn the_world_panel_shows_the_instructions_in_the_room() {
-    let dir = std::env::temp_dir().join(format!("praxis-xr-panel-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("home")).unwrap();
-    let png = dir.join("panel.png");
-    let out = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1280x720x24"])
-        .arg(env!("CARGO_BIN_EXE_praxis"))
-        .args(["run", "cleanroom-gowning", "--xr", "--no-record"])
-        .args([
+    let (png, _) = flat_xr_screenshot(
+        "panel",
+        &[
+            "cleanroom-gowning",
             "--vr-script",
             "tests/xr/look-at-panel.poses",
-            "--screenshot",
-        ])
-        .arg(&png)
-        .args(["--size", "1280x720", "--lang", "fr", "--mode", "guided"])
-        .current_dir(super::root())
-        .env("HOME", dir.join("home"))
-        .env("PRAXIS_CONFIG_DIR", dir.join("config"))
-        .env("PRAXIS_DATA_DIR", dir.join("data"))
-        .env("XR_RUNTIME_JSON", dir.join("no-runtime.json"))
-        .output()
-        .expect("xvfb-run runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+            "--lang",
+            "fr",
+            "--mode",
+            "guided",
+        ],
     );
     let p = super::render::read_png(&png);
     // The board fills the middle of the 3D view (left of the screen's own side panel).

@@ -436,8 +436,12 @@ fn tracked_hand(
     })
 }
 
-/// Snap turns (right stick) and teleport (left stick forward to aim along the left hand,
-/// release to go), as the comfort setting allows.
+/// Where a teleport will land, shown while the learner aims.
+#[derive(Component, Debug)]
+struct TeleportMarker;
+
+/// Snap turns (right stick) and teleport (left stick forward to aim along the left hand at the
+/// floor, where a ring shows the landing point; release to go), as the comfort setting allows.
 #[allow(clippy::too_many_arguments, reason = "a system")]
 fn motion(
     actions: Option<Res<Actions>>,
@@ -445,6 +449,13 @@ fn motion(
     settings: Res<Settings>,
     input: Res<VrInput>,
     mut root: Query<&mut Transform, With<XrTrackingRoot>>,
+    mut marker: Query<
+        (&mut Transform, &mut Visibility),
+        (With<TeleportMarker>, Without<XrTrackingRoot>),
+    >,
+    mut commands: Commands,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
     mut turned: Local<bool>,
     mut aiming: Local<Option<Vec3>>,
 ) {
@@ -490,5 +501,32 @@ fn motion(
     {
         let by = to - head.translation.with_y(0.0);
         root.translation += by;
+    }
+    // The landing ring.
+    match (marker.single_mut(), *aiming) {
+        (Ok((mut t, mut vis)), at) => {
+            *vis = if at.is_some() {
+                Visibility::Inherited
+            } else {
+                Visibility::Hidden
+            };
+            if let Some(at) = at {
+                t.translation = at + Vec3::Y * 0.01;
+            }
+        }
+        (Err(_), Some(at)) => {
+            commands.spawn((
+                TeleportMarker,
+                Mesh3d(meshes.add(Annulus::new(0.2, 0.26).mesh())),
+                MeshMaterial3d(materials.add(StandardMaterial {
+                    base_color: Color::srgb(0.3, 0.75, 1.0),
+                    unlit: true,
+                    ..default()
+                })),
+                Transform::from_translation(at + Vec3::Y * 0.01)
+                    .with_rotation(Quat::from_rotation_x(-std::f32::consts::FRAC_PI_2)),
+            ));
+        }
+        (Err(_), None) => {}
     }
 }

@@ -208,6 +208,24 @@ pub enum ActionKind {
 }
 
 impl ActionKind {
+    /// The object the action is done at, if it names one: what is grabbed, used, read or
+    /// touched, where a released object was put (else the object), where a gesture or a
+    /// compression was made.
+    pub fn place(&self) -> Option<&str> {
+        match self {
+            ActionKind::Grab { object, .. }
+            | ActionKind::Use { object, .. }
+            | ActionKind::UseOn { object, .. }
+            | ActionKind::Read { object } => Some(object.as_str()),
+            ActionKind::Release { object, on, .. } => Some(on.as_ref().unwrap_or(object).as_str()),
+            ActionKind::Touch { b, .. } => Some(b.as_str()),
+            ActionKind::Gesture { object, .. } | ActionKind::Compress { object, .. } => {
+                object.as_ref().map(|o| o.as_str())
+            }
+            _ => None,
+        }
+    }
+
     /// The verb as written in event logs.
     pub fn verb(&self) -> &'static str {
         match self {

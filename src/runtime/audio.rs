@@ -140,7 +140,7 @@ pub fn cues(
         let at = session
             .as_deref()
             .and_then(|s| s.actions.last())
-            .and_then(|a| action_object(&a.kind))
+            .and_then(|a| a.kind.place())
             .and_then(|id| objects.iter().find(|(o, _)| o.id == id))
             .map(|(_, gt)| gt.translation());
         if vr.is_some()
@@ -152,23 +152,6 @@ pub fn cues(
     }
     let until = time.elapsed_secs_f64() + 2.0;
     ui.captions.push((i18n.t(c.caption()), until));
-}
-
-/// The object an action was done on, if any.
-fn action_object(kind: &crate::action::ActionKind) -> Option<&str> {
-    use crate::action::ActionKind as A;
-    match kind {
-        A::Grab { object, .. }
-        | A::Use { object, .. }
-        | A::UseOn { object, .. }
-        | A::Read { object }
-        | A::Release { object, .. } => Some(object.as_str()),
-        A::Touch { b, .. } => Some(b.as_str()),
-        A::Gesture { object, .. } | A::Compress { object, .. } => {
-            object.as_ref().map(|o| o.as_str())
-        }
-        _ => None,
-    }
 }
 
 /// Whether this machine seems to have a way to play sound: an ALSA card, an ALSA configuration

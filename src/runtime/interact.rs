@@ -181,7 +181,8 @@ pub struct Hands {
     pub support: [Option<Entity>; 2],
 }
 
-fn slot(h: Hand) -> usize {
+/// A hand's index in two-slot arrays (0 left, 1 right).
+pub(crate) fn slot(h: Hand) -> usize {
     match h {
         Hand::Left => 0,
         Hand::Right => 1,

@@ -109,19 +109,14 @@ fn out_of_sight(p: Vec3, rig: &Rig) -> bool {
     to.length() > FAR || (to.length() > 1.2 && to.angle_between(ahead) > 0.6)
 }
 
-/// The object an action is done on or at, if it names one.
+/// The object the next action is done at; touches (a foot on a floor), compressions and a
+/// release in the air move no one.
 fn focus(kind: &ActionKind) -> Option<&str> {
     match kind {
-        ActionKind::Grab { object, .. }
-        | ActionKind::Use { object, .. }
-        | ActionKind::Read { object }
-        | ActionKind::UseOn { object, .. } => Some(object.as_str()),
-        ActionKind::Release { on: Some(on), .. } => Some(on.as_str()),
-        ActionKind::Gesture {
-            object: Some(object),
-            ..
-        } => Some(object.as_str()),
-        _ => None,
+        ActionKind::Touch { .. }
+        | ActionKind::Compress { .. }
+        | ActionKind::Release { on: None, .. } => None,
+        k => k.place(),
     }
 }
 

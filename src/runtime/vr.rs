@@ -20,7 +20,7 @@
 //! Each hand is a touching body as on the desktop: its sensor follows the tracked pose, so what
 //! it touches becomes a touch action through the interaction layer.
 
-use super::interact::{Body, HandLimb, Hands, Intent, Rig};
+use super::interact::{Body, HandLimb, Hands, Intent, Rig, slot};
 use super::scene::Obj;
 use super::session::Session;
 use super::ui::UiState;
@@ -96,13 +96,6 @@ struct Press {
     top: f32,
     bottom: f32,
     down: bool,
-}
-
-fn slot(h: Hand) -> usize {
-    match h {
-        Hand::Left => 0,
-        Hand::Right => 1,
-    }
 }
 
 const HANDS: [Hand; 2] = [Hand::Left, Hand::Right];

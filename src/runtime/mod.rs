@@ -213,6 +213,8 @@ impl Plugin for CorePlugins {
             .init_resource::<WalkInput>()
             .init_resource::<vr::VrInput>()
             .init_resource::<vr::VrMapping>()
+            .init_resource::<vr::Locomotion>()
+            .add_message::<vr::RootMove>()
             .init_resource::<reload::Watch>()
             .insert_resource(Rig::standing(Vec3::ZERO, false))
             .insert_resource(Time::<Fixed>::from_hz(60.0))
@@ -230,6 +232,7 @@ impl Plugin for CorePlugins {
                 (
                     playback::play.run_if(resource_exists::<playback::Playback>),
                     vr::play_script.run_if(resource_exists::<vr::PoseScript>),
+                    vr::locomotion.run_if(resource_exists::<vr::VrActive>),
                     vr::map.run_if(resource_exists::<vr::VrActive>),
                     interact::apply_intents,
                     interact::touches,

@@ -15,7 +15,7 @@
 
 use super::interact::Rig;
 use super::session::Session;
-use super::settings::{Settings, VrMotion};
+use super::settings::Settings;
 use super::vr::{HandInput, VrActive, VrInput};
 use crate::action::Hand;
 use bevy::app::PluginGroupBuilder;
@@ -109,11 +109,12 @@ fn report_on_exit(mut exits: MessageReader<AppExit>, status: Res<XrStatus>, mut 
     }
 }
 
-/// The OpenXR actions: per hand, the grip pose, squeeze and trigger; the thumbsticks.
+/// The OpenXR actions: per hand, the grip and aim poses, squeeze, trigger and thumbstick.
 #[derive(Resource)]
 struct Actions {
     set: openxr::ActionSet,
     pose: [openxr::Action<openxr::Posef>; 2],
+    aim: [openxr::Action<openxr::Posef>; 2],
     squeeze: [openxr::Action<f32>; 2],
     trigger: [openxr::Action<f32>; 2],
     stick: [openxr::Action<openxr::Vector2f>; 2],
@@ -123,6 +124,10 @@ struct Actions {
 #[derive(Component, Debug, Clone, Copy)]
 struct Grip(Hand);
 
+/// An entity following a hand's aim pose (where a controller points).
+#[derive(Component, Debug, Clone, Copy)]
+struct Aim(Hand);
+
 const SIDES: [(Hand, &str); 2] = [(Hand::Left, "left"), (Hand::Right, "right")];
 
 fn create_actions(instance: Res<OxrInstance>, mut commands: Commands) {
@@ -131,6 +136,10 @@ fn create_actions(instance: Res<OxrInstance>, mut commands: Commands) {
         let pose = [
             set.create_action("left_grip_pose", "Left hand", &[])?,
             set.create_action("right_grip_pose", "Right hand", &[])?,
+        ];
+        let aim = [
+            set.create_action("left_aim_pose", "Left hand pointing", &[])?,
+            set.create_action("right_aim_pose", "Right hand pointing", &[])?,
         ];
         let squeeze = [
             set.create_action("left_squeeze", "Grab (left hand)", &[])?,
@@ -147,6 +156,7 @@ fn create_actions(instance: Res<OxrInstance>, mut commands: Commands) {
         Ok(Actions {
             set,
             pose,
+            aim,
             squeeze,
             trigger,
             stick,
@@ -205,6 +215,7 @@ fn suggest_bindings(
             };
             let base = format!("/user/hand/{side}/input");
             bind(a.pose[i].as_raw(), format!("{base}/grip/pose"));
+            bind(a.aim[i].as_raw(), format!("{base}/aim/pose"));
             bind(a.squeeze[i].as_raw(), format!("{base}/{squeeze}"));
             bind(a.trigger[i].as_raw(), format!("{base}/{trigger}"));
             if let Some(stick) = stick {
@@ -238,6 +249,12 @@ fn spawn_grip_spaces(
                 commands.spawn((space, Grip(*hand)));
             }
             Err(e) => error!("cannot track the {hand:?} controller: {e}"),
+        }
+        match session.create_action_space(&a.aim[i], openxr::Path::NULL, Isometry3d::IDENTITY) {
+            Ok(space) => {
+                commands.spawn((space, Aim(*hand)));
+            }
+            Err(e) => error!("cannot track where the {hand:?} controller points: {e}"),
         }
     }
 }
@@ -341,6 +358,7 @@ fn read_devices(
     root: Query<&Transform, With<XrTrackingRoot>>,
     cameras: Query<&Transform, (With<XrCamera>, Without<XrTrackingRoot>)>,
     grips: Query<(&Grip, &Transform, &XrSpaceLocationFlags), Without<XrTrackingRoot>>,
+    aims: Query<(&Aim, &Transform, &XrSpaceLocationFlags), Without<XrTrackingRoot>>,
     bones: Query<
         (
             &HandBone,
@@ -371,15 +389,27 @@ fn read_devices(
             .iter()
             .find(|(g, _, flags)| g.0 == *hand && flags.position_tracked)
             .map(|(_, t, _)| *t);
+        let aim = aims
+            .iter()
+            .find(|(g, _, flags)| g.0 == *hand && flags.position_tracked)
+            .map(|(_, t, _)| *t);
         let tracked = tracked_hand(&bones, *hand);
         input.hands[i] = match (controller, actions.as_deref(), tracked) {
             (Some(pose), Some(a), _) => Some(HandInput {
                 pose: in_room(&pose),
+                aim: in_room(&aim.unwrap_or(pose)),
                 grip: value(&a.squeeze[i]),
                 trigger: value(&a.trigger[i]),
+                stick: a.stick[i]
+                    .state(&session, openxr::Path::NULL)
+                    .ok()
+                    .filter(|s| s.is_active)
+                    .map(|s| Vec2::new(s.current_state.x, s.current_state.y))
+                    .unwrap_or_default(),
             }),
             (_, _, Some(h)) => Some(HandInput {
                 pose: in_room(&h.pose),
+                aim: in_room(&h.aim),
                 ..h
             }),
             _ => None,
@@ -387,7 +417,7 @@ fn read_devices(
     }
 }
 
-/// A tracked hand: its palm, how closed it is (finger tips to palm) and the pinch.
+/// A tracked hand, from its joints' poses.
 fn tracked_hand(
     bones: &Query<
         (
@@ -411,43 +441,19 @@ fn tracked_hand(
             joint[*bone as usize] = Some(*t);
         }
     }
-    let palm = joint[HandBone::Palm as usize]?;
-    let tip = |b: HandBone| joint[b as usize].map(|t| t.translation);
-    let curl: Vec<f32> = [HandBone::IndexTip, HandBone::MiddleTip, HandBone::RingTip]
-        .into_iter()
-        .filter_map(tip)
-        .map(|p| p.distance(palm.translation))
-        .collect();
-    let grip = if curl.is_empty() {
-        0.0
-    } else {
-        let d = curl.iter().sum::<f32>() / curl.len() as f32;
-        // Open: tips about 9 cm from the palm; a fist: about 4 cm.
-        ((0.085 - d) / 0.04).clamp(0.0, 1.0)
-    };
-    let trigger = match (tip(HandBone::ThumbTip), tip(HandBone::IndexTip)) {
-        (Some(a), Some(b)) => ((0.05 - a.distance(b)) / 0.035).clamp(0.0, 1.0),
-        _ => 0.0,
-    };
-    Some(HandInput {
-        pose: palm,
-        grip,
-        trigger,
-    })
+    super::vr::hand_from_joints(&joint)
 }
 
 /// Where a teleport will land, shown while the learner aims.
 #[derive(Component, Debug)]
 struct TeleportMarker;
 
-/// Snap turns (right stick) and teleport (left stick forward to aim along the left hand at the
-/// floor, where a ring shows the landing point; release to go), as the comfort setting allows.
-#[allow(clippy::too_many_arguments, reason = "a system")]
+/// Moves the tracking space as the comfort options say (snap turns, teleports), and shows
+/// the ring where a teleport will land while the learner aims.
+#[allow(clippy::type_complexity, reason = "a system's queries")]
 fn motion(
-    actions: Option<Res<Actions>>,
-    session: Res<OxrSession>,
-    settings: Res<Settings>,
-    input: Res<VrInput>,
+    mut moves: MessageReader<super::vr::RootMove>,
+    locomotion: Res<super::vr::Locomotion>,
     mut root: Query<&mut Transform, With<XrTrackingRoot>>,
     mut marker: Query<
         (&mut Transform, &mut Visibility),
@@ -456,54 +462,20 @@ fn motion(
     mut commands: Commands,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
-    mut turned: Local<bool>,
-    mut aiming: Local<Option<Vec3>>,
 ) {
-    let Some(a) = actions else { return };
     let Ok(mut root) = root.single_mut() else {
         return;
     };
-    if settings.vr_motion == VrMotion::RoomScale {
-        return;
-    }
-    let stick = |i: usize| {
-        a.stick[i]
-            .state(&session, openxr::Path::NULL)
-            .map(|s| Vec2::new(s.current_state.x, s.current_state.y))
-            .unwrap_or_default()
-    };
-    let Some(head) = input.head else { return };
-    let turn = stick(1).x;
-    if !*turned && turn.abs() > 0.7 {
-        *turned = true;
-        let q = Quat::from_rotation_y(-turn.signum() * 30f32.to_radians());
-        root.rotate_around(head.translation.with_y(0.0), q);
-    } else if turn.abs() < 0.3 {
-        *turned = false;
-    }
-    if settings.vr_motion != VrMotion::SnapTurnAndTeleport {
-        return;
-    }
-    let forward = stick(0).y;
-    if forward > 0.7 {
-        // Aim along the left hand, down to the floor, at most 4 m away.
-        *aiming = input.hands[0].and_then(|h| {
-            let dir = h.pose.rotation * Vec3::NEG_Z;
-            (dir.y < -0.05).then(|| {
-                let t = -h.pose.translation.y / dir.y;
-                let p = h.pose.translation + dir * t;
-                let flat = (p - head.translation).with_y(0.0);
-                head.translation.with_y(0.0) + flat.clamp_length_max(4.0)
-            })
-        });
-    } else if forward < 0.3
-        && let Some(to) = aiming.take()
-    {
-        let by = to - head.translation.with_y(0.0);
-        root.translation += by;
+    for m in moves.read() {
+        match *m {
+            super::vr::RootMove::Turn { about, angle } => {
+                root.rotate_around(about, Quat::from_rotation_y(angle));
+            }
+            super::vr::RootMove::Shift(by) => root.translation += by,
+        }
     }
     // The landing ring.
-    match (marker.single_mut(), *aiming) {
+    match (marker.single_mut(), locomotion.aiming) {
         (Ok((mut t, mut vis)), at) => {
             *vis = if at.is_some() {
                 Visibility::Inherited

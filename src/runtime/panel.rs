@@ -4,10 +4,16 @@
 //! their left, facing them; closing a hand on its edge picks it up, opening the hand leaves it
 //! there. Captions of the sounds show at its top, as at the screen's bottom. At the end of the
 //! session it shows the debrief.
+//!
+//! A hand points at it with its ray (a controller's aim, a tracked hand's fingers): a beam and a
+//! dot show where, and the trigger clicks there. So the board also holds what the desktop
+//! shows in windows: the hand-action menu (gestures, questions, forms, waiting), a question or
+//! a form being answered (with a keypad for numbers), and "finish the session?".
 
 use super::interact::Hands;
+use super::interact::slot;
+use super::scene::Obj;
 use super::session::Session;
-use super::settings::Settings;
 use super::ui::{Screen, UiState};
 use super::vr::{GRIP_OFF, GRIP_ON, VrInput};
 use super::{Intent, Request};
@@ -16,7 +22,9 @@ use bevy::camera::RenderTarget;
 use bevy::camera::visibility::RenderLayers;
 use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
+use bevy_egui::input::EguiInputEvent;
 use bevy_egui::{EguiContext, EguiSchedule, PrimaryEguiContext, egui};
+use bevy_rapier3d::prelude::Collider;
 
 /// The schedule the world panel's egui pass runs in.
 #[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
@@ -36,6 +44,54 @@ pub struct WorldPanel {
     placed_for: Option<u128>,
     gripping: [bool; 2],
 }
+
+/// How far a ray reaches the board from, m.
+pub const POINT_RANGE: f32 = 3.0;
+
+/// The hand whose ray is on the board, where it hits it, and whether its trigger is down there.
+#[derive(Resource, Debug, Default, Clone, Copy)]
+pub struct PanelPointer {
+    /// The pointing hand (its trigger clicks on the board, not in the room).
+    pub hand: Option<Hand>,
+    /// Where its ray meets the board, in the room.
+    pub at: Vec3,
+    /// The same point in the board's image, pixels from its top left corner.
+    pub pixel: Vec2,
+    /// The trigger went down on the board and is not yet up.
+    pub pressed: bool,
+    /// Each hand's trigger was down last frame (a click is a press made while on the board).
+    triggering: [bool; 2],
+}
+
+/// Where a ray (from its origin along its −Z) meets the board's face, within its edges and
+/// `POINT_RANGE`: the point in the room and in the image's pixels. Rays from behind the board
+/// do not count.
+pub fn hit(board: &Transform, ray: &Transform) -> Option<(Vec3, Vec2)> {
+    let to_board = board.compute_affine().inverse();
+    let origin = to_board.transform_point3(ray.translation);
+    let dir = to_board.transform_vector3(ray.rotation * Vec3::NEG_Z);
+    if origin.z <= 0.0 || dir.z >= -1e-4 {
+        return None;
+    }
+    let t = -origin.z / dir.z;
+    let p = origin + dir * t;
+    let inside = p.x.abs() <= SIZE.0 / 2.0 && p.y.abs() <= SIZE.1 / 2.0;
+    (inside && t <= POINT_RANGE).then(|| {
+        let pixel = Vec2::new(
+            (p.x / SIZE.0 + 0.5) * PIXELS.0 as f32,
+            (0.5 - p.y / SIZE.1) * PIXELS.1 as f32,
+        );
+        (board.transform_point(p), pixel)
+    })
+}
+
+/// The beam from the pointing hand, and the dot where it meets the board.
+#[derive(Component, Debug)]
+pub struct Beam;
+
+/// See [`Beam`].
+#[derive(Component, Debug)]
+pub struct Dot;
 
 /// Makes the image, the egui camera that draws into it, and the board.
 pub fn spawn(
@@ -63,6 +119,25 @@ pub fn spawn(
         },
         RenderTarget::Image(image.clone().into()),
         EguiSchedule::new(WorldPanelPass),
+    ));
+    let beam = materials.add(StandardMaterial {
+        base_color: Color::srgb(0.45, 0.85, 1.0),
+        unlit: true,
+        ..default()
+    });
+    commands.spawn((
+        Beam,
+        Mesh3d(meshes.add(Cylinder::new(0.0015, 1.0).mesh())),
+        MeshMaterial3d(beam.clone()),
+        Transform::default(),
+        Visibility::Hidden,
+    ));
+    commands.spawn((
+        Dot,
+        Mesh3d(meshes.add(Sphere::new(0.006).mesh())),
+        MeshMaterial3d(beam),
+        Transform::default(),
+        Visibility::Hidden,
     ));
     commands.spawn((
         WorldPanel::default(),
@@ -134,6 +209,164 @@ pub fn place(
     }
 }
 
+/// Follows each free hand's ray to the board: the first that meets it points there (the one
+/// already pointing keeps it); its trigger clicks. The board's egui gets the pointer's moves and
+/// presses; the beam and the dot show where it points.
+#[allow(clippy::too_many_arguments, reason = "a system")]
+#[allow(clippy::type_complexity, reason = "a system's queries")]
+pub fn point(
+    input: Res<VrInput>,
+    hands: Res<Hands>,
+    mut pointer: ResMut<PanelPointer>,
+    panels: Query<(&WorldPanel, &Transform, &Visibility)>,
+    mut ctx: Query<(Entity, &mut EguiContext), Without<PrimaryEguiContext>>,
+    mut beam: Query<(&mut Transform, &mut Visibility), (With<Beam>, Without<WorldPanel>)>,
+    mut dot: Query<
+        (&mut Transform, &mut Visibility),
+        (With<Dot>, Without<Beam>, Without<WorldPanel>),
+    >,
+    mut events: MessageWriter<EguiInputEvent>,
+) {
+    let Ok((panel, board, shown)) = panels.single() else {
+        return;
+    };
+    let Ok((context, mut ctx)) = ctx.single_mut() else {
+        return;
+    };
+    let per_point = ctx.get_mut().pixels_per_point();
+    let free = |i: usize| hands.held[i].is_none() && panel.held.is_none_or(|(by, _)| slot(by) != i);
+    let ray = |i: usize| {
+        input.hands[i]
+            .filter(|_| free(i) && *shown != Visibility::Hidden)
+            .and_then(|h| hit(board, &h.aim).map(|(at, pixel)| (h, at, pixel)))
+    };
+    let order = match pointer.hand {
+        Some(Hand::Left) => [0, 1],
+        _ => [1, 0],
+    };
+    let found = order
+        .into_iter()
+        .find_map(|i| ray(i).map(|(h, at, pixel)| (i, h, at, pixel)));
+    let was = pointer.triggering;
+    for (i, h) in input.hands.iter().enumerate() {
+        pointer.triggering[i] =
+            h.is_some_and(|h| h.trigger >= GRIP_ON || (was[i] && h.trigger > GRIP_OFF));
+    }
+    let pos = |pixel: Vec2| egui::pos2(pixel.x / per_point, pixel.y / per_point);
+    let mut send = |event: egui::Event| {
+        events.write(EguiInputEvent { context, event });
+    };
+    let button = |pixel: Vec2, pressed: bool| egui::Event::PointerButton {
+        pos: pos(pixel),
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    match found {
+        Some((i, h, at, pixel)) => {
+            let hand = [Hand::Left, Hand::Right][i];
+            if pointer.hand.is_some_and(|p| p != hand) && pointer.pressed {
+                send(button(pointer.pixel, false));
+                pointer.pressed = false;
+            }
+            pointer.hand = Some(hand);
+            pointer.at = at;
+            pointer.pixel = pixel;
+            send(egui::Event::PointerMoved(pos(pixel)));
+            let down = pointer.triggering[i];
+            if down && !was[i] && !pointer.pressed {
+                pointer.pressed = true;
+                send(button(pixel, true));
+            } else if !down && pointer.pressed {
+                pointer.pressed = false;
+                send(button(pixel, false));
+            }
+            if let Ok((mut t, mut vis)) = beam.single_mut() {
+                let from = h.aim.translation;
+                let along = at - from;
+                *t = Transform::from_translation(from + along / 2.0)
+                    .with_rotation(Quat::from_rotation_arc(
+                        Vec3::Y,
+                        along.normalize_or(Vec3::Y),
+                    ))
+                    .with_scale(Vec3::new(1.0, along.length(), 1.0));
+                *vis = Visibility::Inherited;
+            }
+            if let Ok((mut t, mut vis)) = dot.single_mut() {
+                *t = Transform::from_translation(at);
+                *vis = Visibility::Inherited;
+            }
+        }
+        None => {
+            if pointer.hand.take().is_some() {
+                if pointer.pressed {
+                    pointer.pressed = false;
+                    send(button(pointer.pixel, false));
+                }
+                send(egui::Event::PointerGone);
+            }
+            for (_, mut vis) in beam.iter_mut().chain(dot.iter_mut()) {
+                *vis = Visibility::Hidden;
+            }
+        }
+    }
+}
+
+/// In a headset, what the hand-action menu offers: the objects within the learner's reach
+/// (a palm within 30 cm, or the head within 1.2 m) that ask a question, take a form's entry or
+/// are where a gesture is made.
+fn at_hand(
+    input: &VrInput,
+    session: &Session,
+    objects: &Query<(&Obj, &GlobalTransform, Option<&Collider>)>,
+) -> super::ui::AtHand {
+    let sc = &session.start.scenario;
+    let offers = |o: &Obj| {
+        let asks = sc.model.room.objects.get(o.index).is_some_and(|m| {
+            m.affords.iter().any(|a| {
+                matches!(
+                    a,
+                    crate::scenario::model::Affordance::Choose(_)
+                        | crate::scenario::model::Affordance::Enter(_)
+                )
+            })
+        });
+        asks || sc
+            .model
+            .gestures
+            .iter()
+            .any(|g| g.at.as_ref().is_some_and(|a| a.as_str() == o.id))
+    };
+    let distance = |gt: &GlobalTransform, c: Option<&Collider>, p: Vec3| match c {
+        Some(c) => c.distance_to_point(gt.translation(), gt.rotation(), p, true),
+        None => gt.translation().distance(p),
+    };
+    let mut near: Vec<(f32, Obj)> = objects
+        .iter()
+        .filter(|(o, _, _)| offers(o))
+        .filter_map(|(o, gt, c)| {
+            let by_head = input.head.map(|h| distance(gt, c, h.translation) / 1.2);
+            let by_hand = input
+                .hands
+                .iter()
+                .flatten()
+                .map(|h| distance(gt, c, h.pose.translation) / 0.3);
+            by_head
+                .into_iter()
+                .chain(by_hand)
+                .min_by(f32::total_cmp)
+                .filter(|d| *d <= 1.0)
+                .map(|d| (d, o.clone()))
+        })
+        .collect();
+    near.sort_by(|a, b| a.0.total_cmp(&b.0));
+    super::ui::AtHand {
+        objects: near.into_iter().map(|(_, o)| o).collect(),
+        headset: true,
+        ..default()
+    }
+}
+
 /// Draws the panel: the guided panel while the session runs (in assessment mode, only the
 /// clock), the debrief at its end.
 #[allow(clippy::too_many_arguments, reason = "a system")]
@@ -141,14 +374,22 @@ pub fn draw(
     mut ctx: Single<&mut EguiContext, Without<PrimaryEguiContext>>,
     mut ui: ResMut<UiState>,
     i18n: Res<super::i18n::I18n>,
-    settings: Res<Settings>,
     session: Option<Res<Session>>,
+    input: Res<VrInput>,
+    hands: Res<Hands>,
+    objects: Query<(&Obj, &GlobalTransform, Option<&Collider>)>,
     mut intents: MessageWriter<Intent>,
     mut requests: MessageWriter<Request>,
 ) {
     let _t = super::perf::scope();
     let ctx = ctx.get_mut().clone();
     ctx.set_zoom_factor(2.0);
+    // A ray held in the air shakes a little and a trigger is pulled more slowly than a mouse
+    // button is clicked: a click may move 8 mm on the board and last 1.5 s.
+    ctx.options_mut(|o| {
+        o.input_options.max_click_dist = 10.0;
+        o.input_options.max_click_duration = 1.5;
+    });
     ctx.set_visuals(egui::Visuals::dark());
     let mut root = super::ui::root_ui(&ctx, "world-panel");
     let Some(session) = session.as_deref() else {
@@ -158,7 +399,77 @@ pub fn draw(
         super::ui::debrief(&mut root, &i18n, session, &mut requests);
         return;
     }
+    let sc = &session.start.scenario;
     egui::CentralPanel::default().show(&mut root, |p| {
+        p.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+        // Targets a ray can hit: larger buttons, radio buttons and gaps than on a screen.
+        let spacing = p.spacing_mut();
+        spacing.item_spacing = egui::vec2(8.0, 7.0);
+        spacing.button_padding = egui::vec2(8.0, 5.0);
+        spacing.interact_size.y = 26.0;
+        spacing.icon_width = 20.0;
+        spacing.icon_width_inner = 10.0;
+        spacing.icon_spacing = 8.0;
+        // What the desktop shows in windows takes the board while it is open.
+        if ui.confirm_finish {
+            p.heading(i18n.t("finish-title"));
+            super::ui::confirm_finish_body(p, &mut ui, &i18n, &mut requests);
+            return;
+        }
+        if let Some(d) = ui.dialog.clone() {
+            p.heading(super::ui::dialog_title(&i18n, sc, &d));
+            super::ui::dialog_body(p, &mut ui, &i18n, sc, d, true, &mut intents);
+            return;
+        }
+        if ui.action_menu {
+            p.horizontal(|p| {
+                p.heading(i18n.t("actions-title"));
+                if p.button(i18n.t("actions-close")).clicked() {
+                    ui.action_menu = false;
+                }
+            });
+            let near = at_hand(&input, session, &objects);
+            egui::ScrollArea::vertical().show(p, |p| {
+                super::ui::action_menu_body(
+                    p,
+                    &mut ui,
+                    &i18n,
+                    session,
+                    &near,
+                    &hands,
+                    &mut intents,
+                );
+            });
+            return;
+        }
+        p.horizontal(|p| {
+            if p.button(egui::RichText::new(i18n.t("panel-actions")).size(16.0))
+                .clicked()
+            {
+                ui.action_menu = true;
+            }
+            if session.start.mode != crate::tracker::Mode::Guided
+                && p.button(i18n.t("panel-finish")).clicked()
+            {
+                ui.confirm_finish = true;
+            }
+        });
+        p.separator();
+        if let Some(g) = &ui.gesture {
+            let name = sc
+                .model
+                .gestures
+                .iter()
+                .find(|x| x.id.as_str() == g.id)
+                .map(|x| x.name.get(i18n.lang.code()).to_string())
+                .unwrap_or_default();
+            super::ui::line_ui(
+                p,
+                super::words::Tone::Info,
+                &i18n.ta("vr-gesture-chosen", &[("gesture", name.into())]),
+                "",
+            );
+        }
         // Captions of the sounds and the interaction layer's notices, as on the screen.
         let notice = ui
             .notice
@@ -172,9 +483,9 @@ pub fn draw(
             super::ui::line_ui(p, tone, &text, "");
         }
         if session.start.mode == crate::tracker::Mode::Guided {
-            super::ui::instructions(p, &mut ui, &i18n, &settings, session, &mut intents);
+            super::ui::instructions(p, &mut ui, &i18n, None, session, &mut intents);
         } else {
-            p.heading(session.start.scenario.model.title.get(i18n.lang.code()));
+            p.heading(sc.model.title.get(i18n.lang.code()));
         }
     });
 }

@@ -7,6 +7,7 @@ use super::catalog::Catalog;
 use super::desktop::{Pointer, free_hand};
 use super::i18n::{Arg, I18n};
 use super::interact::{Hands, Intent, Notice};
+use super::scene::Obj;
 use super::session::{Said, Session};
 use super::settings::{Binding, Control, Settings};
 use super::words::{self, Tone};
@@ -287,6 +288,7 @@ pub fn draw(
     pointer: Res<Pointer>,
     hands: Res<Hands>,
     rig: Res<super::interact::Rig>,
+    vr: Option<Res<super::vr::VrActive>>,
     mut intents: MessageWriter<Intent>,
     mut requests: MessageWriter<Request>,
 ) -> Result {
@@ -317,6 +319,7 @@ pub fn draw(
                     &pointer,
                     &hands,
                     reach,
+                    vr.is_some(),
                     &mut intents,
                     &mut requests,
                 );
@@ -595,6 +598,7 @@ fn play(
     pointer: &Pointer,
     hands: &Hands,
     reach: f32,
+    in_headset: bool,
     intents: &mut MessageWriter<Intent>,
     requests: &mut MessageWriter<Request>,
 ) {
@@ -643,7 +647,8 @@ fn play(
             .resizable(false)
             .exact_size(360.0)
             .show(root, |p| {
-                instructions(p, ui, i18n, settings, session, intents);
+                let key = settings.binding(Control::Hint).label().to_string();
+                instructions(p, ui, i18n, Some(key), session, intents);
             });
     }
     // Crosshair and what it points at.
@@ -744,30 +749,53 @@ fn play(
                 });
             });
     }
+    if in_headset {
+        // The headset's world panel shows the menu, the questions and the confirmation.
+        return;
+    }
     if ui.action_menu {
-        action_menu(ctx, ui, i18n, session, pointer, hands, reach, intents);
+        let at_hand = AtHand::pointed(pointer, reach);
+        action_menu(ctx, ui, i18n, session, &at_hand, hands, intents);
     }
     if let Some(d) = ui.dialog.clone() {
         dialog(ctx, ui, i18n, sc, d, intents);
     }
+    confirm_finish(ctx, ui, i18n, requests);
+}
+
+/// "Finish the session now?", when asked for.
+fn confirm_finish(
+    ctx: &egui::Context,
+    ui: &mut UiState,
+    i18n: &I18n,
+    requests: &mut MessageWriter<Request>,
+) {
     if ui.confirm_finish {
         egui::Window::new(i18n.t("finish-title"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ctx, |p| {
-                p.label(i18n.t("finish-body"));
-                p.horizontal(|p| {
-                    if p.button(i18n.t("finish-yes")).clicked() {
-                        ui.confirm_finish = false;
-                        requests.write(Request::Finish);
-                    }
-                    if p.button(i18n.t("finish-no")).clicked() {
-                        ui.confirm_finish = false;
-                    }
-                });
-            });
+            .show(ctx, |p| confirm_finish_body(p, ui, i18n, requests));
     }
+}
+
+/// "Finish the session now?": on the screen in a window, on the headset's world panel.
+pub(crate) fn confirm_finish_body(
+    p: &mut egui::Ui,
+    ui: &mut UiState,
+    i18n: &I18n,
+    requests: &mut MessageWriter<Request>,
+) {
+    p.label(i18n.t("finish-body"));
+    p.horizontal(|p| {
+        if p.button(i18n.t("finish-yes")).clicked() {
+            ui.confirm_finish = false;
+            requests.write(Request::Finish);
+        }
+        if p.button(i18n.t("finish-no")).clicked() {
+            ui.confirm_finish = false;
+        }
+    });
 }
 
 /// What to do now (the steps open now, with their instructions), the hint and finish buttons,
@@ -776,7 +804,7 @@ pub(crate) fn instructions(
     p: &mut egui::Ui,
     ui: &mut UiState,
     i18n: &I18n,
-    settings: &Settings,
+    hint_key: Option<String>,
     session: &Session,
     intents: &mut MessageWriter<Intent>,
 ) {
@@ -803,12 +831,11 @@ pub(crate) fn instructions(
         p.add_space(4.0);
     }
     p.horizontal(|p| {
-        if p.button(i18n.ta(
-            "panel-hint",
-            &[("key", settings.binding(Control::Hint).label().into())],
-        ))
-        .clicked()
-        {
+        let hint = match hint_key {
+            Some(key) => i18n.ta("panel-hint", &[("key", key.into())]),
+            None => i18n.t("panel-hint-no-key"),
+        };
+        if p.button(hint).clicked() {
             intents.write(Intent::Do(ActionKind::Hint));
         }
         if p.button(i18n.t("panel-finish")).clicked() {
@@ -836,237 +863,309 @@ fn held_name(session: &Session, hands: &Hands, hand: Hand, l: &str) -> Option<St
     )
 }
 
-fn action_menu(
+/// What the hand-action menu offers actions on.
+#[derive(Debug, Default)]
+pub(crate) struct AtHand {
+    /// Objects whose questions, forms and gestures are offered: on the desktop the one pointed
+    /// at; in a headset those within the learner's reach.
+    pub objects: Vec<Obj>,
+    /// An object not held that can be used on the body from here (desktop: pointed, in reach).
+    pub to_use: Option<Obj>,
+    /// A floor the feet can step onto, and where (desktop: pointed).
+    pub floor: Option<(Obj, Vec3)>,
+    /// In a headset: gestures are made with the hands, not with a key.
+    pub headset: bool,
+}
+
+impl AtHand {
+    /// On the desktop: what the crosshair points at.
+    fn pointed(pointer: &Pointer, reach: f32) -> AtHand {
+        AtHand {
+            objects: pointer.object.iter().cloned().collect(),
+            to_use: pointer.object.clone().filter(|_| pointer.distance <= reach),
+            floor: pointer.object.clone().map(|o| (o, pointer.point)),
+            headset: false,
+        }
+    }
+}
+
+/// The hand-action menu: gestures, questions and forms, waiting, uses on the body, stepping.
+#[allow(clippy::too_many_arguments, reason = "what the menu shows and acts on")]
+pub(crate) fn action_menu(
     ctx: &egui::Context,
     ui: &mut UiState,
     i18n: &I18n,
     session: &Session,
-    pointer: &Pointer,
+    at_hand: &AtHand,
     hands: &Hands,
-    reach: f32,
     intents: &mut MessageWriter<Intent>,
 ) {
-    let sc = &session.start.scenario;
-    let l = i18n.lang.code();
-    let mut close = false;
     egui::Window::new(i18n.t("actions-title"))
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .collapsible(false)
         .resizable(false)
         .show(ctx, |p| {
-            let pointed = pointer.object.as_ref();
-            p.label(egui::RichText::new(i18n.t("actions-gestures")).strong());
-            egui::Grid::new("gestures").num_columns(1).show(p, |p| {
-                for g in &sc.model.gestures {
-                    let at = g.at.as_ref().map(|a| a.to_string());
-                    let available = at
-                        .as_ref()
-                        .is_none_or(|a| pointed.is_some_and(|o| &o.id == a));
-                    if p.add_enabled(available, egui::Button::new(g.name.get(l)))
-                        .clicked()
-                    {
-                        ui.gesture = Some(HeldGesture {
-                            id: g.id.to_string(),
-                            object: at,
-                            held: 0.0,
-                        });
-                        close = true;
-                    }
-                    p.end_row();
-                }
-            });
-            let questions = free_decisions(sc);
-            if !questions.is_empty() {
-                p.separator();
-                p.label(egui::RichText::new(i18n.t("actions-questions")).strong());
-                for d in questions {
-                    let dec = &sc.model.decisions[d];
-                    if p.button(dec.prompt.get(l)).clicked() {
-                        ui.dialog = Some(Dialog::Choose {
-                            decision: d,
-                            picked: vec![false; dec.choices.len()],
-                        });
-                        close = true;
-                    }
-                }
-            }
-            // What the pointed object offers beyond use and read: questions, forms.
-            if let Some(o) = pointed {
-                let obj = &sc.model.room.objects[o.index];
-                for a in &obj.affords {
-                    match a {
-                        Affordance::Choose(d) => {
-                            if let Some(i) = sc.model.decisions.iter().position(|x| &x.id == d)
-                                && p.button(sc.model.decisions[i].prompt.get(l)).clicked()
-                            {
-                                ui.dialog = Some(Dialog::Choose {
-                                    decision: i,
-                                    picked: vec![false; sc.model.decisions[i].choices.len()],
-                                });
-                                close = true;
-                            }
-                        }
-                        Affordance::Enter(f) => {
-                            if let Some(i) = sc.model.fields.iter().position(|x| &x.id == f)
-                                && p.button(i18n.ta(
-                                    "actions-enter",
-                                    &[("field", sc.model.fields[i].label.get(l).into())],
-                                ))
-                                .clicked()
-                            {
-                                ui.dialog = Some(Dialog::Enter {
-                                    field: i,
-                                    text: String::new(),
-                                    error: None,
-                                });
-                                close = true;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            // Waiting (a purge, cooling, an incubation): the session clock jumps ahead.
-            if sc.index.has_timed_things() {
-                p.separator();
-                p.label(egui::RichText::new(i18n.t("actions-wait")).strong());
-                p.horizontal(|p| {
-                    for minutes in [1u64, 5] {
-                        if p.button(i18n.ta(
-                            "actions-wait-minutes",
-                            &[("minutes", Arg::N(minutes as f64))],
-                        ))
-                        .clicked()
-                        {
-                            intents.write(Intent::Do(ActionKind::Wait {
-                                duration_ms: minutes * 60_000,
-                            }));
-                            close = true;
-                        }
-                    }
+            action_menu_body(p, ui, i18n, session, at_hand, hands, intents)
+        });
+}
+
+/// What the hand-action menu holds: in a window on the screen, on the headset's world panel.
+pub(crate) fn action_menu_body(
+    p: &mut egui::Ui,
+    ui: &mut UiState,
+    i18n: &I18n,
+    session: &Session,
+    at_hand: &AtHand,
+    hands: &Hands,
+    intents: &mut MessageWriter<Intent>,
+) {
+    let sc = &session.start.scenario;
+    let l = i18n.lang.code();
+    let mut close = false;
+    p.label(
+        egui::RichText::new(i18n.t(if at_hand.headset {
+            "actions-gestures-vr"
+        } else {
+            "actions-gestures"
+        }))
+        .strong(),
+    );
+    egui::Grid::new("gestures").num_columns(1).show(p, |p| {
+        for g in &sc.model.gestures {
+            let at = g.at.as_ref().map(|a| a.to_string());
+            let available = at
+                .as_ref()
+                .is_none_or(|a| at_hand.objects.iter().any(|o| &o.id == a));
+            if p.add_enabled(available, egui::Button::new(g.name.get(l)))
+                .clicked()
+            {
+                ui.gesture = Some(HeldGesture {
+                    id: g.id.to_string(),
+                    object: at,
+                    held: 0.0,
                 });
-            }
-            // Held things, or the pointed thing, used on a hand or a body part.
-            let mut targets: Vec<(String, String)> = [Hand::Left, Hand::Right]
-                .into_iter()
-                .map(|h| {
-                    (
-                        h.id().to_string(),
-                        sc.index
-                            .entity_ids
-                            .get(h.id())
-                            .map(|&e| sc.index.entities[e as usize].name.get(l).to_string())
-                            .unwrap_or_default(),
-                    )
-                })
-                .collect();
-            targets.extend(
-                sc.model
-                    .body_parts
-                    .iter()
-                    .map(|b| (b.id.to_string(), b.name.get(l).to_string())),
-            );
-            let mut sources: Vec<(Option<Hand>, usize)> = Vec::new();
-            for hand in [Hand::Right, Hand::Left] {
-                let Some(id) =
-                    session.tracker.world().holding[if hand == Hand::Left { 0 } else { 1 }]
-                else {
-                    continue;
-                };
-                if let Some(oi) = sc.index.entities[id as usize].object {
-                    sources.push((Some(hand), oi));
-                }
-            }
-            if let Some(o) = pointed.filter(|_| pointer.distance <= reach)
-                && !sources.iter().any(|(_, i)| *i == o.index)
-            {
-                sources.push((free_hand(hands), o.index));
-            }
-            let mut body_uses = Vec::new();
-            for (hand, oi) in sources {
-                let obj = &sc.model.room.objects[oi];
-                for a in &obj.affords {
-                    if let Affordance::UseOn { target, label, .. } = a {
-                        for (tid, tname) in &targets {
-                            if entity_matches(sc, target.as_str(), tid) {
-                                let verb = label
-                                    .as_ref()
-                                    .map(|t| t.get(l).to_string())
-                                    .unwrap_or_else(|| i18n.t("verb-use"));
-                                body_uses.push((
-                                    hand,
-                                    obj.id.to_string(),
-                                    tid.clone(),
-                                    format!("{} — {verb} → {tname}", obj.name.get(l)),
-                                ));
-                            }
-                        }
-                    }
-                }
-            }
-            if !body_uses.is_empty() {
-                p.separator();
-                p.label(egui::RichText::new(i18n.t("actions-body")).strong());
-                for (hand, object, target, text) in body_uses {
-                    if p.button(text).clicked() {
-                        intents.write(Intent::Do(ActionKind::UseOn {
-                            object: object.as_str().into(),
-                            target: target.as_str().into(),
-                            hand,
-                        }));
-                        close = true;
-                    }
-                }
-            }
-            // Feet: step onto the pointed floor.
-            let feet: Vec<_> = sc
-                .model
-                .body_parts
-                .iter()
-                .filter(|b| b.tags.iter().any(|t| t == "foot"))
-                .collect();
-            if let Some(o) = pointed
-                && !feet.is_empty()
-                && sc.model.room.objects[o.index]
-                    .tags
-                    .iter()
-                    .any(|t| t == "floor")
-            {
-                p.separator();
-                for foot in feet {
-                    if p.button(i18n.ta(
-                        "actions-step",
-                        &[
-                            ("foot", foot.name.get(l).into()),
-                            ("floor", sc.model.room.objects[o.index].name.get(l).into()),
-                        ],
-                    ))
-                    .clicked()
-                    {
-                        intents.write(Intent::Step {
-                            foot: foot.id.to_string(),
-                            at: pointer.point,
-                        });
-                        close = true;
-                    }
-                }
-            }
-            p.separator();
-            if p.button(i18n.t("actions-close")).clicked() {
                 close = true;
             }
+            p.end_row();
+        }
+    });
+    let questions = free_decisions(sc);
+    if !questions.is_empty() {
+        p.separator();
+        p.label(egui::RichText::new(i18n.t("actions-questions")).strong());
+        for d in questions {
+            let dec = &sc.model.decisions[d];
+            if p.button(dec.prompt.get(l)).clicked() {
+                ui.dialog = Some(Dialog::Choose {
+                    decision: d,
+                    picked: vec![false; dec.choices.len()],
+                });
+                close = true;
+            }
+        }
+    }
+    // What the objects at hand offer beyond use and read: questions, forms.
+    for o in &at_hand.objects {
+        let obj = &sc.model.room.objects[o.index];
+        for a in &obj.affords {
+            match a {
+                Affordance::Choose(d) => {
+                    if let Some(i) = sc.model.decisions.iter().position(|x| &x.id == d)
+                        && p.button(sc.model.decisions[i].prompt.get(l)).clicked()
+                    {
+                        ui.dialog = Some(Dialog::Choose {
+                            decision: i,
+                            picked: vec![false; sc.model.decisions[i].choices.len()],
+                        });
+                        close = true;
+                    }
+                }
+                Affordance::Enter(f) => {
+                    if let Some(i) = sc.model.fields.iter().position(|x| &x.id == f)
+                        && p.button(i18n.ta(
+                            "actions-enter",
+                            &[("field", sc.model.fields[i].label.get(l).into())],
+                        ))
+                        .clicked()
+                    {
+                        ui.dialog = Some(Dialog::Enter {
+                            field: i,
+                            text: String::new(),
+                            error: None,
+                        });
+                        close = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    // Waiting (a purge, cooling, an incubation): the session clock jumps ahead.
+    if sc.index.has_timed_things() {
+        p.separator();
+        p.label(egui::RichText::new(i18n.t("actions-wait")).strong());
+        p.horizontal(|p| {
+            for minutes in [1u64, 5] {
+                if p.button(i18n.ta(
+                    "actions-wait-minutes",
+                    &[("minutes", Arg::N(minutes as f64))],
+                ))
+                .clicked()
+                {
+                    intents.write(Intent::Do(ActionKind::Wait {
+                        duration_ms: minutes * 60_000,
+                    }));
+                    close = true;
+                }
+            }
         });
+    }
+    // Held things, or the pointed thing, used on a hand or a body part.
+    let mut targets: Vec<(String, String)> = [Hand::Left, Hand::Right]
+        .into_iter()
+        .map(|h| {
+            (
+                h.id().to_string(),
+                sc.index
+                    .entity_ids
+                    .get(h.id())
+                    .map(|&e| sc.index.entities[e as usize].name.get(l).to_string())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    targets.extend(
+        sc.model
+            .body_parts
+            .iter()
+            .map(|b| (b.id.to_string(), b.name.get(l).to_string())),
+    );
+    let mut sources: Vec<(Option<Hand>, usize)> = Vec::new();
+    for hand in [Hand::Right, Hand::Left] {
+        let Some(id) = session.tracker.world().holding[if hand == Hand::Left { 0 } else { 1 }]
+        else {
+            continue;
+        };
+        if let Some(oi) = sc.index.entities[id as usize].object {
+            sources.push((Some(hand), oi));
+        }
+    }
+    if let Some(o) = &at_hand.to_use
+        && !sources.iter().any(|(_, i)| *i == o.index)
+    {
+        sources.push((free_hand(hands), o.index));
+    }
+    let mut body_uses = Vec::new();
+    for (hand, oi) in sources {
+        let obj = &sc.model.room.objects[oi];
+        for a in &obj.affords {
+            if let Affordance::UseOn { target, label, .. } = a {
+                for (tid, tname) in &targets {
+                    if entity_matches(sc, target.as_str(), tid) {
+                        let verb = label
+                            .as_ref()
+                            .map(|t| t.get(l).to_string())
+                            .unwrap_or_else(|| i18n.t("verb-use"));
+                        body_uses.push((
+                            hand,
+                            obj.id.to_string(),
+                            tid.clone(),
+                            format!("{} — {verb} → {tname}", obj.name.get(l)),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if !body_uses.is_empty() {
+        p.separator();
+        p.label(egui::RichText::new(i18n.t("actions-body")).strong());
+        for (hand, object, target, text) in body_uses {
+            if p.button(text).clicked() {
+                intents.write(Intent::Do(ActionKind::UseOn {
+                    object: object.as_str().into(),
+                    target: target.as_str().into(),
+                    hand,
+                }));
+                close = true;
+            }
+        }
+    }
+    // Feet: step onto the pointed floor.
+    let feet: Vec<_> = sc
+        .model
+        .body_parts
+        .iter()
+        .filter(|b| b.tags.iter().any(|t| t == "foot"))
+        .collect();
+    if let Some((o, at)) = &at_hand.floor
+        && !feet.is_empty()
+        && sc.model.room.objects[o.index]
+            .tags
+            .iter()
+            .any(|t| t == "floor")
+    {
+        p.separator();
+        for foot in feet {
+            if p.button(i18n.ta(
+                "actions-step",
+                &[
+                    ("foot", foot.name.get(l).into()),
+                    ("floor", sc.model.room.objects[o.index].name.get(l).into()),
+                ],
+            ))
+            .clicked()
+            {
+                intents.write(Intent::Step {
+                    foot: foot.id.to_string(),
+                    at: *at,
+                });
+                close = true;
+            }
+        }
+    }
+    p.separator();
+    if p.button(i18n.t("actions-close")).clicked() {
+        close = true;
+    }
     if close {
         ui.action_menu = false;
     }
 }
 
-fn dialog(
+/// A question or a form, in a window on the screen.
+pub(crate) fn dialog(
     ctx: &egui::Context,
     ui: &mut UiState,
     i18n: &I18n,
     sc: &Scenario,
     d: Dialog,
+    intents: &mut MessageWriter<Intent>,
+) {
+    egui::Window::new(dialog_title(i18n, sc, &d))
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |p| dialog_body(p, ui, i18n, sc, d, false, intents));
+}
+
+/// A question's or a form's title.
+pub(crate) fn dialog_title(i18n: &I18n, sc: &Scenario, d: &Dialog) -> String {
+    match d {
+        Dialog::Choose { .. } => i18n.t("question-title"),
+        Dialog::Enter { field, .. } => sc.model.fields[*field].label.get(i18n.lang.code()).into(),
+    }
+}
+
+/// A question or a form, answered with the mouse and keyboard, or (`keypad`: in a headset)
+/// with the ray alone: a form then has keys for its digits.
+pub(crate) fn dialog_body(
+    p: &mut egui::Ui,
+    ui: &mut UiState,
+    i18n: &I18n,
+    sc: &Scenario,
+    d: Dialog,
+    keypad: bool,
     intents: &mut MessageWriter<Intent>,
 ) {
     let l = i18n.lang.code();
@@ -1078,37 +1177,31 @@ fn dialog(
             let dec = &sc.model.decisions[decision];
             let mut done = false;
             let mut cancel = false;
-            egui::Window::new(i18n.t("question-title"))
-                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-                .collapsible(false)
-                .resizable(false)
-                .show(ctx, |p| {
-                    p.label(egui::RichText::new(dec.prompt.get(l)).size(16.0));
-                    if dec.multiple {
-                        p.label(egui::RichText::new(i18n.t("question-several")).small());
-                    }
-                    for (i, c) in dec.choices.iter().enumerate() {
-                        if dec.multiple {
-                            p.checkbox(&mut picked[i], c.text.get(l));
-                        } else if p.radio(picked[i], c.text.get(l)).clicked() {
-                            picked.iter_mut().for_each(|x| *x = false);
-                            picked[i] = true;
-                        }
-                    }
-                    p.horizontal(|p| {
-                        if p.add_enabled(
-                            picked.iter().any(|x| *x),
-                            egui::Button::new(i18n.t("question-answer")),
-                        )
-                        .clicked()
-                        {
-                            done = true;
-                        }
-                        if p.button(i18n.t("question-cancel")).clicked() {
-                            cancel = true;
-                        }
-                    });
-                });
+            p.label(egui::RichText::new(dec.prompt.get(l)).size(16.0));
+            if dec.multiple {
+                p.label(egui::RichText::new(i18n.t("question-several")).small());
+            }
+            for (i, c) in dec.choices.iter().enumerate() {
+                if dec.multiple {
+                    p.checkbox(&mut picked[i], c.text.get(l));
+                } else if p.radio(picked[i], c.text.get(l)).clicked() {
+                    picked.iter_mut().for_each(|x| *x = false);
+                    picked[i] = true;
+                }
+            }
+            p.horizontal(|p| {
+                if p.add_enabled(
+                    picked.iter().any(|x| *x),
+                    egui::Button::new(i18n.t("question-answer")),
+                )
+                .clicked()
+                {
+                    done = true;
+                }
+                if p.button(i18n.t("question-cancel")).clicked() {
+                    cancel = true;
+                }
+            });
             if done {
                 let choices = dec
                     .choices
@@ -1135,35 +1228,48 @@ fn dialog(
         } => {
             let f = &sc.model.fields[field];
             let mut close = false;
-            egui::Window::new(f.label.get(l))
-                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-                .collapsible(false)
-                .resizable(false)
-                .show(ctx, |p| {
-                    p.horizontal(|p| {
-                        p.text_edit_singleline(&mut text);
-                        if let Some(u) = &f.unit {
-                            p.label(u);
-                        }
-                    });
-                    if let Some(e) = &error {
-                        p.label(egui::RichText::new(format!("✖ {e}")).color(tone_color(Tone::Bad)));
-                    }
-                    p.horizontal(|p| {
-                        if p.button(i18n.t("field-ok")).clicked() {
-                            match text.trim().replace(',', ".").parse::<f64>() {
-                                Ok(v) if v.is_finite() => {
-                                    intents.write(Intent::enter(f.id.as_str(), v, f.unit.clone()));
-                                    close = true;
+            p.horizontal(|p| {
+                p.text_edit_singleline(&mut text);
+                if let Some(u) = &f.unit {
+                    p.label(u);
+                }
+            });
+            if keypad {
+                egui::Grid::new("keypad").show(p, |p| {
+                    for row in ["789", "456", "123", "-0.⌫"] {
+                        for key in row.chars() {
+                            let button =
+                                egui::Button::new(egui::RichText::new(key.to_string()).size(18.0))
+                                    .min_size(egui::vec2(36.0, 30.0));
+                            if p.add(button).clicked() {
+                                if key == '⌫' {
+                                    text.pop();
+                                } else {
+                                    text.push(key);
                                 }
-                                _ => error = Some(i18n.t("field-not-a-number")),
                             }
                         }
-                        if p.button(i18n.t("question-cancel")).clicked() {
+                        p.end_row();
+                    }
+                });
+            }
+            if let Some(e) = &error {
+                p.label(egui::RichText::new(format!("✖ {e}")).color(tone_color(Tone::Bad)));
+            }
+            p.horizontal(|p| {
+                if p.button(i18n.t("field-ok")).clicked() {
+                    match text.trim().replace(',', ".").parse::<f64>() {
+                        Ok(v) if v.is_finite() => {
+                            intents.write(Intent::enter(f.id.as_str(), v, f.unit.clone()));
                             close = true;
                         }
-                    });
-                });
+                        _ => error = Some(i18n.t("field-not-a-number")),
+                    }
+                }
+                if p.button(i18n.t("question-cancel")).clicked() {
+                    close = true;
+                }
+            });
             ui.dialog = if close {
                 None
             } else {

@@ -48,14 +48,19 @@ pub const PUSH: f32 = 0.03;
 pub const RECOIL: f32 = 0.015;
 
 /// One hand from the headset's runtime, in room coordinates.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct HandInput {
     /// Where the palm is and how it is turned.
     pub pose: Transform,
+    /// The pointing ray: from its origin along its −Z (a controller's aim pose; for a tracked
+    /// hand, along the fingers).
+    pub aim: Transform,
     /// How closed the hand is, 0 (open) to 1 (fist, grip pressed).
     pub grip: f32,
     /// Trigger or index pinch, 0 to 1.
     pub trigger: f32,
+    /// The thumbstick (or trackpad), x right and y forward, −1 to 1.
+    pub stick: Vec2,
 }
 
 /// What the headset's runtime tracks this frame (none: not tracked).
@@ -110,6 +115,7 @@ pub fn map(
     mut hands: ResMut<Hands>,
     mut ui: ResMut<UiState>,
     session: Option<Res<Session>>,
+    pointing: Option<Res<super::panel::PanelPointer>>,
     mut limbs: Query<(&HandLimb, &mut Transform), (Without<Body>, Without<Obj>)>,
     mut body: Query<&mut Transform, (With<Body>, Without<HandLimb>, Without<Obj>)>,
     objects: Query<(Entity, &Obj, &GlobalTransform, Option<&Collider>)>,
@@ -186,8 +192,11 @@ pub fn map(
                 intents.write(Intent::Drop { hand });
             }
         }
-        // Use: the trigger's press.
-        if !state.triggering[s] && h.trigger >= GRIP_ON {
+        // Use: the trigger's press (unless its ray is on the world panel: a click there).
+        if pointing.as_ref().is_some_and(|p| p.hand == Some(hand)) {
+            state.triggering[s] =
+                h.trigger >= GRIP_ON || (state.triggering[s] && h.trigger > GRIP_OFF);
+        } else if !state.triggering[s] && h.trigger >= GRIP_ON {
             state.triggering[s] = true;
             let kind = match hands.held[s].and_then(|e| objects.get(e).ok()) {
                 Some((_, held, held_t, _)) => {
@@ -315,6 +324,120 @@ pub fn map(
     }
 }
 
+// ----- Comfort: snap turns and teleport --------------------------------------------------------
+
+/// A move of the tracking space (the room under the learner's feet), for the comfort options.
+#[derive(Message, Debug, Clone, Copy, PartialEq)]
+pub enum RootMove {
+    /// Turned about the vertical through a point on the floor (under the head), radians,
+    /// positive to the left.
+    Turn {
+        /// The point on the floor.
+        about: Vec3,
+        /// The angle.
+        angle: f32,
+    },
+    /// Moved along the floor by this much.
+    Shift(Vec3),
+}
+
+/// What the comfort options remember between frames.
+#[derive(Resource, Debug, Default)]
+pub struct Locomotion {
+    turned: bool,
+    /// Where a teleport would land, while the learner aims one.
+    pub aiming: Option<Vec3>,
+}
+
+/// A snap turn's angle, degrees.
+pub const SNAP_TURN_DEG: f32 = 30.0;
+/// The farthest a teleport goes, m.
+pub const TELEPORT_RANGE: f32 = 4.0;
+
+/// Snap turns (right stick left or right: 30°, once per push) and teleport (left stick
+/// forward: aim along the left hand's ray at the floor, at most 4 m away; let the stick go to
+/// land there), as the comfort setting allows. It only says how the room should move; the
+/// OpenXR layer moves its tracking space.
+pub fn locomotion(
+    settings: Option<Res<super::settings::Settings>>,
+    input: Res<VrInput>,
+    mut state: ResMut<Locomotion>,
+    mut moves: MessageWriter<RootMove>,
+) {
+    use super::settings::VrMotion;
+    let motion = settings.map(|s| s.vr_motion).unwrap_or_default();
+    let Some(head) = input.head else { return };
+    if motion == VrMotion::RoomScale {
+        state.aiming = None;
+        return;
+    }
+    let stick = |i: usize| input.hands[i].map(|h| h.stick).unwrap_or_default();
+    let floor = head.translation.with_y(0.0);
+    let turn = stick(1).x;
+    if !state.turned && turn.abs() > 0.7 {
+        state.turned = true;
+        moves.write(RootMove::Turn {
+            about: floor,
+            angle: -turn.signum() * SNAP_TURN_DEG.to_radians(),
+        });
+    } else if turn.abs() < 0.3 {
+        state.turned = false;
+    }
+    if motion != VrMotion::SnapTurnAndTeleport {
+        state.aiming = None;
+        return;
+    }
+    let forward = stick(0).y;
+    if forward > 0.7 {
+        state.aiming = input.hands[0].and_then(|h| {
+            let dir = h.aim.rotation * Vec3::NEG_Z;
+            (dir.y < -0.05).then(|| {
+                let p = h.aim.translation + dir * (-h.aim.translation.y / dir.y);
+                floor + (p - floor).with_y(0.0).clamp_length_max(TELEPORT_RANGE)
+            })
+        });
+    } else if forward < 0.3
+        && let Some(to) = state.aiming.take()
+    {
+        moves.write(RootMove::Shift(to - floor));
+    }
+}
+
+// ----- Tracked hands ---------------------------------------------------------------------------
+
+/// A tracked hand from its joints (indexed as OpenXR's hand joints, `HandBone`; none where
+/// not tracked): the palm, how closed the hand is (the finger tips' distance to the palm: about
+/// 9 cm open, 4 cm in a fist), the thumb-to-index pinch as its trigger, and its ray along the
+/// fingers from the palm.
+pub fn hand_from_joints(joint: &[Option<Transform>; 26]) -> Option<HandInput> {
+    use bevy_mod_xr::hands::HandBone;
+    let palm = joint[HandBone::Palm as usize]?;
+    let tip = |b: HandBone| joint[b as usize].map(|t| t.translation);
+    let curl: Vec<f32> = [HandBone::IndexTip, HandBone::MiddleTip, HandBone::RingTip]
+        .into_iter()
+        .filter_map(tip)
+        .map(|p| p.distance(palm.translation))
+        .collect();
+    let grip = if curl.is_empty() {
+        0.0
+    } else {
+        let d = curl.iter().sum::<f32>() / curl.len() as f32;
+        ((0.085 - d) / 0.04).clamp(0.0, 1.0)
+    };
+    let trigger = match (tip(HandBone::ThumbTip), tip(HandBone::IndexTip)) {
+        (Some(a), Some(b)) => ((0.05 - a.distance(b)) / 0.035).clamp(0.0, 1.0),
+        _ => 0.0,
+    };
+    Some(HandInput {
+        pose: palm,
+        // OpenXR's palm joint has its −Z along the fingers.
+        aim: palm,
+        grip,
+        trigger,
+        stick: Vec2::ZERO,
+    })
+}
+
 /// The body part a held object is brought to, if any: the other hand, the head, a foot (low
 /// down, on its side) or the body.
 fn body_target(
@@ -392,6 +515,10 @@ pub enum Key {
         grip: f32,
         /// The trigger or pinch.
         trigger: f32,
+        /// Where its ray points (`point PLACE`), if anywhere.
+        point: Option<Place>,
+        /// The thumbstick (`stick X Y`).
+        stick: Vec2,
     },
     /// The hand is no longer tracked.
     Lost(Hand),
@@ -408,12 +535,17 @@ pub enum Key {
 /// 0.0        head   @phone 0 0.75 0.45       look @phone 0 0 0
 /// 0.5        right  @phone 0 0.02 0          0 0
 /// 1.0        right  @phone 0 0.02 0          1 0
+/// 2.0        right  @world-panel 0 0 0.3     0 0    point @world-panel 0.05 0.1 0
+/// 2.5        right  @world-panel 0 0 0.3     0 1    point @world-panel 0.05 0.1 0
+/// 3.0        left   -1 1 0                   0 0    stick 0 1
 /// 9.0        end
 /// ```
 ///
-/// A place is `x y z` in the room, or `@object x y z` from that object's origin. Between two
-/// lines for the same head or hand, positions move in a straight line; grip and trigger keep
-/// the earlier line's value until the next line's time.
+/// A place is `x y z` in the room, or `@object x y z` from that object's origin (world axes),
+/// or `@world-panel x y z` in the board's frame (x right, y up from its centre, z out of its
+/// face). A hand line may add where its ray points (`point PLACE`) and its thumbstick (`stick X
+/// Y`). Between two lines for the same head or hand, positions move in a straight line; grip,
+/// trigger and stick keep the earlier line's value until the next line's time.
 #[derive(Resource, Debug, Clone, Default, PartialEq)]
 pub struct PoseScript {
     /// The lines, by time.
@@ -484,11 +616,29 @@ impl PoseScript {
                     };
                     let grip = amount()?;
                     let trigger = amount()?;
+                    let mut point = None;
+                    let mut stick = Vec2::ZERO;
+                    while let Some(w) = words.next_if(|w| *w == "point" || *w == "stick") {
+                        if w == "point" {
+                            point = Some(place(&mut words)?);
+                        } else {
+                            let mut axis = || {
+                                words
+                                    .next()
+                                    .and_then(|w| w.parse::<f32>().ok())
+                                    .filter(|x| (-1.0..=1.0).contains(x))
+                                    .ok_or_else(|| err("a stick is `stick X Y`, each −1 to 1"))
+                            };
+                            stick = Vec2::new(axis()?, axis()?);
+                        }
+                    }
                     Key::Hand {
                         hand,
                         at,
                         grip,
                         trigger,
+                        point,
+                        stick,
                     }
                 }
                 "lost-left" => Key::Lost(Hand::Left),
@@ -508,12 +658,23 @@ impl PoseScript {
         Ok(PoseScript { keys })
     }
 
-    /// The poses at `t` seconds; `anchor` gives an object's position. True once the end is
-    /// reached.
-    pub fn at(&self, t: f64, anchor: &dyn Fn(&str) -> Option<Vec3>) -> (VrInput, bool) {
+    /// The time of the last pose (before `end`), s: a picture of the script's result is taken
+    /// after it.
+    pub fn posed_until(&self) -> f64 {
+        self.keys
+            .iter()
+            .filter(|(_, k)| *k != Key::End)
+            .map(|(t, _)| *t)
+            .fold(0.0, f64::max)
+    }
+
+    /// The poses at `t` seconds; `anchor` gives the frame a `@name` offset is in (an object's
+    /// origin, world axes; the world panel's own frame for `@world-panel`). True once the end
+    /// is reached.
+    pub fn at(&self, t: f64, anchor: &dyn Fn(&str) -> Option<Transform>) -> (VrInput, bool) {
         let resolve = |p: &Place| -> Vec3 {
             match &p.anchor {
-                Some(a) => anchor(a).unwrap_or(Vec3::ZERO) + p.at,
+                Some(a) => anchor(a).unwrap_or_default().transform_point(p.at),
                 None => p.at,
             }
         };
@@ -554,7 +715,12 @@ impl PoseScript {
                 a @ (
                     _,
                     Key::Hand {
-                        at, grip, trigger, ..
+                        at,
+                        grip,
+                        trigger,
+                        point,
+                        stick,
+                        ..
                     },
                 ),
             ) = before(&of_hand)
@@ -564,10 +730,21 @@ impl PoseScript {
                     Key::Hand { at, .. } => Some(resolve(at)),
                     _ => None,
                 });
+                let pose = Transform::from_translation(p);
+                // The ray turns towards where it points, moving as the hand does.
+                let aim = point.as_ref().map_or(pose, |q| {
+                    let q = lerp(a, b, resolve(q), &|k| match k {
+                        Key::Hand { point, .. } => point.as_ref().map(resolve),
+                        _ => None,
+                    });
+                    pose.looking_at(q, Vec3::Y)
+                });
                 input.hands[slot(hand)] = Some(HandInput {
-                    pose: Transform::from_translation(p),
+                    pose,
+                    aim,
                     grip: *grip,
                     trigger: *trigger,
+                    stick: *stick,
                 });
             }
         }
@@ -577,6 +754,10 @@ impl PoseScript {
         (input, ended)
     }
 }
+
+/// The anchor of a place on the world panel, in the board's own frame (x to the right and y
+/// up from its centre, z out of its face, m).
+pub const WORLD_PANEL: &str = "world-panel";
 
 /// Plays a pose script in place of the headset's tracking (after the device is read, before
 /// the mapping): at its end the session is finished and, once its record is written, the app
@@ -588,6 +769,7 @@ pub fn play_script(
     mut input: ResMut<VrInput>,
     session: Option<Res<Session>>,
     objects: Query<(&Obj, &GlobalTransform)>,
+    panel: Query<&GlobalTransform, With<super::panel::WorldPanel>>,
     mut requests: MessageWriter<super::Request>,
     mut exit: MessageWriter<AppExit>,
     mut anchors: Local<Option<std::collections::HashMap<String, Vec3>>>,
@@ -610,7 +792,12 @@ pub fn play_script(
         return;
     };
     let t = session.now().0 as f64 / 1000.0;
-    let (poses, ended) = script.at(t, &|id: &str| anchors.get(id).copied());
+    let (poses, ended) = script.at(t, &|id: &str| {
+        if id == WORLD_PANEL {
+            return panel.single().ok().map(|g| g.compute_transform());
+        }
+        anchors.get(id).copied().map(Transform::from_translation)
+    });
     *input = poses;
     if ended && !*finishing {
         *finishing = true;

@@ -160,16 +160,25 @@ pub fn run(opts: RunOptions) -> u8 {
     }
     if opts.xr || opts.vr_script.is_some() {
         // The guided panel and the debrief on a board in the room.
-        app.add_systems(
-            Update,
-            (
-                super::panel::spawn.run_if(resource_added::<super::vr::VrActive>),
-                super::panel::place.run_if(resource_exists::<super::vr::VrActive>),
+        app.init_resource::<super::panel::PanelPointer>()
+            .add_systems(
+                Update,
+                (
+                    super::panel::spawn.run_if(resource_added::<super::vr::VrActive>),
+                    super::panel::place.run_if(resource_exists::<super::vr::VrActive>),
+                )
+                    .chain()
+                    .after(PraxisSystems),
             )
-                .chain()
-                .after(PraxisSystems),
-        )
-        .add_systems(super::panel::WorldPanelPass, super::panel::draw);
+            .add_systems(
+                Update,
+                super::panel::point
+                    .run_if(resource_exists::<super::vr::VrActive>)
+                    .in_set(PraxisSystems)
+                    .after(super::vr::play_script)
+                    .before(super::vr::map),
+            )
+            .add_systems(super::panel::WorldPanelPass, super::panel::draw);
     }
     app.insert_resource(EguiGlobalSettings {
         auto_create_primary_context: false,
@@ -206,7 +215,7 @@ pub fn run(opts: RunOptions) -> u8 {
             ui::keys,
             desktop::look,
             walk_input,
-            desktop::point,
+            desktop::point.run_if(not(resource_exists::<super::vr::VrActive>)),
             desktop::act_on_input,
         )
             .chain()
@@ -572,6 +581,7 @@ fn capture_system(
     time: Res<Time<bevy::time::Real>>,
     graphics: Res<Graphics>,
     playback: Option<Res<super::playback::Playback>>,
+    script: Option<Res<super::vr::PoseScript>>,
     mut requests: MessageWriter<Request>,
     mut intents: MessageWriter<Intent>,
     mut exit: MessageWriter<AppExit>,
@@ -597,6 +607,11 @@ fn capture_system(
                 && playback
                     .as_deref()
                     .is_none_or(|p| p.done(session.as_deref()))
+                && script.as_deref().is_none_or(|s| {
+                    session
+                        .as_deref()
+                        .is_some_and(|x| x.now().0 as f64 / 1000.0 >= s.posed_until())
+                })
         }
         _ => true,
     };

@@ -1086,8 +1086,10 @@ use praxis::runtime::vr::{HandInput, VrActive, VrInput};
 fn palm(at: Vec3, grip: f32, trigger: f32) -> Option<HandInput> {
     Some(HandInput {
         pose: Transform::from_translation(at),
+        aim: Transform::from_translation(at),
         grip,
         trigger,
+        stick: Vec2::ZERO,
     })
 }
 
@@ -1298,8 +1300,8 @@ fn a_pose_script_interpolates_positions_and_holds_grips() {
     let phone = Vec3::new(1.0, 0.9, -1.0);
     let locker = Vec3::new(-3.0, 0.0, -1.6);
     let anchor = |id: &str| match id {
-        "phone" => Some(phone),
-        "locker" => Some(locker),
+        "phone" => Some(Transform::from_translation(phone)),
+        "locker" => Some(Transform::from_translation(locker)),
         _ => None,
     };
     let right = |t: f64| script.at(t, &anchor).0.hands[1].unwrap();

@@ -87,26 +87,12 @@ fn an_xr_session_on_monado_reaches_focused_renders_and_records_a_scripted_step()
         .unwrap_or(0);
     assert!(frames >= 30, "only {frames} frames rendered\n{context}");
     // The record: signed, and holding what the hands did.
-    let sessions = dir.join("data/sessions");
-    let record = std::fs::read_dir(&sessions)
-        .unwrap_or_else(|e| panic!("no records in {}: {e}\n{context}", sessions.display()))
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .unwrap_or_else(|| panic!("no record written\n{context}"));
-    let bytes = std::fs::read(&record).unwrap();
-    let rec = praxis::record::read(&bytes).unwrap_or_else(|e| panic!("{e}"));
-    let log: String = rec
-        .events
-        .iter()
-        .map(|a| praxis::eventlog::format_action(a) + "\n")
-        .collect();
+    let log = finished_record(&dir.join("data"), &context);
     assert!(log.contains("grab phone with right"), "{log}\n{context}");
     assert!(
         log.contains("release phone with right on locker"),
         "{log}\n{context}"
     );
-    assert!(rec.footer.is_some(), "the session was not finished");
     println!(
         "{}",
         stderr
@@ -115,6 +101,27 @@ fn an_xr_session_on_monado_reaches_focused_renders_and_records_a_scripted_step()
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+/// The learner's actions in the one record under `data`, which must be signed and finished.
+fn finished_record(data: &std::path::Path, context: &str) -> String {
+    let sessions = data.join("sessions");
+    let record = std::fs::read_dir(&sessions)
+        .unwrap_or_else(|e| panic!("no records in {}: {e}\n{context}", sessions.display()))
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .unwrap_or_else(|| panic!("no record written\n{context}"));
+    let bytes = std::fs::read(&record).unwrap();
+    let rec = praxis::record::read(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        rec.footer.is_some(),
+        "the session was not finished\n{context}"
+    );
+    rec.events
+        .iter()
+        .map(|a| praxis::eventlog::format_action(a) + "\n")
+        .collect()
 }
 
 fn tail(s: &str, n: usize) -> &str {
@@ -197,4 +204,53 @@ fn the_world_panel_shows_the_instructions_in_the_room() {
         "{}: no text on the panel ({text})",
         png.display()
     );
+}
+
+/// The ray of a hand answers a question on the world panel (hand hygiene's first moment): it
+/// opens the hand-action menu, picks the question, the answer, and "Answer", each with a trigger
+/// pull. The record holds that answer, and nothing else: the trigger pulled on the board is
+/// not a use of anything in the room.
+#[test]
+fn a_hand_ray_on_the_world_panel_answers_a_question() {
+    let dir = std::env::temp_dir().join(format!("praxis-xr-ray-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("home")).unwrap();
+    std::fs::write(
+        dir.join("home/.asoundrc"),
+        "pcm.!default { type null }\nctl.!default { type hw card 0 }\n",
+    )
+    .unwrap();
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24"])
+        .arg(env!("CARGO_BIN_EXE_praxis"))
+        .args([
+            "run",
+            "hand-hygiene",
+            "--vr-script",
+            "tests/xr/answer-question.poses",
+            "--lang",
+            "en",
+            "--mode",
+            "guided",
+            "--learner",
+            "L-VR-RAY",
+        ])
+        .current_dir(super::root())
+        .env("HOME", dir.join("home"))
+        .env("PRAXIS_CONFIG_DIR", dir.join("config"))
+        .env("PRAXIS_DATA_DIR", dir.join("data"))
+        .output()
+        .expect("xvfb-run runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    let context = tail(&stderr, 4000).to_string();
+    assert!(out.status.success(), "{context}");
+    let log = finished_record(&dir.join("data"), &context);
+    let acts: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(
+        acts.iter()
+            .any(|l| l.contains("choose moment-pulse") && l.contains("moment-1")),
+        "{log}"
+    );
+    // The answer, then the end of the session: nothing done in the room.
+    assert_eq!(acts.len(), 2, "{log}");
 }

@@ -905,7 +905,7 @@ pub(crate) fn action_menu(
         .collapsible(false)
         .resizable(false)
         .show(ctx, |p| {
-            action_menu_body(p, ui, i18n, session, at_hand, hands, intents)
+            action_menu_body(p, ui, i18n, session, at_hand, hands, intents);
         });
 }
 

@@ -1379,3 +1379,199 @@ fn vr_two_hands_hold_one_item_between_them() {
     );
     assert!(sim.position("coverall").y < mid.y - 0.1);
 }
+
+/// The comfort options: the right stick snaps a 30° turn once per push (right turns right);
+/// the left stick pushed forward aims a teleport along the left hand's ray to the floor, at
+/// most 4 m away, and letting it go lands there. Room-scale play moves nothing.
+#[test]
+fn vr_sticks_snap_turn_once_per_push_and_teleport_where_the_left_hand_aims() {
+    use bevy::ecs::message::Messages;
+    use praxis::runtime::vr::{Locomotion, RootMove, SNAP_TURN_DEG, TELEPORT_RANGE};
+    let mut sim = Sim::new("cleanroom-gowning", Mode::Guided);
+    sim.headset();
+    let eyes = Vec3::new(0.0, 1.6, 0.5);
+    let h = head(eyes, eyes + Vec3::NEG_Z);
+    let hand = |at: Vec3, towards: Vec3, stick: Vec2| {
+        Some(HandInput {
+            pose: Transform::from_translation(at),
+            aim: Transform::from_translation(at).looking_at(towards, Vec3::Y),
+            stick,
+            ..Default::default()
+        })
+    };
+    let left_at = eyes + Vec3::new(-0.2, -0.4, -0.3);
+    let right_at = eyes + Vec3::new(0.2, -0.4, -0.3);
+    let mut cursor = sim
+        .app
+        .world()
+        .resource::<Messages<RootMove>>()
+        .get_cursor_current();
+    let mut frames =
+        |sim: &mut Sim, n: usize, left: Option<HandInput>, right: Option<HandInput>| {
+            // Messages last two frames: read after each.
+            let mut moves = Vec::new();
+            for _ in 0..n {
+                sim.pose(h, left, right);
+                let messages = sim.app.world().resource::<Messages<RootMove>>();
+                moves.extend(cursor.read(messages).copied());
+            }
+            moves
+        };
+    let ahead = right_at + Vec3::NEG_Z;
+    // A push to the right held for half a second: one turn, to the right; back to the middle,
+    // then to the left: one turn back.
+    let moves = frames(
+        &mut sim,
+        30,
+        None,
+        hand(right_at, ahead, Vec2::new(1.0, 0.0)),
+    );
+    assert_eq!(moves.len(), 1, "{moves:?}");
+    let RootMove::Turn { about, angle } = moves[0] else {
+        panic!("{moves:?}")
+    };
+    assert!((angle + SNAP_TURN_DEG.to_radians()).abs() < 1e-5, "{angle}");
+    assert!(about.distance(eyes.with_y(0.0)) < 1e-4, "{about}");
+    assert!(frames(&mut sim, 5, None, hand(right_at, ahead, Vec2::ZERO)).is_empty());
+    let moves = frames(
+        &mut sim,
+        30,
+        None,
+        hand(right_at, ahead, Vec2::new(-1.0, 0.0)),
+    );
+    assert!(
+        matches!(moves[..], [RootMove::Turn { angle, .. }] if (angle - SNAP_TURN_DEG.to_radians()).abs() < 1e-5),
+        "{moves:?}"
+    );
+    // Teleport: the left hand's ray 45° down, from 1.2 m up, lands 1.2 m ahead of the hand.
+    let target = left_at + Vec3::new(0.0, -left_at.y, -left_at.y);
+    let aiming = hand(left_at, target, Vec2::new(0.0, 1.0));
+    assert!(frames(&mut sim, 10, aiming, None).is_empty());
+    let aimed = sim.app.world().resource::<Locomotion>().aiming.unwrap();
+    assert!(
+        aimed.distance(target.with_y(0.0)) < 1e-3,
+        "{aimed} vs {target}"
+    );
+    let moves = frames(&mut sim, 3, hand(left_at, target, Vec2::ZERO), None);
+    assert_eq!(
+        moves,
+        vec![RootMove::Shift(target.with_y(0.0) - eyes.with_y(0.0))]
+    );
+    // Aimed almost level: no farther than the teleport's range.
+    let far = left_at + Vec3::new(0.0, -0.5, -5.0);
+    frames(&mut sim, 3, hand(left_at, far, Vec2::new(0.0, 1.0)), None);
+    let aimed = sim.app.world().resource::<Locomotion>().aiming.unwrap();
+    assert!(
+        ((aimed - eyes.with_y(0.0)).length() - TELEPORT_RANGE).abs() < 1e-3,
+        "{aimed}"
+    );
+    frames(&mut sim, 3, hand(left_at, far, Vec2::ZERO), None);
+    // Room-scale: the sticks do nothing.
+    let mut settings = praxis::runtime::settings::Settings::default();
+    settings.vr_motion = praxis::runtime::settings::VrMotion::RoomScale;
+    sim.app.insert_resource(settings);
+    let moves = frames(
+        &mut sim,
+        10,
+        aiming,
+        hand(right_at, ahead, Vec2::new(1.0, 0.0)),
+    );
+    let moves = [
+        moves,
+        frames(&mut sim, 3, hand(left_at, target, Vec2::ZERO), None),
+    ]
+    .concat();
+    assert!(moves.is_empty(), "{moves:?}");
+}
+
+/// Tracked hands (no controller): the palm's pose, a fist as the grip, the thumb-to-index
+/// pinch as the trigger, and a ray along the fingers.
+#[test]
+fn vr_tracked_hand_joints_give_a_grip_from_a_fist_and_a_trigger_from_a_pinch() {
+    use bevy_mod_xr::hands::HandBone;
+    use praxis::runtime::vr::hand_from_joints;
+    let palm = Transform::from_xyz(0.1, 1.2, -0.3);
+    // Finger tips `tips` m from the palm along the fingers (−Z), the thumb tip `thumb` m from
+    // the index tip.
+    let hand = |tips: f32, thumb: f32| {
+        let mut joint = [None; 26];
+        joint[HandBone::Palm as usize] = Some(palm);
+        for (bone, side) in [
+            (HandBone::IndexTip, 0.02),
+            (HandBone::MiddleTip, 0.0),
+            (HandBone::RingTip, -0.02),
+        ] {
+            joint[bone as usize] = Some(palm * Transform::from_xyz(side, 0.0, -tips));
+        }
+        joint[HandBone::ThumbTip as usize] =
+            Some(palm * Transform::from_xyz(0.02 + thumb, 0.0, -tips));
+        hand_from_joints(&joint).unwrap()
+    };
+    let open = hand(0.09, 0.08);
+    assert!(open.grip < 0.1 && open.trigger < 0.1, "{open:?}");
+    let fist = hand(0.04, 0.06);
+    assert!(fist.grip > 0.9, "{fist:?}");
+    let pinch = hand(0.08, 0.01);
+    assert!(pinch.trigger > 0.9 && pinch.grip < 0.3, "{pinch:?}");
+    assert_eq!(open.pose, palm);
+    let ray = open.aim.rotation * Vec3::NEG_Z;
+    assert!(ray.distance(palm.rotation * Vec3::NEG_Z) < 1e-6);
+    // No palm tracked: no hand.
+    assert!(hand_from_joints(&[None; 26]).is_none());
+}
+
+/// Where a hand's ray meets the world panel, in the room and in the panel's pixels; rays from
+/// behind it, past its edges or from too far do not meet it.
+#[test]
+fn a_ray_meets_the_world_panel_at_the_pixel_it_points_at() {
+    use praxis::runtime::panel::{PIXELS, POINT_RANGE, SIZE, hit};
+    let board = Transform::from_xyz(1.0, 1.4, -0.5).looking_to(Vec3::X, Vec3::Y);
+    // The board faces −X (its front, +Z, towards the learner at x < 1).
+    let front = |d: f32| Vec3::new(1.0 - d, 1.4, -0.5);
+    let ray = |from: Vec3, to: Vec3| Transform::from_translation(from).looking_at(to, Vec3::Y);
+    let centre = board.translation;
+    let (at, px) = hit(&board, &ray(front(0.4), centre)).unwrap();
+    assert!(at.distance(centre) < 1e-5);
+    assert!(px.distance(Vec2::new(PIXELS.0 as f32, PIXELS.1 as f32) / 2.0) < 1e-2);
+    // 10 cm right of the centre and 15 cm up, seen from the front: right is the board's +X.
+    let right = board.rotation * Vec3::X;
+    let corner = centre + right * 0.1 + Vec3::Y * 0.15;
+    let (_, px) = hit(&board, &ray(front(0.4) + Vec3::Y * 0.1, corner)).unwrap();
+    let expect = Vec2::new(
+        (0.1 / SIZE.0 + 0.5) * PIXELS.0 as f32,
+        (0.5 - 0.15 / SIZE.1) * PIXELS.1 as f32,
+    );
+    assert!(px.distance(expect) < 0.05, "{px} vs {expect}");
+    // From behind, past an edge, from too far, or pointing away: nothing.
+    let behind = Vec3::new(1.4, 1.4, -0.5);
+    assert!(hit(&board, &ray(behind, centre)).is_none());
+    let past = centre + right * (SIZE.0 / 2.0 + 0.01);
+    assert!(hit(&board, &ray(front(0.4), past)).is_none());
+    assert!(hit(&board, &ray(front(POINT_RANGE + 0.1), centre)).is_none());
+    assert!(hit(&board, &ray(front(0.4), front(1.0))).is_none());
+}
+
+/// A pose script's rays and sticks: `point @world-panel x y 0` aims at that point of the board,
+/// wherever the board is; `stick X Y` sets the thumbstick; values out of range are refused
+/// with their line.
+#[test]
+fn a_pose_script_points_rays_in_the_world_panels_frame() {
+    use praxis::runtime::panel::hit;
+    use praxis::runtime::vr::PoseScript;
+    let text =
+        std::fs::read_to_string(super::root().join("tests/xr/answer-question.poses")).unwrap();
+    let script = PoseScript::parse(&text).unwrap();
+    let board = Transform::from_xyz(-0.8, 1.4, 1.1).looking_to(Vec3::new(0.4, 0.0, -0.9), Vec3::Y);
+    let anchor = |id: &str| (id == "world-panel").then_some(board);
+    // At 3 s the ray is on the "Actions…" button: 0.108 m left of the centre, 0.183 m up.
+    let right = script.at(3.0, &anchor).0.hands[1].unwrap();
+    assert_eq!(right.trigger, 1.0);
+    let (_, px) = hit(&board, &right.aim).expect("the ray meets the board");
+    assert!(px.distance(Vec2::new(100.8, 40.8)) < 0.5, "{px}");
+    let stick = PoseScript::parse("0 left 0 1 0 0 0 stick -0.5 1").unwrap();
+    let left = stick.at(0.0, &|_: &str| None).0.hands[0].unwrap();
+    assert_eq!(left.stick, Vec2::new(-0.5, 1.0));
+    let err =
+        PoseScript::parse("0 head 0 1.6 0 look 0 1.6 -1\n1 right 0 1 0 0 0 stick 2 0").unwrap_err();
+    assert!(err.starts_with("line 2:") && err.contains("stick"), "{err}");
+}

@@ -215,19 +215,33 @@ pub fn map(
                 }
                 None => near(palm, &|o: &Obj| {
                     affords(o, &|a| {
-                        matches!(a, Affordance::Use { .. } | Affordance::Read)
+                        matches!(
+                            a,
+                            Affordance::Use { .. }
+                                | Affordance::Read
+                                | Affordance::Choose(_)
+                                | Affordance::Enter(_)
+                        )
                     })
                 })
-                .map(|(_, o, _)| {
+                .and_then(|(_, o, _)| {
+                    // An object that asks a question or takes a form's entry: the world panel
+                    // shows the hand-action menu, where they are answered.
+                    if affords(o, &|a| {
+                        matches!(a, Affordance::Choose(_) | Affordance::Enter(_))
+                    }) {
+                        ui.action_menu = true;
+                    }
+                    let object = o.id.as_str().into();
                     if affords(o, &|a| matches!(a, Affordance::Use { .. })) {
-                        ActionKind::Use {
-                            object: o.id.as_str().into(),
+                        Some(ActionKind::Use {
+                            object,
                             hand: Some(hand),
-                        }
+                        })
+                    } else if affords(o, &|a| matches!(a, Affordance::Read)) {
+                        Some(ActionKind::Read { object })
                     } else {
-                        ActionKind::Read {
-                            object: o.id.as_str().into(),
-                        }
+                        None
                     }
                 }),
             };

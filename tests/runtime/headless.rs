@@ -1575,3 +1575,29 @@ fn a_pose_script_points_rays_in_the_world_panels_frame() {
         PoseScript::parse("0 head 0 1.6 0 look 0 1.6 -1\n1 right 0 1 0 0 0 stick 2 0").unwrap_err();
     assert!(err.starts_with("line 2:") && err.contains("stick"), "{err}");
 }
+
+/// The trigger with an empty hand on the gowning room's mirror: it is read, and since it asks
+/// a question the world panel opens the hand-action menu, where it is answered.
+#[test]
+fn vr_trigger_on_an_object_that_asks_a_question_opens_the_hand_menu() {
+    let mut sim = Sim::new("cleanroom-gowning", Mode::Guided);
+    sim.headset();
+    let mirror = sim.position("mirror");
+    let h = head(mirror + Vec3::new(0.0, 0.2, 0.6), mirror);
+    sim.pose(h, None, palm(mirror, 0.0, 0.0));
+    assert!(
+        !sim.app
+            .world()
+            .resource::<praxis::runtime::ui::UiState>()
+            .action_menu
+    );
+    sim.pose(h, None, palm(mirror, 0.0, 1.0));
+    sim.run(0.1);
+    assert!(sim.log().contains("read mirror"), "{}", sim.log());
+    assert!(
+        sim.app
+            .world()
+            .resource::<praxis::runtime::ui::UiState>()
+            .action_menu
+    );
+}

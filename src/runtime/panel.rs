@@ -319,23 +319,28 @@ fn at_hand(
     input: &VrInput,
     session: &Session,
     objects: &Query<(&Obj, &GlobalTransform, Option<&Collider>)>,
+    manikin: bool,
 ) -> super::ui::AtHand {
+    use crate::scenario::model::Affordance;
     let sc = &session.start.scenario;
+    let affords = |o: &Obj, f: &dyn Fn(&Affordance) -> bool| {
+        sc.model
+            .room
+            .objects
+            .get(o.index)
+            .is_some_and(|m| m.affords.iter().any(f))
+    };
+    let compressed = |o: &Obj| manikin && affords(o, &|a| matches!(a, Affordance::Compress));
     let offers = |o: &Obj| {
-        let asks = sc.model.room.objects.get(o.index).is_some_and(|m| {
-            m.affords.iter().any(|a| {
-                matches!(
-                    a,
-                    crate::scenario::model::Affordance::Choose(_)
-                        | crate::scenario::model::Affordance::Enter(_)
-                )
-            })
+        let asks = affords(o, &|a| {
+            matches!(a, Affordance::Choose(_) | Affordance::Enter(_))
         });
-        asks || sc
-            .model
-            .gestures
-            .iter()
-            .any(|g| g.at.as_ref().is_some_and(|a| a.as_str() == o.id))
+        asks || compressed(o)
+            || sc
+                .model
+                .gestures
+                .iter()
+                .any(|g| g.at.as_ref().is_some_and(|a| a.as_str() == o.id))
     };
     let distance = |gt: &GlobalTransform, c: Option<&Collider>, p: Vec3| match c {
         Some(c) => c.distance_to_point(gt.translation(), gt.rotation(), p, true),
@@ -361,6 +366,7 @@ fn at_hand(
         .collect();
     near.sort_by(|a, b| a.0.total_cmp(&b.0));
     super::ui::AtHand {
+        manikin: near.iter().map(|(_, o)| o).find(|o| compressed(o)).cloned(),
         objects: near.into_iter().map(|(_, o)| o).collect(),
         headset: true,
         ..default()
@@ -374,6 +380,7 @@ pub fn draw(
     mut ctx: Single<&mut EguiContext, Without<PrimaryEguiContext>>,
     mut ui: ResMut<UiState>,
     i18n: Res<super::i18n::I18n>,
+    settings: Res<super::settings::Settings>,
     session: Option<Res<Session>>,
     input: Res<VrInput>,
     hands: Res<Hands>,
@@ -428,7 +435,7 @@ pub fn draw(
                     ui.action_menu = false;
                 }
             });
-            let near = at_hand(&input, session, &objects);
+            let near = at_hand(&input, session, &objects, settings.vr_manikin);
             egui::ScrollArea::vertical().show(p, |p| {
                 super::ui::action_menu_body(
                     p,
@@ -467,6 +474,20 @@ pub fn draw(
                 p,
                 super::words::Tone::Info,
                 &i18n.ta("vr-gesture-chosen", &[("gesture", name.into())]),
+                "",
+            );
+        }
+        if let Some(left) = ui.calibrating {
+            super::ui::line_ui(
+                p,
+                super::words::Tone::Info,
+                &i18n.ta(
+                    "vr-calibrating",
+                    &[(
+                        "seconds",
+                        super::i18n::Arg::S(format!("{:.0}", left.ceil())),
+                    )],
+                ),
                 "",
             );
         }

@@ -260,6 +260,10 @@ pub struct Settings {
     /// In a headset: how the learner moves beyond their play space. No smooth artificial motion
     /// is offered (it makes people sick); room-scale walking always works.
     pub vr_motion: VrMotion,
+    /// In a headset: a physical manikin lies where the scenario's manikin is, so that once its
+    /// chest is calibrated (from the hand-action menu), compression depth and recoil are
+    /// measured from the hands' motion against it. Off: they are "not assessed".
+    pub vr_manikin: bool,
 }
 
 /// Comfort options for moving in a headset.
@@ -289,6 +293,7 @@ impl Default for Settings {
             bindings: BTreeMap::new(),
             look_speed: 0.0025,
             vr_motion: VrMotion::default(),
+            vr_manikin: false,
         }
     }
 }

@@ -94,6 +94,11 @@ pub struct UiState {
     pub dialog: Option<Dialog>,
     /// The gesture being made.
     pub gesture: Option<HeldGesture>,
+    /// In a headset: the learner asked to calibrate the manikin's chest (the VR mapping takes
+    /// it up).
+    pub calibrate_manikin: bool,
+    /// Seconds left while the manikin's chest is being calibrated.
+    pub calibrating: Option<f32>,
     /// Feedback lines (guided mode).
     pub lines: Vec<Line>,
     /// Captions of sounds, with the wall-clock second they disappear at.
@@ -875,6 +880,9 @@ pub(crate) struct AtHand {
     pub floor: Option<(Obj, Vec3)>,
     /// In a headset: gestures are made with the hands, not with a key.
     pub headset: bool,
+    /// In a headset with a physical manikin: the manikin within reach, whose chest can be
+    /// calibrated.
+    pub manikin: Option<Obj>,
 }
 
 impl AtHand {
@@ -885,6 +893,7 @@ impl AtHand {
             to_use: pointer.object.clone().filter(|_| pointer.distance <= reach),
             floor: pointer.object.clone().map(|o| (o, pointer.point)),
             headset: false,
+            manikin: None,
         }
     }
 }
@@ -998,6 +1007,21 @@ pub(crate) fn action_menu_body(
                 }
                 _ => {}
             }
+        }
+    }
+    // A physical manikin under the headset's: its chest at rest, for measured compressions.
+    if let Some(m) = &at_hand.manikin {
+        p.separator();
+        p.label(egui::RichText::new(i18n.t("actions-manikin")).strong());
+        let name = sc.index.entity_ids.get(m.id.as_str()).map_or_else(
+            || m.id.clone(),
+            |&e| sc.index.entities[e as usize].name.get(l).to_string(),
+        );
+        if p.button(i18n.ta("actions-calibrate", &[("manikin", name.into())]))
+            .clicked()
+        {
+            ui.calibrate_manikin = true;
+            close = true;
         }
     }
     // Waiting (a purge, cooling, an incubation): the session clock jumps ahead.

@@ -13,9 +13,11 @@
 //! - **rubbing** palm to palm, as long as it lasts: the gesture the learner chose, or else the
 //!   one the current step asks for, with the rubbing time as its duration;
 //! - **chest compressions**: each push down and release of the hands over an object that takes
-//!   compressions. Their rate comes from their times. Their depth is not measured: a hand in the
-//!   air has nothing to push against, so the debrief says "not assessed" unless a calibrated
-//!   input reports it.
+//!   compressions. Their rate comes from their times. Their depth is not measured from a hand in
+//!   the air (it has nothing to push against), so the debrief says "not assessed" — unless a
+//!   physical manikin lies under the virtual one (`vr_manikin` in the settings) and its chest
+//!   was calibrated at rest: then each compression's depth is the palm's drop below that rest
+//!   height, and its recoil is full when the chest comes back within 5 mm of it.
 //!
 //! Each hand is a touching body as on the desktop: its sensor follows the tracked pose, so what
 //! it touches becomes a touch action through the interaction layer.
@@ -83,6 +85,7 @@ pub struct VrMapping {
     triggering: [bool; 2],
     rub: Rub,
     press: Press,
+    calibration: Calibration,
 }
 
 #[derive(Debug, Default)]
@@ -101,7 +104,28 @@ struct Press {
     top: f32,
     bottom: f32,
     down: bool,
+    /// On a calibrated chest, rising after a push: the highest point since.
+    rose: Option<f32>,
 }
+
+/// The chest of a physical manikin, calibrated: where it is at rest.
+#[derive(Debug, Default)]
+struct Calibration {
+    /// While calibrating: when it ends (session-independent clock, s).
+    until: Option<f64>,
+    /// The lower palm's height over the manikin, with when and over what.
+    samples: Vec<(f64, f32, String)>,
+    /// The calibrated manikin and its chest's height at rest (the palm's), m.
+    chest: Option<(String, f32)>,
+}
+
+/// How long the hands rest on the manikin's chest to calibrate it, s; the last second counts.
+pub const CALIBRATION_S: f64 = 3.0;
+/// The palm may move this much (m) during the calibration's last second.
+pub const CALIBRATION_STILL: f32 = 0.01;
+/// A compression's recoil is full when the chest comes back within this (m) of its rest
+/// height: the tracking's precision, not a clinical threshold.
+pub const RECOIL_TOLERANCE: f32 = 0.005;
 
 const HANDS: [Hand; 2] = [Hand::Left, Hand::Right];
 
@@ -120,6 +144,7 @@ pub fn map(
     mut body: Query<&mut Transform, (With<Body>, Without<HandLimb>, Without<Obj>)>,
     objects: Query<(Entity, &Obj, &GlobalTransform, Option<&Collider>)>,
     mut intents: MessageWriter<Intent>,
+    mut notices: MessageWriter<super::interact::Notice>,
 ) {
     let _t = super::perf::scope();
     let dt = time.delta_secs().max(1e-4);
@@ -305,16 +330,92 @@ pub fn map(
                 })
                 .map(|(_, o, _, _)| (p.y, o.id.clone()))
         });
+    // A physical manikin's chest, calibrated at rest: the hands rest on it, still.
+    let cal = &mut state.calibration;
+    if std::mem::take(&mut ui.calibrate_manikin) {
+        cal.until = Some(now + CALIBRATION_S);
+        cal.samples.clear();
+    }
+    if let Some(until) = cal.until {
+        if let Some((y, id)) = &over {
+            cal.samples.push((now, *y, id.clone()));
+        }
+        ui.calibrating = Some((until - now).max(0.0) as f32);
+        if now < until {
+            state.press = Press::default();
+            return;
+        }
+        cal.until = None;
+        ui.calibrating = None;
+        let last: Vec<&(f64, f32, String)> = cal
+            .samples
+            .iter()
+            .filter(|(t, _, _)| *t >= until - 1.0)
+            .collect();
+        let (low, high) = last
+            .iter()
+            .fold((f32::MAX, f32::MIN), |(lo, hi), (_, y, _)| {
+                (lo.min(*y), hi.max(*y))
+            });
+        let one = last.first().map(|(_, _, id)| id.clone());
+        let still = last.len() >= 3
+            && high - low <= CALIBRATION_STILL
+            && last.iter().all(|(_, _, id)| Some(id) == one.as_ref());
+        // The whole last second over the chest, with no gap.
+        let covered = last
+            .first()
+            .is_some_and(|(t, _, _)| *t <= until - 1.0 + 0.2);
+        if let (true, true, Some(id)) = (still, covered, one) {
+            cal.chest = Some((id, (low + high) / 2.0));
+            notices.write(super::interact::Notice("notice-manikin-calibrated"));
+        } else {
+            notices.write(super::interact::Notice("notice-manikin-not-calibrated"));
+        }
+        cal.samples.clear();
+        state.press = Press::default();
+    }
+    let rest = |id: &str| {
+        state
+            .calibration
+            .chest
+            .as_ref()
+            .filter(|(c, _)| c == id)
+            .map(|(_, rest)| *rest)
+    };
+    let compression = |depth: Option<f32>, full: Option<bool>, object: &Option<String>| {
+        Intent::Do(ActionKind::Compress {
+            object: object.as_deref().map(Into::into),
+            // Whole millimetres: the tracking is no finer.
+            depth_mm: depth.map(|d| (d * 1000.0).max(0.0).round() as f64),
+            full_recoil: full,
+        })
+    };
     match over {
         Some((y, id)) => {
+            let rest = rest(&id);
             let p = &mut state.press;
             if p.object.as_ref() != Some(&id) {
                 *p = Press {
                     object: Some(id),
                     top: y,
                     bottom: y,
-                    down: false,
+                    ..Press::default()
                 };
+            } else if let (Some(rest), Some(rose)) = (rest, p.rose) {
+                // Measured: full recoil once back near rest; a new push before that is not.
+                let rose = rose.max(y);
+                p.rose = Some(rose);
+                if rose >= rest - RECOIL_TOLERANCE {
+                    intents.write(compression(Some(rest - p.bottom), Some(true), &p.object));
+                    p.rose = None;
+                    p.down = false;
+                    p.top = y;
+                } else if rose - y >= RECOIL {
+                    intents.write(compression(Some(rest - p.bottom), Some(false), &p.object));
+                    p.rose = None;
+                    p.down = true;
+                    p.bottom = y;
+                }
             } else if !p.down {
                 p.top = p.top.max(y);
                 if p.top - y >= PUSH {
@@ -324,17 +425,26 @@ pub fn map(
             } else {
                 p.bottom = p.bottom.min(y);
                 if y - p.bottom >= RECOIL {
-                    p.down = false;
-                    p.top = y;
-                    intents.write(Intent::Do(ActionKind::Compress {
-                        object: p.object.as_deref().map(Into::into),
-                        depth_mm: None,
-                        full_recoil: None,
-                    }));
+                    if rest.is_some() {
+                        p.rose = Some(y);
+                    } else {
+                        p.down = false;
+                        p.top = y;
+                        intents.write(compression(None, None, &p.object));
+                    }
                 }
             }
         }
-        None => state.press = Press::default(),
+        None => {
+            // Hands off the chest while rising from a push: that push did not recoil fully.
+            let p = &state.press;
+            if p.rose.is_some()
+                && let Some(rest) = p.object.as_deref().and_then(rest)
+            {
+                intents.write(compression(Some(rest - p.bottom), Some(false), &p.object));
+            }
+            state.press = Press::default();
+        }
     }
 }
 

@@ -1601,3 +1601,95 @@ fn vr_trigger_on_an_object_that_asks_a_question_opens_the_hand_menu() {
             .action_menu
     );
 }
+
+/// A physical manikin under the virtual one, its chest calibrated with the hands resting on it
+/// for 3 s: thirty pushes 55 mm deep, coming all the way back, at 110 a minute, are measured as
+/// 55 mm with full recoil; ten more leaning on the chest (never back within 5 mm) are not full
+/// recoil. Hands that do not rest still during the calibration calibrate nothing.
+#[test]
+fn vr_compressions_on_a_calibrated_manikin_are_measured() {
+    let mut sim = Sim::new("basic-life-support", Mode::Guided);
+    sim.headset();
+    let chest = sim.position("victim");
+    let h = head(chest + Vec3::new(0.0, 0.9, 0.35), chest);
+    let rest = chest + Vec3::new(0.0, 0.3, 0.0);
+    let both = |sim: &mut Sim, p: Vec3| {
+        sim.pose(h, palm(p + Vec3::Y * 0.02, 0.0, 0.0), palm(p, 0.0, 0.0));
+    };
+    let steps = |secs: f32| (secs / STEP.as_secs_f32()).round() as usize;
+    fn ui(sim: &mut Sim) -> bevy::ecs::change_detection::Mut<'_, praxis::runtime::ui::UiState> {
+        sim.app
+            .world_mut()
+            .resource_mut::<praxis::runtime::ui::UiState>()
+    }
+    let push = |sim: &mut Sim, top: f32, depth: f32, n: f32| {
+        let rate = 110.0 / 60.0;
+        for i in 0..=steps(n / rate) {
+            let t = i as f32 * STEP.as_secs_f32();
+            let phase = (std::f32::consts::TAU * rate * t).cos();
+            both(sim, rest - Vec3::Y * (top + depth / 2.0 * (1.0 - phase)));
+        }
+    };
+    // The hands wander during the calibration: nothing is calibrated.
+    ui(&mut sim).calibrate_manikin = true;
+    for i in 0..steps(3.3) {
+        both(&mut sim, rest + Vec3::Y * 0.03 * (i as f32 * 0.3).sin());
+    }
+    push(&mut sim, 0.0, 0.055, 5.0);
+    let unmeasured = sim.actions_of(|k| matches!(k, ActionKind::Compress { .. }));
+    assert!(!unmeasured.is_empty(), "{}", sim.log());
+    assert!(unmeasured.iter().all(|a| matches!(
+        a.kind,
+        ActionKind::Compress {
+            depth_mm: None,
+            full_recoil: None,
+            ..
+        }
+    )));
+    // Resting still: calibrated. The countdown shows while it lasts.
+    for _ in 0..30 {
+        sim.pose(h, None, None);
+    }
+    ui(&mut sim).calibrate_manikin = true;
+    for i in 0..steps(3.3) {
+        both(&mut sim, rest);
+        if i == steps(1.0) {
+            assert!(ui(&mut sim).calibrating.is_some_and(|s| s > 1.5 && s < 2.5));
+        }
+    }
+    assert!(ui(&mut sim).calibrating.is_none());
+    let before = sim
+        .actions_of(|k| matches!(k, ActionKind::Compress { .. }))
+        .len();
+    push(&mut sim, 0.0, 0.055, 30.0);
+    // Leaning: the chest never comes back higher than 12 mm below rest.
+    push(&mut sim, 0.012, 0.05, 10.0);
+    for _ in 0..30 {
+        sim.pose(h, None, None);
+    }
+    let measured: Vec<(f64, bool)> = sim
+        .actions_of(|k| matches!(k, ActionKind::Compress { .. }))
+        .into_iter()
+        .skip(before)
+        .map(|a| match a.kind {
+            ActionKind::Compress {
+                depth_mm: Some(d),
+                full_recoil: Some(r),
+                ..
+            } => (d, r),
+            other => panic!("not measured: {other:?}"),
+        })
+        .collect();
+    assert_eq!(measured.len(), 40, "{measured:?}");
+    let (full, leaning) = measured.split_at(30);
+    assert!(
+        full.iter().all(|&(d, r)| r && (53.0..=56.0).contains(&d)),
+        "{full:?}"
+    );
+    assert!(
+        leaning
+            .iter()
+            .all(|&(d, r)| !r && (60.0..=63.0).contains(&d)),
+        "{leaning:?}"
+    );
+}

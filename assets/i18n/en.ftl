@@ -43,7 +43,7 @@ panel-hint = Hint ({ $key })
 panel-hint-no-key = Hint
 panel-finish = Finish the session
 panel-actions = Actions, questions, forms…
-vr-gesture-chosen = { $gesture }: make it with your hands now.
+vr-gesture-chosen = { $gesture }: make it now — rub your hands together, or hold a trigger for as long as it lasts ({ $seconds } s).
 vr-calibrating = Hands on the chest, still: { $seconds } s…
 panel-feedback = What happened
 pointer-far = too far: come closer
@@ -65,7 +65,7 @@ notice-nothing-to-read = Nothing to read here.
 ## Hand-action menu
 actions-title = Actions
 actions-gestures = Gestures (choose one, then hold the gesture key)
-actions-gestures-vr = Gestures (choose one, then make it with your hands)
+actions-gestures-vr = Gestures (choose one, then make it: rub your hands, or hold a trigger for as long as it lasts)
 actions-questions = Questions
 actions-enter = Enter: { $field }
 actions-body = Put on or use on yourself

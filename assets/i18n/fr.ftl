@@ -44,7 +44,7 @@ panel-hint = Indice ({ $key })
 panel-hint-no-key = Indice
 panel-finish = Terminer la séance
 panel-actions = Actions, questions, formulaires…
-vr-gesture-chosen = { $gesture } : faites-le maintenant avec les mains.
+vr-gesture-chosen = { $gesture } : faites-le maintenant — frottez-vous les mains, ou maintenez une gâchette aussi longtemps qu'il dure ({ $seconds } s).
 vr-calibrating = Mains sur le thorax, immobiles : { $seconds } s…
 panel-feedback = Ce qui s'est passé
 pointer-far = trop loin : approchez-vous
@@ -66,7 +66,7 @@ notice-nothing-to-read = Rien à lire ici.
 ## Menu des gestes
 actions-title = Actions
 actions-gestures = Gestes (choisissez-en un, puis maintenez la touche de geste)
-actions-gestures-vr = Gestes (choisissez-en un, puis faites-le avec les mains)
+actions-gestures-vr = Gestes (choisissez-en un, puis faites-le : frottez-vous les mains, ou maintenez une gâchette aussi longtemps qu'il dure)
 actions-questions = Questions
 actions-enter = Saisir : { $field }
 actions-body = Enfiler ou utiliser sur soi

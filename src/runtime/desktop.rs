@@ -83,8 +83,12 @@ pub fn look(
     rig.pitch = (rig.pitch - d.y).clamp(-1.45, 1.45);
 }
 
-/// The camera follows the head.
-pub fn camera_follows(rig: Res<Rig>, mut cams: Query<&mut Transform, With<Camera3d>>) {
+/// The camera follows the head (in a headset, the window's camera shows the headset's view;
+/// the headset's own eye cameras are OpenXR's).
+pub fn camera_follows(
+    rig: Res<Rig>,
+    mut cams: Query<&mut Transform, (With<Camera3d>, Without<bevy_mod_xr::camera::XrCamera>)>,
+) {
     let _t = super::perf::scope();
     for mut t in &mut cams {
         *t = rig.head();

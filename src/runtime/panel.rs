@@ -473,7 +473,13 @@ pub fn draw(
             super::ui::line_ui(
                 p,
                 super::words::Tone::Info,
-                &i18n.ta("vr-gesture-chosen", &[("gesture", name.into())]),
+                &i18n.ta(
+                    "vr-gesture-chosen",
+                    &[
+                        ("gesture", name.into()),
+                        ("seconds", super::i18n::Arg::S(format!("{:.1}", g.held))),
+                    ],
+                ),
                 "",
             );
         }

@@ -187,6 +187,7 @@ pub fn keys(
     mouse: Res<ButtonInput<MouseButton>>,
     time: Res<Time<Real>>,
     session: Option<Res<Session>>,
+    vr: Option<Res<super::vr::VrActive>>,
     mut intents: MessageWriter<Intent>,
 ) {
     let _t = super::perf::scope();
@@ -234,9 +235,10 @@ pub fn keys(
     if c.just(Control::Hint) && guided && !ui.cursor_free() {
         intents.write(Intent::Do(ActionKind::Hint));
     }
-    // The selected gesture lasts as long as its key is held.
+    // The selected gesture lasts as long as its key is held (in a headset, as long as the
+    // hands make it: the VR mapping).
     let holding = c.held(Control::HoldGesture) && !ui.cursor_free();
-    if let Some(g) = ui.gesture.as_mut() {
+    if let Some(g) = ui.gesture.as_mut().filter(|_| vr.is_none()) {
         if holding {
             g.held += time.delta_secs();
         } else if g.held > 0.0 {

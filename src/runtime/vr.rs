@@ -12,6 +12,9 @@
 //!   on an object, uses or reads it;
 //! - **rubbing** palm to palm, as long as it lasts: the gesture the learner chose, or else the
 //!   one the current step asks for, with the rubbing time as its duration;
+//! - **a chosen gesture held**: once a gesture is chosen on the world panel, an empty hand's
+//!   trigger held makes it for as long as it is held (looking around, shaking the shoulders),
+//!   as the desktop's gesture key does;
 //! - **chest compressions**: each push down and release of the hands over an object that takes
 //!   compressions. Their rate comes from their times. Their depth is not measured from a hand in
 //!   the air (it has nothing to push against), so the debrief says "not assessed" — unless a
@@ -155,6 +158,9 @@ pub fn map(
         rig.position = head.translation.with_y(0.0);
         rig.yaw = (-ahead.x).atan2(-ahead.z);
         rig.pitch = ahead.y.clamp(-1.0, 1.0).asin();
+        // Standing, kneeling by a manikin or seated: the eyes are where the headset is.
+        rig.kneeling = false;
+        rig.eye = head.translation.y.max(0.3);
         for mut t in &mut body {
             t.translation = rig.position + Vec3::Y * 0.9;
         }
@@ -187,6 +193,7 @@ pub fn map(
             .is_some_and(|m| m.affords.iter().any(f))
     };
 
+    let mut held_gesture = false;
     for hand in HANDS {
         let s = slot(hand);
         let Some(h) = input.hands[s] else {
@@ -217,10 +224,14 @@ pub fn map(
                 intents.write(Intent::Drop { hand });
             }
         }
-        // Use: the trigger's press (unless its ray is on the world panel: a click there).
-        if pointing.as_ref().is_some_and(|p| p.hand == Some(hand)) {
+        // Use: the trigger's press (unless its ray is on the world panel: a click there; or a
+        // gesture was chosen: an empty hand's trigger holds it, as the desktop's gesture key).
+        let on_panel = pointing.as_ref().is_some_and(|p| p.hand == Some(hand));
+        let gesturing = ui.gesture.is_some() && hands.held[s].is_none();
+        if on_panel || gesturing {
             state.triggering[s] =
                 h.trigger >= GRIP_ON || (state.triggering[s] && h.trigger > GRIP_OFF);
+            held_gesture |= gesturing && !on_panel && state.triggering[s];
         } else if !state.triggering[s] && h.trigger >= GRIP_ON {
             state.triggering[s] = true;
             let kind = match hands.held[s].and_then(|e| objects.get(e).ok()) {
@@ -276,6 +287,19 @@ pub fn map(
         } else if state.triggering[s] && h.trigger <= GRIP_OFF {
             state.triggering[s] = false;
         }
+    }
+
+    // A chosen gesture held with a trigger, for as long as it is held.
+    if held_gesture {
+        if let Some(g) = ui.gesture.as_mut() {
+            g.held += dt;
+        }
+    } else if let Some(g) = ui.gesture.take_if(|g| g.held > 0.0) {
+        intents.write(Intent::Do(ActionKind::Gesture {
+            gesture: g.id.as_str().into(),
+            duration_ms: (g.held * 1000.0).round() as u64,
+            object: g.object.as_deref().map(Into::into),
+        }));
     }
 
     // Rubbing palm to palm.
@@ -898,13 +922,21 @@ pub fn play_script(
     mut exit: MessageWriter<AppExit>,
     mut anchors: Local<Option<std::collections::HashMap<String, Vec3>>>,
     mut finishing: Local<bool>,
+    mut seen: Local<u32>,
 ) {
     let Some(session) = session else { return };
     if session.finished() {
         exit.write(AppExit::Success);
         return;
     }
-    if anchors.is_none() && !objects.is_empty() {
+    // Objects' room positions are known a frame after they appear (transforms propagate at the
+    // frame's end): the anchors are taken then.
+    if objects.is_empty() {
+        *seen = 0;
+    } else {
+        *seen += 1;
+    }
+    if anchors.is_none() && *seen >= 2 {
         *anchors = Some(
             objects
                 .iter()

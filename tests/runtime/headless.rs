@@ -1693,3 +1693,55 @@ fn vr_compressions_on_a_calibrated_manikin_are_measured() {
         "{leaning:?}"
     );
 }
+
+/// A gesture chosen on the world panel ("look around for danger") is made by holding an empty
+/// hand's trigger: it lasts as long as the trigger is held, and the trigger uses nothing.
+#[test]
+fn vr_a_chosen_gesture_lasts_as_long_as_a_trigger_is_held() {
+    let mut sim = Sim::new("basic-life-support", Mode::Guided);
+    sim.headset();
+    let victim = sim.position("victim");
+    let eyes = victim + Vec3::new(0.0, 1.6, 1.6);
+    let h = head(eyes, victim);
+    let at = eyes + Vec3::new(0.25, -0.5, -0.3);
+    sim.app
+        .world_mut()
+        .resource_mut::<praxis::runtime::ui::UiState>()
+        .gesture = Some(praxis::runtime::ui::HeldGesture {
+        id: "check-danger".into(),
+        object: None,
+        held: 0.0,
+    });
+    let steps = |secs: f32| (secs / STEP.as_secs_f32()).round() as usize;
+    for _ in 0..steps(0.5) {
+        sim.pose(h, None, palm(at, 0.0, 0.0));
+    }
+    for _ in 0..steps(3.0) {
+        sim.pose(h, None, palm(at, 0.0, 1.0));
+    }
+    for _ in 0..steps(0.5) {
+        sim.pose(h, None, palm(at, 0.0, 0.0));
+    }
+    let made = sim.actions_of(|_| true);
+    assert_eq!(made.len(), 1, "{}", sim.log());
+    let ActionKind::Gesture {
+        gesture,
+        duration_ms,
+        ..
+    } = &made[0].kind
+    else {
+        panic!("{}", sim.log())
+    };
+    assert_eq!(gesture.as_str(), "check-danger");
+    assert!(
+        (2_900..=3_100).contains(duration_ms),
+        "held 3 s, recorded {duration_ms} ms"
+    );
+    assert!(
+        sim.app
+            .world()
+            .resource::<praxis::runtime::ui::UiState>()
+            .gesture
+            .is_none()
+    );
+}

@@ -1262,13 +1262,13 @@ pub(crate) fn dialog_body(
             });
             if keypad {
                 egui::Grid::new("keypad").show(p, |p| {
-                    for row in ["789", "456", "123", "-0.⌫"] {
+                    for row in ["789", "456", "123", "-0.←"] {
                         for key in row.chars() {
                             let button =
                                 egui::Button::new(egui::RichText::new(key.to_string()).size(18.0))
                                     .min_size(egui::vec2(36.0, 30.0));
                             if p.add(button).clicked() {
-                                if key == '⌫' {
+                                if key == '←' {
                                     text.pop();
                                 } else {
                                     text.push(key);

@@ -206,13 +206,10 @@ fn the_world_panel_shows_the_instructions_in_the_room() {
     );
 }
 
-/// The ray of a hand answers a question on the world panel (hand hygiene's first moment): it
-/// opens the hand-action menu, picks the question, the answer, and "Answer", each with a trigger
-/// pull. The record holds that answer, and nothing else: the trigger pulled on the board is
-/// not a use of anything in the room.
-#[test]
-fn a_hand_ray_on_the_world_panel_answers_a_question() {
-    let dir = std::env::temp_dir().join(format!("praxis-xr-ray-{}", std::process::id()));
+/// `praxis run SCENARIO --vr-script SCRIPT` in a window with no headset, in a folder of its
+/// own: the learner's actions in the finished record.
+fn scripted_session(name: &str, scenario: &str, script: &str, lang: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("praxis-xr-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("home")).unwrap();
     std::fs::write(
@@ -223,18 +220,8 @@ fn a_hand_ray_on_the_world_panel_answers_a_question() {
     let out = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24"])
         .arg(env!("CARGO_BIN_EXE_praxis"))
-        .args([
-            "run",
-            "hand-hygiene",
-            "--vr-script",
-            "tests/xr/answer-question.poses",
-            "--lang",
-            "en",
-            "--mode",
-            "guided",
-            "--learner",
-            "L-VR-RAY",
-        ])
+        .args(["run", scenario, "--vr-script", script, "--lang", lang])
+        .args(["--mode", "guided", "--learner", "L-VR-RAY"])
         .current_dir(super::root())
         .env("HOME", dir.join("home"))
         .env("PRAXIS_CONFIG_DIR", dir.join("config"))
@@ -244,7 +231,21 @@ fn a_hand_ray_on_the_world_panel_answers_a_question() {
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     let context = tail(&stderr, 4000).to_string();
     assert!(out.status.success(), "{context}");
-    let log = finished_record(&dir.join("data"), &context);
+    finished_record(&dir.join("data"), &context)
+}
+
+/// The ray of a hand answers a question on the world panel (hand hygiene's first moment): it
+/// opens the hand-action menu, picks the question, the answer, and "Answer", each with a trigger
+/// pull. The record holds that answer, and nothing else: the trigger pulled on the board is
+/// not a use of anything in the room.
+#[test]
+fn a_hand_ray_on_the_world_panel_answers_a_question() {
+    let log = scripted_session(
+        "ray",
+        "hand-hygiene",
+        "tests/xr/answer-question.poses",
+        "en",
+    );
     let acts: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
     assert!(
         acts.iter()
@@ -253,4 +254,23 @@ fn a_hand_ray_on_the_world_panel_answers_a_question() {
     );
     // The answer, then the end of the session: nothing done in the room.
     assert_eq!(acts.len(), 2, "{log}");
+}
+
+/// A form filled in a headset: the trigger on the bioreactor's batch record reads it and opens
+/// the hand-action menu on the board; the ray picks the inoculum volume's entry and types 80
+/// on the keypad, then confirms. The record holds 80 mL, entered after the reading.
+#[test]
+fn a_form_on_the_world_panel_is_filled_with_its_keypad() {
+    let log = scripted_session(
+        "form",
+        "bioreactor-inoculation",
+        "tests/xr/fill-form.poses",
+        "fr",
+    );
+    let read = log.find("read batch-record");
+    let entered = log.find("enter inoculum-volume 80 mL");
+    assert!(
+        read.is_some() && entered.is_some() && read < entered,
+        "{log}"
+    );
 }

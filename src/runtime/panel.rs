@@ -463,13 +463,7 @@ pub fn draw(
         });
         p.separator();
         if let Some(g) = &ui.gesture {
-            let name = sc
-                .model
-                .gestures
-                .iter()
-                .find(|x| x.id.as_str() == g.id)
-                .map(|x| x.name.get(i18n.lang.code()).to_string())
-                .unwrap_or_default();
+            let name = super::ui::gesture_name(sc, &g.id, i18n.lang.code());
             super::ui::line_ui(
                 p,
                 super::words::Tone::Info,

@@ -720,13 +720,7 @@ fn play(
     // Captions and notices.
     let mut bottom = Vec::new();
     if let Some(g) = &ui.gesture {
-        let name = sc
-            .model
-            .gestures
-            .iter()
-            .find(|x| x.id.as_str() == g.id)
-            .map(|x| x.name.get(l).to_string())
-            .unwrap_or_default();
+        let name = gesture_name(sc, &g.id, l);
         bottom.push((
             Tone::Info,
             i18n.ta(
@@ -898,6 +892,15 @@ impl AtHand {
             manikin: None,
         }
     }
+}
+
+/// A gesture's name, in a language.
+pub(crate) fn gesture_name(sc: &Scenario, id: &str, l: &str) -> String {
+    sc.model
+        .gestures
+        .iter()
+        .find(|x| x.id.as_str() == id)
+        .map_or_else(|| id.to_string(), |x| x.name.get(l).to_string())
 }
 
 /// The hand-action menu: gestures, questions and forms, waiting, uses on the body, stepping.
@@ -1840,13 +1843,7 @@ pub fn action_text(sc: &Scenario, i18n: &I18n, a: &ActionKind) -> String {
             duration_ms,
             ..
         } => {
-            let name = sc
-                .model
-                .gestures
-                .iter()
-                .find(|g| g.id.as_str() == gesture.as_str())
-                .map(|g| g.name.get(l).to_string())
-                .unwrap_or_else(|| gesture.to_string());
+            let name = gesture_name(sc, gesture.as_str(), l);
             i18n.ta(
                 "act-gesture",
                 &[

@@ -18,15 +18,7 @@ fn an_xr_session_on_monado_reaches_focused_renders_and_records_a_scripted_step()
         .nth(2)
         .expect("the binary is in <target>/<profile>/")
         .to_path_buf();
-    let dir = std::env::temp_dir().join(format!("praxis-xr-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("home")).unwrap();
-    // No sound card here: ALSA's null device, in a HOME of its own.
-    std::fs::write(
-        dir.join("home/.asoundrc"),
-        "pcm.!default { type null }\nctl.!default { type hw card 0 }\n",
-    )
-    .unwrap();
+    let dir = test_dir("monado");
     let build = Command::new("bash")
         .arg(root.join("tools/xr/monado.sh"))
         .arg("build")
@@ -124,6 +116,20 @@ fn finished_record(data: &std::path::Path, context: &str) -> String {
         .collect()
 }
 
+/// A fresh folder for one test run, with a HOME of its own where ALSA plays to its null device
+/// (no sound card here).
+fn test_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("praxis-xr-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("home")).unwrap();
+    std::fs::write(
+        dir.join("home/.asoundrc"),
+        "pcm.!default { type null }\nctl.!default { type hw card 0 }\n",
+    )
+    .unwrap();
+    dir
+}
+
 fn tail(s: &str, n: usize) -> &str {
     let start = s.len().saturating_sub(n);
     let start = (start..s.len())
@@ -135,9 +141,7 @@ fn tail(s: &str, n: usize) -> &str {
 /// `praxis run SCENARIO --xr … --screenshot` in a folder of its own, with no OpenXR runtime
 /// (the loader is pointed at a manifest that does not exist); the picture and what Praxis said.
 fn flat_xr_screenshot(name: &str, args: &[&str]) -> (PathBuf, String) {
-    let dir = std::env::temp_dir().join(format!("praxis-xr-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("home")).unwrap();
+    let dir = test_dir(name);
     let png = dir.join(format!("{name}.png"));
     let out = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24"])
@@ -209,14 +213,7 @@ fn the_world_panel_shows_the_instructions_in_the_room() {
 /// `praxis run SCENARIO --vr-script SCRIPT` in a window with no headset, in a folder of its
 /// own: the learner's actions in the finished record.
 fn scripted_session(name: &str, scenario: &str, script: &str, lang: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("praxis-xr-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("home")).unwrap();
-    std::fs::write(
-        dir.join("home/.asoundrc"),
-        "pcm.!default { type null }\nctl.!default { type hw card 0 }\n",
-    )
-    .unwrap();
+    let dir = test_dir(name);
     let out = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24"])
         .arg(env!("CARGO_BIN_EXE_praxis"))

@@ -19,9 +19,15 @@ fn an_xr_session_on_monado_reaches_focused_renders_and_records_a_scripted_step()
         .expect("the binary is in <target>/<profile>/")
         .to_path_buf();
     let dir = test_dir("monado");
+    // The chroot is built once into the user's cache, not into the HOME given to Praxis.
+    let cache = std::env::var_os("PRAXIS_CACHE").map_or_else(
+        || PathBuf::from(std::env::var_os("HOME").expect("HOME is set")).join(".cache/praxis"),
+        PathBuf::from,
+    );
     let build = Command::new("bash")
         .arg(root.join("tools/xr/monado.sh"))
         .arg("build")
+        .env("PRAXIS_CACHE", &cache)
         .output()
         .expect("bash runs");
     assert!(
@@ -57,6 +63,7 @@ fn an_xr_session_on_monado_reaches_focused_renders_and_records_a_scripted_step()
         .env("PRAXIS_DATA_DIR", dir.join("data"))
         .env("PRAXIS_WORKDIR", &root)
         .env("MONADO_LOG", &monado_log)
+        .env("PRAXIS_CACHE", &cache)
         .env("RUST_LOG", "info,wgpu=error,naga=warn")
         .output()
         .expect("xvfb-run runs");
@@ -93,6 +100,7 @@ fn an_xr_session_on_monado_reaches_focused_renders_and_records_a_scripted_step()
             .collect::<Vec<_>>()
             .join("\n")
     );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The learner's actions in the one record under `data`, which must be signed and finished.
@@ -228,7 +236,9 @@ fn scripted_session(name: &str, scenario: &str, script: &str, lang: &str) -> Str
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     let context = tail(&stderr, 4000).to_string();
     assert!(out.status.success(), "{context}");
-    finished_record(&dir.join("data"), &context)
+    let log = finished_record(&dir.join("data"), &context);
+    let _ = std::fs::remove_dir_all(&dir);
+    log
 }
 
 /// The ray of a hand answers a question on the world panel (hand hygiene's first moment): it

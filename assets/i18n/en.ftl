@@ -83,6 +83,9 @@ question-answer = Answer
 question-cancel = Cancel
 field-ok = OK
 field-not-a-number = Enter a number.
+field-empty = Write something first.
+key-space = Space
+key-erase = Erase
 
 ## Ending
 finish-title = End the session?

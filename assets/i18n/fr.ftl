@@ -84,6 +84,9 @@ question-answer = Répondre
 question-cancel = Annuler
 field-ok = Valider
 field-not-a-number = Saisissez un nombre.
+field-empty = Écrivez d'abord quelque chose.
+key-space = Espace
+key-erase = Effacer
 
 ## Fin
 finish-title = Terminer la séance ?

@@ -50,13 +50,26 @@ pub enum Intent {
     Do(ActionKind),
 }
 
-impl Intent {
-    /// A value typed in a field.
-    pub fn enter(field: &str, value: f64, unit: Option<String>) -> Intent {
-        Intent::Do(ActionKind::Enter {
-            field: field.into(),
-            value: EnteredValue::Number { value, unit },
-        })
+/// What the learner typed in a form's field: a number in the field's unit (a decimal comma is
+/// read as a point) for a field with a unit, else the text, trimmed. The error is the
+/// catalogue's key for why it is refused.
+pub fn entered(
+    field: &crate::scenario::model::Field,
+    typed: &str,
+) -> Result<EnteredValue, &'static str> {
+    let typed = typed.trim();
+    match &field.unit {
+        Some(unit) => match typed.replace(',', ".").parse::<f64>() {
+            Ok(value) if value.is_finite() => Ok(EnteredValue::Number {
+                value,
+                unit: Some(unit.clone()),
+            }),
+            _ => Err("field-not-a-number"),
+        },
+        None if typed.is_empty() => Err("field-empty"),
+        None => Ok(EnteredValue::Text {
+            text: typed.to_string(),
+        }),
     }
 }
 

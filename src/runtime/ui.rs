@@ -1264,21 +1264,44 @@ pub(crate) fn dialog_body(
                 }
             });
             if keypad {
-                egui::Grid::new("keypad").show(p, |p| {
-                    for row in ["789", "456", "123", "-0.←"] {
-                        for key in row.chars() {
-                            let button =
-                                egui::Button::new(egui::RichText::new(key.to_string()).size(18.0))
-                                    .min_size(egui::vec2(36.0, 30.0));
-                            if p.add(button).clicked() {
-                                if key == '←' {
-                                    text.pop();
-                                } else {
+                // Digits for a number; a keyboard for text (initials, a lot, a logbook line).
+                let text_field = f.unit.is_none();
+                let rows: &[&str] = if text_field {
+                    &[
+                        "1234567890",
+                        "QWERTYUIOP",
+                        "ASDFGHJKL",
+                        "ZXCVBNM,.",
+                        "/:-()'",
+                    ]
+                } else {
+                    &["789", "456", "123", "-0."]
+                };
+                let (size, gap) = if text_field {
+                    (egui::vec2(29.0, 28.0), egui::vec2(3.0, 3.0))
+                } else {
+                    (egui::vec2(36.0, 30.0), egui::vec2(8.0, 7.0))
+                };
+                egui::Grid::new("keypad")
+                    .min_col_width(0.0)
+                    .spacing(gap)
+                    .show(p, |p| {
+                        for row in rows {
+                            for key in row.chars() {
+                                let label = egui::RichText::new(key.to_string()).size(17.0);
+                                if p.add(egui::Button::new(label).min_size(size)).clicked() {
                                     text.push(key);
                                 }
                             }
+                            p.end_row();
                         }
-                        p.end_row();
+                    });
+                p.horizontal(|p| {
+                    if text_field && p.button(i18n.t("key-space")).clicked() {
+                        text.push(' ');
+                    }
+                    if p.button(i18n.t("key-erase")).clicked() {
+                        text.pop();
                     }
                 });
             }
@@ -1287,12 +1310,15 @@ pub(crate) fn dialog_body(
             }
             p.horizontal(|p| {
                 if p.button(i18n.t("field-ok")).clicked() {
-                    match text.trim().replace(',', ".").parse::<f64>() {
-                        Ok(v) if v.is_finite() => {
-                            intents.write(Intent::enter(f.id.as_str(), v, f.unit.clone()));
+                    match super::interact::entered(f, &text) {
+                        Ok(value) => {
+                            intents.write(Intent::Do(ActionKind::Enter {
+                                field: f.id.clone(),
+                                value,
+                            }));
                             close = true;
                         }
-                        _ => error = Some(i18n.t("field-not-a-number")),
+                        Err(why) => error = Some(i18n.t(why)),
                     }
                 }
                 if p.button(i18n.t("question-cancel")).clicked() {

@@ -1745,3 +1745,38 @@ fn vr_a_chosen_gesture_lasts_as_long_as_a_trigger_is_held() {
             .is_none()
     );
 }
+
+/// A form's field with a unit takes a number in it (a decimal comma reads as a point); a field
+/// without one takes text (initials and a date, a lot number, a logbook line): both are what
+/// the scenarios' records need, and what is refused says why.
+#[test]
+fn a_form_field_takes_a_number_in_its_unit_or_text() {
+    use praxis::action::EnteredValue;
+    use praxis::runtime::interact::entered;
+    let (_, sc) = load("bioreactor-inoculation");
+    let field = |id: &str| {
+        sc.model
+            .fields
+            .iter()
+            .find(|f| f.id.as_str() == id)
+            .unwrap()
+            .clone()
+    };
+    let volume = field("inoculum-volume");
+    assert_eq!(
+        entered(&volume, " 80,5 "),
+        Ok(EnteredValue::Number {
+            value: 80.5,
+            unit: Some("mL".into())
+        })
+    );
+    assert_eq!(entered(&volume, "eighty"), Err("field-not-a-number"));
+    let signature = field("signature");
+    assert_eq!(
+        entered(&signature, " J.D. 23/11/2026 "),
+        Ok(EnteredValue::Text {
+            text: "J.D. 23/11/2026".into()
+        })
+    );
+    assert_eq!(entered(&signature, "  "), Err("field-empty"));
+}

@@ -1258,7 +1258,11 @@ pub(crate) fn dialog_body(
             let f = &sc.model.fields[field];
             let mut close = false;
             p.horizontal(|p| {
-                p.text_edit_singleline(&mut text);
+                let edit = p.text_edit_singleline(&mut text);
+                // On the desktop the keyboard types into the field at once.
+                if !keypad && text.is_empty() && !edit.has_focus() {
+                    edit.request_focus();
+                }
                 if let Some(u) = &f.unit {
                     p.label(u);
                 }

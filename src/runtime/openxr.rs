@@ -81,7 +81,7 @@ impl Plugin for XrPlugin {
             .add_oxr_event_handler(session_state)
             .add_systems(Startup, create_actions.run_if(session_available))
             .add_systems(OxrSendActionBindings, suggest_bindings)
-            .add_systems(XrSessionCreated, (attach_actions, spawn_grip_spaces))
+            .add_systems(XrSessionCreated, (attach_actions, spawn_controller_spaces))
             .add_systems(
                 PreUpdate,
                 sync_actions
@@ -120,46 +120,46 @@ struct Actions {
     stick: [openxr::Action<openxr::Vector2f>; 2],
 }
 
-/// An entity following a hand's grip pose.
-#[derive(Component, Debug, Clone, Copy)]
-struct Grip(Hand);
+/// Which of a controller's poses a space follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pose {
+    /// Where the hand holds it.
+    Grip,
+    /// Where it points.
+    Aim,
+}
 
-/// An entity following a hand's aim pose (where a controller points).
+/// An entity following one of a hand's controller poses.
 #[derive(Component, Debug, Clone, Copy)]
-struct Aim(Hand);
+struct ControllerSpace(Hand, Pose);
 
 const SIDES: [(Hand, &str); 2] = [(Hand::Left, "left"), (Hand::Right, "right")];
 
 fn create_actions(instance: Res<OxrInstance>, mut commands: Commands) {
     let made = (|| -> openxr::Result<Actions> {
         let set = instance.create_action_set("praxis", "Praxis", 0)?;
-        let pose = [
-            set.create_action("left_grip_pose", "Left hand", &[])?,
-            set.create_action("right_grip_pose", "Right hand", &[])?,
-        ];
-        let aim = [
-            set.create_action("left_aim_pose", "Left hand pointing", &[])?,
-            set.create_action("right_aim_pose", "Right hand pointing", &[])?,
-        ];
-        let squeeze = [
-            set.create_action("left_squeeze", "Grab (left hand)", &[])?,
-            set.create_action("right_squeeze", "Grab (right hand)", &[])?,
-        ];
-        let trigger = [
-            set.create_action("left_trigger", "Use (left hand)", &[])?,
-            set.create_action("right_trigger", "Use (right hand)", &[])?,
-        ];
-        let stick = [
-            set.create_action("left_stick", "Teleport (left stick)", &[])?,
-            set.create_action("right_stick", "Snap turn (right stick)", &[])?,
-        ];
+        // One action per hand: `left_NAME` and `right_NAME`, shown as "WHAT (left hand)".
+        fn both<T: openxr::ActionTy>(
+            set: &openxr::ActionSet,
+            name: &str,
+            what: &str,
+        ) -> openxr::Result<[openxr::Action<T>; 2]> {
+            let one = |side: &str| {
+                set.create_action(
+                    &format!("{side}_{name}"),
+                    &format!("{what} ({side} hand)"),
+                    &[],
+                )
+            };
+            Ok([one("left")?, one("right")?])
+        }
         Ok(Actions {
+            pose: both(&set, "grip_pose", "Hand")?,
+            aim: both(&set, "aim_pose", "Pointing")?,
+            squeeze: both(&set, "squeeze", "Grab")?,
+            trigger: both(&set, "trigger", "Use")?,
+            stick: both(&set, "stick", "Teleport (left) or snap turn (right)")?,
             set,
-            pose,
-            aim,
-            squeeze,
-            trigger,
-            stick,
         })
     })();
     match made {
@@ -237,24 +237,20 @@ fn sync_actions(actions: Option<Res<Actions>>, mut out: MessageWriter<OxrSyncAct
     }
 }
 
-fn spawn_grip_spaces(
+fn spawn_controller_spaces(
     actions: Option<Res<Actions>>,
     session: Res<OxrSession>,
     mut commands: Commands,
 ) {
     let Some(a) = actions else { return };
     for (i, (hand, _)) in SIDES.iter().enumerate() {
-        match session.create_action_space(&a.pose[i], openxr::Path::NULL, Isometry3d::IDENTITY) {
-            Ok(space) => {
-                commands.spawn((space, Grip(*hand)));
+        for (pose, action) in [(Pose::Grip, &a.pose[i]), (Pose::Aim, &a.aim[i])] {
+            match session.create_action_space(action, openxr::Path::NULL, Isometry3d::IDENTITY) {
+                Ok(space) => {
+                    commands.spawn((space, ControllerSpace(*hand, pose)));
+                }
+                Err(e) => error!("cannot track the {hand:?} controller's {pose:?} pose: {e}"),
             }
-            Err(e) => error!("cannot track the {hand:?} controller: {e}"),
-        }
-        match session.create_action_space(&a.aim[i], openxr::Path::NULL, Isometry3d::IDENTITY) {
-            Ok(space) => {
-                commands.spawn((space, Aim(*hand)));
-            }
-            Err(e) => error!("cannot track where the {hand:?} controller points: {e}"),
         }
     }
 }
@@ -357,8 +353,7 @@ fn read_devices(
     mut input: ResMut<VrInput>,
     root: Query<&Transform, With<XrTrackingRoot>>,
     cameras: Query<&Transform, (With<XrCamera>, Without<XrTrackingRoot>)>,
-    grips: Query<(&Grip, &Transform, &XrSpaceLocationFlags), Without<XrTrackingRoot>>,
-    aims: Query<(&Aim, &Transform, &XrSpaceLocationFlags), Without<XrTrackingRoot>>,
+    spaces: Query<(&ControllerSpace, &Transform, &XrSpaceLocationFlags), Without<XrTrackingRoot>>,
     bones: Query<
         (
             &HandBone,
@@ -385,14 +380,14 @@ fn read_devices(
             .unwrap_or(0.0)
     };
     for (i, (hand, _)) in SIDES.iter().enumerate() {
-        let controller = grips
-            .iter()
-            .find(|(g, _, flags)| g.0 == *hand && flags.position_tracked)
-            .map(|(_, t, _)| *t);
-        let aim = aims
-            .iter()
-            .find(|(g, _, flags)| g.0 == *hand && flags.position_tracked)
-            .map(|(_, t, _)| *t);
+        let tracked_pose = |pose: Pose| {
+            spaces
+                .iter()
+                .find(|(c, _, flags)| c.0 == *hand && c.1 == pose && flags.position_tracked)
+                .map(|(_, t, _)| *t)
+        };
+        let controller = tracked_pose(Pose::Grip);
+        let aim = tracked_pose(Pose::Aim);
         let tracked = tracked_hand(&bones, *hand);
         input.hands[i] = match (controller, actions.as_deref(), tracked) {
             (Some(pose), Some(a), _) => Some(HandInput {

@@ -9,6 +9,7 @@
 //! The writer writes to any `Write` its caller hands it and flushes after every line; the reader
 //! reads bytes. Neither looks at the clock: the start time is supplied by the caller.
 
+mod json;
 pub mod sign;
 
 use crate::action::LearnerAction;
@@ -206,6 +207,23 @@ pub struct Footer {
     pub prev: String,
     /// The station's signature, added by the signing step (none until then).
     pub signature: Option<serde_json::Value>,
+    /// SHA-256 (hex) of the footer object as read, in RFC 8785 canonical JSON with
+    /// `"signature": null`: what the station's signature covers, every field of the footer
+    /// included (see [`footer_digest`]).
+    pub digest: String,
+}
+
+/// SHA-256 (hex) of a footer object's RFC 8785 canonical JSON with its `signature` set to
+/// `null`: the footer's part of what a station signs. Computed from the object as written, so
+/// a field that the reader does not know is covered as much as the score.
+pub fn footer_digest(footer: &serde_json::Value) -> Result<String, String> {
+    let mut unsigned = footer.clone();
+    let Some(fields) = unsigned.as_object_mut() else {
+        return Err("the footer is not a JSON object".into());
+    };
+    fields.insert("signature".into(), serde_json::Value::Null);
+    let canonical = serde_jcs::to_vec(&unsigned).map_err(|e| e.to_string())?;
+    Ok(sha256_hex(&canonical))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -295,7 +313,9 @@ impl<W: Write> RecordWriter<W> {
             signature: None,
         };
         if let Some(k) = key {
-            body.signature = Some(k.sign(&self.header_hash, &body).map_err(io::Error::other)?);
+            let value = serde_json::to_value(&body).map_err(io::Error::other)?;
+            let digest = footer_digest(&value).map_err(io::Error::other)?;
+            body.signature = Some(k.sign(&self.header_hash, &digest));
         }
         let line = serde_json::to_string(&FooterLine { footer: body }).map_err(io::Error::other)?;
         write_line(&mut self.out, &line)?;
@@ -382,8 +402,9 @@ pub fn read(bytes: &[u8]) -> Result<Record, RecordError> {
         return Err(RecordError::Empty);
     };
     let first = strip_newline(first);
-    let header: Header =
-        serde_json::from_slice(first).map_err(|e| RecordError::BadHeader(e.to_string()))?;
+    let header: Header = json::parse_line(first)
+        .and_then(serde_json::from_value)
+        .map_err(|e| RecordError::BadHeader(e.to_string()))?;
     if header.record != RECORD_KIND {
         return Err(RecordError::BadHeader(format!(
             "`record` is `{}`, not `{RECORD_KIND}`",
@@ -416,8 +437,15 @@ pub fn read(bytes: &[u8]) -> Result<Record, RecordError> {
             };
             break;
         }
-        let value: serde_json::Value = match serde_json::from_slice(line) {
-            Ok(v) => v,
+        let value = match json::parse_line(line) {
+            Ok(serde_json::Value::Object(v)) => v,
+            Ok(_) => {
+                integrity = Integrity::Tampered {
+                    line: line_no,
+                    reason: "the line is not a JSON object".into(),
+                };
+                break;
+            }
             Err(_) if is_last && !ends_with_newline => {
                 integrity = Integrity::Incomplete {
                     reason: format!("line {line_no} was cut short while being written"),
@@ -432,20 +460,30 @@ pub fn read(bytes: &[u8]) -> Result<Record, RecordError> {
                 break;
             }
         };
-        let claimed_prev = value
-            .get("prev")
-            .and_then(|p| p.as_str())
-            .or_else(|| value.pointer("/footer/prev").and_then(|p| p.as_str()));
-        if claimed_prev != Some(prev.as_str()) {
-            integrity = Integrity::Tampered {
-                line: line_no,
-                reason: "its `prev` hash does not match the line before: that line was changed, or lines were removed, inserted or reordered here".into(),
-            };
-            break;
-        }
-        if value.get("footer").is_some() {
-            match serde_json::from_value::<FooterLine>(value) {
-                Ok(FooterLine { footer: f }) => {
+        if let Some(footer_value) = value.get("footer") {
+            // Nothing may stand beside the footer: the signature covers the footer object only.
+            if let Some(extra) = value.keys().find(|k| *k != "footer") {
+                integrity = Integrity::Tampered {
+                    line: line_no,
+                    reason: format!(
+                        "the footer line holds `{extra}` beside the footer; nothing outside the signed footer may be there"
+                    ),
+                };
+                break;
+            }
+            // The chain ends at the footer's own `prev`, which the signature covers.
+            if footer_value.get("prev").and_then(|p| p.as_str()) != Some(prev.as_str()) {
+                integrity = Integrity::Tampered {
+                    line: line_no,
+                    reason: "the footer's `prev` is not the hash of the line before it: that line was changed, or lines were removed, inserted or reordered here".into(),
+                };
+                break;
+            }
+            let body = serde_json::from_value::<FooterBody>(footer_value.clone())
+                .map_err(|e| e.to_string())
+                .and_then(|b| footer_digest(footer_value).map(|d| (b, d)));
+            match body {
+                Ok((f, digest)) => {
                     if f.events != events.len() as u64 {
                         integrity = Integrity::Tampered {
                             line: line_no,
@@ -463,6 +501,7 @@ pub fn read(bytes: &[u8]) -> Result<Record, RecordError> {
                         outcome: f.outcome,
                         prev: f.prev,
                         signature: f.signature,
+                        digest,
                     });
                     integrity = Integrity::Complete;
                 }
@@ -474,7 +513,17 @@ pub fn read(bytes: &[u8]) -> Result<Record, RecordError> {
                     break;
                 }
             }
-        } else if value.get("poses").is_some() {
+            continue;
+        }
+        if value.get("prev").and_then(|p| p.as_str()) != Some(prev.as_str()) {
+            integrity = Integrity::Tampered {
+                line: line_no,
+                reason: "its `prev` hash does not match the line before: that line was changed, or lines were removed, inserted or reordered here".into(),
+            };
+            break;
+        }
+        let value = serde_json::Value::Object(value);
+        if value.get("poses").is_some() {
             match serde_json::from_value::<PoseLine>(value) {
                 Ok(p) => poses.push(p.poses),
                 Err(e) => {

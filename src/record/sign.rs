@@ -1,34 +1,30 @@
 //! Station signatures on session records (Ed25519).
 //!
 //! A station signs, in the footer, the SHA-256 of the header line and the SHA-256 of the
-//! footer's canonical JSON (RFC 8785) without its signature; the footer holds the last chain
-//! hash, the event count and the outcome, and the chain ties every event and pose line to the
-//! header. So one signature covers the whole record: changing any line breaks the chain or the
-//! signature. The signature is `{"alg": "ed25519", "key": PUBLIC, "sig": SIGNATURE}`, both in
-//! standard base64.
+//! footer object's canonical JSON (RFC 8785) with `"signature": null` — every field of the
+//! footer as written, known to the reader or not; the footer holds the last chain hash, the
+//! event count and the outcome, and the reader checks that the chain ends at that hash, which
+//! ties every event and pose line to the header. So one signature covers the whole record:
+//! changing any line breaks the chain or the signature. The signature is exactly
+//! `{"alg": "ed25519", "key": PUBLIC, "sig": SIGNATURE}`, both in standard base64; a signature
+//! object with any other field is refused, since nothing signs that field.
 
-use super::{FooterBody, Record};
+use super::Record;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
-use sha2::{Digest, Sha256};
 
 /// The signature algorithm's name in records.
 pub const ALG: &str = "ed25519";
 
-/// What is signed, given the header hash and the footer body (its signature left out).
-fn message(header_hash: &str, body: &FooterBody) -> Result<Vec<u8>, String> {
-    let unsigned = FooterBody {
-        signature: None,
-        ..body.clone()
-    };
-    let canonical = serde_jcs::to_vec(&unsigned).map_err(|e| e.to_string())?;
+/// What is signed, given the header hash and the footer's digest ([`super::footer_digest`]).
+fn message(header_hash: &str, footer_digest: &str) -> Vec<u8> {
     let mut m = b"praxis-record-signature/1\n".to_vec();
     m.extend_from_slice(header_hash.as_bytes());
     m.push(b'\n');
-    m.extend_from_slice(hex::encode(Sha256::digest(&canonical)).as_bytes());
+    m.extend_from_slice(footer_digest.as_bytes());
     m.push(b'\n');
-    Ok(m)
+    m
 }
 
 /// A station's signing key.
@@ -55,14 +51,10 @@ impl StationKey {
         B64.encode(self.0.verifying_key().as_bytes())
     }
 
-    /// The signature of a footer body.
-    pub(super) fn sign(
-        &self,
-        header_hash: &str,
-        body: &FooterBody,
-    ) -> Result<serde_json::Value, String> {
-        let sig = self.0.sign(&message(header_hash, body)?);
-        Ok(serde_json::json!({"alg": ALG, "key": self.public(), "sig": B64.encode(sig.to_bytes())}))
+    /// The signature of a footer, given its digest ([`super::footer_digest`]).
+    pub(super) fn sign(&self, header_hash: &str, footer_digest: &str) -> serde_json::Value {
+        let sig = self.0.sign(&message(header_hash, footer_digest));
+        serde_json::json!({"alg": ALG, "key": self.public(), "sig": B64.encode(sig.to_bytes())})
     }
 }
 
@@ -101,6 +93,21 @@ pub fn check(record: &Record) -> SignatureStatus {
     let Some(sig) = &f.signature else {
         return SignatureStatus::Unsigned;
     };
+    let Some(fields) = sig.as_object() else {
+        return SignatureStatus::Invalid {
+            reason: "the signature is not a JSON object".into(),
+        };
+    };
+    if let Some(extra) = fields
+        .keys()
+        .find(|k| !matches!(k.as_str(), "alg" | "key" | "sig"))
+    {
+        return SignatureStatus::Invalid {
+            reason: format!(
+                "the signature holds `{extra}`, which nothing signs; a signature has only `alg`, `key` and `sig`"
+            ),
+        };
+    }
     let field = |k: &str| sig.get(k).and_then(|v| v.as_str());
     if field("alg") != Some(ALG) {
         return SignatureStatus::Invalid {
@@ -132,18 +139,7 @@ pub fn check(record: &Record) -> SignatureStatus {
             reason: "the signature is not 64 bytes of base64".into(),
         };
     };
-    let body = FooterBody {
-        events: f.events,
-        ended_at_ms: f.ended_at_ms,
-        outcome: f.outcome.clone(),
-        prev: f.prev.clone(),
-        signature: None,
-    };
-    let msg = match message(&record.header_hash, &body) {
-        Ok(m) => m,
-        Err(e) => return SignatureStatus::Invalid { reason: e },
-    };
-    match key.verify(&msg, &signature) {
+    match key.verify(&message(&record.header_hash, &f.digest), &signature) {
         Ok(()) => SignatureStatus::Valid {
             key: key_b64.to_string(),
         },

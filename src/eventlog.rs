@@ -21,6 +21,14 @@ use crate::tracker::{Mode, SessionConfig};
 use std::fmt::Write as _;
 use std::ops::Range;
 
+/// The most actions a log may expand to, counting every repetition of every line (`x30`): a
+/// few kilobytes of `x100000` lines could otherwise ask for millions of actions and gigabytes.
+/// A real session holds a few thousand.
+pub const MAX_ACTIONS: usize = 200_000;
+
+/// The code of the diagnostic for a log that expands past [`MAX_ACTIONS`].
+const TOO_MANY: &str = "praxis::events::too_many_actions";
+
 /// A parsed event log.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EventLog {
@@ -123,7 +131,11 @@ pub fn parse(file: &str, text: &str) -> Result<EventLog, Report> {
             action_line(&mut log, &toks, &mut last_time)
         };
         if let Err(d) = result {
+            let too_many = d.code == TOO_MANY;
             diags.push(d);
+            if too_many {
+                break;
+            }
         }
     }
     if diags.is_empty() {
@@ -824,6 +836,18 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
             });
         }
     };
+    if log.actions.len() + repeat as usize > MAX_ACTIONS {
+        return Err(err(
+            TOO_MANY,
+            format!(
+                "the log expands to more than {MAX_ACTIONS} actions ({} before this line, {repeat} on it)",
+                log.actions.len()
+            ),
+            toks[0].span.start..toks.last().map_or(toks[0].span.end, |t| t.span.end),
+            "one action too many",
+        )
+        .with_help("a session is far shorter: split the log, or repeat fewer times"));
+    }
     for k in 0..repeat {
         let at = SimTime(at.0.saturating_add(every.saturating_mul(u64::from(k))));
         log.actions.push(LearnerAction {

@@ -159,12 +159,20 @@ impl<N> Expr<N> {
     }
 }
 
+/// The most numbers, names, operations and calls one formula may hold. Each is a node of the
+/// formula's tree, which is walked recursively when it is checked and evaluated: a bound on
+/// its size bounds that recursion (a chain of 50,000 terms would overflow the stack).
+pub const MAX_NODES: usize = 1000;
+/// How deeply brackets, calls and signs may nest.
+pub const MAX_NESTING: u32 = 64;
+
 /// Parses a formula.
 pub fn parse(s: &str) -> Result<Expr<Name>, ParseProblem> {
     let mut p = Parser {
         s,
         pos: 0,
         depth: 0,
+        nodes: 0,
     };
     let e = p.expr()?;
     p.skip_ws();
@@ -178,6 +186,7 @@ struct Parser<'a> {
     s: &'a str,
     pos: usize,
     depth: u32,
+    nodes: usize,
 }
 
 impl Parser<'_> {
@@ -187,6 +196,31 @@ impl Parser<'_> {
             at,
             help: None,
         }
+    }
+
+    /// Counts one more node of the tree, refusing a formula that grows past [`MAX_NODES`].
+    fn node(&mut self, start: usize) -> Result<(), ParseProblem> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(ParseProblem {
+                message: format!(
+                    "the formula is too long: more than {MAX_NODES} numbers, names and operations"
+                ),
+                at: start..self.s.len(),
+                help: Some(
+                    "split it into quantities of their own, each with a shorter formula".into(),
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn nested(&mut self) -> Result<(), ParseProblem> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(self.problem("the formula is nested too deeply", self.pos..self.pos));
+        }
+        Ok(())
     }
 
     fn skip_ws(&mut self) {
@@ -201,12 +235,10 @@ impl Parser<'_> {
     }
 
     fn expr(&mut self) -> Result<Expr<Name>, ParseProblem> {
-        self.depth += 1;
-        if self.depth > 64 {
-            return Err(self.problem("the formula is nested too deeply", self.pos..self.pos));
-        }
+        self.nested()?;
         let mut left = self.term()?;
         while let Some(c @ (b'+' | b'-')) = self.peek() {
+            self.node(self.pos)?;
             self.pos += 1;
             let right = self.term()?;
             let op = if c == b'+' {
@@ -223,6 +255,7 @@ impl Parser<'_> {
     fn term(&mut self) -> Result<Expr<Name>, ParseProblem> {
         let mut left = self.unary()?;
         while let Some(c @ (b'*' | b'/')) = self.peek() {
+            self.node(self.pos)?;
             self.pos += 1;
             let right = self.unary()?;
             let op = if c == b'*' {
@@ -237,11 +270,9 @@ impl Parser<'_> {
 
     fn unary(&mut self) -> Result<Expr<Name>, ParseProblem> {
         if self.peek() == Some(b'-') {
+            self.node(self.pos)?;
             self.pos += 1;
-            self.depth += 1;
-            if self.depth > 64 {
-                return Err(self.problem("the formula is nested too deeply", self.pos..self.pos));
-            }
+            self.nested()?;
             let e = self.unary()?;
             self.depth -= 1;
             return Ok(Expr::Negate(Box::new(e)));
@@ -250,6 +281,9 @@ impl Parser<'_> {
     }
 
     fn atom(&mut self) -> Result<Expr<Name>, ParseProblem> {
+        if self.peek().is_some() {
+            self.node(self.pos)?;
+        }
         match self.peek() {
             None => Err(self.problem("the formula ends too early", self.s.len()..self.s.len())),
             Some(b'(') => {
@@ -422,5 +456,17 @@ mod tests {
         assert!(parse("((((").is_err());
         assert!(parse(&"(".repeat(1000)).is_err());
         assert!(parse(&"-".repeat(1000)).is_err());
+    }
+
+    #[test]
+    fn a_formula_has_a_bounded_size() {
+        // The probe's F4: a flat chain of 50,000 terms overflowed the stack when it was walked.
+        let long = vec!["seed.vcd"; 50_000].join(" + ");
+        let e = parse(&long).unwrap_err();
+        assert!(e.message.contains("too long"), "{}", e.message);
+        let fits = vec!["a"; MAX_NODES / 2].join(" * ");
+        assert!(parse(&fits).is_ok());
+        let calls = format!("min({})", vec!["1"; MAX_NODES + 1].join(", "));
+        assert!(parse(&calls).is_err());
     }
 }

@@ -318,3 +318,33 @@ fn printed_random_actions_parse_back_the_same() {
         })
         .unwrap();
 }
+
+#[test]
+fn an_event_log_expands_to_a_bounded_number_of_actions() {
+    // The probe's F5: 100 lines of `x100000` asked for 10 million actions and 2.4 GB.
+    let line = |i: usize| {
+        format!(
+            "{}.0 compress victim depth 52 recoil full x100000 every 0.001s\n",
+            i * 100
+        )
+    };
+    let text: String = (0..100).map(line).collect();
+    let report = praxis::eventlog::parse("bomb.events", &text).unwrap_err();
+    assert_eq!(report.diagnostics.len(), 1, "{}", report.render_short());
+    let d = &report.diagnostics[0];
+    assert_eq!(d.code, "praxis::events::too_many_actions");
+    assert!(
+        report.render_short().contains("bomb.events:3:"),
+        "{}",
+        report.render_short()
+    );
+    // Up to the limit is fine.
+    let ok = line(0) + &line(1);
+    assert_eq!(
+        praxis::eventlog::parse("ok.events", &ok)
+            .unwrap()
+            .actions
+            .len(),
+        praxis::eventlog::MAX_ACTIONS
+    );
+}

@@ -955,6 +955,43 @@ pub fn check(log: &EventLog, scenario: &Scenario, file: &str, text: &str) -> Res
             );
         }
     }
+    // A number the tracker would refuse: not finite once in the field's base unit.
+    for (action, names) in log.actions.iter().zip(&log.names) {
+        let ActionKind::Enter {
+            field,
+            value: EnteredValue::Number { value, unit },
+        } = &action.kind
+        else {
+            continue;
+        };
+        let Some(&f) = ix.field_ids.get(field.as_str()) else {
+            continue;
+        };
+        let unit = unit
+            .as_deref()
+            .and_then(units::unit)
+            .or(ix.fields[f as usize].unit);
+        let Some(u) = unit.filter(|u| !(value * u.factor).is_finite()) else {
+            continue;
+        };
+        let span = names
+            .iter()
+            .find(|r| r.kind == NameKind::Field)
+            .map_or(0..0, |r| r.span.clone());
+        diags.push(
+            Diagnostic::error(
+                "praxis::events::number_too_large",
+                format!(
+                    "`{} {}` is too large for field `{field}`: converted to its base unit it is not a finite number",
+                    units::exact(*value),
+                    u.symbol
+                ),
+                span,
+                "entered here",
+            )
+            .with_help("enter the value a learner would, in a unit of the field's kind"),
+        );
+    }
     if let Some(id) = &log.scenario
         && id != scenario.id()
     {

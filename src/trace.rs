@@ -267,6 +267,10 @@ fn describe_raw(sc: &Scenario, f: &Feedback, lang: Lang) -> String {
                     "no hints in assessment mode",
                     "pas d'indice en mode évaluation"
                 ),
+                Rejection::NumberTooLarge => lang.pick(
+                    "ignored: the number is too large for its unit",
+                    "ignorée : nombre trop grand pour son unité"
+                ),
             }
         ),
         FeedbackKind::Finished { passed } => format!(

@@ -84,6 +84,7 @@ question-cancel = Cancel
 field-ok = OK
 field-not-a-number = Enter a number.
 field-empty = Write something first.
+field-too-large = This number is too large.
 key-space = Space
 key-erase = Erase
 
@@ -160,6 +161,7 @@ fb-reading = { $object } reads { $value }
 fb-rejected-time = Ignored: time went backwards.
 fb-rejected-finished = Ignored: the session has ended.
 fb-rejected-hint = No hints in assessment mode.
+fb-rejected-number = Ignored: the number is too large for its unit.
 fb-finished-passed = Session passed
 fb-finished-failed = Session failed
 caption-step-done = [chime: step done]

@@ -85,6 +85,7 @@ question-cancel = Annuler
 field-ok = Valider
 field-not-a-number = Saisissez un nombre.
 field-empty = Écrivez d'abord quelque chose.
+field-too-large = Ce nombre est trop grand.
 key-space = Espace
 key-erase = Effacer
 
@@ -161,6 +162,7 @@ fb-reading = { $object } affiche { $value }
 fb-rejected-time = Ignoré : le temps recule.
 fb-rejected-finished = Ignoré : la séance est terminée.
 fb-rejected-hint = Pas d'indice en mode évaluation.
+fb-rejected-number = Ignoré : nombre trop grand pour son unité.
 fb-finished-passed = Séance réussie
 fb-finished-failed = Séance échouée
 caption-step-done = [carillon : étape faite]

@@ -60,6 +60,13 @@ pub fn entered(
     let typed = typed.trim();
     match &field.unit {
         Some(unit) => match typed.replace(',', ".").parse::<f64>() {
+            // The tracker keeps the value in the unit's base (`L` in mL): it must stay finite.
+            Ok(value)
+                if crate::scenario::units::unit(unit)
+                    .is_some_and(|u| !(value * u.factor).is_finite()) =>
+            {
+                Err("field-too-large")
+            }
             Ok(value) if value.is_finite() => Ok(EnteredValue::Number {
                 value,
                 unit: Some(unit.clone()),

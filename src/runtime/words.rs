@@ -272,6 +272,7 @@ pub fn feedback(sc: &Scenario, i18n: &I18n, f: &Feedback) -> Option<(Tone, Strin
                 Rejection::TimeWentBackwards => "fb-rejected-time",
                 Rejection::AfterFinish => "fb-rejected-finished",
                 Rejection::HintInAssessment => "fb-rejected-hint",
+                Rejection::NumberTooLarge => "fb-rejected-number",
             }),
         ),
         FeedbackKind::Finished { passed } => {

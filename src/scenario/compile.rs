@@ -675,6 +675,68 @@ impl<'a> Compiler<'a> {
         self.check_reachability(&nodes);
         self.check_scores(&root);
         self.build_listeners();
+        self.check_bounds(&root);
+    }
+
+    /// A quantity's declared range in its own unit (the largest finite numbers on a side left
+    /// open, or without a range); its initial value must lie inside.
+    fn quantity_limits(&mut self, q: &QuantityDecl, unit: Unit, p: &Path) -> (f64, f64) {
+        let open = (-f64::MAX, f64::MAX);
+        let Some(spec) = &q.range else { return open };
+        let what = format!("the range of quantity `{}`", q.id);
+        let target = Measured {
+            unit,
+            what: "the quantity",
+        };
+        let Some(r) = self.range(spec, &p.field("range"), Some(target), &what) else {
+            return open;
+        };
+        let f = r.unit.factor / unit.factor;
+        // A limit that overflows in the quantity's unit is as good as none.
+        let finite = |v: f64| v.clamp(open.0, open.1);
+        let limits = (
+            r.min.map_or(open.0, |b| finite(b.value * f)),
+            r.max.map_or(open.1, |b| finite(b.value * f)),
+        );
+        if q.formula.is_some() {
+            self.error(
+                "praxis::scenario::range_of_formula",
+                format!(
+                    "quantity `{}` is computed by a formula: its range follows from the formula's",
+                    q.id
+                ),
+                &p.field("range"),
+                "a range on a computed quantity",
+            )
+            .help = Some("declare the ranges of the quantities the formula uses instead".into());
+        } else if q.initial.is_finite() && !(limits.0..=limits.1).contains(&q.initial) {
+            self.error(
+                "praxis::scenario::outside_range",
+                format!(
+                    "the initial value {} of `{}` is outside its range `{}`",
+                    q.initial, q.id, spec.raw
+                ),
+                &p.field("initial"),
+                "outside the declared range",
+            );
+        }
+        limits
+    }
+
+    /// Every formula stays finite: interval arithmetic over the quantities' ranges (declared,
+    /// or from their initial values, jitter and every effect and fault that changes them).
+    fn check_bounds(&mut self, root: &Path) {
+        for problem in super::bounds::check(&self.ix) {
+            let q = problem.quantity();
+            let id = self.ix.quantities[q].id.clone();
+            let p = root
+                .field("state")
+                .field("quantities")
+                .index(q)
+                .field("formula");
+            let (code, msg, label, help) = problem.describe(&self.ix, &id);
+            self.error(code, msg, &p, label).help = Some(help);
+        }
     }
 
     fn header(&mut self, m: &ScenarioFile, file: &str, root: &Path) {
@@ -939,12 +1001,14 @@ impl<'a> Compiler<'a> {
                 .unwrap_or(units::UNITS[0]);
             self.finite(q.initial, &p.field("initial"), "the initial value");
             self.non_negative(q.jitter, &p.field("jitter"), "the jitter");
+            let limits = self.quantity_limits(q, unit, &p);
             self.ix.quantities.push(QuantityInfo {
                 id: q.id.0.clone(),
                 unit,
                 initial: q.initial,
                 jitter: q.jitter,
                 formula: None,
+                limits,
             });
         }
         for (i, t) in m.state.timers.iter().enumerate() {

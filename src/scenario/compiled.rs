@@ -108,6 +108,21 @@ pub struct QuantityInfo {
     pub jitter: f64,
     /// Formula of a derived quantity.
     pub formula: Option<Expr<u32>>,
+    /// The lowest and highest values it can take, in its unit: the declared range, else the
+    /// largest finite numbers (a stored quantity never becomes infinite).
+    pub limits: (f64, f64),
+}
+
+impl QuantityInfo {
+    /// `v` brought within the quantity's limits.
+    pub fn limit(&self, v: f64) -> f64 {
+        v.clamp(self.limits.0, self.limits.1)
+    }
+
+    /// Whether a range was declared.
+    pub fn has_range(&self) -> bool {
+        self.limits != (-f64::MAX, f64::MAX)
+    }
 }
 
 /// A condition with indices.

@@ -457,6 +457,11 @@ pub struct QuantityDecl {
     /// A formula computing the value from other quantities; such a quantity is read-only.
     #[serde(default)]
     pub formula: Option<FormulaSpec>,
+    /// The values the quantity can take (`"0..2000 mL"`, `">= 0 g"`): what the vessel, the
+    /// instrument or the process allows. An effect never takes it past a limit (it stays at
+    /// the limit), and the validator proves from it that every formula stays finite.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<RangeSpec>,
     /// How the quantity is described.
     #[serde(default)]
     pub label: Option<Text>,

@@ -353,6 +353,17 @@ pub fn short(v: f64) -> String {
     if s == "-0" { "0".into() } else { s.into() }
 }
 
+/// The shortest text that reads back as `v`, in scientific notation for very large and very
+/// small magnitudes (`1e308`, `5.56e-309`), for messages about extreme values.
+pub fn exact(v: f64) -> String {
+    let a = v.abs();
+    if a != 0.0 && a.is_finite() && !(1e-4..1e9).contains(&a) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
 /// A number with up to six decimals, trailing zeros dropped.
 pub fn num(v: f64) -> String {
     let s = format!("{v:.6}");

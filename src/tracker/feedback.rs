@@ -51,6 +51,9 @@ pub enum Rejection {
     AfterFinish,
     /// Hints are not given in assessment mode.
     HintInAssessment,
+    /// An entered number that is not a finite number once converted to the field's base unit
+    /// (`1e308 L` is more millilitres than a number holds).
+    NumberTooLarge,
 }
 
 /// What happened.

@@ -207,7 +207,7 @@ impl Tracker {
         let mut world = World::new(ix);
         for (q, info) in ix.quantities.iter().enumerate() {
             if info.jitter > 0.0 && info.formula.is_none() {
-                world.quantities[q] += rng.symmetric(info.jitter);
+                world.quantities[q] = info.limit(world.quantities[q] + rng.symmetric(info.jitter));
             }
         }
         let faults: Vec<bool> = ix
@@ -462,6 +462,17 @@ impl Tracker {
                 return;
             }
         };
+        if let Act::Enter(_, v) = &act
+            && v.base.is_some_and(|b| !b.is_finite())
+        {
+            self.push(
+                out,
+                FeedbackKind::Rejected {
+                    reason: Rejection::NumberTooLarge,
+                },
+            );
+            return;
+        }
         let before = out.len();
         if !self.all_present(ix, &act) {
             // An object that is not in the room yet (`appears_when`): nothing happens.
@@ -1147,6 +1158,16 @@ impl Tracker {
     }
 
     /// Applies effects; `Flow` effects scale with `duration_s`. Returns whether anything changed.
+    /// Sets a stored quantity, kept within its range (within the largest finite numbers
+    /// without one: a value past a limit stays at the limit); returns whether it changed.
+    fn set_quantity(&mut self, q: u32, v: f64) -> bool {
+        let v = self.scenario.index.quantities[q as usize].limit(v);
+        let slot = &mut self.world.quantities[q as usize];
+        let changed = *slot != v;
+        *slot = v;
+        changed
+    }
+
     fn apply_effects(
         &mut self,
         effects: &[CEffect],
@@ -1168,20 +1189,15 @@ impl Tracker {
                         }
                     }
                 }
-                CEffect::Add(q, v) => {
-                    self.world.quantities[*q as usize] += v;
-                    changed |= *v != 0.0;
+                CEffect::Add(q, dv) => {
+                    let v = self.world.quantities[*q as usize] + dv;
+                    changed |= self.set_quantity(*q, v);
                 }
                 CEffect::Flow(q, rate) => {
-                    let dv = rate * duration_s;
-                    self.world.quantities[*q as usize] += dv;
-                    changed |= dv != 0.0;
+                    let v = self.world.quantities[*q as usize] + rate * duration_s;
+                    changed |= self.set_quantity(*q, v);
                 }
-                CEffect::Assign(q, v) => {
-                    let slot = &mut self.world.quantities[*q as usize];
-                    changed |= *slot != *v;
-                    *slot = *v;
-                }
+                CEffect::Assign(q, v) => changed |= self.set_quantity(*q, *v),
                 CEffect::StartTimer(t) => {
                     self.world.timers[*t as usize] = Some(self.now);
                     changed = true;

@@ -453,3 +453,44 @@ fn a_recorded_value_must_agree_with_the_reading() {
         "another unit of the same kind"
     );
 }
+
+/// A quantity stays within its declared range; an entered number that overflows once in its
+/// base unit is refused, never scored as infinite.
+#[test]
+fn quantities_stay_in_their_range_and_entries_stay_finite() {
+    let s = scenario(
+        r#"(id: "pump", name: {"en": "pump", "fr": "pompe"}, model: Cuboid(size: (0.3, 0.1, 0.3)), pose: (position: (0.0, 0.9, 0.0)), affords: [Read, Use(effects: [Add("moved", "100 mL")])], display: (shows: "moved", resolution: 1.0)),
+           (id: "drain", name: {"en": "drain", "fr": "vidange"}, model: Cuboid(size: (0.3, 0.1, 0.3)), pose: (position: (1.0, 0.9, 0.0)), affords: [Use(effects: [Add("moved", "-100 mL")])]),"#,
+        r#"state: (quantities: [(id: "moved", unit: "mL", range: "0..500 mL"), (id: "ratio", unit: "", formula: "moved * 2")]),
+           fields: [(id: "volume", label: {"en": "volume", "fr": "volume"}, unit: "mL")],"#,
+        r#"Step(id: "read", title: {"en": "r", "fr": "r"}, done_when: Read("pump")),"#,
+    );
+    let q = |t: &Tracker, id: &str| {
+        let ix = &t.scenario().index;
+        let i = ix.quantities.iter().position(|q| q.id == id).unwrap();
+        t.world().quantity(ix, i as u32)
+    };
+    let (t, _) = run(&s, "0 use pump x8 every 1s\n");
+    assert_eq!(
+        q(&t, "moved"),
+        500.0,
+        "the pump cannot move more than the range"
+    );
+    assert_eq!(q(&t, "ratio"), 1000.0);
+    let (t, _) = run(&s, "0 use pump x2 every 1s\n5 use drain x5 every 1s\n");
+    assert_eq!(q(&t, "moved"), 0.0);
+    // `1e306 L` is 1e309 mL: refused, and the field stays empty.
+    let (mut t, out) = run(&s, "0 read pump\n1 enter volume 1e306 L\n");
+    assert!(out.iter().any(|f| matches!(
+        f.kind,
+        FeedbackKind::Rejected {
+            reason: praxis::tracker::Rejection::NumberTooLarge
+        }
+    )));
+    let o = t.finish(praxis::action::SimTime(2000), &mut Vec::new());
+    assert!(
+        serde_json::to_string(&o)
+            .unwrap()
+            .contains("\"scaled\":1.0")
+    );
+}

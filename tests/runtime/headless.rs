@@ -1771,6 +1771,11 @@ fn a_form_field_takes_a_number_in_its_unit_or_text() {
         })
     );
     assert_eq!(entered(&volume, "eighty"), Err("field-not-a-number"));
+    // A number that overflows once in the unit's base is refused before it reaches the record.
+    let mut litres = volume.clone();
+    litres.unit = Some("L".into());
+    assert_eq!(entered(&litres, "1e306"), Err("field-too-large"));
+    assert!(entered(&litres, "1e300").is_ok());
     let signature = field("signature");
     assert_eq!(
         entered(&signature, " J.D. 23/11/2026 "),

@@ -6,7 +6,8 @@
 //! [`eventlog`] (hand-written action scripts). None of it reads a clock, draws unseeded random
 //! numbers or does I/O beyond the readers and writers its caller hands it.
 //!
-//! Around it, still without Bevy, what a training center runs: [`station`] and [`config`] (this
+//! Around it, still without Bevy, what a training center runs: [`files`] (reading what Praxis
+//! is handed, only regular files and within a size), [`station`] and [`config`] (this
 //! machine's key and settings), [`center`] (trusted stations, record checks, the database),
 //! [`xapi`] (statements, the LRS queue, cmi5) and [`report`] (HTML reports with plots). These
 //! read and write files and talk to servers.
@@ -17,6 +18,7 @@ pub mod action;
 pub mod center;
 pub mod config;
 pub mod eventlog;
+pub mod files;
 pub mod graph;
 pub mod record;
 pub mod report;

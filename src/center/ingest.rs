@@ -1,8 +1,9 @@
 //! Filing records into the center database: each is read and checked (in parallel, one worker
 //! per core) and filed in order (in one transaction per batch). Tampered, unsigned,
 //! unknown-station, revoked-station and unknown-scenario records are refused with the reason;
-//! records without a footer are filed as incomplete; a session already filed is never filed
-//! twice; an erased session is never filed again.
+//! records without a footer are held as incomplete, never results; two validly signed records
+//! of one session are both held as a conflict; a session already filed is never filed twice;
+//! an erased session is never filed again.
 
 use super::db::{Db, DbError, Filed};
 use super::verify::{self, ScenarioSet, TrustPolicy, Verdict};
@@ -14,14 +15,17 @@ use std::sync::Arc;
 /// What became of one file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// Filed (new, or completing an incomplete copy).
+    /// Filed as a result (new, or replacing held copies without a footer).
     Filed {
-        /// Whether it was filed as incomplete.
-        incomplete: bool,
-        /// Whether it replaced an incomplete copy.
+        /// Whether it replaced copies without a footer.
         completed: bool,
     },
-    /// Already filed: nothing changed.
+    /// Held as incomplete (no footer): kept for the learner's rights, never a result.
+    HeldIncomplete,
+    /// Another validly signed record of the same session is there: both are held as a
+    /// conflict, out of every result.
+    Conflict(String),
+    /// Already filed or held: nothing changed.
     AlreadyFiled,
     /// Erased before (a learner's request or the retention period): not filed again.
     Erased(String),
@@ -29,60 +33,54 @@ pub enum Outcome {
     PastRetention,
     /// Refused, with the reason.
     Refused(String),
+    /// Could not be read (not a regular file, too large, no permission), with the reason.
+    Unreadable(String),
 }
 
 /// Counts of a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
-    /// Newly filed, complete.
+    /// Newly filed.
     pub filed: usize,
-    /// Newly filed as incomplete.
+    /// Newly held as incomplete.
     pub incomplete: usize,
+    /// Held as a conflict.
+    pub conflicts: usize,
     /// Already there.
     pub already: usize,
     /// Erased or past retention.
     pub skipped: usize,
     /// Refused.
     pub refused: usize,
+    /// Could not be read.
+    pub unreadable: usize,
 }
 
 impl Summary {
     /// Adds one outcome.
     pub fn add(&mut self, o: &Outcome) {
         match o {
-            Outcome::Filed {
-                incomplete: true, ..
-            } => self.incomplete += 1,
             Outcome::Filed { .. } => self.filed += 1,
+            Outcome::HeldIncomplete => self.incomplete += 1,
+            Outcome::Conflict(_) => self.conflicts += 1,
             Outcome::AlreadyFiled => self.already += 1,
             Outcome::Erased(_) | Outcome::PastRetention => self.skipped += 1,
             Outcome::Refused(_) => self.refused += 1,
+            Outcome::Unreadable(_) => self.unreadable += 1,
         }
     }
 }
 
-/// Every `.jsonl` file under the given files and folders (recursively), sorted per folder.
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out)?;
-            } else if p.extension().is_some_and(|e| e == "jsonl") {
-                out.push(p);
-            }
-        }
-        Ok(())
-    }
+/// Every regular `.jsonl` file under the given files and folders (recursively), sorted per
+/// folder; what a folder holds that is not a regular file, or links out of it, is skipped and
+/// said in `warnings`. A path that does not exist is an error.
+pub fn collect(paths: &[PathBuf], warnings: &mut Vec<String>) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut out)?;
-        } else if p.is_file() {
+            out.extend(crate::files::list(p, "jsonl", true, warnings)?);
+        } else if p.exists() {
+            // Named on purpose: read (and refused there if it is not a regular file).
             out.push(p.clone());
         } else {
             return Err(format!("{}: no such file or folder", p.display()));
@@ -99,27 +97,26 @@ pub struct ScenarioSources {
 }
 
 impl ScenarioSources {
-    /// Every scenario file in a folder that loads (the others are left out).
-    pub fn from_dir(dir: &Path) -> ScenarioSources {
+    /// Every scenario file in a folder that loads (the others are left out); only regular
+    /// files within their size are read, and what is skipped is said in `warnings`. An error
+    /// when the folder cannot be listed.
+    pub fn from_dir(dir: &Path, warnings: &mut Vec<String>) -> Result<ScenarioSources, String> {
         let mut me = ScenarioSources::default();
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-            .collect();
-        files.sort();
-        for path in files {
-            if let Ok(bytes) = std::fs::read(&path)
-                && let Ok(s) = Scenario::from_bytes(&path.display().to_string(), &bytes, None)
-            {
+        for path in crate::files::list(dir, "ron", false, warnings)? {
+            let bytes = match crate::files::read_limited(&path, crate::files::MAX_SCENARIO_BYTES) {
+                Ok(b) => b,
+                Err(e) => {
+                    warnings.push(format!("{}: skipped: {e}", path.display()));
+                    continue;
+                }
+            };
+            if let Ok(s) = Scenario::kept_version(&path.display().to_string(), &bytes) {
                 me.by_hash
                     .entry(s.hash().to_string())
                     .or_insert((Arc::new(s), bytes));
             }
         }
-        me
+        Ok(me)
     }
 
     /// Adds them to a scenario set.
@@ -179,6 +176,7 @@ pub fn run(
         let mut to_store = Vec::new();
         for (i, c) in checked.into_iter().enumerate() {
             let outcome = match c {
+                Checked::Unreadable(reason) => Outcome::Unreadable(reason),
                 Checked::Refused(reason) => Outcome::Refused(reason),
                 Checked::Ok {
                     rec,
@@ -192,22 +190,24 @@ pub fn run(
                     {
                         Outcome::PastRetention
                     } else {
-                        let signer_ref = signer.as_ref().map(|(k, n)| (k.as_str(), n.as_deref()));
-                        match batch.file(&rec, &bytes, signer_ref, outcome.as_deref())? {
-                            f @ (Filed::New | Filed::Completed) => {
-                                let sha = &rec.header.scenario.sha256;
-                                if !stored.contains(sha) {
-                                    stored.insert(sha.clone());
-                                    to_store.push(sha.clone());
-                                }
-                                Outcome::Filed {
-                                    incomplete: rec.footer.is_none(),
-                                    completed: f == Filed::Completed,
-                                }
+                        let verified = signer
+                            .as_ref()
+                            .zip(outcome.as_deref())
+                            .map(|((k, n), o)| ((k.as_str(), n.as_deref()), o));
+                        let filed = batch.file(&rec, &bytes, verified)?;
+                        if matches!(filed, Filed::New | Filed::Completed | Filed::Conflict) {
+                            let sha = &rec.header.scenario.sha256;
+                            if stored.insert(sha.clone()) {
+                                to_store.push(sha.clone());
                             }
+                        }
+                        match filed {
+                            Filed::New => Outcome::Filed { completed: false },
+                            Filed::Completed => Outcome::Filed { completed: true },
+                            Filed::HeldIncomplete => Outcome::HeldIncomplete,
                             Filed::AlreadyFiled => Outcome::AlreadyFiled,
-                            Filed::Conflict => Outcome::Refused(format!(
-                                "a different record of session {} is already filed",
+                            Filed::Conflict => Outcome::Conflict(format!(
+                                "another validly signed record of session {} is filed or held: both are held, out of every result, until the center finds out which is genuine",
                                 rec.header.session
                             )),
                             Filed::Erased(at) => Outcome::Erased(at),
@@ -219,17 +219,20 @@ pub fn run(
             done += 1;
             progress(done);
         }
-        batch.commit()?;
+        // The scenario versions filed records name are kept in the same transaction, so that
+        // every filed record can be re-scored from the center alone.
         for sha in to_store {
             if let Some((s, bytes)) = sources.by_hash.get(&sha) {
-                db.store_scenario(s, bytes)?;
+                batch.store_scenario(s, bytes)?;
             }
         }
+        batch.commit()?;
     }
     Ok(outcomes.into_iter().flatten().collect())
 }
 
 enum Checked {
+    Unreadable(String),
     Refused(String),
     Ok {
         rec: Box<crate::record::Record>,
@@ -240,9 +243,9 @@ enum Checked {
 }
 
 fn check_file(path: &Path, policy: &TrustPolicy, scenarios: &ScenarioSet) -> Checked {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::files::read_limited(path, crate::files::MAX_RECORD_BYTES) {
         Ok(b) => b,
-        Err(e) => return Checked::Refused(format!("cannot read ({e})")),
+        Err(e) => return Checked::Unreadable(format!("cannot read ({e})")),
     };
     let (rec, verdict) = verify::check(&bytes, policy, scenarios);
     match (rec, verdict) {
@@ -252,7 +255,8 @@ fn check_file(path: &Path, policy: &TrustPolicy, scenarios: &ScenarioSet) -> Che
             signer: Some((signer.key, signer.name)),
             outcome: Some(outcome),
         },
-        (Some(rec), Verdict::Incomplete { outcome, .. }) => {
+        // Nothing in it is signed: it is held, without a score.
+        (Some(rec), Verdict::Incomplete { .. }) => {
             if let Err(e) = rec.header.check() {
                 return Checked::Refused(format!("bad header: {e}"));
             }
@@ -260,7 +264,7 @@ fn check_file(path: &Path, policy: &TrustPolicy, scenarios: &ScenarioSet) -> Che
                 rec: Box::new(rec),
                 bytes,
                 signer: None,
-                outcome,
+                outcome: None,
             }
         }
         (_, v) => Checked::Refused(v.describe()),

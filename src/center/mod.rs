@@ -6,6 +6,7 @@
 
 pub mod db;
 pub mod ingest;
+pub mod recheck;
 pub mod verify;
 
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,19 @@ pub enum Trust {
     Unknown,
 }
 
+/// A center folder must be a folder (it need not exist yet): `--center` given a file is refused
+/// with a clear message instead of an error about `center.sqlite` under it.
+pub fn check_dir(dir: &Path) -> Result<(), String> {
+    match std::fs::metadata(dir) {
+        Ok(m) if !m.is_dir() => Err(format!(
+            "{} is a file, not a center folder: give the folder that holds {} (or a new one)",
+            dir.display(),
+            db::FILE
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The default center folder.
 pub fn default_dir() -> PathBuf {
     if let Some(d) = std::env::var_os("PRAXIS_CENTER") {
@@ -59,6 +73,7 @@ impl Stations {
 
     /// Reads a center's stations (none when the file does not exist yet).
     pub fn load(dir: &Path) -> Result<Stations, String> {
+        check_dir(dir)?;
         let path = Self::path(dir);
         match std::fs::read(&path) {
             Ok(bytes) => {

@@ -4,7 +4,7 @@
 
 use super::common::{self, CANNOT_RUN, OK, PROBLEMS};
 use praxis::center::db::{Db, Filter};
-use praxis::center::ingest::{self, Outcome, ScenarioSources, Summary};
+use praxis::center::ingest::{self, Outcome, Summary};
 use praxis::center::verify::TrustPolicy;
 use praxis::center::{Station, Stations, Trust};
 use std::io::IsTerminal;
@@ -38,7 +38,8 @@ enum Command {
     Stations,
     /// Verify session records and file them into the center database: folders are searched for
     /// `.jsonl` files. Tampered, unsigned and unknown-station records are refused with the
-    /// reason; records without a footer are filed as incomplete; nothing is filed twice.
+    /// reason; records without a footer are held (never results); two validly signed records of
+    /// one session are both held as a conflict; nothing is filed twice.
     Ingest {
         /// Record files or folders.
         #[arg(required = true)]
@@ -52,6 +53,10 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// List the held records: kept with their bytes but never results — without a footer
+    /// (incomplete), failing a later check (quarantined), or in conflict with another record of
+    /// the same session.
+    Held,
     /// List the scenario versions the center keeps; with files, keep those versions too.
     Scenarios {
         /// Scenario files to keep.
@@ -82,9 +87,12 @@ enum Command {
     ExportLearner {
         /// The learner's pseudonymous id.
         learner: String,
-        /// Write here instead of standard output.
+        /// Write here instead of standard output (a new file, unless `--force`).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the `--output` file if it exists (never a session record).
+        #[arg(long)]
+        force: bool,
     },
     /// Show or set how long sessions are kept (`730d`, `2years`, `off`); older sessions are
     /// erased at each ingest and by `prune`.
@@ -107,7 +115,7 @@ pub fn run(args: Args) -> u8 {
         Command::Enroll { .. } | Command::Revoke { .. } | Command::Stations => {
             stations_command(&dir, args.command)
         }
-        command => match Db::open(&dir) {
+        command => match common::open_center(&dir) {
             Ok(mut db) => db_command(&dir, &mut db, command),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -198,10 +206,15 @@ fn db_command(dir: &Path, db: &mut Db, command: Command) -> u8 {
             scenarios,
             verbose,
         } => return ingest(dir, db, &paths, scenarios.as_deref(), verbose),
+        Command::Held => held(db),
         Command::Scenarios { files } => keep_scenarios(db, &files),
         Command::Cohort { name, add, remove } => cohort(db, name, &add, &remove),
         Command::Forget { learner, yes } => forget(db, &learner, yes),
-        Command::ExportLearner { learner, output } => export_learner(db, &learner, output),
+        Command::ExportLearner {
+            learner,
+            output,
+            force,
+        } => export_learner(db, &learner, output, force),
         Command::Retention { period } => retention(db, period),
         Command::Prune => db.prune().map_err(|e| e.to_string()).map(|n| {
             println!("erased {n} sessions older than the retention period");
@@ -222,13 +235,17 @@ fn ingest(
     scenarios: Option<&Path>,
     verbose: bool,
 ) -> u8 {
-    let files = match ingest::collect(paths) {
+    let mut warnings = Vec::new();
+    let files = match ingest::collect(paths, &mut warnings) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("error: {e}");
             return CANNOT_RUN;
         }
     };
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
     let stations = match Stations::load(dir) {
         Ok(s) => s,
         Err(e) => {
@@ -246,7 +263,13 @@ fn ingest(
         stations,
         strict: true,
     };
-    let sources = ScenarioSources::from_dir(&common::scenarios_dir(scenarios));
+    let sources = match common::scenario_sources(scenarios) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return CANNOT_RUN;
+        }
+    };
     let bar = if std::io::stderr().is_terminal() && files.len() >= 20 {
         indicatif::ProgressBar::new(files.len() as u64)
     } else {
@@ -274,6 +297,8 @@ fn ingest(
         summary.add(o);
         let line = match o {
             Outcome::Refused(reason) => Some(format!("refused: {reason}")),
+            Outcome::Unreadable(reason) => Some(format!("not read: {reason}")),
+            Outcome::Conflict(reason) => Some(format!("held as a conflict: {reason}")),
             Outcome::Erased(at) if verbose => {
                 Some(format!("not filed: this session was erased on {at}"))
             }
@@ -281,12 +306,12 @@ fn ingest(
                 Some("not filed: older than the retention period".into())
             }
             Outcome::AlreadyFiled if verbose => Some("already filed".into()),
-            Outcome::Filed {
-                incomplete: true, ..
-            } if verbose => Some("filed as incomplete (no footer)".into()),
-            Outcome::Filed {
-                completed: true, ..
-            } if verbose => Some("filed (completes the incomplete copy filed before)".into()),
+            Outcome::HeldIncomplete if verbose => Some(
+                "held as incomplete: no footer, so nothing in it is signed; never a result".into(),
+            ),
+            Outcome::Filed { completed: true } if verbose => {
+                Some("filed (replaces the copies without a footer held before)".into())
+            }
             Outcome::Filed { .. } if verbose => Some("filed".into()),
             _ => None,
         };
@@ -295,22 +320,45 @@ fn ingest(
         }
     }
     println!(
-        "{} records: {} filed, {} filed as incomplete, {} already filed, {} not filed (erased or past retention), {} refused — in {}",
+        "{} records: {} filed, {} held as incomplete, {} held as conflicts, {} already filed, {} not filed (erased or past retention), {} refused, {} not read — in {}",
         files.len(),
         summary.filed,
         summary.incomplete,
+        summary.conflicts,
         summary.already,
         summary.skipped,
         summary.refused,
+        summary.unreadable,
         db.path().display()
     );
-    if summary.refused > 0 { PROBLEMS } else { OK }
+    if summary.unreadable > 0 {
+        CANNOT_RUN
+    } else if summary.refused + summary.conflicts > 0 {
+        PROBLEMS
+    } else {
+        OK
+    }
+}
+
+fn held(db: &Db) -> Result<u8, String> {
+    let rows = db.held(None).map_err(|e| e.to_string())?;
+    for h in &rows {
+        println!(
+            "{}\t{}\t{} {}\t{}\tlearner (unverified) {}\t{}",
+            h.kind, h.session, h.scenario_id, h.scenario_version, h.started_at, h.learner, h.reason
+        );
+    }
+    if rows.is_empty() {
+        eprintln!("no held records in {}", db.path().display());
+    }
+    Ok(OK)
 }
 
 fn keep_scenarios(db: &Db, files: &[PathBuf]) -> Result<u8, String> {
     for f in files {
-        let bytes = std::fs::read(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
-        let s = praxis::scenario::Scenario::from_bytes(&f.display().to_string(), &bytes, None)
+        let bytes = praxis::files::read_limited(f, praxis::files::MAX_SCENARIO_BYTES)
+            .map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+        let s = praxis::scenario::Scenario::kept_version(&f.display().to_string(), &bytes)
             .map_err(|r| {
                 common::print_report(&r, common::DiagFormat::Human);
                 format!("{} has problems; it was not kept", f.display())
@@ -363,31 +411,52 @@ fn cohort(db: &Db, name: Option<String>, add: &[String], remove: &[String]) -> R
 fn learner_filter(learner: &str) -> Filter {
     Filter {
         learner: Some(learner.to_string()),
-        incomplete: true,
         ..Filter::default()
     }
 }
 
 fn forget(db: &mut Db, learner: &str, yes: bool) -> Result<u8, String> {
-    let n = db
+    let sessions = db
         .sessions(&learner_filter(learner))
         .map_err(|e| e.to_string())?
         .len();
+    let held = db.held(Some(learner)).map_err(|e| e.to_string())?.len();
     if !yes {
         println!(
-            "learner `{learner}` has {n} sessions in {}; run again with --yes to erase them for good",
+            "learner `{learner}` has {sessions} sessions and {held} held records in {}; run again with --yes to erase them for good",
             db.path().display()
         );
         return Ok(PROBLEMS);
     }
     let erased = db.forget(learner).map_err(|e| e.to_string())?;
+    if !erased.gone_from_files {
+        eprintln!(
+            "error: erased {} sessions and {} held records of learner `{learner}` from the center's tables, but their old contents are still in {}: another program holds the database open (a reader keeps the old pages). Close it, then run `praxis center forget {learner} --yes` again to finish.",
+            erased.sessions,
+            erased.held,
+            if erased.still_in.is_empty() {
+                db.path().display().to_string()
+            } else {
+                erased.still_in.join(", ")
+            }
+        );
+        return Ok(PROBLEMS);
+    }
     println!(
-        "erased {erased} sessions of learner `{learner}`; they will not be filed again. Copies outside the center (station folders, exports, an LRS) are not touched."
+        "erased {} sessions and {} held records of learner `{learner}` for good: nothing of them is left in {} and they will not be filed again. Copies outside the center (station folders, exports, an LRS) are not touched.",
+        erased.sessions,
+        erased.held,
+        db.path().display()
     );
     Ok(OK)
 }
 
-fn export_learner(db: &Db, learner: &str, output: Option<PathBuf>) -> Result<u8, String> {
+fn export_learner(
+    db: &Db,
+    learner: &str,
+    output: Option<PathBuf>,
+    force: bool,
+) -> Result<u8, String> {
     let sessions = db
         .sessions(&learner_filter(learner))
         .map_err(|e| e.to_string())?;
@@ -410,6 +479,25 @@ fn export_learner(db: &Db, learner: &str, output: Option<PathBuf>) -> Result<u8,
             "record": String::from_utf8_lossy(&bytes),
         }));
     }
+    // Held records name the learner in a header nothing verifies: they are personal data all
+    // the same, given as they are, without a score.
+    let held = db.held(Some(learner)).map_err(|e| e.to_string())?;
+    let mut held_items = Vec::new();
+    for h in &held {
+        let bytes = db
+            .held_bytes(&h.record_sha256)
+            .map_err(|e| e.to_string())?
+            .unwrap_or_default();
+        held_items.push(serde_json::json!({
+            "session": h.session,
+            "status": h.kind,
+            "reason": h.reason,
+            "scenario": { "id": h.scenario_id, "version": h.scenario_version },
+            "started_at": h.started_at,
+            "station": h.station,
+            "record": String::from_utf8_lossy(&bytes),
+        }));
+    }
     let cohorts: Vec<String> = db
         .cohorts()
         .map_err(|e| e.to_string())?
@@ -422,20 +510,22 @@ fn export_learner(db: &Db, learner: &str, output: Option<PathBuf>) -> Result<u8,
         "exported_at": humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
         "cohorts": cohorts,
         "sessions": items,
+        "held_records": held_items,
     });
     let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n";
     match output {
         Some(p) => {
-            std::fs::write(&p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+            praxis::files::write_output(&p, text.as_bytes(), force)?;
             eprintln!(
-                "wrote {} sessions of learner `{learner}` to {}",
+                "wrote {} sessions and {} held records of learner `{learner}` to {}",
                 sessions.len(),
+                held.len(),
                 p.display()
             );
         }
         None => print!("{text}"),
     }
-    if sessions.is_empty() {
+    if sessions.is_empty() && held.is_empty() {
         eprintln!("note: the center holds no session of learner `{learner}`");
     }
     Ok(OK)

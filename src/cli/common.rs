@@ -89,19 +89,14 @@ pub fn scenario_path(arg: &str, dir: Option<&Path>) -> Result<PathBuf, String> {
     Err(format!("no such file: {arg}"))
 }
 
-/// Scenario ids in a folder, sorted.
+/// Scenario ids in a folder, sorted: the names of its regular `.ron` files (what is skipped
+/// is not said here; `praxis list` says it).
 pub fn list_ids(dir: &Path) -> Vec<String> {
-    let mut ids: Vec<String> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().into_string().ok()?;
-            name.strip_suffix(".ron").map(str::to_string)
-        })
-        .collect();
-    ids.sort();
-    ids
+    praxis::files::list(dir, "ron", false, &mut Vec::new())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| Some(p.file_stem()?.to_str()?.to_string()))
+        .collect()
 }
 
 /// The `assets/` folder that goes with a scenario file (`../assets` from its folder).
@@ -136,10 +131,11 @@ pub fn load_arg(arg: &str, dir: Option<&Path>) -> Result<Arc<Scenario>, u8> {
 
 /// Reads and validates a scenario; prints its problems and returns the exit status on failure.
 pub fn load(path: &Path, assets: Option<&Path>, format: DiagFormat) -> Result<Arc<Scenario>, u8> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        eprintln!("error: cannot read {}: {e}", path.display());
-        CANNOT_RUN
-    })?;
+    let bytes =
+        praxis::files::read_limited(path, praxis::files::MAX_SCENARIO_BYTES).map_err(|e| {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            CANNOT_RUN
+        })?;
     let name = path.display().to_string();
     let assets = assets
         .map(Path::to_path_buf)
@@ -162,14 +158,75 @@ pub fn load(path: &Path, assets: Option<&Path>, format: DiagFormat) -> Result<Ar
     }
 }
 
+/// The scenario files of the scenario folder (`--scenarios`, else the default one), for
+/// commands that look versions up by hash; what is skipped there is said as a warning. A
+/// folder given with `--scenarios` must exist; the default one may not (a warning then).
+pub fn scenario_sources(
+    arg: Option<&Path>,
+) -> Result<praxis::center::ingest::ScenarioSources, String> {
+    let dir = scenarios_dir(arg);
+    let mut warnings = Vec::new();
+    let sources = match praxis::center::ingest::ScenarioSources::from_dir(&dir, &mut warnings) {
+        Ok(s) => s,
+        Err(e) if arg.is_some() => return Err(format!("{e} (--scenarios)")),
+        Err(e) => {
+            warnings.push(format!(
+                "{e}: no scenario folder, so only the versions the center keeps are known"
+            ));
+            Default::default()
+        }
+    };
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(sources)
+}
+
+/// Reads a scenario version to re-score a record with ([`Scenario::kept_version`]); prints its
+/// problems and returns the exit status on failure.
+pub fn load_kept(path: &Path) -> Result<Arc<Scenario>, u8> {
+    let bytes =
+        praxis::files::read_limited(path, praxis::files::MAX_SCENARIO_BYTES).map_err(|e| {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            CANNOT_RUN
+        })?;
+    let name = path.display().to_string();
+    Scenario::kept_version(&name, &bytes)
+        .map(Arc::new)
+        .map_err(|report| {
+            print_report(&report, DiagFormat::Human);
+            eprintln!(
+                "error: {name} has problems; fix them and try again (`praxis validate {name}`)"
+            );
+            PROBLEMS
+        })
+}
+
+/// Opens a center's database (creating it when needed); the first time a Praxis with stricter
+/// record checks opens it, says what checking every filed record again found.
+pub fn open_center(dir: &Path) -> Result<praxis::center::db::Db, String> {
+    let db = praxis::center::db::Db::open(dir).map_err(|e| e.to_string())?;
+    if let Some(r) = db.rechecked().filter(|r| r.checked > 0) {
+        eprintln!(
+            "note: this Praxis checks records more strictly than the one that filed them: {} filed records checked again in {}, {} quarantined (kept, out of every result and export; `praxis center held` lists them)",
+            r.checked,
+            db.path().display(),
+            r.quarantined.len()
+        );
+        for (session, reason) in &r.quarantined {
+            eprintln!("  quarantined: session {session}: {reason}");
+        }
+    }
+    Ok(db)
+}
+
 /// The scenario versions a center keeps (none when it has no database yet).
-pub fn center_scenarios(
-    center: &Path,
-) -> Result<praxis::center::verify::ScenarioSet, praxis::center::db::DbError> {
+pub fn center_scenarios(center: &Path) -> Result<praxis::center::verify::ScenarioSet, String> {
+    praxis::center::check_dir(center)?;
     if !center.join(praxis::center::db::FILE).is_file() {
         return Ok(Default::default());
     }
-    praxis::center::db::Db::open(center)?.scenarios()
+    open_center(center)?.scenarios().map_err(|e| e.to_string())
 }
 
 /// Which of the center's sessions a report or export covers.
@@ -193,9 +250,6 @@ pub struct FilterArgs {
     /// Only sessions started before this date or time.
     #[arg(long)]
     pub until: Option<String>,
-    /// Include incomplete sessions (no footer).
-    #[arg(long)]
-    pub incomplete: bool,
 }
 
 impl FilterArgs {
@@ -225,20 +279,20 @@ impl FilterArgs {
             cohort: self.cohort.clone(),
             since: self.since.clone(),
             until: self.until.clone(),
-            incomplete: self.incomplete,
         })
     }
 
     /// Opens the center database, which must exist.
     pub fn open(&self) -> Result<praxis::center::db::Db, String> {
         let dir = self.center_dir();
+        praxis::center::check_dir(&dir)?;
         if !dir.join(praxis::center::db::FILE).is_file() {
             return Err(format!(
                 "no center database in {} (file records into it with `praxis center ingest`)",
                 dir.display()
             ));
         }
-        praxis::center::db::Db::open(&dir).map_err(|e| e.to_string())
+        open_center(&dir)
     }
 }
 
@@ -249,7 +303,7 @@ pub fn read_event_log(
     scenario: &praxis::scenario::Scenario,
     done: &str,
 ) -> Result<praxis::eventlog::EventLog, u8> {
-    let text = match std::fs::read(path) {
+    let text = match praxis::files::read_limited(path, praxis::files::MAX_EVENT_LOG_BYTES) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
             eprintln!("error: {} is not UTF-8 text", path.display());
             CANNOT_RUN

@@ -18,6 +18,9 @@ pub struct Args {
     /// Write here instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Replace the `--output` file if it exists (never a session record).
+    #[arg(long)]
+    force: bool,
 }
 
 /// How values are written.
@@ -179,7 +182,7 @@ fn write(args: &Args) -> Result<usize, String> {
     drop(w);
     match &args.output {
         Some(p) => {
-            std::fs::write(p, &buf).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+            praxis::files::write_output(p, &buf, args.force)?;
         }
         None => {
             use std::io::Write;

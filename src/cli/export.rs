@@ -1,8 +1,8 @@
 //! `praxis export xapi|csv`: session data for an LRS, an LMS or a spreadsheet.
 
 use super::common::{self, CANNOT_RUN, OK, PROBLEMS};
-use praxis::center::ingest::ScenarioSources;
 use praxis::center::verify::{self, ScenarioSet, TrustPolicy, Verdict};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `praxis export`.
@@ -33,6 +33,9 @@ pub struct Cmi5Args {
     /// The package: a `.zip` file, or a folder.
     #[arg(long, short)]
     output: PathBuf,
+    /// Replace what is already there (never a session record).
+    #[arg(long)]
+    force: bool,
     /// The course id, an IRI (default: from the activity base and the scenario ids).
     #[arg(long)]
     course_id: Option<String>,
@@ -53,9 +56,12 @@ pub struct XapiArgs {
     /// Session records (`.jsonl`); each must be complete and re-score to what it stores.
     #[arg(required = true)]
     records: Vec<PathBuf>,
-    /// Write the statements here instead of standard output.
+    /// Write the statements here instead of standard output (a new file, unless `--force`).
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Replace the `--output` file if it exists (never a session record).
+    #[arg(long)]
+    force: bool,
     /// Also one `interacted` statement per learner action.
     #[arg(long)]
     actions: bool,
@@ -152,7 +158,7 @@ impl Context {
         &self,
         path: &Path,
     ) -> Result<(uuid::Uuid, Vec<serde_json::Value>), NotExported> {
-        let bytes = std::fs::read(path)
+        let bytes = praxis::files::read_limited(path, praxis::files::MAX_RECORD_BYTES)
             .map_err(|e| NotExported::Unreadable(format!("cannot read ({e})")))?;
         let (rec, verdict) = verify::check(&bytes, &self.policy, &self.scenarios);
         let (Some(rec), Verdict::Valid { outcome, .. }) = (rec, &verdict) else {
@@ -170,8 +176,30 @@ impl Context {
 
 /// A JSON array written one statement per line.
 struct StatementWriter {
-    out: Box<dyn std::io::Write>,
+    out: Sink,
     count: usize,
+}
+
+/// Where statements go: a new file put in place when complete, or standard output.
+enum Sink {
+    File(praxis::files::Output),
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+}
+
+impl std::io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::File(f) => f.write(buf),
+            Sink::Stdout(s) => s.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::File(f) => f.flush(),
+            Sink::Stdout(s) => s.flush(),
+        }
+    }
 }
 
 impl StatementWriter {
@@ -183,10 +211,15 @@ impl StatementWriter {
         Ok(())
     }
 
-    fn finish(mut self) -> std::io::Result<()> {
+    fn finish(mut self) -> Result<(), String> {
         self.out
-            .write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
-        self.out.flush()
+            .write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })
+            .and_then(|()| self.out.flush())
+            .map_err(|e| e.to_string())?;
+        match self.out {
+            Sink::File(f) => f.commit(),
+            Sink::Stdout(_) => Ok(()),
+        }
     }
 }
 
@@ -202,7 +235,7 @@ pub fn run(args: Args) -> u8 {
 /// The scenario versions a command can re-score against: the center's and the folder's.
 pub fn known_scenarios(center: &Path, folder: Option<&Path>) -> Result<ScenarioSet, String> {
     let mut set = common::center_scenarios(center).map_err(|e| e.to_string())?;
-    ScenarioSources::from_dir(&common::scenarios_dir(folder)).add_to(&mut set);
+    common::scenario_sources(folder)?.add_to(&mut set);
     Ok(set)
 }
 
@@ -216,20 +249,16 @@ fn xapi(args: XapiArgs) -> u8 {
         Err(code) => return code,
     };
     // Written as it goes, one statement per line (large exports stream and stay readable with
-    // `grep`); a file is written beside its final name and renamed when complete.
-    let tmp = args
-        .output
-        .as_ref()
-        .map(|p| p.with_extension("json.partial"));
-    let out: Box<dyn std::io::Write> = match &tmp {
-        Some(t) => match std::fs::File::create(t) {
-            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+    // `grep`); a file is written beside its final name and put in place when complete.
+    let out = match &args.output {
+        Some(p) => match praxis::files::Output::create(p, args.force) {
+            Ok(f) => Sink::File(f),
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", t.display());
+                eprintln!("error: {e}");
                 return CANNOT_RUN;
             }
         },
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let mut out = StatementWriter { out, count: 0 };
     let mut status = OK;
@@ -252,11 +281,7 @@ fn xapi(args: XapiArgs) -> u8 {
         eprintln!("error: cannot write the statements: {e}");
         return CANNOT_RUN;
     }
-    if let (Some(t), Some(p)) = (&tmp, &args.output) {
-        if let Err(e) = std::fs::rename(t, p) {
-            eprintln!("error: cannot write {}: {e}", p.display());
-            return CANNOT_RUN;
-        }
+    if let Some(p) = &args.output {
         eprintln!("wrote {count} statements to {}", p.display());
     }
     status
@@ -338,12 +363,23 @@ fn cmi5(args: Cmi5Args) -> u8 {
     let page = package::launch_page();
     let out = &args.output;
     let written = if out.extension().is_some_and(|e| e == "zip") {
-        write_zip(out, &xml, page)
+        write_zip(out, &xml, page, args.force)
     } else {
         std::fs::create_dir_all(out)
-            .and_then(|_| std::fs::write(out.join("cmi5.xml"), &xml))
-            .and_then(|_| std::fs::write(out.join("launch.html"), page))
             .map_err(|e| format!("cannot write {}: {e}", out.display()))
+            .and_then(|()| {
+                // Both names are checked before either is written.
+                let files = [
+                    ("cmi5.xml", xml.as_bytes()),
+                    ("launch.html", page.as_bytes()),
+                ];
+                for (name, _) in files {
+                    praxis::files::check_output(&out.join(name), args.force)?;
+                }
+                files.iter().try_for_each(|(name, body)| {
+                    praxis::files::write_output(&out.join(name), body, args.force)
+                })
+            })
     };
     if let Err(e) = written {
         eprintln!("error: {e}");
@@ -360,19 +396,18 @@ fn cmi5(args: Cmi5Args) -> u8 {
 }
 
 /// A ZIP with `cmi5.xml` at its root (§14.1) and the launch page, written beside its name and
-/// renamed when complete.
-fn write_zip(out: &Path, xml: &str, page: &str) -> Result<(), String> {
+/// put in place when complete.
+fn write_zip(out: &Path, xml: &str, page: &str, force: bool) -> Result<(), String> {
     use std::io::Write as _;
-    let tmp = out.with_extension("zip.partial");
     let err = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", out.display());
-    let file = std::fs::File::create(&tmp).map_err(|e| err(&e))?;
-    let mut zip = zip::ZipWriter::new(file);
+    praxis::files::check_output(out, force)?;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     for (name, body) in [("cmi5.xml", xml), ("launch.html", page)] {
         zip.start_file(name, options).map_err(|e| err(&e))?;
         zip.write_all(body.as_bytes()).map_err(|e| err(&e))?;
     }
-    zip.finish().map_err(|e| err(&e))?;
-    std::fs::rename(&tmp, out).map_err(|e| err(&e))
+    let bytes = zip.finish().map_err(|e| err(&e))?.into_inner();
+    praxis::files::write_output(out, &bytes, force)
 }

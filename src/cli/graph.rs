@@ -12,6 +12,9 @@ pub struct Args {
     /// Output file; `.svg` or `.dot` picks the format (default: DOT on standard output).
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Replace the `--output` file if it exists (never a session record).
+    #[arg(long)]
+    force: bool,
     /// `dot` or `svg` (overrides the file extension).
     #[arg(long)]
     format: Option<String>,
@@ -50,8 +53,8 @@ pub fn run(args: Args) -> u8 {
     match &args.output {
         None => print!("{text}"),
         Some(p) => {
-            if let Err(e) = std::fs::write(p, text) {
-                eprintln!("error: cannot write {}: {e}", p.display());
+            if let Err(e) = praxis::files::write_output(p, text.as_bytes(), args.force) {
+                eprintln!("error: {e}");
                 return CANNOT_RUN;
             }
             println!("wrote {}", p.display());

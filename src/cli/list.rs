@@ -1,6 +1,6 @@
 //! `praxis list`
 
-use super::common::{self, OK};
+use super::common::{self, CANNOT_RUN, OK};
 use praxis::scenario::Scenario;
 use std::path::PathBuf;
 
@@ -17,9 +17,29 @@ pub struct Args {
 
 pub fn run(args: Args) -> u8 {
     let dir = common::scenarios_dir(args.scenarios.as_deref());
-    for id in common::list_ids(&dir) {
-        let path = dir.join(format!("{id}.ron"));
-        let bytes = std::fs::read(&path).unwrap_or_default();
+    let mut warnings = Vec::new();
+    let files = match praxis::files::list(&dir, "ron", false, &mut warnings) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e} (the scenario folder; give another with --scenarios DIR)");
+            return CANNOT_RUN;
+        }
+    };
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    for path in files {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let bytes = match praxis::files::read_limited(&path, praxis::files::MAX_SCENARIO_BYTES) {
+            Ok(b) => b,
+            Err(e) => {
+                println!("{id:<28} (unreadable: {e})");
+                continue;
+            }
+        };
         match Scenario::from_bytes(&path.display().to_string(), &bytes, None) {
             Ok(s) => {
                 let m = &s.model;

@@ -1,6 +1,6 @@
 //! `praxis replay RECORD`
 
-use super::common::{self, CANNOT_RUN, DiagFormat, OK, PROBLEMS};
+use super::common::{self, CANNOT_RUN, OK, PROBLEMS};
 use praxis::record::{self, Integrity};
 use praxis::trace::{self};
 use std::path::PathBuf;
@@ -29,7 +29,7 @@ pub fn run(args: Args) -> u8 {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let bytes = match std::fs::read(&args.record) {
+    let bytes = match praxis::files::read_limited(&args.record, praxis::files::MAX_RECORD_BYTES) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", args.record.display());
@@ -53,7 +53,7 @@ pub fn run(args: Args) -> u8 {
             }
         },
     };
-    let scenario = match common::load(&path, None, DiagFormat::Human) {
+    let scenario = match common::load_kept(&path) {
         Ok(s) => s,
         Err(code) => return code,
     };

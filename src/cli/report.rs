@@ -16,6 +16,9 @@ pub struct Args {
     /// Folder to write `report.html` and its PNG plots into.
     #[arg(long, short, default_value = "report")]
     output: PathBuf,
+    /// Replace a report already in that folder.
+    #[arg(long)]
+    force: bool,
 }
 
 /// Runs `praxis report`.
@@ -31,6 +34,10 @@ pub fn run(args: Args) -> u8 {
             return CANNOT_RUN;
         }
     };
+    if let Err(e) = praxis::files::check_output(&args.output.join("report.html"), args.force) {
+        eprintln!("error: {e}");
+        return CANNOT_RUN;
+    }
     let db = match args.filter.open() {
         Ok(d) => d,
         Err(e) => {

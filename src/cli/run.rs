@@ -195,7 +195,9 @@ pub fn run(mut a: Args) -> u8 {
     let vr_script = match &a.vr_script {
         None => None,
         Some(f) => {
-            let text = match std::fs::read_to_string(f) {
+            let text = match praxis::files::read_limited(f, praxis::files::MAX_EVENT_LOG_BYTES)
+                .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
+            {
                 Ok(t) => t,
                 Err(e) => {
                     eprintln!("error: cannot read the pose script {}: {e}", f.display());

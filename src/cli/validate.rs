@@ -26,7 +26,7 @@ pub fn run(args: Args) -> u8 {
     let mut status = OK;
     let mut json = Vec::new();
     for path in &args.files {
-        let bytes = match std::fs::read(path) {
+        let bytes = match praxis::files::read_limited(path, praxis::files::MAX_SCENARIO_BYTES) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("error: cannot read {}: {e}", path.display());

@@ -2,7 +2,6 @@
 //! to the score it stores against the exact scenario version it names?
 
 use super::common::{self, CANNOT_RUN, OK, PROBLEMS};
-use praxis::center::ingest::ScenarioSources;
 use praxis::center::verify::{self, TrustPolicy, Verdict};
 use std::path::PathBuf;
 
@@ -49,7 +48,13 @@ pub fn run(args: Args) -> u8 {
             return CANNOT_RUN;
         }
     };
-    ScenarioSources::from_dir(&dir).add_to(&mut scenarios);
+    match common::scenario_sources(args.scenarios.as_deref()) {
+        Ok(s) => s.add_to(&mut scenarios),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return CANNOT_RUN;
+        }
+    }
     let no_stations = stations.stations.is_empty();
     let policy = if args.trust.is_empty() {
         TrustPolicy::Center {
@@ -62,7 +67,7 @@ pub fn run(args: Args) -> u8 {
     let mut status = OK;
     for path in &args.records {
         let name = path.display();
-        let bytes = match std::fs::read(path) {
+        let bytes = match praxis::files::read_limited(path, praxis::files::MAX_RECORD_BYTES) {
             Ok(b) => b,
             Err(e) => {
                 println!("{name}: cannot read ({e})");

@@ -1,5 +1,7 @@
-//! The scenarios the start screen offers: every `.ron` file of the scenario folder, loaded and
-//! validated; a broken one is listed with its first problem instead of being hidden.
+//! The scenarios the start screen offers: every regular `.ron` file of the scenario folder
+//! (what is not a regular file, or links out of the folder, is skipped with a warning in the
+//! log), loaded and validated; a broken one is listed with its first problem instead of being
+//! hidden.
 
 use crate::scenario::Scenario;
 use bevy::prelude::Resource;
@@ -35,13 +37,14 @@ pub struct Problems {
 /// Loads and validates one scenario file against an assets folder.
 pub fn load(path: &Path, assets: &Path) -> Result<Scenario, Problems> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        let msg = format!("{name}: cannot read: {e}");
-        Problems {
-            short: msg.clone(),
-            long: msg,
-        }
-    })?;
+    let bytes =
+        crate::files::read_limited(path, crate::files::MAX_SCENARIO_BYTES).map_err(|e| {
+            let msg = format!("{name}: cannot read: {e}");
+            Problems {
+                short: msg.clone(),
+                long: msg,
+            }
+        })?;
     let assets = assets.to_path_buf();
     let exists = move |rel: &str| assets.join(rel).is_file();
     Scenario::from_bytes(&name, &bytes, Some(&exists)).map_err(|r| Problems {
@@ -53,14 +56,14 @@ pub fn load(path: &Path, assets: &Path) -> Result<Scenario, Problems> {
 impl Catalog {
     /// Reads a folder.
     pub fn read(dir: &Path, assets: &Path) -> Catalog {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map(|rd| {
-                rd.filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        paths.sort();
+        let mut warnings = Vec::new();
+        let paths = crate::files::list(dir, "ron", false, &mut warnings).unwrap_or_else(|e| {
+            warnings.push(e);
+            Vec::new()
+        });
+        for w in warnings {
+            bevy::log::warn!("{w}");
+        }
         let entries = paths
             .into_iter()
             .map(|path| {

@@ -115,7 +115,27 @@ pub struct Outcome {
 /// Checks `parsed` and builds its index. `asset_exists` says whether a path under `assets/`
 /// exists; without it, asset paths are only checked for form.
 pub fn compile(parsed: &Parsed, asset_exists: Option<&dyn Fn(&str) -> bool>) -> Outcome {
+    compile_for(parsed, asset_exists, Purpose::Run)
+}
+
+/// Why a scenario is compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// To run new sessions (and to validate it): every check is an error.
+    Run,
+    /// To re-score records of a kept version: checks added after the format's first release
+    /// (formulas that may not stay finite) are warnings.
+    Rescore,
+}
+
+/// Checks meaning and builds the index, for a purpose.
+pub fn compile_for(
+    parsed: &Parsed,
+    asset_exists: Option<&dyn Fn(&str) -> bool>,
+    purpose: Purpose,
+) -> Outcome {
     let mut c = Compiler {
+        purpose,
         spans: &parsed.spans,
         text: &parsed.text,
         asset_exists,
@@ -171,6 +191,7 @@ fn empty_index() -> Index {
 }
 
 struct Compiler<'a> {
+    purpose: Purpose,
     spans: &'a SpanIndex,
     text: &'a str,
     asset_exists: Option<&'a dyn Fn(&str) -> bool>,
@@ -735,7 +756,11 @@ impl<'a> Compiler<'a> {
                 .index(q)
                 .field("formula");
             let (code, msg, label, help) = problem.describe(&self.ix, &id);
-            self.error(code, msg, &p, label).help = Some(help);
+            let d = match self.purpose {
+                Purpose::Run => self.error(code, msg, &p, label),
+                Purpose::Rescore => self.warn(code, msg, &p, label),
+            };
+            d.help = Some(help);
         }
     }
 

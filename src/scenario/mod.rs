@@ -55,8 +55,25 @@ impl Scenario {
         bytes: &[u8],
         asset_exists: Option<&dyn Fn(&str) -> bool>,
     ) -> Result<Scenario, Report> {
+        Self::build(file, bytes, asset_exists, compile::Purpose::Run)
+    }
+
+    /// Reads a version kept to re-score the records that ran it (a center's store, a folder
+    /// searched by content hash). Checks that Praxis added after a version could have been
+    /// written — today, that every formula provably stays finite — are warnings here, not
+    /// errors: the version ran as it was, and its records must still re-score.
+    pub fn kept_version(file: &str, bytes: &[u8]) -> Result<Scenario, Report> {
+        Self::build(file, bytes, None, compile::Purpose::Rescore)
+    }
+
+    fn build(
+        file: &str,
+        bytes: &[u8],
+        asset_exists: Option<&dyn Fn(&str) -> bool>,
+        purpose: compile::Purpose,
+    ) -> Result<Scenario, Report> {
         let parsed = load::parse(file, bytes)?;
-        let outcome = compile::compile(&parsed, asset_exists);
+        let outcome = compile::compile_for(&parsed, asset_exists, purpose);
         let mut report = Report {
             file: file.to_string(),
             text: parsed.text.clone(),

@@ -52,12 +52,12 @@ fn ingest_files_each_session_once_and_refuses_what_it_cannot_trust() {
     std::fs::write(recs.join("a1-tampered.jsonl"), tampered).unwrap();
 
     // No station enrolled: every signed record is refused; the unsigned incomplete one is
-    // filed as incomplete (nothing in it is signed yet).
+    // held as incomplete (nothing in it is signed yet), never a result.
     let o = praxis(&["center", "ingest", r, "--center", c]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(text(&o).contains("unknown station"), "{}", text(&o));
     assert!(
-        text(&o).contains("0 filed, 1 filed as incomplete"),
+        text(&o).contains("0 filed, 1 held as incomplete"),
         "{}",
         text(&o)
     );
@@ -72,7 +72,7 @@ fn ingest_files_each_session_once_and_refuses_what_it_cannot_trust() {
         "{out}"
     );
     assert!(
-        out.contains("2 filed, 0 filed as incomplete, 1 already filed"),
+        out.contains("2 filed, 0 held as incomplete, 0 held as conflicts, 1 already filed"),
         "{out}"
     );
 
@@ -82,10 +82,13 @@ fn ingest_files_each_session_once_and_refuses_what_it_cannot_trust() {
     let o = praxis(&["center", "ingest", r, "--center", c, "-v"]);
     assert!(o.status.success(), "{}", text(&o));
     let out = text(&o);
-    assert!(out.contains("b2-full.jsonl: filed (completes"), "{out}");
+    assert!(
+        out.contains("b2-full.jsonl: filed (replaces the copies"),
+        "{out}"
+    );
     assert!(out.contains("a1.jsonl: already filed"), "{out}");
     assert!(
-        out.contains("1 filed, 0 filed as incomplete, 3 already filed"),
+        out.contains("1 filed, 0 held as incomplete, 0 held as conflicts, 3 already filed"),
         "{out}"
     );
 
@@ -390,6 +393,18 @@ fn a_report_draws_its_plots_and_embeds_them_in_english_and_french() {
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("Learner nurse-0"), "{html}");
     assert_eq!(html.matches("<td>passed</td>").count(), 1);
+    // A report already there is not replaced without --force.
+    let o = praxis(&[
+        "report",
+        "--center",
+        c,
+        "--learner",
+        "nurse-0",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("--force"), "{}", text(&o));
     // Nothing matches: a clear error.
     let o = praxis(&[
         "report",
@@ -398,7 +413,7 @@ fn a_report_draws_its_plots_and_embeds_them_in_english_and_french() {
         "--scenario",
         "nope",
         "-o",
-        out.to_str().unwrap(),
+        dir.join("report-none").to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(text(&o).contains("no session matches"), "{}", text(&o));

@@ -13,6 +13,10 @@
 //! endpoint = "https://lrs.example-hospital.org/xAPI/"
 //! username = "praxis-station"
 //! password = "…"
+//!
+//! [cmi5]
+//! # Accept an LMS reached by plain http on the network (not only on this machine).
+//! allow_http = false
 //! ```
 
 use serde::Deserialize;
@@ -45,6 +49,16 @@ pub struct Lrs {
     pub password: Option<String>,
 }
 
+/// cmi5 launches.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cmi5 {
+    /// Accept an LMS reached by plain `http` on another machine (`PRAXIS_CMI5_ALLOW_HTTP=1`);
+    /// by default only `https`, or `http` on this machine.
+    #[serde(default)]
+    pub allow_http: bool,
+}
+
 /// Everything in `config.toml`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,6 +69,9 @@ pub struct Config {
     /// LRS settings.
     #[serde(default)]
     pub lrs: Lrs,
+    /// cmi5 settings.
+    #[serde(default)]
+    pub cmi5: Cmi5,
 }
 
 /// The configuration file.
@@ -82,6 +99,9 @@ impl Config {
         set(&mut c.lrs.endpoint, "PRAXIS_LRS_ENDPOINT");
         set(&mut c.lrs.username, "PRAXIS_LRS_USERNAME");
         set(&mut c.lrs.password, "PRAXIS_LRS_PASSWORD");
+        if let Some(v) = env("PRAXIS_CMI5_ALLOW_HTTP") {
+            c.cmi5.allow_http = matches!(v.as_str(), "1" | "true" | "yes");
+        }
         Ok(c)
     }
 

@@ -68,7 +68,14 @@ pub struct Args {
 /// Starts a cmi5 session from its launch URL; prints what is wrong and returns the exit status
 /// on failure.
 fn launch_cmi5(url: &str) -> Result<praxis::xapi::cmi5::Au, u8> {
-    let launch = praxis::xapi::cmi5::Launch::parse(url).map_err(|e| {
+    let allow_http = praxis::config::Config::load()
+        .map_err(|e| {
+            eprintln!("error: {e}");
+            CANNOT_RUN
+        })?
+        .cmi5
+        .allow_http;
+    let launch = praxis::xapi::cmi5::Launch::parse(url, allow_http).map_err(|e| {
         eprintln!("error: {e}");
         CANNOT_RUN
     })?;

@@ -8,14 +8,23 @@ mod cmi5;
 #[path = "../support/lms.rs"]
 mod lms;
 mod lrs;
+mod reliability;
 mod xapi;
 
 pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The binary under test: this build's, or another one named by `PRAXIS_TEST_BIN` (to show
+/// that a test fails on a build from before a fix).
+pub(crate) fn praxis_bin() -> PathBuf {
+    std::env::var_os("PRAXIS_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_praxis")))
+}
+
 pub(crate) fn praxis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_praxis"))
+    Command::new(praxis_bin())
         .args(args)
         .current_dir(root())
         // The station key that signs records lives here, not in the user's folder.

@@ -57,6 +57,14 @@ fn mk_err(path: &Path, e: impl std::fmt::Display) -> DbError {
     }
 }
 
+/// Whether an error is another connection's lock.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 fn store_scenario(conn: &Connection, scenario: &Scenario, source: &[u8]) -> rusqlite::Result<bool> {
     let n = conn.execute(
         "INSERT OR IGNORE INTO scenarios (sha256, id, version, source, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -94,9 +102,21 @@ impl Db {
         let conn = Connection::open(&path).map_err(|e| err(&e))?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| err(&e))?;
         conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
+            "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL;",
         )
         .map_err(|e| err(&e))?;
+        // Turning a new file to WAL takes an exclusive lock for which SQLite does not wait:
+        // two processes opening a new center at once retry until the other is done.
+        let start = std::time::Instant::now();
+        loop {
+            match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+                Ok(_) => break,
+                Err(e) if is_busy(&e) && start.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => return Err(err(&e)),
+            }
+        }
         let mut db = Db {
             conn,
             path,

@@ -193,6 +193,30 @@ pub fn check_output(path: &Path, force: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether a folder may receive a command's output files (a report and its plots): it must be
+/// new or empty unless `force`, and never hold a session record.
+pub fn check_output_dir(dir: &Path, force: bool) -> Result<(), String> {
+    let entries = match std::fs::read_dir(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(format!("{}: {e}", dir.display())),
+        Ok(rd) => rd.flatten().map(|e| e.path()).collect::<Vec<_>>(),
+    };
+    if let Some(record) = entries.iter().find(|p| is_session_record(p)) {
+        return Err(format!(
+            "{} holds a session record ({}): write the output elsewhere",
+            dir.display(),
+            record.display()
+        ));
+    }
+    if !entries.is_empty() && !force {
+        return Err(format!(
+            "{} is not empty: choose a new or empty folder, or pass --force to replace a report there",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
 /// Whether a file starts with a Praxis session record's header.
 fn is_session_record(path: &Path) -> bool {
     let Ok(file) = open_regular(path) else {
@@ -235,8 +259,22 @@ impl Output {
             name.to_string_lossy(),
             std::process::id()
         ));
-        let file = std::fs::File::create(&tmp)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        // A new file, never one already there (a link planted under that name is removed,
+        // not followed).
+        let create = || {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+        };
+        let file = match create() {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                let _ = std::fs::remove_file(&tmp);
+                create()
+            }
+            r => r,
+        }
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         Ok(Output {
             path: path.to_path_buf(),
             tmp,
@@ -256,18 +294,13 @@ impl Output {
             check_output(&self.path, true)
                 .and_then(|()| std::fs::rename(&self.tmp, &self.path).map_err(|e| err(&e)))
         } else {
-            // A hard link fails if the name was taken since the check: nothing is replaced.
-            std::fs::hard_link(&self.tmp, &self.path)
-                .map_err(|e| match e.kind() {
-                    std::io::ErrorKind::AlreadyExists => format!(
-                        "{} already exists: choose another name, or pass --force to replace it",
-                        self.path.display()
-                    ),
-                    _ => err(&e),
-                })
-                .map(|()| {
-                    let _ = std::fs::remove_file(&self.tmp);
-                })
+            place_new(&self.tmp, &self.path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => format!(
+                    "{} already exists: choose another name, or pass --force to replace it",
+                    self.path.display()
+                ),
+                _ => err(&e),
+            })
         };
         if placed.is_err() {
             let _ = std::fs::remove_file(&self.tmp);
@@ -275,6 +308,29 @@ impl Output {
         self.tmp = PathBuf::new();
         placed
     }
+}
+
+/// Puts `tmp` at `path` only if nothing is there: a hard link fails if the name was taken since
+/// the check; where the file system has no hard links (FAT, exFAT, some network shares), the
+/// name is created exclusively and the bytes copied.
+fn place_new(tmp: &Path, path: &Path) -> std::io::Result<()> {
+    match std::fs::hard_link(tmp, path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(e),
+        Err(_) => {
+            let mut out = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)?;
+            let copied = std::io::copy(&mut std::fs::File::open(tmp)?, &mut out)
+                .and_then(|_| out.sync_all());
+            if let Err(e) = copied {
+                let _ = std::fs::remove_file(path);
+                return Err(e);
+            }
+        }
+    }
+    std::fs::remove_file(tmp)
 }
 
 impl Write for Output {

@@ -143,34 +143,13 @@ pub fn run(
     sources.add_to(&mut scenarios);
     let cutoff = db.retention_cutoff()?;
     db.prune()?;
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 16);
     let mut outcomes: Vec<Option<Outcome>> = vec![None; files.len()];
     let mut stored: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut done = 0usize;
     for chunk_start in (0..files.len()).step_by(BATCH) {
         let chunk = &files[chunk_start..(chunk_start + BATCH).min(files.len())];
         // Read and check in parallel.
-        let checked: Vec<Checked> = std::thread::scope(|scope| {
-            let per = chunk.len().div_ceil(workers).max(1);
-            let handles: Vec<_> = chunk
-                .chunks(per)
-                .map(|part| {
-                    let scenarios = &scenarios;
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|p| check_file(p, policy, scenarios))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
+        let checked = super::par_map(chunk, |p| check_file(p, policy, &scenarios));
         // File in order, in one transaction.
         let batch = db.begin()?;
         let mut to_store = Vec::new();

@@ -43,6 +43,27 @@ pub enum Trust {
     Unknown,
 }
 
+/// `f` applied to every item, in order, on one thread per core (at most 16). A panic in `f` is
+/// raised again here rather than losing that thread's results.
+pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 16);
+    let per = items.len().div_ceil(workers).max(1);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(per)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// A center folder must be a folder (it need not exist yet): `--center` given a file is refused
 /// with a clear message instead of an error about `center.sqlite` under it.
 pub fn check_dir(dir: &Path) -> Result<(), String> {

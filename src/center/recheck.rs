@@ -82,30 +82,12 @@ fn check_all(
     rows: &[(String, Option<String>, Vec<u8>)],
     scenarios: &ScenarioSet,
 ) -> Vec<(String, String)> {
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 16);
-    let per = rows.len().div_ceil(workers).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = rows
-            .chunks(per)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .filter_map(|(session, key, bytes)| {
-                            check_one(key.as_deref(), bytes, scenarios)
-                                .map(|reason| (session.clone(), reason))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+    super::par_map(rows, |(session, key, bytes)| {
+        check_one(key.as_deref(), bytes, scenarios).map(|reason| (session.clone(), reason))
     })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Why a filed record fails today's checks, if it does.

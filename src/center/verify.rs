@@ -15,6 +15,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Default)]
 pub struct ScenarioSet {
     by_hash: HashMap<String, Arc<Scenario>>,
+    skipped: Vec<String>,
 }
 
 impl ScenarioSet {
@@ -23,6 +24,17 @@ impl ScenarioSet {
         self.by_hash
             .entry(scenario.hash().to_string())
             .or_insert(scenario);
+    }
+
+    /// Notes a version that could not be used, and why.
+    pub fn skip(&mut self, why: String) {
+        self.skipped.push(why);
+    }
+
+    /// The versions that could not be used, each with why: the records that name them are
+    /// reported as naming an unknown version.
+    pub fn skipped(&self) -> &[String] {
+        &self.skipped
     }
 
     /// The version with this hash.
@@ -91,12 +103,11 @@ pub enum Verdict {
         outcome: Box<SessionOutcome>,
     },
     /// The chain is whole but the record stops before its footer (the session did not end
-    /// normally, or is still running). Nothing is signed yet.
+    /// normally, or is still running). Nothing is signed yet, so nothing in it is believed:
+    /// it is not re-scored (`praxis replay` shows the score so far).
     Incomplete {
         /// Why the record is incomplete.
         reason: String,
-        /// The score so far, when the scenario version is known.
-        outcome: Option<Box<SessionOutcome>>,
     },
     /// Not a session record at all.
     NotARecord(String),
@@ -192,12 +203,8 @@ pub fn check_record(rec: &Record, policy: &TrustPolicy, scenarios: &ScenarioSet)
     match &rec.integrity {
         Integrity::Complete => {}
         Integrity::Incomplete { reason } => {
-            let outcome = scenarios
-                .get(&rec.header.scenario.sha256)
-                .map(|s| Box::new(record::replay(rec, s.clone()).outcome));
             return Verdict::Incomplete {
                 reason: reason.clone(),
-                outcome,
             };
         }
         Integrity::Tampered { line, reason } => {

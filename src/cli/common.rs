@@ -131,12 +131,6 @@ pub fn load_arg(arg: &str, dir: Option<&Path>) -> Result<Arc<Scenario>, u8> {
 
 /// Reads and validates a scenario; prints its problems and returns the exit status on failure.
 pub fn load(path: &Path, assets: Option<&Path>, format: DiagFormat) -> Result<Arc<Scenario>, u8> {
-    let bytes =
-        praxis::files::read_limited(path, praxis::files::MAX_SCENARIO_BYTES).map_err(|e| {
-            eprintln!("error: cannot read {}: {e}", path.display());
-            CANNOT_RUN
-        })?;
-    let name = path.display().to_string();
     let assets = assets
         .map(Path::to_path_buf)
         .or_else(|| assets_dir_for(path));
@@ -145,17 +139,44 @@ pub fn load(path: &Path, assets: Option<&Path>, format: DiagFormat) -> Result<Ar
         move |rel: &str| dir.join(rel).is_file()
     });
     let checker = exists.as_ref().map(|f| f as &dyn Fn(&str) -> bool);
-    match Scenario::from_bytes(&name, &bytes, checker) {
-        Ok(s) => Ok(Arc::new(s)),
-        Err(report) => {
-            print_report(&report, format);
-            eprintln!(
-                "error: {} has problems; fix them and try again (`praxis validate {}`)",
-                name, name
-            );
-            Err(PROBLEMS)
-        }
-    }
+    read_scenario(path, format, |name, bytes| {
+        Scenario::from_bytes(name, bytes, checker)
+    })
+}
+
+/// Reads a scenario version to re-score a record with ([`Scenario::kept_version`]); prints its
+/// problems and returns the exit status on failure.
+pub fn load_kept(path: &Path) -> Result<Arc<Scenario>, u8> {
+    read_scenario(path, DiagFormat::Human, Scenario::kept_version)
+}
+
+fn read_scenario(
+    path: &Path,
+    format: DiagFormat,
+    build: impl FnOnce(&str, &[u8]) -> Result<Scenario, Report>,
+) -> Result<Arc<Scenario>, u8> {
+    let bytes =
+        praxis::files::read_limited(path, praxis::files::MAX_SCENARIO_BYTES).map_err(|e| {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            CANNOT_RUN
+        })?;
+    let name = path.display().to_string();
+    build(&name, &bytes).map(Arc::new).map_err(|report| {
+        print_report(&report, format);
+        eprintln!("error: {name} has problems; fix them and try again (`praxis validate {name}`)");
+        PROBLEMS
+    })
+}
+
+/// Whether a cmi5 launch may use plain http on the network (`[cmi5] allow_http`); prints the
+/// problem and returns the exit status when the configuration cannot be read.
+pub fn cmi5_allows_plain_http() -> Result<bool, u8> {
+    praxis::config::Config::load()
+        .map(|c| c.cmi5.allow_http)
+        .map_err(|e| {
+            eprintln!("error: {e}");
+            CANNOT_RUN
+        })
 }
 
 /// The scenario files of the scenario folder (`--scenarios`, else the default one), for
@@ -180,26 +201,6 @@ pub fn scenario_sources(
         eprintln!("warning: {w}");
     }
     Ok(sources)
-}
-
-/// Reads a scenario version to re-score a record with ([`Scenario::kept_version`]); prints its
-/// problems and returns the exit status on failure.
-pub fn load_kept(path: &Path) -> Result<Arc<Scenario>, u8> {
-    let bytes =
-        praxis::files::read_limited(path, praxis::files::MAX_SCENARIO_BYTES).map_err(|e| {
-            eprintln!("error: cannot read {}: {e}", path.display());
-            CANNOT_RUN
-        })?;
-    let name = path.display().to_string();
-    Scenario::kept_version(&name, &bytes)
-        .map(Arc::new)
-        .map_err(|report| {
-            print_report(&report, DiagFormat::Human);
-            eprintln!(
-                "error: {name} has problems; fix them and try again (`praxis validate {name}`)"
-            );
-            PROBLEMS
-        })
 }
 
 /// Opens a center's database (creating it when needed); the first time a Praxis with stricter

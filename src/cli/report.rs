@@ -16,7 +16,7 @@ pub struct Args {
     /// Folder to write `report.html` and its PNG plots into.
     #[arg(long, short, default_value = "report")]
     output: PathBuf,
-    /// Replace a report already in that folder.
+    /// Write into a folder that is not empty (a report there is replaced).
     #[arg(long)]
     force: bool,
 }
@@ -34,7 +34,7 @@ pub fn run(args: Args) -> u8 {
             return CANNOT_RUN;
         }
     };
-    if let Err(e) = praxis::files::check_output(&args.output.join("report.html"), args.force) {
+    if let Err(e) = praxis::files::check_output_dir(&args.output, args.force) {
         eprintln!("error: {e}");
         return CANNOT_RUN;
     }

@@ -260,14 +260,7 @@ fn cmi5_launch(
     a: &mut Args,
 ) -> Result<(praxis::runtime::cmi5::Link, Option<f64>, bool), u8> {
     use praxis::xapi::cmi5::{Au, Launch, LaunchMode};
-    let allow_http = praxis::config::Config::load()
-        .map_err(|e| {
-            eprintln!("error: {e}");
-            CANNOT_RUN
-        })?
-        .cmi5
-        .allow_http;
-    let launch = Launch::parse(url, allow_http).map_err(|e| {
+    let launch = Launch::parse(url, common::cmi5_allows_plain_http()?).map_err(|e| {
         eprintln!("error: {e}");
         CANNOT_RUN
     })?;

@@ -68,17 +68,11 @@ pub struct Args {
 /// Starts a cmi5 session from its launch URL; prints what is wrong and returns the exit status
 /// on failure.
 fn launch_cmi5(url: &str) -> Result<praxis::xapi::cmi5::Au, u8> {
-    let allow_http = praxis::config::Config::load()
+    let launch = praxis::xapi::cmi5::Launch::parse(url, common::cmi5_allows_plain_http()?)
         .map_err(|e| {
             eprintln!("error: {e}");
             CANNOT_RUN
-        })?
-        .cmi5
-        .allow_http;
-    let launch = praxis::xapi::cmi5::Launch::parse(url, allow_http).map_err(|e| {
-        eprintln!("error: {e}");
-        CANNOT_RUN
-    })?;
+        })?;
     praxis::xapi::cmi5::Au::start(launch).map_err(|e| {
         eprintln!("error: cmi5: {e}");
         CANNOT_RUN

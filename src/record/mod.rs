@@ -378,6 +378,19 @@ pub struct Record {
     pub integrity: Integrity,
 }
 
+impl Record {
+    /// What identifies a signed record whatever its bytes' spelling (line endings, a final
+    /// newline, spacing in the footer line): the SHA-256 of its header hash and its footer's
+    /// digest, which together fix every line. `None` without a signed footer.
+    pub fn signed_identity(&self) -> Option<String> {
+        let f = self.footer.as_ref()?;
+        f.signature.as_ref()?;
+        Some(sha256_hex(
+            format!("{}\n{}\n", self.header_hash, f.digest).as_bytes(),
+        ))
+    }
+}
+
 /// Why bytes are not a record at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RecordError {

@@ -143,6 +143,41 @@ fn show(i: &Interval) -> String {
     format!("{lo}, {hi}")
 }
 
+/// The most steps evaluating one quantity may take, through the formulas it uses: a formula is
+/// evaluated again for each use (`b = a + a`, `c = b + b`, … doubles the work at each level),
+/// so without a bound forty small formulas could take 2^40 steps on every reading.
+pub const MAX_COST: u64 = 100_000;
+
+/// The quantities whose evaluation, through the formulas they use, takes more than
+/// [`MAX_COST`] steps, each with its cost (saturating).
+pub fn too_costly(ix: &Index) -> Vec<(usize, u64)> {
+    fn cost(ix: &Index, q: usize, memo: &mut [Option<u64>], depth: usize) -> u64 {
+        if let Some(c) = memo[q] {
+            return c;
+        }
+        let Some(f) = ix.quantities[q]
+            .formula
+            .as_ref()
+            .filter(|_| depth <= ix.quantities.len())
+        else {
+            return 1;
+        };
+        let mut c = f.size() as u64;
+        for (&r, fact) in f.names() {
+            if !fact && ix.quantities[r as usize].formula.is_some() {
+                c = c.saturating_add(cost(ix, r as usize, memo, depth + 1));
+            }
+        }
+        memo[q] = Some(c);
+        c
+    }
+    let mut memo = vec![None; ix.quantities.len()];
+    (0..ix.quantities.len())
+        .map(|q| (q, cost(ix, q, &mut memo, 0)))
+        .filter(|&(_, c)| c > MAX_COST)
+        .collect()
+}
+
 /// Every formula that may not stay finite, at most one problem per formula.
 pub fn check(ix: &Index) -> Vec<Problem> {
     let stored = stored_intervals(ix);
@@ -342,13 +377,18 @@ impl Eval<'_> {
                             hi: m.hi.min(hi.hi),
                         }
                     }
-                    // As evaluated: 0 or less gives log10 of the smallest positive number.
+                    // As evaluated: 0 or less gives -323.3; a positive number gives its log10,
+                    // down to that of the smallest positive number (-323.306…).
                     Function::Log10 => {
                         let a = v[0];
-                        let log = |x: f64| if x > 0.0 { libm::log10(x) } else { -323.3 };
+                        let floor = libm::log10(f64::from_bits(1)).min(-323.3);
                         Interval {
-                            lo: log(a.lo),
-                            hi: log(a.hi),
+                            lo: if a.lo > 0.0 { libm::log10(a.lo) } else { floor },
+                            hi: if a.hi > 0.0 {
+                                libm::log10(a.hi)
+                            } else {
+                                -323.3
+                            },
                         }
                     }
                 }
@@ -380,39 +420,13 @@ impl Eval<'_> {
     }
 }
 
-/// A formula written back, with quantity and fact ids.
+/// A part of a formula written back, with quantity and fact ids.
 fn write(ix: &Index, e: &Expr<u32>) -> String {
-    match e {
-        Expr::Number(v) => format!("{v}"),
-        Expr::Quantity(q) => ix.quantities[*q as usize].id.clone(),
-        Expr::Fact(f) => format!("fact({})", ix.facts[*f as usize].id),
-        Expr::Negate(a) => format!("-{}", write_operand(ix, a)),
-        Expr::Binary(op, a, b) => {
-            let op = match op {
-                BinaryOp::Add => "+",
-                BinaryOp::Sub => "-",
-                BinaryOp::Mul => "*",
-                BinaryOp::Div => "/",
-            };
-            format!("{} {op} {}", write_operand(ix, a), write_operand(ix, b))
+    e.write(&|&i, fact| {
+        if fact {
+            ix.facts[i as usize].id.clone()
+        } else {
+            ix.quantities[i as usize].id.clone()
         }
-        Expr::Call(f, args) => {
-            let name = match f {
-                Function::Min => "min",
-                Function::Max => "max",
-                Function::Abs => "abs",
-                Function::Clamp => "clamp",
-                Function::Log10 => "log10",
-            };
-            let args: Vec<String> = args.iter().map(|a| write(ix, a)).collect();
-            format!("{name}({})", args.join(", "))
-        }
-    }
-}
-
-fn write_operand(ix: &Index, e: &Expr<u32>) -> String {
-    match e {
-        Expr::Binary(..) => format!("({})", write(ix, e)),
-        _ => write(ix, e),
-    }
+    })
 }

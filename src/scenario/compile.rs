@@ -747,6 +747,29 @@ impl<'a> Compiler<'a> {
     /// Every formula stays finite: interval arithmetic over the quantities' ranges (declared,
     /// or from their initial values, jitter and every effect and fault that changes them).
     fn check_bounds(&mut self, root: &Path) {
+        // A bound on the work of evaluating, whatever the purpose: it keeps every reading cheap.
+        let costly = super::bounds::too_costly(&self.ix);
+        for &(q, cost) in &costly {
+            let id = self.ix.quantities[q].id.clone();
+            let p = root
+                .field("state")
+                .field("quantities")
+                .index(q)
+                .field("formula");
+            self.error(
+                "praxis::scenario::formula_too_costly",
+                format!(
+                    "evaluating `{id}` takes {cost} steps through the formulas it uses, more than {}",
+                    super::bounds::MAX_COST
+                ),
+                &p,
+                "too much work for one reading",
+            )
+            .help = Some("a formula is evaluated again at each use: use fewer levels of formulas built on formulas, or store an intermediate quantity".into());
+        }
+        if !costly.is_empty() {
+            return;
+        }
         for problem in super::bounds::check(&self.ix) {
             let q = problem.quantity();
             let id = self.ix.quantities[q].id.clone();

@@ -65,6 +65,16 @@ pub enum Function {
 }
 
 impl<N> Expr<N> {
+    /// How many numbers, names, operations and calls the formula holds.
+    pub fn size(&self) -> usize {
+        1 + match self {
+            Expr::Number(_) | Expr::Quantity(_) | Expr::Fact(_) => 0,
+            Expr::Negate(e) => e.size(),
+            Expr::Binary(_, a, b) => a.size() + b.size(),
+            Expr::Call(_, args) => args.iter().map(Expr::size).sum(),
+        }
+    }
+
     /// Every name the formula uses, in order of appearance.
     pub fn names(&self) -> Vec<(&N, bool)> {
         let mut out = Vec::new();
@@ -108,6 +118,38 @@ impl<N> Expr<N> {
                     .collect::<Result<_, _>>()?,
             ),
         })
+    }
+
+    /// The formula written back fully bracketed (`((a * b) + 1.0)`), each quantity and fact
+    /// named by `name` (given whether it is a fact): the scenario's canonical form, which its
+    /// hash covers, and what messages quote.
+    pub fn write(&self, name: &dyn Fn(&N, bool) -> String) -> String {
+        match self {
+            Expr::Number(v) => format!("{v:?}"),
+            Expr::Quantity(n) => name(n, false),
+            Expr::Fact(n) => format!("fact({})", name(n, true)),
+            Expr::Negate(e) => format!("(-{})", e.write(name)),
+            Expr::Binary(op, a, b) => {
+                let op = match op {
+                    BinaryOp::Add => "+",
+                    BinaryOp::Sub => "-",
+                    BinaryOp::Mul => "*",
+                    BinaryOp::Div => "/",
+                };
+                format!("({} {op} {})", a.write(name), b.write(name))
+            }
+            Expr::Call(f, args) => {
+                let f = match f {
+                    Function::Min => "min",
+                    Function::Max => "max",
+                    Function::Abs => "abs",
+                    Function::Log10 => "log10",
+                    Function::Clamp => "clamp",
+                };
+                let args: Vec<String> = args.iter().map(|a| a.write(name)).collect();
+                format!("{f}({})", args.join(", "))
+            }
+        }
     }
 
     /// Evaluates with the given lookups.

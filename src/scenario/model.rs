@@ -1068,36 +1068,7 @@ impl ParseSpec for formula::Expr<formula::Name> {
         formula::parse(s)
     }
     fn canonical(&self) -> serde_json::Value {
-        fn write(e: &formula::Expr<formula::Name>) -> String {
-            use formula::{BinaryOp, Expr, Function};
-            match e {
-                Expr::Number(v) => format!("{v:?}"),
-                Expr::Quantity(n) => n.text.clone(),
-                Expr::Fact(n) => format!("fact({})", n.text),
-                Expr::Negate(e) => format!("(-{})", write(e)),
-                Expr::Binary(op, a, b) => {
-                    let op = match op {
-                        BinaryOp::Add => "+",
-                        BinaryOp::Sub => "-",
-                        BinaryOp::Mul => "*",
-                        BinaryOp::Div => "/",
-                    };
-                    format!("({} {op} {})", write(a), write(b))
-                }
-                Expr::Call(f, args) => {
-                    let f = match f {
-                        Function::Min => "min",
-                        Function::Max => "max",
-                        Function::Abs => "abs",
-                        Function::Log10 => "log10",
-                        Function::Clamp => "clamp",
-                    };
-                    let args: Vec<String> = args.iter().map(write).collect();
-                    format!("{f}({})", args.join(", "))
-                }
-            }
-        }
-        serde_json::Value::String(write(self))
+        serde_json::Value::String(self.write(&|n: &formula::Name, _| n.text.clone()))
     }
 }
 

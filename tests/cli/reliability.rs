@@ -75,6 +75,22 @@ fn rechain(l: &mut [String]) -> String {
     prev
 }
 
+/// The probe's F1 forgery of a record: every `hand` swapped, the chain made whole again, and
+/// the new last hash put in a top-level `prev` beside the signed footer, which is left as it
+/// was.
+fn forge_rechained(rec: &Path) -> Vec<String> {
+    let mut l = lines(rec);
+    let n = l.len() - 1;
+    for line in l.iter_mut().take(n).skip(1) {
+        *line = line.replace("\"right-hand\"", "\"left-hand\"");
+    }
+    let last = rechain(&mut l);
+    let mut footer: serde_json::Value = serde_json::from_str(&l[n]).unwrap();
+    footer["prev"] = last.into();
+    l[n] = serde_json::to_string(&footer).unwrap();
+    l
+}
+
 /// A center with this test's station enrolled.
 fn center(dir: &Path) -> PathBuf {
     let c = dir.join("center");
@@ -100,19 +116,8 @@ fn csv_rows(c: &Path) -> String {
 fn f1_an_edit_rechained_under_an_unsigned_prev_beside_the_footer_is_refused() {
     let dir = temp_dir("f1");
     let rec = record(&dir, "perfect", "nurse-f1", "genuine.jsonl");
-    let mut l = lines(&rec);
-    // Every `hand` swapped, the chain made whole again, and the new last hash put in a
-    // top-level `prev` beside the signed footer.
-    let n = l.len() - 1;
-    for line in l.iter_mut().take(n).skip(1) {
-        *line = line.replace("\"right-hand\"", "\"left-hand\"");
-    }
-    let last = rechain(&mut l);
-    let mut footer: serde_json::Value = serde_json::from_str(&l[n]).unwrap();
-    footer["prev"] = last.into();
-    l[n] = serde_json::to_string(&footer).unwrap();
     let forged = dir.join("forged.jsonl");
-    write_lines(&forged, &l);
+    write_lines(&forged, &forge_rechained(&rec));
     let o = praxis(&[
         "verify",
         forged.to_str().unwrap(),
@@ -696,16 +701,7 @@ fn records_filed_before_the_stricter_checks_are_checked_again_and_quarantined() 
     // A center as an older Praxis left it: schema 2, a forged record filed as valid (the
     // F1 forgery of q1), a record without a footer filed as an incomplete session, and no
     // record checks recorded.
-    let mut l = lines(&genuine);
-    let n = l.len() - 1;
-    for line in l.iter_mut().take(n).skip(1) {
-        *line = line.replace("\"right-hand\"", "\"left-hand\"");
-    }
-    let last = rechain(&mut l);
-    let mut footer: serde_json::Value = serde_json::from_str(&l[n]).unwrap();
-    footer["prev"] = last.into();
-    l[n] = serde_json::to_string(&footer).unwrap();
-    let forged = l.join("\n") + "\n";
+    let forged = forge_rechained(&genuine).join("\n") + "\n";
     let db = rusqlite::Connection::open(c.join("center.sqlite")).unwrap();
     let q1: String = db
         .query_row(
@@ -783,4 +779,38 @@ fn a_cmi5_launch_never_sends_its_token_to_another_host() {
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("same origin"), "{}", text(&o));
+}
+
+#[test]
+fn another_spelling_of_a_filed_record_is_the_same_record_not_a_conflict() {
+    // CRLF line endings, a blank line at the end, spacing in the footer line: the same signed
+    // record. A copy made that way must not pull the filed result out as a conflict.
+    let dir = temp_dir("spelling");
+    let rec = record(&dir, "perfect", "nurse-s", "s.jsonl");
+    let text_rec = std::fs::read_to_string(&rec).unwrap();
+    let crlf = dir.join("crlf.jsonl");
+    std::fs::write(&crlf, text_rec.replace('\n', "\r\n")).unwrap();
+    let blank = dir.join("blank.jsonl");
+    std::fs::write(&blank, format!("{text_rec}\n")).unwrap();
+    let spaced = dir.join("spaced.jsonl");
+    std::fs::write(&spaced, text_rec.replacen("\"hints\":0", "\"hints\": 0", 1)).unwrap();
+    let c = center(&dir);
+    let cs = c.to_str().unwrap();
+    let o = praxis(&["center", "ingest", rec.to_str().unwrap(), "--center", cs]);
+    assert!(o.status.success(), "{}", text(&o));
+    for copy in [&crlf, &blank, &spaced] {
+        let o = praxis(&["verify", copy.to_str().unwrap(), "--trust", &station_key()]);
+        assert!(o.status.success(), "{}", text(&o));
+        let o = praxis(&[
+            "center",
+            "ingest",
+            copy.to_str().unwrap(),
+            "--center",
+            cs,
+            "-v",
+        ]);
+        assert!(o.status.success(), "{}", text(&o));
+        assert!(text(&o).contains("already filed"), "{}", text(&o));
+    }
+    assert!(csv_rows(&c).contains("nurse-s"));
 }

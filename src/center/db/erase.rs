@@ -74,17 +74,17 @@ impl Db {
     }
 
     /// The database's files (the database, its write-ahead log and shared memory) that hold
-    /// these bytes.
+    /// these bytes; each is read a megabyte at a time.
     fn files_contain(&self, needle: &[u8]) -> Result<Vec<String>, DbError> {
         let mut out = Vec::new();
         for suffix in ["", "-wal", "-shm"] {
             let path = format!("{}{suffix}", self.path.display());
-            let bytes = match std::fs::read(&path) {
-                Ok(b) => b,
+            let file = match std::fs::File::open(&path) {
+                Ok(f) => f,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(e) => return Err(self.err(format!("{path}: {e}"))),
             };
-            if bytes.windows(needle.len()).any(|w| w == needle) {
+            if contains(file, needle).map_err(|e| self.err(format!("{path}: {e}")))? {
                 out.push(path);
             }
         }
@@ -136,4 +136,36 @@ pub struct Erased {
     pub gone_from_files: bool,
     /// The files in which the learner's records can still be found.
     pub still_in: Vec<String>,
+}
+
+/// Whether a reader's bytes hold `needle`, read in chunks that overlap by its length.
+fn contains(mut r: impl std::io::Read, needle: &[u8]) -> std::io::Result<bool> {
+    let keep = needle.len().saturating_sub(1);
+    let mut buf = vec![0u8; (1 << 20) + keep];
+    let mut have = 0;
+    loop {
+        let n = r.read(&mut buf[have..])?;
+        if n == 0 {
+            return Ok(false);
+        }
+        have += n;
+        if buf[..have].windows(needle.len()).any(|w| w == needle) {
+            return Ok(true);
+        }
+        let from = have.saturating_sub(keep);
+        buf.copy_within(from..have, 0);
+        have -= from;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_needle_across_two_chunks_is_found() {
+        let mut hay = vec![b'x'; (1 << 20) - 3];
+        hay.extend_from_slice(b"needle");
+        hay.extend(vec![b'y'; 100]);
+        assert!(super::contains(hay.as_slice(), b"needle").unwrap());
+        assert!(!super::contains(hay.as_slice(), b"needles").unwrap());
+    }
 }

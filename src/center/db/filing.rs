@@ -127,6 +127,43 @@ impl Batch<'_> {
         if filed.as_deref() == Some(record_sha.as_str()) {
             return Ok(Filed::AlreadyFiled);
         }
+        // Another spelling of the same signed record (its line endings, a final newline, the
+        // spacing of its footer line) is the same record, never a conflict.
+        let identity = rec.signed_identity();
+        let same_record = |bytes: &[u8]| {
+            identity.is_some()
+                && crate::record::read(bytes)
+                    .ok()
+                    .and_then(|r| r.signed_identity())
+                    == identity
+        };
+        if filed.is_some() {
+            let bytes: Vec<u8> = self.tx.query_row(
+                "SELECT record FROM sessions WHERE session = ?1",
+                [&session],
+                |r| r.get(0),
+            )?;
+            if same_record(&bytes) {
+                return Ok(Filed::AlreadyFiled);
+            }
+        }
+        let others: Vec<(String, String, Vec<u8>)> = {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT record_sha256, kind, record FROM held WHERE session = ?1 AND kind != 'incomplete'",
+            )?;
+            let rows = stmt.query_map([&session], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (sha, kind, bytes) in &others {
+            if *sha != record_sha && same_record(bytes) {
+                if kind == "conflict" {
+                    return Ok(Filed::AlreadyFiled);
+                }
+                // A quarantined spelling of a record that now verifies.
+                self.tx
+                    .execute("DELETE FROM held WHERE record_sha256 = ?1", [sha])?;
+            }
+        }
         match held_here.as_deref() {
             Some("conflict") => return Ok(Filed::AlreadyFiled),
             // Quarantined by a check it now passes (its scenario version is kept now, say).

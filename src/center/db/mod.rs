@@ -202,19 +202,20 @@ impl Db {
         for row in rows {
             let (sha, id, version, source) = row.map_err(|e| self.err(e))?;
             let name = format!("{}#scenario/{id}@{version}", self.path.display());
+            // A version that cannot be used is skipped (and said), not fatal: the center's
+            // other records, a learner's erasure and exports must still work.
             match Scenario::kept_version(&name, &source) {
                 Ok(s) if s.hash() == sha => set.insert(Arc::new(s)),
-                Ok(s) => {
-                    return Err(self.err(format!(
-                        "stored scenario {id} {version} hashes to {}, not {sha}: the store was changed",
-                        s.hash()
-                    )));
-                }
-                Err(_) => {
-                    return Err(self.err(format!(
-                        "stored scenario {id} {version} ({sha}) no longer loads"
-                    )));
-                }
+                Ok(s) => set.skip(format!(
+                    "{}: kept scenario {id} {version} hashes to {}, not {sha}: the store was changed",
+                    self.path.display(),
+                    s.hash()
+                )),
+                Err(r) => set.skip(format!(
+                    "{}: kept scenario {id} {version} ({sha}) no longer loads: {}",
+                    self.path.display(),
+                    r.render_short().lines().next().unwrap_or_default()
+                )),
             }
         }
         Ok(set)

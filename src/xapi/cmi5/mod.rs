@@ -288,6 +288,9 @@ pub struct Au {
 fn agent(timeout: Duration) -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
+        // A redirect could take the LMS's answers (the mastery score) from another origin:
+        // none is followed, a 3xx is an error like any other status.
+        .max_redirects(0)
         .timeout_global(Some(timeout))
         .build()
         .into()

@@ -1,6 +1,7 @@
 //! Any bytes given to the session-record reader and to the check a center runs (chain,
-//! signature, station, re-scoring — the events of a record without a footer are replayed):
-//! a verdict, never a panic, an abort or a hang.
+//! signature, station, re-scoring), and the events read replayed through the tracker as
+//! `praxis replay` does whatever the signature says: a verdict, never a panic, an abort or a
+//! hang.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -25,6 +26,12 @@ fn scenarios() -> &'static ScenarioSet {
 fuzz_target!(|data: &[u8]| {
     if let Ok(rec) = praxis::record::read(data) {
         let _ = praxis::record::sign::check(&rec);
+        let set = scenarios();
+        let scenario = set
+            .get(&rec.header.scenario.sha256)
+            .or_else(|| set.iter().next())
+            .expect("two scenarios");
+        let _ = praxis::record::replay(&rec, scenario.clone());
     }
     let policy = TrustPolicy::Keys(vec!["jJaL1u/KtJhmAi2mkflVQfCeQ/j6kqQtmfh/zb6vVIQ=".into()]);
     let (_, verdict) = verify::check(data, &policy, scenarios());

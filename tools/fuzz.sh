@@ -20,8 +20,11 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 # cargo-fuzz passes unstable flags (the sanitizer) to rustc: with the stable toolchain, which
-# is the only one here, that takes RUSTC_BOOTSTRAP.
-if ! rustc --version | grep -q nightly; then export RUSTC_BOOTSTRAP=1; fi
+# is the only one here, that takes RUSTC_BOOTSTRAP — for the fuzzing build only, in its own
+# target folder: build scripts that see it (proc-macro2's) would otherwise make the main build
+# start again from scratch.
+bootstrap=()
+if ! rustc --version | grep -q nightly; then bootstrap=(env RUSTC_BOOTSTRAP=1); fi
 
 # Seeds: every scenario, every playthrough, and records made from the perfect runs.
 cargo build --locked --no-default-features --bin praxis
@@ -47,7 +50,7 @@ for t in "${targets[@]}"; do
   artifacts="$work/artifacts/$t/"
   mkdir -p "$corpus" "$artifacts"
   echo "fuzz: $t for ${seconds}s (corpus $corpus)"
-  if ! cargo fuzz run --fuzz-dir fuzz "$t" "$corpus" "$seeds/$t" -- \
+  if ! "${bootstrap[@]}" cargo fuzz run --fuzz-dir fuzz "$t" "$corpus" "$seeds/$t" -- \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
       -artifact_prefix="$artifacts" -print_final_stats=1 > "$work/$t.log" 2>&1; then
     status=1

@@ -8,7 +8,6 @@
 //! wrong critical decision fails it whatever the points. Unverified items are reported and never
 //! scored. Optional steps are never scored.
 
-use crate::scenario::compile::node_max;
 use crate::scenario::compiled::{Index, NodeIdx, NodeKind, StepIdx};
 use crate::scenario::model::Severity;
 use crate::tracker::{CriterionResult, CriticalFailure, Tracker};
@@ -434,9 +433,9 @@ fn applicable(t: &Tracker, ix: &Index, node: NodeIdx) -> bool {
 fn default_branch(ix: &Index, p: NodeIdx) -> NodeIdx {
     let children = &ix.nodes[p as usize].children;
     let mut best = children[0];
-    let mut best_max = node_max(ix, best);
+    let mut best_max = ix.node_max(best);
     for &c in &children[1..] {
-        let m = node_max(ix, c);
+        let m = ix.node_max(c);
         if m > best_max {
             best = c;
             best_max = m;

@@ -591,3 +591,29 @@ impl Index {
         }
     }
 }
+
+impl Index {
+    /// The most points a node can give (the static maximum: an open-ended repetition counts
+    /// once).
+    pub fn node_max(&self, n: NodeIdx) -> f64 {
+        let node = &self.nodes[n as usize];
+        match &node.kind {
+            NodeKind::Step(s) => {
+                let s = &self.steps[*s as usize];
+                s.points + s.criteria.iter().map(|c| c.points).sum::<f64>()
+            }
+            NodeKind::Sequence | NodeKind::AnyOrder => {
+                node.children.iter().map(|&c| self.node_max(c)).sum()
+            }
+            NodeKind::OneOf => node
+                .children
+                .iter()
+                .map(|&c| self.node_max(c))
+                .fold(0.0, f64::max),
+            NodeKind::Repeat { times, .. } => {
+                let body: f64 = node.children.iter().map(|&c| self.node_max(c)).sum();
+                body * f64::from(times.unwrap_or(1))
+            }
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! Patterns (which actions match), conditions and effects, shared by steps, rules and events.
+
+use super::*;
+
+impl<'a> Compiler<'a> {
+    pub(super) fn pattern(&mut self, pat: &Pattern, p: &Path, usage: &str) -> CPattern {
+        let set = |c: &mut Self, r: &EntityRef, sp: Path| {
+            c.entity_set(r.as_str(), &sp, usage).unwrap_or_default()
+        };
+        match pat {
+            Pattern::Grab(o) => CPattern::Grab(set(self, o, p.index(0))),
+            Pattern::Release { object, on } => {
+                let o = set(self, object, p.field("object"));
+                let on = on.as_ref().map(|r| set(self, r, p.field("on")));
+                CPattern::Release(o, on)
+            }
+            Pattern::Use(o) => CPattern::Use(set(self, o, p.index(0))),
+            Pattern::UseOn { object, target } => {
+                let o = set(self, object, p.field("object"));
+                let t = set(self, target, p.field("target"));
+                CPattern::UseOn(o, t)
+            }
+            Pattern::Touch { a, b } => {
+                let a = set(self, a, p.field("a"));
+                let b = b.as_ref().map(|r| set(self, r, p.field("b")));
+                CPattern::Touch(a, b)
+            }
+            Pattern::Gesture(g) => CPattern::Gesture(
+                self.resolve(Sym::Gesture, g.as_str(), &p.index(0), usage)
+                    .unwrap_or(0),
+            ),
+            Pattern::Compress => CPattern::Compress,
+            Pattern::Read(o) => CPattern::Read(set(self, o, p.index(0))),
+            Pattern::Enter(f) => CPattern::Enter(
+                self.resolve(Sym::Field, f.as_str(), &p.index(0), usage)
+                    .unwrap_or(0),
+            ),
+            Pattern::Choose(d) => CPattern::Choose(
+                self.resolve(Sym::Decision, d.as_str(), &p.index(0), usage)
+                    .unwrap_or(0),
+            ),
+            Pattern::Wait => CPattern::Wait,
+            Pattern::State(c) => CPattern::State(self.cond(c, &p.index(0), usage)),
+        }
+    }
+
+    pub(super) fn cond(&mut self, c: &Condition, p: &Path, usage: &str) -> CCond {
+        match c {
+            Condition::Fact(f) => CCond::Fact(
+                self.fact_set(f.as_str(), &p.index(0), usage)
+                    .unwrap_or_default(),
+            ),
+            Condition::Not(inner) => CCond::Not(Box::new(self.cond(inner, &p.index(0), usage))),
+            Condition::All(list) => CCond::All(
+                list.iter()
+                    .enumerate()
+                    .map(|(i, c)| self.cond(c, &p.index(0).index(i), usage))
+                    .collect(),
+            ),
+            Condition::Any(list) => CCond::Any(
+                list.iter()
+                    .enumerate()
+                    .map(|(i, c)| self.cond(c, &p.index(0).index(i), usage))
+                    .collect(),
+            ),
+            Condition::Quantity(q, r) => {
+                let qi = self.resolve(Sym::Quantity, q.as_str(), &p.index(0), usage);
+                let measured = qi.map(|i| Measured {
+                    unit: self.ix.quantities[i as usize].unit,
+                    what: "the quantity",
+                });
+                let r = self.range(r, &p.index(1), measured, &format!("quantity `{q}`"));
+                CCond::Quantity(qi.unwrap_or(0), r.unwrap_or(FULL))
+            }
+            Condition::Metric(mt, r) => {
+                let mi = self.resolve(Sym::Metric, mt.as_str(), &p.index(0), usage);
+                let measured = mi
+                    .and_then(|i| self.ix.metrics.get(i as usize))
+                    .map(|m| Measured {
+                        unit: m.unit,
+                        what: "the metric",
+                    });
+                let r = self.range(r, &p.index(1), measured, &format!("metric `{mt}`"));
+                CCond::Metric(mi.unwrap_or(0), r.unwrap_or(FULL))
+            }
+            Condition::Elapsed(t, r) => {
+                let ti = self.resolve(Sym::Timer, t.as_str(), &p.index(0), usage);
+                let seconds = Measured {
+                    unit: units::unit("s").expect("built-in unit"),
+                    what: "a timer",
+                };
+                let r = self.range(r, &p.index(1), Some(seconds), &format!("timer `{t}`"));
+                if let (Some(ti), Some(r)) = (ti, r) {
+                    let thresholds = &mut self.ix.timer_thresholds[ti as usize];
+                    for (bound, lower) in [(r.min, true), (r.max, false)] {
+                        let Some(b) = bound else { continue };
+                        let ms = (b.value * r.unit.factor * 1000.0).round().max(0.0) as u64;
+                        // `> x` becomes true just after x; `<= x` becomes false just after x.
+                        let ms = if lower == b.inclusive { ms } else { ms + 1 };
+                        if !thresholds.contains(&ms) {
+                            thresholds.push(ms);
+                        }
+                    }
+                    thresholds.sort_unstable();
+                }
+                CCond::Elapsed(ti.unwrap_or(0), r.unwrap_or(FULL))
+            }
+            Condition::Done(s) => CCond::Done(
+                self.resolve(Sym::Node, s.as_str(), &p.index(0), usage)
+                    .unwrap_or(0),
+            ),
+            Condition::Chose(d, choice) => {
+                let di = self.resolve(Sym::Decision, d.as_str(), &p.index(0), usage);
+                let ci = di.and_then(|di| {
+                    let choices = self
+                        .choice_ids
+                        .get(di as usize)
+                        .cloned()
+                        .unwrap_or_default();
+                    match choices.iter().position(|c| c == choice.as_str()) {
+                        Some(i) => Some(i as u32),
+                        None => {
+                            let help = match closest(
+                                choice.as_str(),
+                                choices.iter().map(String::as_str),
+                            ) {
+                                Some(s) => format!("did you mean `{s}`?"),
+                                None => format!("the choices of `{d}` are: {}", choices.join(", ")),
+                            };
+                            self.error(
+                                "praxis::scenario::unknown_choice",
+                                format!("decision `{d}` has no choice `{choice}` ({usage})"),
+                                &p.index(1),
+                                "no such choice",
+                            )
+                            .help = Some(help);
+                            None
+                        }
+                    }
+                });
+                CCond::Chose(di.unwrap_or(0), ci.unwrap_or(0))
+            }
+            Condition::Holding(h, o) => {
+                let hands = self
+                    .entity_set(h.as_str(), &p.index(0), usage)
+                    .unwrap_or_default();
+                let objects = self
+                    .entity_set(o.as_str(), &p.index(1), usage)
+                    .unwrap_or_default();
+                CCond::Holding(hands, objects)
+            }
+            Condition::Occurred(e) => CCond::Occurred(
+                self.resolve(Sym::Event, e.as_str(), &p.index(0), usage)
+                    .unwrap_or(0),
+            ),
+            Condition::Fault(f) => CCond::Fault(
+                self.resolve(Sym::Fault, f.as_str(), &p.index(0), usage)
+                    .unwrap_or(0),
+            ),
+        }
+    }
+
+    pub(super) fn effects(&mut self, list: &[Effect], p: &Path, usage: &str) -> Vec<CEffect> {
+        let mut out = Vec::new();
+        for (i, e) in list.iter().enumerate() {
+            let ep = p.index(i);
+            let c = match e {
+                Effect::Set(f, v) => {
+                    let Some(facts) = self.fact_set(f.as_str(), &ep.index(0), usage) else {
+                        continue;
+                    };
+                    if *v {
+                        for &fi in &facts {
+                            self.settable[fi as usize] = true;
+                        }
+                    }
+                    CEffect::Set(facts, *v)
+                }
+                Effect::Add(q, amount) | Effect::Assign(q, amount) => {
+                    let Some((qi, v)) = self.amount(q, amount, &ep, usage, false) else {
+                        continue;
+                    };
+                    if matches!(e, Effect::Add(..)) {
+                        CEffect::Add(qi, v)
+                    } else {
+                        CEffect::Assign(qi, v)
+                    }
+                }
+                Effect::Flow(q, rate) => {
+                    let Some((qi, v)) = self.amount(q, rate, &ep, usage, true) else {
+                        continue;
+                    };
+                    CEffect::Flow(qi, v)
+                }
+                Effect::StartTimer(t) => {
+                    match self.resolve(Sym::Timer, t.as_str(), &ep.index(0), usage) {
+                        Some(t) => CEffect::StartTimer(t),
+                        None => continue,
+                    }
+                }
+                Effect::StopTimer(t) => {
+                    match self.resolve(Sym::Timer, t.as_str(), &ep.index(0), usage) {
+                        Some(t) => CEffect::StopTimer(t),
+                        None => continue,
+                    }
+                }
+                Effect::Say(t) => {
+                    self.text(t, &ep.index(0), "a message to the learner");
+                    self.ix.messages.push(t.clone());
+                    CEffect::Say(self.ix.messages.len() as u32 - 1)
+                }
+            };
+            out.push(c);
+        }
+        out
+    }
+
+    /// Resolves the target quantity of `Add`, `Assign` or `Flow` and converts the amount into
+    /// the quantity's unit (per second for flows).
+    pub(super) fn amount(
+        &mut self,
+        q: &QuantityId,
+        spec: &QuantitySpec,
+        ep: &Path,
+        usage: &str,
+        flow: bool,
+    ) -> Option<(QuantityIdx, f64)> {
+        let qi = self.resolve(Sym::Quantity, q.as_str(), &ep.index(0), usage)?;
+        let target = self.ix.quantities[qi as usize].clone();
+        if target.formula.is_some() {
+            self.error(
+                "praxis::scenario::read_only_quantity",
+                format!(
+                    "quantity `{q}` is computed by a formula and cannot be changed by an effect"
+                ),
+                &ep.index(0),
+                "computed quantity",
+            )
+            .help = Some("change the quantities its formula uses instead".into());
+            return None;
+        }
+        let amount = match &spec.value {
+            Ok(a) => *a,
+            Err(problem) => {
+                self.parse_problem(problem, &ep.index(1), "the amount");
+                return None;
+            }
+        };
+        let expected = if flow {
+            target.unit.dimension.per_second()
+        } else {
+            Some(target.unit.dimension)
+        };
+        let ok = match expected {
+            Some(dim) => {
+                amount.unit.dimension == dim
+                    || (!flow
+                        && amount.unit.dimension == Dimension::Count
+                        && target.unit.dimension == Dimension::Ph)
+            }
+            None => false,
+        };
+        if !ok {
+            let wanted = match (flow, target.unit.dimension.per_second()) {
+                (true, Some(rate)) => {
+                    let example = units::UNITS
+                        .iter()
+                        .find(|u| u.dimension == rate)
+                        .map_or("", |u| u.symbol);
+                    format!("write a rate per second such as `\"1 {example}\"`")
+                }
+                (true, None) => format!(
+                    "`Flow` only works for masses, volumes and times; for {} use `Add` or `Assign`",
+                    target.unit.dimension.name()
+                ),
+                (false, _) => format!(
+                    "write an amount in `{}` (or a unit of the same kind)",
+                    target.unit.symbol
+                ),
+            };
+            self.error(
+                "praxis::scenario::unit_mismatch",
+                format!(
+                    "`{}` does not fit quantity `{q}`, which is {} in `{}`",
+                    spec.raw,
+                    target.unit.dimension.name(),
+                    target.unit.symbol
+                ),
+                &ep.index(1),
+                "unit does not match",
+            )
+            .help = Some(wanted);
+            return None;
+        }
+        Some((qi, amount.base() / target.unit.factor))
+    }
+}

@@ -1,0 +1,404 @@
+//! Symbols and diagnostics: defining and resolving ids, reporting problems at the place of the
+//! value they concern, and the checks every section shares (texts, numbers, units, ranges,
+//! durations).
+
+use super::*;
+
+impl<'a> Compiler<'a> {
+    pub(super) fn span(&self, p: &Path) -> Span<usize> {
+        self.spans.span(p)
+    }
+
+    pub(super) fn at(&self, p: &Path) -> String {
+        let (l, c) = crate::scenario::diagnostic::line_col(self.text, self.span(p).start);
+        format!("{l}:{c}")
+    }
+
+    pub(super) fn error(
+        &mut self,
+        code: &'static str,
+        msg: impl Into<String>,
+        p: &Path,
+        label: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::error(code, msg, self.span(p), label);
+        self.diags.push(d);
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    pub(super) fn warn(
+        &mut self,
+        code: &'static str,
+        msg: impl Into<String>,
+        p: &Path,
+        label: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::warning(code, msg, self.span(p), label);
+        self.diags.push(d);
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    /// The span of a problem inside a string value (`at` is relative to the string's content).
+    pub(super) fn inner_span(&self, p: &Path, at: &Span<usize>) -> Span<usize> {
+        let outer = self.span(p);
+        let Some(text) = self.text.get(outer.clone()) else {
+            return outer;
+        };
+        let content = text.find('"').map_or(0, |i| i + 1);
+        let start = (outer.start + content + at.start).min(outer.end);
+        let end = (outer.start + content + at.end).clamp(start, outer.end);
+        start..end.max(start)
+    }
+
+    pub(super) fn define(&mut self, sym: Sym, id: &str, p: &Path, idx: u32) {
+        let table = self.tables.entry(sym).or_default();
+        if let Some((_, first)) = table.ids.get(id) {
+            let first = first.clone();
+            let first_span = self.span(&first);
+            let at = self.at(&first);
+            self.error(
+                "praxis::scenario::duplicate_id",
+                format!("{} id `{id}` is defined twice", sym.noun()),
+                p,
+                "defined again here",
+            )
+            .with_label_mut(first_span, "first defined here")
+            .help = Some(format!(
+                "give one of them another id (the first is at {at})"
+            ));
+            return;
+        }
+        table.ids.insert(id.to_string(), (idx, p.clone()));
+        table.order.push(id.to_string());
+    }
+
+    pub(super) fn check_id(&mut self, id: &str, p: &Path, what: &str, dotted: bool) {
+        let ok = if dotted {
+            is_dotted_kebab(id)
+        } else {
+            is_kebab(id)
+        };
+        if !ok {
+            let form = if dotted {
+                "lower-case words joined by `-`, with `.` between parts"
+            } else {
+                "lower-case words joined by `-`"
+            };
+            self.error(
+                "praxis::scenario::bad_id",
+                format!("{what} id `{id}` is not in kebab-case"),
+                p,
+                "not kebab-case",
+            )
+            .help = Some(format!("ids are {form}: write `{}`", kebab_suggestion(id)));
+        }
+    }
+
+    pub(super) fn lookup(&self, sym: Sym, id: &str) -> Option<u32> {
+        self.tables
+            .get(&sym)
+            .and_then(|t| t.ids.get(id))
+            .map(|(i, _)| *i)
+    }
+
+    pub(super) fn resolve(&mut self, sym: Sym, id: &str, p: &Path, usage: &str) -> Option<u32> {
+        if let Some(i) = self.lookup(sym, id) {
+            return Some(i);
+        }
+        let suggestion = self.tables.get(&sym).and_then(|t| {
+            closest(id, t.order.iter().map(String::as_str))
+                .map(|s| (s.to_string(), t.ids[s].1.clone()))
+        });
+        let help = match suggestion {
+            Some((s, at)) => format!("did you mean `{s}` (defined at {})?", self.at(&at)),
+            None => format!("define it in {} or check the spelling", sym.section()),
+        };
+        self.error(
+            sym.unknown_code(),
+            format!("{} `{id}` is {usage} but is not defined", sym.noun()),
+            p,
+            format!("no {} with this id", sym.noun()),
+        )
+        .help = Some(help);
+        None
+    }
+
+    pub(super) fn entity_set(&mut self, r: &str, p: &Path, usage: &str) -> Option<Vec<EntityIdx>> {
+        if let Some(tag) = r.strip_prefix('#') {
+            if let Some(set) = self.tags.get(tag) {
+                return Some(set.clone());
+            }
+            let help = match closest(tag, self.tags.keys().map(String::as_str)) {
+                Some(s) => format!("did you mean `#{s}`?"),
+                None => "add the tag to some objects' `tags`, or check the spelling".to_string(),
+            };
+            self.error(
+                "praxis::scenario::unknown_tag",
+                format!("no entity has the tag `{tag}` ({usage})"),
+                p,
+                "unknown tag",
+            )
+            .help = Some(help);
+            return None;
+        }
+        self.resolve(Sym::Entity, r, p, usage).map(|i| vec![i])
+    }
+
+    /// Resolves `fact`, `entity.taint`, `#tag.taint` or `#tag.fact`.
+    pub(super) fn fact_set(&mut self, r: &str, p: &Path, usage: &str) -> Option<Vec<FactIdx>> {
+        if let Some(i) = self.lookup(Sym::Fact, r) {
+            return Some(vec![i]);
+        }
+        if let Some((owner, name)) = r.split_once('.') {
+            let owners: Option<Vec<EntityIdx>> = if let Some(tag) = owner.strip_prefix('#') {
+                self.tags.get(tag).cloned()
+            } else {
+                self.lookup(Sym::Entity, owner).map(|e| vec![e])
+            };
+            if let Some(owners) = owners {
+                let taint = self.lookup(Sym::Taint, name);
+                let mut facts = Vec::new();
+                for e in owners {
+                    if let Some(t) = taint {
+                        facts.push(self.ix.taints[t as usize].facts[e as usize]);
+                    } else if let Some(f) = self.lookup(
+                        Sym::Fact,
+                        &format!("{}.{name}", self.ix.entities[e as usize].id),
+                    ) {
+                        facts.push(f);
+                    }
+                }
+                if !facts.is_empty() {
+                    return Some(facts);
+                }
+            }
+        }
+        // Unknown: suggest among declared facts and entity.taint pairs.
+        let mut candidates: Vec<String> = self
+            .tables
+            .get(&Sym::Fact)
+            .map(|t| t.order.clone())
+            .unwrap_or_default();
+        for t in &self.ix.taints {
+            for e in &self.ix.entities {
+                candidates.push(format!("{}.{}", e.id, t.id));
+            }
+        }
+        let help = match closest(r, candidates.iter().map(String::as_str)) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "declare it in `state.facts`, or write `entity.taint` for a taint".into(),
+        };
+        self.error(
+            "praxis::scenario::unknown_fact",
+            format!("fact `{r}` is {usage} but is not defined"),
+            p,
+            "no fact with this id",
+        )
+        .help = Some(help);
+        None
+    }
+
+    pub(super) fn text(&mut self, t: &Text, p: &Path, what: &str) {
+        for lang in ["en", "fr"] {
+            match t.0.get(lang) {
+                Some(s) if !s.trim().is_empty() => {}
+                Some(_) => {
+                    let kp = p.key(lang);
+                    self.error(
+                        "praxis::scenario::missing_translation",
+                        format!("{what} has an empty `{lang}` text"),
+                        &kp,
+                        "empty text",
+                    )
+                    .help = Some("every learner-facing text needs both English and French".into());
+                }
+                None => {
+                    let name = if lang == "en" { "English" } else { "French" };
+                    self.error(
+                        "praxis::scenario::missing_translation",
+                        format!("{what} has no {name} (`{lang}`) text"),
+                        p,
+                        format!("`{lang}` missing"),
+                    )
+                    .help = Some(format!(
+                        "add `\"{lang}\": \"…\"`: every learner-facing text needs English and French"
+                    ));
+                }
+            }
+        }
+        for lang in t.0.keys() {
+            let ok = lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase());
+            if !ok {
+                let kp = p.key(lang);
+                self.warn(
+                    "praxis::scenario::unknown_language",
+                    format!("`{lang}` is not a two-letter language code"),
+                    &kp,
+                    "language code",
+                )
+                .help = Some("use ISO 639-1 codes such as `en`, `fr`, `de`".into());
+            }
+        }
+    }
+
+    pub(super) fn opt_text(&mut self, t: &Option<Text>, p: &Path, what: &str) {
+        if let Some(t) = t {
+            self.text(t, p, what);
+        }
+    }
+
+    pub(super) fn finite(&mut self, v: f64, p: &Path, what: &str) -> bool {
+        if v.is_finite() {
+            return true;
+        }
+        self.error(
+            "praxis::scenario::bad_number",
+            format!("{what} must be a finite number"),
+            p,
+            "not a finite number",
+        );
+        false
+    }
+
+    pub(super) fn positive(&mut self, v: f64, p: &Path, what: &str) {
+        if self.finite(v, p, what) && v <= 0.0 {
+            self.error(
+                "praxis::scenario::bad_number",
+                format!("{what} must be greater than 0"),
+                p,
+                "must be > 0",
+            );
+        }
+    }
+
+    pub(super) fn non_negative(&mut self, v: f64, p: &Path, what: &str) {
+        if self.finite(v, p, what) && v < 0.0 {
+            self.error(
+                "praxis::scenario::bad_number",
+                format!("{what} cannot be negative"),
+                p,
+                "must be ≥ 0",
+            );
+        }
+    }
+
+    pub(super) fn parse_problem(&mut self, problem: &units::ParseProblem, p: &Path, what: &str) {
+        self.parse_problem_with("praxis::scenario::bad_quantity", problem, p, what);
+    }
+
+    pub(super) fn parse_problem_with(
+        &mut self,
+        code: &'static str,
+        problem: &units::ParseProblem,
+        p: &Path,
+        what: &str,
+    ) {
+        let span = self.inner_span(p, &problem.at);
+        let mut d = Diagnostic::error(
+            code,
+            format!("{what}: {}", problem.message),
+            span,
+            problem.message.clone(),
+        );
+        d.help = problem.help.clone();
+        self.diags.push(d);
+    }
+
+    pub(super) fn unit_of(&mut self, symbol: &str, p: &Path, what: &str) -> Option<Unit> {
+        if let Some(u) = units::unit(symbol) {
+            return Some(u);
+        }
+        let help = match closest(symbol, units::unit_symbols()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!(
+                "known units: {}",
+                units::unit_symbols().collect::<Vec<_>>().join(", ")
+            ),
+        };
+        self.error(
+            "praxis::scenario::unknown_unit",
+            format!("unknown unit `{symbol}` for {what}"),
+            p,
+            "unknown unit",
+        )
+        .help = Some(help);
+        None
+    }
+
+    pub(super) fn range(
+        &mut self,
+        spec: &RangeSpec,
+        p: &Path,
+        target: Option<Measured>,
+        what: &str,
+    ) -> Option<Range> {
+        let r = match &spec.value {
+            Ok(r) => *r,
+            Err(problem) => {
+                self.parse_problem(problem, p, what);
+                return None;
+            }
+        };
+        if r.is_empty() {
+            self.error(
+                "praxis::scenario::empty_range",
+                format!(
+                    "the range `{}` of {what} is empty: no value can pass",
+                    spec.raw
+                ),
+                p,
+                "empty range",
+            )
+            .help = Some(
+                "put the smaller limit first, e.g. `7.35..7.45`, or use `a ± t` with t > 0".into(),
+            );
+            return None;
+        }
+        if let Some(target) = target
+            && !units::compatible(r.unit, target.unit)
+        {
+            let written = if r.unit.symbol.is_empty() {
+                "a plain number (no unit)".to_string()
+            } else {
+                format!("{} (`{}`)", r.unit.dimension.name(), r.unit.symbol)
+            };
+            let expected = if target.unit.symbol.is_empty() {
+                format!("{} is a plain number", target.what)
+            } else {
+                format!(
+                    "{} is {} in `{}`",
+                    target.what,
+                    target.unit.dimension.name(),
+                    target.unit.symbol
+                )
+            };
+            let example = if target.unit.symbol.is_empty() {
+                "write the range without a unit".to_string()
+            } else {
+                format!(
+                    "write the range in `{}` (or a unit of the same kind)",
+                    target.unit.symbol
+                )
+            };
+            self.error(
+                "praxis::scenario::unit_mismatch",
+                format!("the range `{}` is {written}, but {expected}", spec.raw),
+                p,
+                "unit does not match",
+            )
+            .help = Some(example);
+            return None;
+        }
+        Some(r)
+    }
+
+    pub(super) fn duration(&mut self, spec: &DurationSpec, p: &Path, what: &str) -> Option<u64> {
+        match &spec.value {
+            Ok(ms) => Some(*ms),
+            Err(problem) => {
+                self.parse_problem(problem, p, what);
+                None
+            }
+        }
+    }
+}

@@ -7,11 +7,7 @@ impl<'a> Compiler<'a> {
         for (i, g) in m.gestures.iter().enumerate() {
             let p = root.field("gestures").index(i);
             let usage = format!("used by gesture `{}`", g.id);
-            self.text(
-                &g.name,
-                &p.field("name"),
-                &format!("the name of gesture `{}`", g.id),
-            );
+            self.text_field(&g.name, &p, "name", "gesture", &g.id);
             if let Some(at) = &g.at {
                 self.resolve(Sym::Entity, at.as_str(), &p.field("at"), &usage);
             }
@@ -24,16 +20,8 @@ impl<'a> Compiler<'a> {
         for (i, d) in m.decisions.iter().enumerate() {
             let p = root.field("decisions").index(i);
             let usage = format!("used by decision `{}`", d.id);
-            self.text(
-                &d.prompt,
-                &p.field("prompt"),
-                &format!("the prompt of decision `{}`", d.id),
-            );
-            self.opt_text(
-                &d.explanation,
-                &p.field("explanation"),
-                &format!("the explanation of decision `{}`", d.id),
-            );
+            self.text_field(&d.prompt, &p, "prompt", "decision", &d.id);
+            self.opt_text_field(&d.explanation, &p, "explanation", "decision", &d.id);
             if d.choices.len() < 2 {
                 self.error(
                     "praxis::scenario::bad_decision",

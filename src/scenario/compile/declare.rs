@@ -224,8 +224,7 @@ impl<'a> Compiler<'a> {
         }
         for (t_i, t) in m.state.taints.iter().enumerate() {
             let p = sp.field("taints").index(t_i).field("id");
-            self.check_id(&t.id, &p, "taint", false);
-            self.define(Sym::Taint, &t.id, &p, t_i as u32);
+            self.declare_id(Sym::Taint, &t.id, &p, t_i as u32);
             let mut facts = Vec::new();
             for e in 0..self.ix.entities.len() {
                 let id = format!("{}.{}", self.ix.entities[e].id, t.id);
@@ -259,8 +258,7 @@ impl<'a> Compiler<'a> {
         }
         for (i, q) in m.state.quantities.iter().enumerate() {
             let p = sp.field("quantities").index(i);
-            self.check_id(q.id.as_str(), &p.field("id"), "quantity", true);
-            self.define(Sym::Quantity, q.id.as_str(), &p.field("id"), i as u32);
+            self.declare_id(Sym::Quantity, q.id.as_str(), &p.field("id"), i as u32);
             let unit = self
                 .unit_of(&q.unit, &p.field("unit"), &format!("quantity `{}`", q.id))
                 .unwrap_or(units::UNITS[0]);
@@ -278,13 +276,8 @@ impl<'a> Compiler<'a> {
         }
         for (i, t) in m.state.timers.iter().enumerate() {
             let p = sp.field("timers").index(i);
-            self.check_id(t.id.as_str(), &p.field("id"), "timer", false);
-            self.define(Sym::Timer, t.id.as_str(), &p.field("id"), i as u32);
-            self.text(
-                &t.label,
-                &p.field("label"),
-                &format!("the label of timer `{}`", t.id),
-            );
+            self.declare_id(Sym::Timer, t.id.as_str(), &p.field("id"), i as u32);
+            self.text_field(&t.label, &p, "label", "timer", &t.id);
             self.ix.timers.push(t.id.0.clone());
             self.ix.timer_thresholds.push(Vec::new());
         }
@@ -293,28 +286,24 @@ impl<'a> Compiler<'a> {
     pub(super) fn declare_misc(&mut self, m: &ScenarioFile, root: &Path) {
         for (i, g) in m.gestures.iter().enumerate() {
             let p = root.field("gestures").index(i);
-            self.check_id(g.id.as_str(), &p.field("id"), "gesture", false);
-            self.define(Sym::Gesture, g.id.as_str(), &p.field("id"), i as u32);
+            self.declare_id(Sym::Gesture, g.id.as_str(), &p.field("id"), i as u32);
             self.ix.gesture_ids.insert(g.id.0.clone(), i as u32);
         }
         for (i, d) in m.decisions.iter().enumerate() {
             let p = root.field("decisions").index(i);
-            self.check_id(d.id.as_str(), &p.field("id"), "decision", false);
-            self.define(Sym::Decision, d.id.as_str(), &p.field("id"), i as u32);
+            self.declare_id(Sym::Decision, d.id.as_str(), &p.field("id"), i as u32);
             self.ix.decision_ids.insert(d.id.0.clone(), i as u32);
             self.choice_ids
                 .push(d.choices.iter().map(|c| c.id.0.clone()).collect());
         }
         for (i, f) in m.fields.iter().enumerate() {
             let p = root.field("fields").index(i);
-            self.check_id(f.id.as_str(), &p.field("id"), "field", false);
-            self.define(Sym::Field, f.id.as_str(), &p.field("id"), i as u32);
+            self.declare_id(Sym::Field, f.id.as_str(), &p.field("id"), i as u32);
             self.ix.field_ids.insert(f.id.0.clone(), i as u32);
         }
         for (i, mt) in m.metrics.iter().enumerate() {
             let p = root.field("metrics").index(i);
-            self.check_id(mt.id.as_str(), &p.field("id"), "metric", false);
-            self.define(Sym::Metric, mt.id.as_str(), &p.field("id"), i as u32);
+            self.declare_id(Sym::Metric, mt.id.as_str(), &p.field("id"), i as u32);
         }
     }
 
@@ -365,8 +354,7 @@ impl<'a> Compiler<'a> {
                     Some(&r.steps),
                 ),
             };
-            self.check_id(id.as_str(), &np.field("id"), "step", false);
-            self.define(Sym::Node, id.as_str(), &np.field("id"), idx);
+            self.declare_id(Sym::Node, id.as_str(), &np.field("id"), idx);
             let kind = match kind {
                 NodeKind::Step(_) => {
                     self.steps_declared += 1;

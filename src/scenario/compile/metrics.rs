@@ -13,11 +13,7 @@ impl<'a> Compiler<'a> {
             let p = root.field("metrics").index(i);
             let kp = p.field("kind");
             let usage = format!("used by metric `{}`", mt.id);
-            self.text(
-                &mt.label,
-                &p.field("label"),
-                &format!("the label of metric `{}`", mt.id),
-            );
+            self.text_field(&mt.label, &p, "label", "metric", &mt.id);
             let gestures = |c: &mut Self, list: &[GestureId]| -> Vec<u32> {
                 list.iter()
                     .enumerate()

@@ -287,23 +287,19 @@ impl<'a> Compiler<'a> {
         self.ix.roots = roots;
         for (i, e) in m.events.iter().enumerate() {
             let p = root.field("events").index(i).field("id");
-            self.check_id(e.id.as_str(), &p, "event", false);
-            self.define(Sym::Event, e.id.as_str(), &p, i as u32);
+            self.declare_id(Sym::Event, e.id.as_str(), &p, i as u32);
         }
         for (i, f) in m.faults.iter().enumerate() {
             let p = root.field("faults").index(i).field("id");
-            self.check_id(f.id.as_str(), &p, "fault", false);
-            self.define(Sym::Fault, f.id.as_str(), &p, i as u32);
+            self.declare_id(Sym::Fault, f.id.as_str(), &p, i as u32);
         }
         for (i, e) in m.errors.iter().enumerate() {
             let p = root.field("errors").index(i).field("id");
-            self.check_id(e.id.as_str(), &p, "error rule", false);
-            self.define(Sym::Error, e.id.as_str(), &p, i as u32);
+            self.declare_id(Sym::Error, e.id.as_str(), &p, i as u32);
         }
         for (i, r) in m.rules.iter().enumerate() {
             let p = root.field("rules").index(i).field("id");
-            self.check_id(&r.id, &p, "rule", false);
-            self.define(Sym::Rule, &r.id, &p, i as u32);
+            self.declare_id(Sym::Rule, &r.id, &p, i as u32);
         }
 
         self.compile_objects(m, &root);

@@ -8,11 +8,7 @@ impl<'a> Compiler<'a> {
             Node::Step(s) => self.compile_step(idx, p, s),
             Node::Sequence(g) | Node::AnyOrder(g) | Node::OneOf(g) => {
                 let usage = format!("required by `{}`", g.id);
-                self.text(
-                    &g.title,
-                    &p.field("title"),
-                    &format!("the title of group `{}`", g.id),
-                );
+                self.text_field(&g.title, &p, "title", "group", &g.id);
                 if g.steps.is_empty() {
                     self.error(
                         "praxis::scenario::empty_group",
@@ -50,11 +46,7 @@ impl<'a> Compiler<'a> {
             }
             Node::Repeat(r) => {
                 let usage = format!("used by `{}`", r.id);
-                self.text(
-                    &r.title,
-                    &p.field("title"),
-                    &format!("the title of group `{}`", r.id),
-                );
+                self.text_field(&r.title, &p, "title", "group", &r.id);
                 if r.steps.is_empty() {
                     self.error(
                         "praxis::scenario::empty_group",
@@ -167,34 +159,13 @@ impl<'a> Compiler<'a> {
             .help =
                 Some("a critical step cannot be left out: remove `optional` or `critical`".into());
         }
-        let points = match s.points {
-            Some(v) => {
-                self.non_negative(v, &p.field("points"), "points");
-                if unverified && v > 0.0 {
-                    self.error(
-                        "praxis::scenario::unverified_scored",
-                        format!("{what} is marked unverified but gives {v} point(s)"),
-                        &p.field("points"),
-                        "scored",
-                    )
-                    .help = Some("an UNVERIFIED item is never scored: remove `points`".into());
-                    0.0
-                } else if optional && v > 0.0 {
-                    self.warn(
-                        "praxis::scenario::optional_scored",
-                        format!("{what} is optional, so its points are never counted"),
-                        &p.field("points"),
-                        "ignored",
-                    )
-                    .help = Some("remove `points`, or make the step required".into());
-                    0.0
-                } else {
-                    v
-                }
-            }
-            None if optional || unverified => 0.0,
-            None => 1.0,
-        };
+        let points = self.points(
+            s.points,
+            &p,
+            &what,
+            (unverified, optional),
+            optional || unverified,
+        );
         let criteria = self.criteria(
             &s.criteria,
             &p.field("criteria"),
@@ -265,25 +236,13 @@ impl<'a> Compiler<'a> {
                         .into(),
                 );
             }
-            let points = match c.points {
-                Some(v) => {
-                    self.non_negative(v, &cp.field("points"), "points");
-                    if unverified && v > 0.0 {
-                        self.error(
-                            "praxis::scenario::unverified_scored",
-                            format!("{what} is marked unverified but gives {v} point(s)"),
-                            &cp.field("points"),
-                            "scored",
-                        )
-                        .help = Some("an UNVERIFIED item is never scored: remove `points`".into());
-                        0.0
-                    } else {
-                        v
-                    }
-                }
-                None if unverified || unscored_owner => 0.0,
-                None => 1.0,
-            };
+            let points = self.points(
+                c.points,
+                &cp,
+                &what,
+                (unverified, false),
+                unverified || unscored_owner,
+            );
             let check = match &c.check {
                 Check::Holds(cond) => {
                     CCheck::Holds(self.cond(cond, &cp.field("check").index(0), &usage))
@@ -485,5 +444,43 @@ impl<'a> Compiler<'a> {
         self.ix.pass_mark = s.pass_mark;
         self.ix.out_of_order_penalty = s.out_of_order_penalty;
         self.ix.hint_penalty = s.hint_penalty;
+    }
+
+    /// The points an item gives: as written (never negative); 0 for an UNVERIFIED item, which
+    /// is never scored (an error if it says otherwise), and for an optional one, whose points
+    /// are never counted (a warning); when none are written, 1, or 0 when `none_is_zero`.
+    fn points(
+        &mut self,
+        written: Option<f64>,
+        p: &Path,
+        what: &str,
+        (unverified, optional): (bool, bool),
+        none_is_zero: bool,
+    ) -> f64 {
+        let Some(v) = written else {
+            return if none_is_zero { 0.0 } else { 1.0 };
+        };
+        self.non_negative(v, &p.field("points"), "points");
+        if unverified && v > 0.0 {
+            self.error(
+                "praxis::scenario::unverified_scored",
+                format!("{what} is marked unverified but gives {v} point(s)"),
+                &p.field("points"),
+                "scored",
+            )
+            .help = Some("an UNVERIFIED item is never scored: remove `points`".into());
+            0.0
+        } else if optional && v > 0.0 {
+            self.warn(
+                "praxis::scenario::optional_scored",
+                format!("{what} is optional, so its points are never counted"),
+                &p.field("points"),
+                "ignored",
+            )
+            .help = Some("remove `points`, or make the step required".into());
+            0.0
+        } else {
+            v
+        }
     }
 }

@@ -127,11 +127,7 @@ impl<'a> Compiler<'a> {
         for (i, f) in m.faults.iter().enumerate() {
             let p = root.field("faults").index(i);
             let usage = format!("used by fault `{}`", f.id);
-            self.text(
-                &f.label,
-                &p.field("label"),
-                &format!("the label of fault `{}`", f.id),
-            );
+            self.text_field(&f.label, &p, "label", "fault", &f.id);
             if self.finite(f.chance, &p.field("chance"), "a chance")
                 && !(0.0..=1.0).contains(&f.chance)
             {

@@ -7,19 +7,17 @@ impl<'a> Compiler<'a> {
     pub(super) fn compile_state(&mut self, m: &ScenarioFile, root: &Path) {
         let sp = root.field("state");
         for (i, f) in m.state.facts.iter().enumerate() {
-            self.opt_text(
+            self.opt_text_field(
                 &f.label,
-                &sp.field("facts").index(i).field("label"),
-                &format!("the label of fact `{}`", f.id),
+                &sp.field("facts").index(i),
+                "label",
+                "fact",
+                &f.id,
             );
         }
         for (t_i, t) in m.state.taints.iter().enumerate() {
             let p = sp.field("taints").index(t_i);
-            self.text(
-                &t.label,
-                &p.field("label"),
-                &format!("the label of taint `{}`", t.id),
-            );
+            self.text_field(&t.label, &p, "label", "taint", &t.id);
             let usage = format!("tainted by `{}`", t.id);
             let Some(taint) = self.ix.taints.get(t_i).cloned() else {
                 continue;
@@ -49,11 +47,7 @@ impl<'a> Compiler<'a> {
         // Formulas, and cycles between them.
         for (i, q) in m.state.quantities.iter().enumerate() {
             let p = sp.field("quantities").index(i);
-            self.opt_text(
-                &q.label,
-                &p.field("label"),
-                &format!("the label of quantity `{}`", q.id),
-            );
+            self.opt_text_field(&q.label, &p, "label", "quantity", &q.id);
             let Some(spec) = &q.formula else { continue };
             let fp = p.field("formula");
             match &spec.value {
@@ -207,11 +201,7 @@ impl<'a> Compiler<'a> {
         let costly = crate::scenario::bounds::too_costly(&self.ix);
         for &(q, cost) in &costly {
             let id = self.ix.quantities[q].id.clone();
-            let p = root
-                .field("state")
-                .field("quantities")
-                .index(q)
-                .field("formula");
+            let p = formula_path(root, q);
             self.error(
                 "praxis::scenario::formula_too_costly",
                 format!(
@@ -229,17 +219,21 @@ impl<'a> Compiler<'a> {
         for problem in crate::scenario::bounds::check(&self.ix) {
             let q = problem.quantity();
             let id = self.ix.quantities[q].id.clone();
-            let p = root
-                .field("state")
-                .field("quantities")
-                .index(q)
-                .field("formula");
+            let p = formula_path(root, q);
             let (code, msg, label, help) = problem.describe(&self.ix, &id);
             let d = match self.purpose {
                 Purpose::Run => self.error(code, msg, &p, label),
-                Purpose::Rescore => self.warn(code, msg, &p, label),
+                Purpose::Rescore => self.warn(code, msg, &p, &label),
             };
             d.help = Some(help);
         }
     }
+}
+
+/// Where the formula of quantity `q` is written.
+fn formula_path(root: &Path, q: usize) -> Path {
+    root.field("state")
+        .field("quantities")
+        .index(q)
+        .field("formula")
 }

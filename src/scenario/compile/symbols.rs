@@ -21,9 +21,7 @@ impl<'a> Compiler<'a> {
         p: &Path,
         label: impl Into<String>,
     ) -> &mut Diagnostic {
-        let d = Diagnostic::error(code, msg, self.span(p), label);
-        self.diags.push(d);
-        self.diags.last_mut().expect("just pushed")
+        self.report(Level::Error, code, msg.into(), p, label.into())
     }
 
     pub(super) fn warn(
@@ -31,14 +29,29 @@ impl<'a> Compiler<'a> {
         code: &'static str,
         msg: impl Into<String>,
         p: &Path,
-        label: impl Into<String>,
+        label: &str,
     ) -> &mut Diagnostic {
-        let d = Diagnostic::warning(code, msg, self.span(p), label);
+        self.report(Level::Warning, code, msg.into(), p, label.into())
+    }
+
+    /// Reports a problem of either level at the place of the value at `p`.
+    pub(super) fn report(
+        &mut self,
+        level: Level,
+        code: &'static str,
+        msg: String,
+        p: &Path,
+        label: String,
+    ) -> &mut Diagnostic {
+        let span = self.span(p);
+        let d = match level {
+            Level::Error => Diagnostic::error(code, msg, span, label),
+            Level::Warning => Diagnostic::warning(code, msg, span, label),
+        };
         self.diags.push(d);
         self.diags.last_mut().expect("just pushed")
     }
 
-    /// The span of a problem inside a string value (`at` is relative to the string's content).
     pub(super) fn inner_span(&self, p: &Path, at: &Span<usize>) -> Span<usize> {
         let outer = self.span(p);
         let Some(text) = self.text.get(outer.clone()) else {
@@ -92,6 +105,12 @@ impl<'a> Compiler<'a> {
             )
             .help = Some(format!("ids are {form}: write `{}`", kebab_suggestion(id)));
         }
+    }
+
+    /// Declares an id of a kind: its form checked (a quantity's may hold dots), and defined.
+    pub(super) fn declare_id(&mut self, sym: Sym, id: &str, p: &Path, idx: u32) {
+        self.check_id(id, p, sym.noun(), sym == Sym::Quantity);
+        self.define(sym, id, p, idx);
     }
 
     pub(super) fn lookup(&self, sym: Sym, id: &str) -> Option<u32> {
@@ -239,6 +258,30 @@ impl<'a> Compiler<'a> {
                 .help = Some("use ISO 639-1 codes such as `en`, `fr`, `de`".into());
             }
         }
+    }
+
+    /// A required text of an item, said as "the `field` of `kind` `id`".
+    pub(super) fn text_field(
+        &mut self,
+        t: &Text,
+        p: &Path,
+        field: &'static str,
+        kind: &str,
+        id: &dyn std::fmt::Display,
+    ) {
+        self.text(t, &p.field(field), &format!("the {field} of {kind} `{id}`"));
+    }
+
+    /// An optional text of an item, said as "the `field` of `kind` `id`".
+    pub(super) fn opt_text_field(
+        &mut self,
+        t: &Option<Text>,
+        p: &Path,
+        field: &'static str,
+        kind: &str,
+        id: &dyn std::fmt::Display,
+    ) {
+        self.opt_text(t, &p.field(field), &format!("the {field} of {kind} `{id}`"));
     }
 
     pub(super) fn opt_text(&mut self, t: &Option<Text>, p: &Path, what: &str) {

@@ -8,7 +8,7 @@ impl<'a> Compiler<'a> {
             Node::Step(s) => self.compile_step(idx, p, s),
             Node::Sequence(g) | Node::AnyOrder(g) | Node::OneOf(g) => {
                 let usage = format!("required by `{}`", g.id);
-                self.text_field(&g.title, &p, "title", "group", &g.id);
+                self.text_field(&g.title, p, "title", "group", &g.id);
                 if g.steps.is_empty() {
                     self.error(
                         "praxis::scenario::empty_group",
@@ -46,7 +46,7 @@ impl<'a> Compiler<'a> {
             }
             Node::Repeat(r) => {
                 let usage = format!("used by `{}`", r.id);
-                self.text_field(&r.title, &p, "title", "group", &r.id);
+                self.text_field(&r.title, p, "title", "group", &r.id);
                 if r.steps.is_empty() {
                     self.error(
                         "praxis::scenario::empty_group",
@@ -161,7 +161,7 @@ impl<'a> Compiler<'a> {
         }
         let points = self.points(
             s.points,
-            &p,
+            p,
             &what,
             (unverified, optional),
             optional || unverified,

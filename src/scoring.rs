@@ -1,4 +1,5 @@
-//! Scoring: the session outcome computed from the tracker's state.
+//! Scoring: what a session's outcome holds. The tracker computes it (`Tracker::outcome`, in
+//! `tracker/score.rs`); this module only names its parts, so it imports nothing of the tracker.
 //!
 //! Rules: each required step gives its points once per expected completion; each criterion its
 //! points when met; criteria that cannot be measured are left out of the maximum. Penalties
@@ -8,9 +9,6 @@
 //! wrong critical decision fails it whatever the points. Unverified items are reported and never
 //! scored. Optional steps are never scored.
 
-use crate::scenario::compiled::{Index, NodeIdx, NodeKind, StepIdx};
-use crate::scenario::model::Severity;
-use crate::tracker::{CriterionResult, CriticalFailure, Tracker};
 use serde::{Deserialize, Serialize};
 
 /// How a session went.
@@ -151,314 +149,22 @@ pub struct MetricOutcome {
     pub unit: String,
 }
 
-/// Rounds to 4 decimals so that outputs stay readable (0.1 + 0.2 prints 0.3).
-fn r4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
-
-/// Computes the outcome from a tracker's state.
-pub fn score(t: &Tracker) -> SessionOutcome {
-    let sc = t.scenario();
-    let ix = &sc.index;
-    let mut earned = 0.0;
-    let mut max = 0.0;
-    let mut critical: Vec<CriticalEntry> = t
-        .critical
-        .iter()
-        .map(|c| match c {
-            CriticalFailure::Error(e, at) => CriticalEntry {
-                kind: "error".into(),
-                id: ix.errors[*e as usize].id.clone(),
-                at_ms: Some(at.0),
-            },
-            CriticalFailure::Decision(d, at) => CriticalEntry {
-                kind: "decision".into(),
-                id: ix.decisions[*d as usize].id.clone(),
-                at_ms: Some(at.0),
-            },
-            CriticalFailure::Criterion(s, c, at) => {
-                let id = match s {
-                    Some(s) => format!(
-                        "{}/{}",
-                        sc.step_id(*s),
-                        ix.steps[*s as usize].criteria[*c as usize].id
-                    ),
-                    None => ix.criteria[*c as usize].id.clone(),
-                };
-                CriticalEntry {
-                    kind: "criterion".into(),
-                    id,
-                    at_ms: Some(at.0),
-                }
-            }
-        })
-        .collect();
-    let mut steps = Vec::with_capacity(ix.steps.len());
-    let mut out_of_order = 0u32;
-    let mut missed_critical = Vec::new();
-    for (s, info) in ix.steps.iter().enumerate() {
-        let st = &t.steps[s];
-        let node = info.node;
-        let applicable = applicable(t, ix, node);
-        let expected = expected_completions(t, ix, node);
-        let optional = ix.nodes[node as usize].optional;
-        let scored = applicable && !optional && !info.unverified;
-        let counted = st.completions.min(expected);
-        let wrong_answer = st.correct == Some(false);
-        let step_max = if scored {
-            info.points * f64::from(expected)
-        } else {
-            0.0
-        };
-        let step_earned = if scored && !wrong_answer {
-            info.points * f64::from(counted)
-        } else {
-            0.0
-        };
-        let mut points = step_earned;
-        let mut step_total_max = step_max;
-        let criteria = info
-            .criteria
-            .iter()
-            .zip(&st.criteria)
-            .map(|(c, result)| {
-                let assessed = !matches!(result, Some(CriterionResult::NotAssessed));
-                let c_max = if scored && assessed && !c.unverified && expected > 0 {
-                    c.points
-                } else {
-                    0.0
-                };
-                let c_earned = if result.is_some_and(|r| r.passed()) {
-                    c_max
-                } else {
-                    0.0
-                };
-                points += c_earned;
-                step_total_max += c_max;
-                CriterionOutcome {
-                    id: c.id.clone(),
-                    result: *result,
-                    points: r4(c_earned),
-                    max: r4(c_max),
-                }
-            })
-            .collect();
-        earned += points;
-        max += step_total_max;
-        if !info.unverified {
-            out_of_order += t.out_of_order(s as StepIdx);
-        }
-        let status = if info.unverified {
-            StepStatus::Guidance
-        } else if !applicable {
-            StepStatus::NotApplicable
-        } else if st.completions == 0 {
-            if optional || expected == 0 {
-                StepStatus::Skipped
-            } else if st.count > 0 {
-                StepStatus::Partial
-            } else {
-                StepStatus::Missed
-            }
-        } else if st.completions < expected {
-            StepStatus::Partial
-        } else if t.out_of_order(s as StepIdx) > 0 {
-            StepStatus::DoneOutOfOrder
-        } else {
-            StepStatus::Done
-        };
-        if info.critical && matches!(status, StepStatus::Missed | StepStatus::Partial) {
-            // A group never started is reported once, not step by step.
-            let id = untouched_ancestor(t, ix, node).map_or_else(
-                || sc.step_id(s as StepIdx).to_string(),
-                |g| sc.node_id(g).to_string(),
-            );
-            if !missed_critical.iter().any(|c: &CriticalEntry| c.id == id) {
-                missed_critical.push(CriticalEntry {
-                    kind: "missed_step".into(),
-                    id,
-                    at_ms: None,
-                });
-            }
-        }
-        steps.push(StepResult {
-            id: sc.step_id(s as StepIdx).to_string(),
-            status,
-            points: r4(points),
-            max: r4(step_total_max),
-            completions: st.completions,
-            at_ms: t.node_first_done[node as usize].map(|at| at.0),
-            correct: st.correct,
-            criteria,
-        });
-    }
-    let criteria: Vec<CriterionOutcome> = ix
-        .criteria
-        .iter()
-        .map(|c| {
-            let result = t.check(ix, &c.check, None);
-            let assessed = !matches!(result, CriterionResult::NotAssessed);
-            let c_max = if assessed && !c.unverified {
-                c.points
-            } else {
-                0.0
-            };
-            let c_earned = if result.passed() { c_max } else { 0.0 };
-            earned += c_earned;
-            max += c_max;
-            if c.critical && matches!(result, CriterionResult::Failed { .. }) && t.finished {
-                critical.push(CriticalEntry {
-                    kind: "criterion".into(),
-                    id: c.id.clone(),
-                    at_ms: Some(t.now.0),
-                });
-            }
-            CriterionOutcome {
-                id: c.id.clone(),
-                result: Some(result),
-                points: r4(c_earned),
-                max: r4(c_max),
-            }
-        })
-        .collect();
-    if t.finished {
-        critical.extend(missed_critical);
-    }
-    let mut penalties =
-        f64::from(out_of_order) * ix.out_of_order_penalty + f64::from(t.hints) * ix.hint_penalty;
-    let errors: Vec<ErrorOutcome> = ix
-        .errors
-        .iter()
-        .zip(&t.error_counts)
-        .filter(|(_, (count, _))| *count > 0)
-        .map(|(e, &(count, counted))| {
-            let penalty = if e.severity == Severity::Guidance {
-                0.0
-            } else {
-                e.penalty * f64::from(counted)
-            };
-            penalties += penalty;
-            ErrorOutcome {
-                id: e.id.clone(),
-                severity: e.severity.as_str().to_string(),
-                count,
-                penalty: r4(penalty),
-            }
-        })
-        .collect();
-    let raw = (earned - penalties).clamp(0.0, max.max(0.0));
-    let scaled = if max > 0.0 { raw / max } else { 0.0 };
-    let pass_mark = t.config.pass_mark.unwrap_or(ix.pass_mark);
-    let passed = t.finished && critical.is_empty() && scaled + 1e-9 >= pass_mark;
-    let metrics = ix
-        .metrics
-        .iter()
-        .enumerate()
-        .map(|(i, m)| MetricOutcome {
-            id: m.id.clone(),
-            value: t.metric(i as u32).map(r4),
-            unit: m.unit.symbol.to_string(),
-        })
-        .collect();
-    SessionOutcome {
-        passed,
-        finished: t.finished,
-        score: Score {
-            earned: r4(earned),
-            penalties: r4(penalties),
-            raw: r4(raw),
-            max: r4(max),
-            scaled: r4(scaled),
-            pass_mark,
-        },
-        critical,
-        steps,
-        criteria,
-        errors,
-        metrics,
-        faults: ix
-            .faults
-            .iter()
-            .zip(t.faults())
-            .filter(|(_, on)| **on)
-            .map(|(f, _)| f.id.clone())
-            .collect(),
-        hints: t.hints,
-        duration_ms: t.now.0,
-    }
-}
-
-/// The outermost group around `node` in which nothing at all was done, if any.
-fn untouched_ancestor(t: &Tracker, ix: &Index, node: NodeIdx) -> Option<NodeIdx> {
-    fn touched(t: &Tracker, ix: &Index, n: NodeIdx) -> bool {
-        match ix.nodes[n as usize].kind {
-            NodeKind::Step(s) => {
-                let st = &t.steps[s as usize];
-                st.completions > 0 || st.count > 0
-            }
-            _ => ix.nodes[n as usize]
-                .children
-                .iter()
-                .any(|&c| touched(t, ix, c)),
-        }
-    }
-    let mut best = None;
-    let mut cur = node;
-    while let Some(p) = ix.nodes[cur as usize].parent {
-        if touched(t, ix, p) {
-            break;
-        }
-        best = Some(p);
-        cur = p;
-    }
-    best
-}
-
-/// Whether a node lies in an alternative the learner took (or, if none was taken yet, the one
-/// worth the most points, which is what a missed alternative is scored as).
-fn applicable(t: &Tracker, ix: &Index, node: NodeIdx) -> bool {
-    let mut child = node;
-    while let Some(p) = ix.nodes[child as usize].parent {
-        if matches!(ix.nodes[p as usize].kind, NodeKind::OneOf) {
-            let taken = t.branch[p as usize].unwrap_or_else(|| default_branch(ix, p));
-            if taken != child {
-                return false;
-            }
-        }
-        child = p;
-    }
-    true
-}
-
-fn default_branch(ix: &Index, p: NodeIdx) -> NodeIdx {
-    let children = &ix.nodes[p as usize].children;
-    let mut best = children[0];
-    let mut best_max = ix.node_max(best);
-    for &c in &children[1..] {
-        let m = ix.node_max(c);
-        if m > best_max {
-            best = c;
-            best_max = m;
-        }
-    }
-    best
-}
-
-/// How many times a step is expected to be completed: the `times` of its `Repeat` groups, or
-/// the rounds actually done when the repetition is open-ended or was ended by its `until`.
-fn expected_completions(t: &Tracker, ix: &Index, node: NodeIdx) -> u32 {
-    let mut expected = 1u32;
-    let mut cur = node;
-    while let Some(p) = ix.nodes[cur as usize].parent {
-        if let NodeKind::Repeat { times, .. } = ix.nodes[p as usize].kind {
-            let rounds = if t.until_met[p as usize] {
-                t.rounds[p as usize]
-            } else {
-                times.unwrap_or(0)
-            };
-            expected = expected.saturating_mul(rounds);
-        }
-        cur = p;
-    }
-    expected
+/// The result of a criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum CriterionResult {
+    /// Met; the value checked, if any.
+    Passed {
+        /// The value, in the unit of what was checked.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        value: Option<f64>,
+    },
+    /// Not met.
+    Failed {
+        /// The value, when there was one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        value: Option<f64>,
+    },
+    /// Could not be measured (e.g. compression depth from a mouse).
+    NotAssessed,
 }

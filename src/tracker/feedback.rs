@@ -14,25 +14,7 @@ pub struct Feedback {
     pub kind: FeedbackKind,
 }
 
-/// The result of a criterion.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "result", rename_all = "snake_case")]
-pub enum CriterionResult {
-    /// Met; the value checked, if any.
-    Passed {
-        /// The value, in the unit of what was checked.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        value: Option<f64>,
-    },
-    /// Not met.
-    Failed {
-        /// The value, when there was one.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        value: Option<f64>,
-    },
-    /// Could not be measured (e.g. compression depth from a mouse).
-    NotAssessed,
-}
+pub use crate::scoring::CriterionResult;
 
 impl CriterionResult {
     /// Whether the criterion is met.

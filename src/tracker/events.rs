@@ -1,0 +1,204 @@
+//! Events and effects: changes to the world state, timed events fired at their exact time, and the rules that settle after each action.
+
+use super::*;
+
+/// Merges two sorted lists without duplicates.
+pub(super) fn merge_sorted(x: &[Listener], y: &[Listener], out: &mut Vec<Listener>) {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(x[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(x[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&x[i..]);
+    out.extend_from_slice(&y[j..]);
+}
+
+impl Tracker {
+    /// Applies effects; `Flow` effects scale with `duration_s`. Returns whether anything changed.
+    /// Sets a stored quantity, kept within its range (within the largest finite numbers
+    /// without one: a value past a limit stays at the limit); returns whether it changed.
+    pub(super) fn set_quantity(&mut self, q: u32, v: f64) -> bool {
+        let v = self.scenario.index.quantities[q as usize].limit(v);
+        let slot = &mut self.world.quantities[q as usize];
+        let changed = *slot != v;
+        *slot = v;
+        changed
+    }
+
+    pub(super) fn apply_effects(
+        &mut self,
+        effects: &[CEffect],
+        duration_s: f64,
+        out: &mut Vec<Feedback>,
+    ) -> bool {
+        let mut changed = false;
+        for e in effects {
+            match e {
+                CEffect::Set(facts, v) => {
+                    for &f in facts {
+                        let f = f as usize;
+                        if self.permanent[f] {
+                            continue;
+                        }
+                        if self.world.facts[f] != *v {
+                            self.world.facts[f] = *v;
+                            changed = true;
+                        }
+                    }
+                }
+                CEffect::Add(q, dv) => {
+                    let v = self.world.quantities[*q as usize] + dv;
+                    changed |= self.set_quantity(*q, v);
+                }
+                CEffect::Flow(q, rate) => {
+                    let v = self.world.quantities[*q as usize] + rate * duration_s;
+                    changed |= self.set_quantity(*q, v);
+                }
+                CEffect::Assign(q, v) => changed |= self.set_quantity(*q, *v),
+                CEffect::StartTimer(t) => {
+                    self.world.timers[*t as usize] = Some(self.now);
+                    changed = true;
+                    for k in 0..self.scenario.index.timer_thresholds[*t as usize].len() {
+                        let th = self.scenario.index.timer_thresholds[*t as usize][k];
+                        let at = SimTime(self.now.0.saturating_add(th));
+                        let pos = self.scheduled.partition_point(|&x| x <= (at, WAKE));
+                        self.scheduled.insert(pos, (at, WAKE));
+                    }
+                }
+                CEffect::StopTimer(t) => {
+                    changed |= self.world.timers[*t as usize].take().is_some();
+                }
+                CEffect::Say(m) => self.push(out, FeedbackKind::Say { message: *m }),
+            }
+        }
+        changed
+    }
+
+    pub(super) fn advance_events(&mut self, to: SimTime, out: &mut Vec<Feedback>) {
+        if self.scheduled.first().is_none_or(|&(at, _)| at > to) {
+            return;
+        }
+        while let Some(&(at, e)) = self.scheduled.first() {
+            if at > to {
+                break;
+            }
+            self.scheduled.remove(0);
+            self.now = self.now.max(at);
+            if e == WAKE {
+                // A timer reached a threshold some condition tests: re-evaluate.
+                let sc = Arc::clone(&self.scenario);
+                self.settle(&sc.index, out);
+                continue;
+            }
+            let ix = Arc::clone(&self.scenario);
+            let ix = &ix.index;
+            if self.event_fired[e as usize].is_none()
+                && self.holds_opt(ix, ix.events[e as usize].guard.as_ref())
+            {
+                self.fire_event(ix, e, out);
+            }
+            self.settle(ix, out);
+        }
+    }
+
+    pub(super) fn fire_event(&mut self, ix: &Index, e: u32, out: &mut Vec<Feedback>) {
+        self.event_fired[e as usize] = Some(self.now);
+        self.push(out, FeedbackKind::Event { event: e });
+        let effects = &ix.events[e as usize].effects;
+        self.apply_effects(effects, 0.0, out);
+    }
+
+    /// Fires what became true: state-triggered steps, errors, rules and events, and `until` of
+    /// repeats, until nothing more changes.
+    pub(super) fn settle(&mut self, ix: &Index, out: &mut Vec<Feedback>) {
+        for _ in 0..16 {
+            let mut changed = false;
+            for (i, &l) in ix.state_listeners.iter().enumerate() {
+                let (pattern, guard) = match l {
+                    Listener::Step(s) => {
+                        (&ix.steps[s as usize].pattern, &ix.steps[s as usize].guard)
+                    }
+                    Listener::Error(e) => {
+                        (&ix.errors[e as usize].pattern, &ix.errors[e as usize].guard)
+                    }
+                    Listener::Rule(r) => {
+                        (&ix.rules[r as usize].pattern, &ix.rules[r as usize].guard)
+                    }
+                    Listener::Metric(_) => continue,
+                };
+                let CPattern::State(cond) = pattern else {
+                    continue;
+                };
+                let now_true = self.holds(ix, cond);
+                let was = std::mem::replace(&mut self.edges[i], now_true);
+                if !now_true || was || !self.holds_opt(ix, guard.as_ref()) {
+                    continue;
+                }
+                match l {
+                    Listener::Step(s) => {
+                        if self.open(s) {
+                            let missing = self.missing(ix.steps[s as usize].node);
+                            self.progress(ix, s, missing, 0, out);
+                            changed = true;
+                        }
+                    }
+                    Listener::Error(e) => self.error_fired(ix, e, out),
+                    Listener::Rule(r) => {
+                        changed |= self.apply_effects(&ix.rules[r as usize].effects, 0.0, out);
+                    }
+                    Listener::Metric(_) => {}
+                }
+            }
+            for k in 0..self.when_events.len() {
+                let e = self.when_events[k];
+                if self.event_fired[e as usize].is_some() {
+                    continue;
+                }
+                let ev = &ix.events[e as usize];
+                if let CTrigger::When(c) = &ev.trigger
+                    && self.holds(ix, c)
+                    && self.holds_opt(ix, ev.guard.as_ref())
+                {
+                    self.fire_event(ix, e, out);
+                    changed = true;
+                }
+            }
+            for k in 0..self.until_nodes.len() {
+                let n = self.until_nodes[k];
+                if self.node_done[n as usize] {
+                    continue;
+                }
+                if let NodeKind::Repeat { until: Some(c), .. } = &ix.nodes[n as usize].kind
+                    && self.holds(ix, c)
+                {
+                    self.until_met[n as usize] = true;
+                    self.node_completed(ix, n, out);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        // Pause metrics: when their `except_while` starts or stops holding.
+        for (m, info) in ix.metrics.iter().enumerate() {
+            if let Some(c) = &info.except_while {
+                let holds = self.holds(ix, c);
+                self.metrics.states[m].except(holds, self.now);
+            }
+        }
+    }
+}

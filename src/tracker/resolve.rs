@@ -1,0 +1,164 @@
+//! Resolving an action's names into the scenario's indices, and which patterns an action matches.
+
+use super::*;
+
+/// An action with its names resolved to indices.
+pub(super) enum Act {
+    Grab(EntityIdx, EntityIdx),
+    Release(EntityIdx, EntityIdx, Option<EntityIdx>),
+    Use(EntityIdx, Option<EntityIdx>),
+    UseOn(EntityIdx, EntityIdx, Option<EntityIdx>),
+    Touch(EntityIdx, EntityIdx),
+    Gesture(u32, u64),
+    Compress(Option<f64>, Option<bool>),
+    Read(EntityIdx),
+    Enter(u32, FieldValue),
+    Choose(u32, Vec<u32>),
+    Wait(u64),
+}
+
+/// Resolves an action's names; the error is the first name the scenario does not have.
+pub(super) fn resolve(ix: &Index, kind: &ActionKind) -> Result<Act, String> {
+    let entity = |id: &str| ix.entity_ids.get(id).copied().ok_or_else(|| id.to_string());
+    Ok(match kind {
+        ActionKind::Grab { hand, object } => {
+            Act::Grab(entity(hand.id())?, entity(object.as_str())?)
+        }
+        ActionKind::Release {
+            hand, object, on, ..
+        } => Act::Release(
+            entity(hand.id())?,
+            entity(object.as_str())?,
+            on.as_ref().map(|o| entity(o.as_str())).transpose()?,
+        ),
+        ActionKind::Use { object, hand } => Act::Use(
+            entity(object.as_str())?,
+            hand.map(|h| entity(h.id())).transpose()?,
+        ),
+        ActionKind::UseOn {
+            object,
+            target,
+            hand,
+        } => Act::UseOn(
+            entity(object.as_str())?,
+            entity(target.as_str())?,
+            hand.map(|h| entity(h.id())).transpose()?,
+        ),
+        ActionKind::Touch { a, b } => Act::Touch(entity(a.as_str())?, entity(b.as_str())?),
+        ActionKind::Gesture {
+            gesture,
+            duration_ms,
+            ..
+        } => Act::Gesture(
+            ix.gesture_ids
+                .get(gesture.as_str())
+                .copied()
+                .ok_or_else(|| gesture.to_string())?,
+            *duration_ms,
+        ),
+        ActionKind::Compress {
+            depth_mm,
+            full_recoil,
+            ..
+        } => Act::Compress(*depth_mm, *full_recoil),
+        ActionKind::Read { object } => Act::Read(entity(object.as_str())?),
+        ActionKind::Enter { field, value } => {
+            let f = ix
+                .field_ids
+                .get(field.as_str())
+                .copied()
+                .ok_or_else(|| field.to_string())?;
+            let base = match value {
+                EnteredValue::Number { value, unit } => {
+                    let field_unit = ix.fields[f as usize].unit;
+                    let unit = match (unit, field_unit) {
+                        (Some(u), _) => Some(units::unit(u).ok_or_else(|| format!("unit {u}"))?),
+                        (None, fu) => fu,
+                    };
+                    match (unit, field_unit) {
+                        (Some(u), Some(fu)) if units::compatible(u, fu) => Some(value * u.factor),
+                        (Some(u), Some(_)) => return Err(format!("unit {}", u.symbol)),
+                        _ => None,
+                    }
+                }
+                EnteredValue::Text { .. } => None,
+            };
+            Act::Enter(
+                f,
+                FieldValue {
+                    base,
+                    raw: value.clone(),
+                },
+            )
+        }
+        ActionKind::Choose { decision, choices } => {
+            let d = ix
+                .decision_ids
+                .get(decision.as_str())
+                .copied()
+                .ok_or_else(|| decision.to_string())?;
+            let info = &ix.decisions[d as usize];
+            let mut picked = Vec::new();
+            for c in choices {
+                let i = info
+                    .choices
+                    .iter()
+                    .position(|x| x.id == c.as_str())
+                    .ok_or_else(|| c.to_string())?;
+                if !picked.contains(&(i as u32)) {
+                    picked.push(i as u32);
+                }
+            }
+            picked.sort_unstable();
+            Act::Choose(d, picked)
+        }
+        ActionKind::Wait { duration_ms } => Act::Wait(*duration_ms),
+        ActionKind::Hint | ActionKind::Finish => return Err("(internal)".into()),
+    })
+}
+
+/// Whether a resolved action fits a pattern (entity sets are sorted).
+pub(super) fn matches_pattern(p: &CPattern, act: &Act) -> bool {
+    let has = |set: &[EntityIdx], e: EntityIdx| set.binary_search(&e).is_ok();
+    match (p, act) {
+        (CPattern::Grab(s), Act::Grab(_, o)) => has(s, *o),
+        (CPattern::Release(s, on), Act::Release(_, o, at)) => {
+            has(s, *o)
+                && on
+                    .as_ref()
+                    .is_none_or(|on| at.is_some_and(|at| has(on, at)))
+        }
+        (CPattern::Use(s), Act::Use(o, _)) => has(s, *o),
+        (CPattern::UseOn(s, t), Act::UseOn(o, target, _)) => has(s, *o) && has(t, *target),
+        (CPattern::Touch(a, b), Act::Touch(x, y)) => {
+            let side = |first: EntityIdx, second: EntityIdx| {
+                has(a, first) && b.as_ref().is_none_or(|b| has(b, second))
+            };
+            side(*x, *y) || side(*y, *x)
+        }
+        (CPattern::Gesture(g), Act::Gesture(h, _)) => g == h,
+        (CPattern::Compress, Act::Compress(..)) => true,
+        (CPattern::Read(s), Act::Read(o)) => has(s, *o),
+        (CPattern::Enter(f), Act::Enter(g, _)) => f == g,
+        (CPattern::Choose(d), Act::Choose(e, _)) => d == e,
+        (CPattern::Wait, Act::Wait(_)) => true,
+        _ => false,
+    }
+}
+
+impl Tracker {
+    pub(super) fn all_present(&self, ix: &Index, act: &Act) -> bool {
+        let (a, b, c) = match *act {
+            Act::Grab(h, o) | Act::Touch(h, o) => (Some(h), Some(o), None),
+            Act::Release(h, o, on) => (Some(h), Some(o), on),
+            Act::Use(o, h) => (Some(o), h, None),
+            Act::UseOn(o, t, h) => (Some(o), Some(t), h),
+            Act::Read(o) => (Some(o), None, None),
+            _ => (None, None, None),
+        };
+        [a, b, c]
+            .into_iter()
+            .flatten()
+            .all(|e| self.holds_opt(ix, ix.entities[e as usize].appears_when.as_ref()))
+    }
+}

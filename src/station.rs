@@ -37,7 +37,7 @@ pub fn load_or_create() -> Result<StationKey, String> {
             Ok(StationKey::from_secret(&bytes))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let key = StationKey::generate();
+            let key = generate();
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
@@ -55,6 +55,14 @@ pub fn load_or_create() -> Result<StationKey, String> {
 /// Writes a file only its owner can read (mode 0600 on Unix), refusing to replace one: the
 /// content goes to a temporary file first, then appears whole under its name (a hard link), so
 /// no reader ever sees it half written.
+/// A new station key, from the operating system's random generator: the one unseeded random
+/// draw of Praxis, kept here with the station and out of the record code.
+pub fn generate() -> StationKey {
+    let mut secret = [0u8; 32];
+    rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut secret);
+    StationKey::from_secret(&secret)
+}
+
 fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let tmp = path.with_extension(format!(

@@ -4,6 +4,7 @@
 //! are filed into ([`db`], [`ingest`]). All of it lives in the center folder (`--center DIR`,
 //! else `$PRAXIS_CENTER`, else `center/` in the user's data folder).
 
+pub mod csv;
 pub mod db;
 pub mod ingest;
 pub mod recheck;

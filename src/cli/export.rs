@@ -288,15 +288,7 @@ fn xapi(args: XapiArgs) -> u8 {
 }
 
 fn cmi5(args: Cmi5Args) -> u8 {
-    use praxis::scenario::model::Text;
     use praxis::xapi::cmi5::package::{self, Course};
-    if praxis::tracker::Mode::parse(&args.mode).is_none() {
-        eprintln!(
-            "error: --mode must be `guided` or `assessment`, not `{}`",
-            args.mode
-        );
-        return CANNOT_RUN;
-    }
     let config = match praxis::config::Config::load() {
         Ok(c) => c,
         Err(e) => {
@@ -311,103 +303,26 @@ fn cmi5(args: Cmi5Args) -> u8 {
             Err(code) => return code,
         }
     }
-    let base = config.activity_base().to_string();
-    let ids: Vec<&str> = loaded.iter().map(|s| s.id()).collect();
-    let course_id = args
-        .course_id
-        .clone()
-        .unwrap_or_else(|| format!("{base}/cmi5/courses/{}", ids.join("+")));
-    if url::Url::parse(&course_id).is_err() {
-        eprintln!("error: --course-id `{course_id}` is not an IRI");
-        return CANNOT_RUN;
-    }
-    let join = |lang: &str, f: &dyn Fn(&praxis::scenario::Scenario) -> String| {
-        loaded
-            .iter()
-            .map(|s| f(s))
-            .collect::<Vec<_>>()
-            .join(if lang == "fr" { " ; " } else { "; " })
-    };
-    let title = match &args.title {
-        Some(t) => Text::new([("en", t.as_str()), ("fr", t.as_str())]),
-        None => Text::new([
-            (
-                "en",
-                join("en", &|s| s.model.title.get("en").to_string()).as_str(),
-            ),
-            (
-                "fr",
-                join("fr", &|s| s.model.title.get("fr").to_string()).as_str(),
-            ),
-        ]),
-    };
-    let description = Text::new([
-        (
-            "en",
-            "Procedure training in Praxis: each activity opens the Praxis application installed on the learner's computer, which reports the result to this platform.",
-        ),
-        (
-            "fr",
-            "Formation aux procédures dans Praxis : chaque activité ouvre l'application Praxis installée sur l'ordinateur de l'apprenant, qui transmet le résultat à cette plateforme.",
-        ),
-    ]);
-    let course = Course {
-        id: course_id,
-        title,
-        description,
-        activity_base: base,
-        mode: args.mode.clone(),
-    };
     let refs: Vec<&praxis::scenario::Scenario> = loaded.iter().map(|s| s.as_ref()).collect();
-    let xml = package::course_structure(&course, &refs);
-    let page = package::launch_page();
-    let out = &args.output;
-    let written = if out.extension().is_some_and(|e| e == "zip") {
-        write_zip(out, &xml, page, args.force)
-    } else {
-        std::fs::create_dir_all(out)
-            .map_err(|e| format!("cannot write {}: {e}", out.display()))
-            .and_then(|()| {
-                // Both names are checked before either is written.
-                let files = [
-                    ("cmi5.xml", xml.as_bytes()),
-                    ("launch.html", page.as_bytes()),
-                ];
-                for (name, _) in files {
-                    praxis::files::check_output(&out.join(name), args.force)?;
-                }
-                files.iter().try_for_each(|(name, body)| {
-                    praxis::files::write_output(&out.join(name), body, args.force)
-                })
-            })
-    };
+    let written = Course::new(
+        &refs,
+        config.activity_base(),
+        args.course_id.as_deref(),
+        args.title.as_deref(),
+        &args.mode,
+    )
+    .and_then(|course| package::write(&args.output, &course, &refs, args.force));
     if let Err(e) = written {
         eprintln!("error: {e}");
         return CANNOT_RUN;
     }
+    let ids: Vec<&str> = refs.iter().map(|s| s.id()).collect();
     println!(
         "wrote the cmi5 package {} ({} AU{}: {}); import it in the LMS",
-        out.display(),
+        args.output.display(),
         ids.len(),
         if ids.len() == 1 { "" } else { "s" },
         ids.join(", ")
     );
     OK
-}
-
-/// A ZIP with `cmi5.xml` at its root (§14.1) and the launch page, written beside its name and
-/// put in place when complete.
-fn write_zip(out: &Path, xml: &str, page: &str, force: bool) -> Result<(), String> {
-    use std::io::Write as _;
-    let err = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", out.display());
-    praxis::files::check_output(out, force)?;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, body) in [("cmi5.xml", xml), ("launch.html", page)] {
-        zip.start_file(name, options).map_err(|e| err(&e))?;
-        zip.write_all(body.as_bytes()).map_err(|e| err(&e))?;
-    }
-    let bytes = zip.finish().map_err(|e| err(&e))?.into_inner();
-    praxis::files::write_output(out, &bytes, force)
 }

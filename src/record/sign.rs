@@ -31,11 +31,6 @@ fn message(header_hash: &str, footer_digest: &str) -> Vec<u8> {
 pub struct StationKey(SigningKey);
 
 impl StationKey {
-    /// A new random key (from the operating system's generator).
-    pub fn generate() -> StationKey {
-        StationKey(SigningKey::generate(&mut rand_core::OsRng))
-    }
-
     /// A key from its 32 secret bytes.
     pub fn from_secret(bytes: &[u8; 32]) -> StationKey {
         StationKey(SigningKey::from_bytes(bytes))

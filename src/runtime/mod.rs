@@ -459,9 +459,7 @@ pub fn headless(assets: PathBuf, records: Option<PathBuf>, step: std::time::Dura
     ))
     .insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(step))
     .insert_resource(Paths { assets, records })
-    .insert_resource(session::Signer(Arc::new(
-        crate::record::sign::StationKey::generate(),
-    )))
+    .insert_resource(session::Signer(Arc::new(crate::station::generate())))
     .add_plugins(CorePlugins);
     app
 }

@@ -13,6 +13,7 @@ pub const NAMESPACE: &str = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStruct
 
 /// What goes into a package.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Course {
     /// The course id (an IRI).
     pub id: String,
@@ -24,6 +25,101 @@ pub struct Course {
     pub activity_base: String,
     /// `guided` or `assessment`, passed as launch parameters.
     pub mode: String,
+}
+
+impl Course {
+    /// A course of these scenarios, one AU each: `id` (an IRI; default from the activity base
+    /// and the scenario ids), `title` (default: the scenarios' titles), `mode` (`guided` or
+    /// `assessment`, given to each AU as launch parameters).
+    pub fn new(
+        scenarios: &[&Scenario],
+        activity_base: &str,
+        id: Option<&str>,
+        title: Option<&str>,
+        mode: &str,
+    ) -> Result<Course, String> {
+        if crate::tracker::Mode::parse(mode).is_none() {
+            return Err(format!(
+                "the mode must be `guided` or `assessment`, not `{mode}`"
+            ));
+        }
+        let ids: Vec<&str> = scenarios.iter().map(|s| s.id()).collect();
+        let id = id.map_or_else(
+            || format!("{activity_base}/cmi5/courses/{}", ids.join("+")),
+            str::to_string,
+        );
+        if url::Url::parse(&id).is_err() {
+            return Err(format!("the course id `{id}` is not an IRI"));
+        }
+        let joined = |lang: &str| {
+            let sep = if lang == "fr" { " ; " } else { "; " };
+            scenarios
+                .iter()
+                .map(|s| s.model.title.get(lang).to_string())
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        let title = match title {
+            Some(t) => Text::new([("en", t), ("fr", t)]),
+            None => Text::new([("en", joined("en").as_str()), ("fr", joined("fr").as_str())]),
+        };
+        let description = Text::new([
+            (
+                "en",
+                "Procedure training in Praxis: each activity opens the Praxis application installed on the learner's computer, which reports the result to this platform.",
+            ),
+            (
+                "fr",
+                "Formation aux procédures dans Praxis : chaque activité ouvre l'application Praxis installée sur l'ordinateur de l'apprenant, qui transmet le résultat à cette plateforme.",
+            ),
+        ]);
+        Ok(Course {
+            id,
+            title,
+            description,
+            activity_base: activity_base.to_string(),
+            mode: mode.to_string(),
+        })
+    }
+}
+
+/// Writes the package: a `.zip` with `cmi5.xml` at its root (§14.1) and the launch page, or
+/// the two files in a folder. Nothing already there is replaced unless `force` (never a
+/// session record); a file is put in place only when complete.
+pub fn write(
+    out: &std::path::Path,
+    course: &Course,
+    scenarios: &[&Scenario],
+    force: bool,
+) -> Result<(), String> {
+    use std::io::Write as _;
+    let xml = course_structure(course, scenarios);
+    let page = launch_page();
+    let files = [
+        ("cmi5.xml", xml.as_bytes()),
+        ("launch.html", page.as_bytes()),
+    ];
+    if out.extension().is_some_and(|e| e == "zip") {
+        let err = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", out.display());
+        crate::files::check_output(out, force)?;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, body) in files {
+            zip.start_file(name, options).map_err(|e| err(&e))?;
+            zip.write_all(body).map_err(|e| err(&e))?;
+        }
+        let bytes = zip.finish().map_err(|e| err(&e))?.into_inner();
+        return crate::files::write_output(out, &bytes, force);
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    // Both names are checked before either is written.
+    for (name, _) in files {
+        crate::files::check_output(&out.join(name), force)?;
+    }
+    files
+        .iter()
+        .try_for_each(|(name, body)| crate::files::write_output(&out.join(name), body, force))
 }
 
 fn esc(s: &str) -> String {

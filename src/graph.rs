@@ -8,7 +8,7 @@
 
 use crate::scenario::Scenario;
 use crate::scenario::compiled::{CPattern, NodeIdx, NodeKind};
-use crate::trace::Lang;
+use crate::text::{Catalog, Lang};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -55,67 +55,37 @@ fn look(sc: &Scenario, n: NodeIdx, lang: Lang) -> Option<StepLook> {
 fn group_label(sc: &Scenario, n: NodeIdx, lang: Lang) -> String {
     let node = &sc.index.nodes[n as usize];
     let l = lang.code();
-    let fr = lang == Lang::Fr;
+    let t = |id: &'static str| Catalog::get().plain(lang, id);
     let kind = match &node.kind {
-        NodeKind::Sequence if node.order_unverified => {
-            if fr {
-                "Dans l'ordre enseigné (ordre non noté)".to_string()
-            } else {
-                "In the taught order (order not scored)".to_string()
-            }
-        }
-        NodeKind::Sequence => {
-            if fr {
-                "Dans l'ordre".into()
-            } else {
-                "In order".into()
-            }
-        }
-        NodeKind::AnyOrder => {
-            if fr {
-                "Dans n'importe quel ordre".into()
-            } else {
-                "In any order".into()
-            }
-        }
-        NodeKind::OneOf => {
-            if fr {
-                "Une des alternatives".into()
-            } else {
-                "One of".into()
-            }
-        }
+        NodeKind::Sequence if node.order_unverified => t("graph-in-taught-order").to_string(),
+        NodeKind::Sequence => t("graph-in-order").to_string(),
+        NodeKind::AnyOrder => t("graph-any-order").to_string(),
+        NodeKind::OneOf => t("graph-one-of").to_string(),
         NodeKind::Repeat { times, until } => {
-            let mut s = if fr {
-                "Répéter".to_string()
-            } else {
-                "Repeat".to_string()
-            };
+            let mut s = t("graph-repeat").to_string();
             if let Some(t) = times {
                 let _ = write!(s, " ×{t}");
             }
             if until.is_some() {
-                s.push_str(if fr {
-                    " jusqu'à la condition"
-                } else {
-                    " until its condition"
-                });
+                let _ = write!(s, " {}", t("graph-until"));
             }
             s
         }
         NodeKind::Step(_) => String::new(),
     };
-    let optional = if node.optional {
-        if fr { " (facultatif)" } else { " (optional)" }
-    } else {
-        ""
-    };
-    let colon = if fr { " :" } else { ":" };
-    format!(
-        "{kind}{colon} {} [{}]{optional}",
-        node.title.get(l),
-        node.id
-    )
+    let mut label = Catalog::get().ta(
+        lang,
+        "graph-group",
+        &[
+            ("kind", kind.into()),
+            ("title", node.title.get(l).into()),
+            ("id", node.id.as_str().into()),
+        ],
+    );
+    if node.optional {
+        let _ = write!(label, " ({})", t("graph-optional"));
+    }
+    label
 }
 
 /// First step of a node (where arrows into it point).
@@ -152,7 +122,7 @@ pub fn dot(sc: &Scenario, lang: Lang) -> String {
             let (from, to) = (first_leaf(sc, a), first_leaf(sc, i as NodeIdx));
             let mut attrs = format!(
                 "style=dashed, label=\"{}\"",
-                if lang == Lang::Fr { "après" } else { "after" }
+                Catalog::get().plain(lang, "graph-after")
             );
             if !matches!(sc.index.nodes[a as usize].kind, NodeKind::Step(_)) {
                 let _ = write!(attrs, ", ltail=\"cluster_{}\"", sc.node_id(a));
@@ -184,23 +154,16 @@ fn dot_node(sc: &Scenario, n: NodeIdx, lang: Lang, depth: usize, s: &mut String)
         if st.decision {
             attrs.push_str(", shape=hexagon");
         }
+        let t = |id: &'static str| Catalog::get().plain(lang, id);
         if st.critical {
-            label.push_str("\\n‼ CRITICAL");
+            let _ = write!(label, "\\n{}", t("graph-critical"));
             let _ = write!(attrs, ", penwidth=3, color=\"{CRITICAL_COLOR}\"");
         }
         if st.unverified {
-            label.push_str(if lang == Lang::Fr {
-                "\\n(conseil, non noté)"
-            } else {
-                "\\n(guidance, not scored)"
-            });
+            let _ = write!(label, "\\n({})", t("graph-guidance"));
             attrs.push_str(", style=\"rounded,dotted\", fontcolor=gray40");
         } else if st.optional {
-            label.push_str(if lang == Lang::Fr {
-                "\\n(facultatif)"
-            } else {
-                "\\n(optional)"
-            });
+            let _ = write!(label, "\\n({})", t("graph-optional"));
             attrs.push_str(", style=\"rounded,dashed\"");
         }
         let _ = writeln!(s, "{pad}\"{}\" [label=\"{label}\"{attrs}];", st.id);
@@ -455,19 +418,11 @@ impl Layout<'_> {
             );
         }
         let mut tags = vec![st.id.clone()];
-        let fr = self.lang == Lang::Fr;
+        let t = |id: &'static str| Catalog::get().plain(self.lang, id);
         if st.unverified {
-            tags.push(if fr {
-                "conseil, non noté".into()
-            } else {
-                "guidance, not scored".into()
-            });
+            tags.push(t("graph-guidance").into());
         } else if st.optional {
-            tags.push(if fr {
-                "facultatif".into()
-            } else {
-                "optional".into()
-            });
+            tags.push(t("graph-optional").into());
         }
         let _ = writeln!(
             self.body,
@@ -477,7 +432,7 @@ impl Layout<'_> {
             esc_xml(&tags.join(" · "))
         );
         if st.critical {
-            let label = if fr { "‼ CRITIQUE" } else { "‼ CRITICAL" };
+            let label = t("graph-critical");
             let _ = writeln!(
                 self.body,
                 r#"<text x="{:.1}" y="{:.1}" class="critical" text-anchor="end">{label}</text>"#,
@@ -547,7 +502,7 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
     let legend_y = y + 6.0;
     let width = (margin * 2.0 + content_w + right_gutter).max(520.0);
     let height = legend_y + 90.0;
-    let fr = lang == Lang::Fr;
+    let t = |id: &'static str| Catalog::get().plain(lang, id);
     let mut s = String::new();
     let _ = writeln!(s, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
@@ -591,7 +546,7 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
         sc.id(),
         sc.version(),
         &sc.hash()[..12],
-        if fr { "source :" } else { "source:" },
+        t("graph-source"),
         esc_xml(&wrap(first_source, ((width - 2.0 * margin) / 5.6) as usize - 40)[0])
     );
     s.push_str(&lay.body);
@@ -599,36 +554,17 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
     let items: [(&str, &str); 4] = [
         (
             r##"stroke="#b00020" stroke-width="3""##,
-            if fr {
-                "‼ critique : ne pas la faire fait échouer la séance"
-            } else {
-                "‼ critical: not doing it fails the session"
-            },
+            t("graph-legend-critical"),
         ),
         (
             r##"stroke="#55606b" stroke-width="1.2" stroke-dasharray="6 4""##,
-            if fr {
-                "facultative : jamais notée"
-            } else {
-                "optional: never scored"
-            },
+            t("graph-legend-optional"),
         ),
         (
             r##"stroke="#9aa3ab" stroke-width="1.2" stroke-dasharray="2 3""##,
-            if fr {
-                "conseil, non noté (non vérifié dans la référence)"
-            } else {
-                "guidance, not scored (unverified in the reference)"
-            },
+            t("graph-legend-guidance"),
         ),
-        (
-            "after",
-            if fr {
-                "flèche bleue pointillée : « après » (contrainte d'ordre)"
-            } else {
-                "dashed blue arrow: \"after\" (order constraint)"
-            },
-        ),
+        ("after", t("graph-legend-after")),
     ];
     for (i, (stroke, text)) in items.iter().enumerate() {
         let ly = legend_y + i as f64 * 20.0;

@@ -28,6 +28,7 @@ pub mod runtime;
 pub mod scenario;
 pub mod scoring;
 pub mod station;
+pub mod text;
 pub mod trace;
 pub mod tracker;
 pub mod xapi;

@@ -112,8 +112,8 @@ pub fn assets_dir_for(scenario: &Path) -> Option<PathBuf> {
 }
 
 /// The `--lang` argument; prints the problem and returns the exit status on failure.
-pub fn lang(arg: &str) -> Result<praxis::trace::Lang, u8> {
-    praxis::trace::Lang::parse(arg).ok_or_else(|| {
+pub fn lang(arg: &str) -> Result<praxis::text::Lang, u8> {
+    praxis::text::Lang::parse(arg).ok_or_else(|| {
         eprintln!("error: --lang must be `en` or `fr`, not `{arg}`");
         CANNOT_RUN
     })

@@ -2,7 +2,6 @@
 
 use super::common::{self, CANNOT_RUN, FilterArgs, OK, PROBLEMS};
 use praxis::report::{self, ReportError, Scope};
-use praxis::trace::Lang;
 use std::path::PathBuf;
 
 /// Arguments of `praxis report`.
@@ -45,21 +44,19 @@ pub fn run(args: Args) -> u8 {
             return CANNOT_RUN;
         }
     };
-    let fr = lang == Lang::Fr;
     let mut scope = Scope::default();
     let f = &args.filter;
-    let mut add = |en: &str, frl: &str, v: &Option<String>| {
+    let cat = praxis::text::Catalog::get();
+    let mut add = |id: &str, v: &Option<String>| {
         if let Some(v) = v {
-            scope
-                .lines
-                .push(format!("{} {v}", if fr { frl } else { en }));
+            scope.lines.push(format!("{} {v}", cat.t(lang, id)));
         }
     };
-    add("Cohort", "Cohorte", &f.cohort);
-    add("Scenario", "Scénario", &f.scenario);
-    add("Learner", "Apprenant", &f.learner);
-    add("From", "Depuis le", &f.since);
-    add("Before", "Avant le", &f.until);
+    add("report-scope-cohort", &f.cohort);
+    add("report-scope-scenario", &f.scenario);
+    add("report-scope-learner", &f.learner);
+    add("report-scope-since", &f.since);
+    add("report-scope-until", &f.until);
     match report::write(&db, &filter, &scope, lang, &args.output) {
         Ok(w) => {
             println!(

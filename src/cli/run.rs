@@ -67,7 +67,7 @@ pub struct Args {
     until: Option<f64>,
     /// In a VR headset, through an OpenXR runtime (Monado, SteamVR, WiVRn…); without one,
     /// Praxis says so and runs on the desktop.
-    #[allow(clippy::doc_markdown, reason = "product names in the --help text")]
+    #[expect(clippy::doc_markdown, reason = "product names in the --help text")]
     #[arg(long)]
     xr: bool,
     /// Drive the VR hands from this pose script instead of the headset's tracking (tests; see

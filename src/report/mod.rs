@@ -8,7 +8,7 @@ pub mod plots;
 
 use crate::center::db::{Db, DbError, Filter, SessionRow, StepRow};
 use crate::center::verify::ScenarioSet;
-use crate::trace::Lang;
+use crate::text::{Catalog, Lang};
 use base64::Engine as _;
 use plots::{Bar, Line};
 use std::collections::{BTreeMap, HashMap};
@@ -23,13 +23,6 @@ const MAX_ATTEMPTS: usize = 10;
 pub struct Scope {
     /// `cohort`, `scenario`, `learner`, `period` lines, already worded.
     pub lines: Vec<String>,
-}
-
-fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
 }
 
 /// A share as a percentage: `85 %` in French (narrow no-break space), `85%` in English;
@@ -221,7 +214,7 @@ pub fn write(
     let complete: Vec<&SessionRow> = sessions.iter().filter(|s| s.passed.is_some()).collect();
     let mut plots_written = Vec::new();
     let mut html = String::new();
-    let t = |en, fr| tr(lang, en, fr);
+    let t = |id: &'static str| Catalog::get().plain(lang, id);
 
     // Heading and summary.
     let learners: std::collections::BTreeSet<&str> =
@@ -240,40 +233,33 @@ pub fn write(
     let _ = write!(
         html,
         "<h1>{}</h1>\n<p class=\"scope\">{}</p>\n<p class=\"meta\">{} {} — {} · {} {}</p>\n",
-        t("Praxis training report", "Rapport de formation Praxis"),
+        t("report-praxis-training-report"),
         esc(&if scope.lines.is_empty() {
-            t(
-                "All sessions filed in the center",
-                "Toutes les sessions de la base du centre",
-            )
-            .to_string()
+            t("report-all-sessions-filed-in-the-center").to_string()
         } else {
             scope.lines.join(" · ")
         }),
-        t("Sessions from", "Sessions du"),
+        t("report-sessions-from"),
         esc(&first[..first.len().min(10)]),
         esc(&last[..last.len().min(10)]),
-        t("generated", "généré le"),
+        t("report-generated"),
         esc(&generated),
     );
     let _ = writeln!(
         html,
         "<table class=\"summary\"><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{} ({passed} / {})</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr></table>",
-        t("Sessions", "Sessions"),
+        t("report-sessions"),
         sessions.len(),
-        t("Learners", "Apprenants"),
+        t("report-learners"),
         learners.len(),
-        t(
-            "Incomplete sessions (not scored)",
-            "Sessions incomplètes (non notées)"
-        ),
+        t("report-incomplete-sessions-not-scored"),
         sessions.len() - complete.len(),
-        t("Pass rate", "Taux de réussite"),
+        t("report-pass-rate"),
         pct(lang, pass_rate),
         complete.len(),
-        t("Mean score", "Score moyen"),
+        t("report-mean-score"),
         pct(lang, mean_score),
-        t("Median score", "Score médian"),
+        t("report-median-score"),
         pct(lang, median_score),
     );
 
@@ -304,14 +290,13 @@ pub fn write(
         .iter()
         .max_by_key(|(_, n)| **n)
         .and_then(|(p, _)| p.parse::<f64>().ok());
-    let mark_label =
-        pass_mark.map(|p| format!("{} {}", t("pass mark", "seuil de réussite"), pct(lang, p)));
+    let mark_label = pass_mark.map(|p| format!("{} {}", t("report-pass-mark"), pct(lang, p)));
     let path = out.join("score-distribution.png");
     plots::columns(
         &path,
-        t("Score distribution", "Répartition des scores"),
-        t("Score (%)", "Score (%)"),
-        t("Sessions", "Sessions"),
+        t("report-score-distribution"),
+        t("report-score-percent"),
+        t("report-sessions"),
         &labels,
         pass_mark
             .zip(mark_label.as_deref())
@@ -320,14 +305,14 @@ pub fn write(
     .map_err(werr)?;
     section(
         &mut html,
-        t("Score distribution", "Répartition des scores"),
+        t("report-score-distribution"),
         &path,
-        t(
-            "Number of scored sessions in each score band; the dashed line is the pass mark.",
-            "Nombre de sessions notées par tranche de score ; le trait pointillé marque le seuil de réussite.",
-        ),
-        &[t("Score (%)", "Score (%)"), t("Sessions", "Sessions")],
-        labels.iter().map(|(l, n)| vec![l.clone(), n.to_string()]).collect(),
+        t("report-number-of-scored-sessions-in-each"),
+        &[t("report-score-percent"), t("report-sessions")],
+        labels
+            .iter()
+            .map(|(l, n)| vec![l.clone(), n.to_string()])
+            .collect(),
     )
     .map_err(werr)?;
     plots_written.push(path);
@@ -358,8 +343,8 @@ pub fn write(
     let path = out.join("pass-rate.png");
     plots::bars(
         &path,
-        t("Pass rate by scenario", "Taux de réussite par scénario"),
-        t("Share of sessions passed", "Part des sessions réussies"),
+        t("report-pass-rate-by-scenario"),
+        t("report-share-of-sessions-passed"),
         &bars,
         1.0,
         plots::GREEN,
@@ -380,18 +365,15 @@ pub fn write(
         .collect();
     section(
         &mut html,
-        t("Pass rate by scenario", "Taux de réussite par scénario"),
+        t("report-pass-rate-by-scenario"),
         &path,
-        t(
-            "A session passes when its score reaches the pass mark and nothing critical happened.",
-            "Une session est réussie quand son score atteint le seuil et qu'aucune erreur critique n'a eu lieu.",
-        ),
+        t("report-a-session-passes-when-its-score"),
         &[
-            t("Scenario", "Scénario"),
-            t("Sessions", "Sessions"),
-            t("Passed", "Réussies"),
-            t("Pass rate", "Taux de réussite"),
-            t("Median duration", "Durée médiane"),
+            t("report-scenario"),
+            t("report-sessions"),
+            t("report-passed"),
+            t("report-pass-rate"),
+            t("report-median-duration"),
         ],
         rows,
     )
@@ -443,18 +425,11 @@ pub fn write(
             })
             .collect();
         let path = out.join(format!("step-errors-{scenario}.png"));
-        let title = format!(
-            "{} — {}",
-            t("Steps done wrong", "Étapes mal réalisées"),
-            name
-        );
+        let title = format!("{} — {}", t("report-steps-done-wrong"), name);
         plots::bars(
             &path,
             &title,
-            t(
-                "Share of attempts missed, unfinished, out of order or answered wrongly",
-                "Part des tentatives manquées, inachevées, hors ordre ou mal répondues",
-            ),
+            t("report-share-of-attempts-missed-unfinished-out"),
             &bars,
             1.0,
             plots::VERMILLION,
@@ -483,16 +458,13 @@ pub fn write(
             &mut html,
             &title,
             &path,
-            t(
-                "Which steps learners get wrong: for each step, the share of attempts that were missed, left unfinished, done before what must come first, or answered wrongly.",
-                "Les étapes où les apprenants se trompent : pour chaque étape, la part des tentatives manquées, laissées inachevées, faites avant ce qui doit les précéder, ou mal répondues.",
-            ),
+            t("report-which-steps-learners-get-wrong-for"),
             &[
-                t("Step", "Étape"),
-                t("Attempts", "Tentatives"),
-                t("Wrong", "Erreurs"),
-                t("Error rate", "Taux d'erreur"),
-                t("Median time", "Temps médian"),
+                t("report-step"),
+                t("report-attempts"),
+                t("report-wrong"),
+                t("report-error-rate"),
+                t("report-median-time"),
             ],
             rows,
         )
@@ -515,14 +487,11 @@ pub fn write(
             })
             .collect();
         let path = out.join(format!("step-time-{scenario}.png"));
-        let title = format!("{} — {}", t("Time per step", "Temps par étape"), name);
+        let title = format!("{} — {}", t("report-time-per-step"), name);
         plots::bars(
             &path,
             &title,
-            t(
-                "Median time from the previous step to this one",
-                "Temps médian depuis l'étape précédente",
-            ),
+            t("report-median-time-from-the-previous-step"),
             &bars,
             max_t.max(1000.0),
             plots::BLUE,
@@ -533,10 +502,7 @@ pub fn write(
             &mut html,
             &title,
             &path,
-            t(
-                "Median time between the completion of the previous step (or the start) and this one, over the sessions where it was done.",
-                "Temps médian entre la fin de l'étape précédente (ou le début) et celle-ci, sur les sessions où elle a été faite.",
-            ),
+            t("report-median-time-between-the-completion-of"),
             &[],
             Vec::new(),
         )
@@ -579,24 +545,18 @@ pub fn write(
     let fmt = |v: f64| pct(lang, v);
     plots::lines(
         &path,
-        t(
-            "Progress over attempts",
-            "Progression au fil des tentatives",
-        ),
-        t(
-            "Attempt (a learner's n-th session of a scenario)",
-            "Tentative (n-ième session d'un apprenant sur un scénario)",
-        ),
+        t("report-progress-over-attempts"),
+        t("report-attempt-a-learner-s-n-th"),
         "%",
         &[
             Line {
-                name: t("mean score", "score moyen").into(),
+                name: t("report-series-mean-score").into(),
                 points: score_line,
                 color: plots::BLUE,
                 dashed: false,
             },
             Line {
-                name: t("pass rate", "taux de réussite").into(),
+                name: t("report-series-pass-rate").into(),
                 points: pass_line,
                 color: plots::VERMILLION,
                 dashed: true,
@@ -620,17 +580,14 @@ pub fn write(
         .collect();
     section(
         &mut html,
-        t("Progress over attempts", "Progression au fil des tentatives"),
+        t("report-progress-over-attempts"),
         &path,
-        t(
-            "Mean score and pass rate of learners' first, second, third… session of the same scenario.",
-            "Score moyen et taux de réussite des première, deuxième, troisième… sessions d'un apprenant sur un même scénario.",
-        ),
+        t("report-mean-score-and-pass-rate-of"),
         &[
-            t("Attempt", "Tentative"),
-            t("Sessions", "Sessions"),
-            t("Mean score", "Score moyen"),
-            t("Pass rate", "Taux de réussite"),
+            t("report-attempt"),
+            t("report-sessions"),
+            t("report-mean-score"),
+            t("report-pass-rate"),
         ],
         rows,
     )
@@ -650,10 +607,10 @@ pub fn write(
     crit.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let kind_name = |k: &str| -> &'static str {
         match k {
-            "error" => t("critical error", "erreur critique"),
-            "missed_step" => t("critical step missed", "étape critique manquée"),
-            "decision" => t("wrong critical decision", "décision critique erronée"),
-            _ => t("critical criterion failed", "critère critique non atteint"),
+            "error" => t("report-critical-error"),
+            "missed_step" => t("report-critical-step-missed"),
+            "decision" => t("report-wrong-critical-decision"),
+            _ => t("report-critical-criterion-failed"),
         }
     };
     let total = complete.len().max(1) as f64;
@@ -661,11 +618,8 @@ pub fn write(
         let _ = write!(
             html,
             "<h2>{}</h2>\n<p>{}</p>\n",
-            t("Critical errors", "Erreurs critiques"),
-            t(
-                "No session was failed by a critical error.",
-                "Aucune session n'a échoué sur une erreur critique."
-            )
+            t("report-critical-errors"),
+            t("report-no-session-was-failed-by-a")
         );
     } else {
         let bars: Vec<Bar> = crit
@@ -680,8 +634,8 @@ pub fn write(
         let path = out.join("critical.png");
         plots::bars(
             &path,
-            t("Critical errors", "Erreurs critiques"),
-            t("Sessions", "Sessions"),
+            t("report-critical-errors"),
+            t("report-sessions"),
             &bars,
             max,
             plots::VERMILLION,
@@ -702,18 +656,15 @@ pub fn write(
             .collect();
         section(
             &mut html,
-            t("Critical errors", "Erreurs critiques"),
+            t("report-critical-errors"),
             &path,
-            t(
-                "What failed sessions whatever their score, and in how many of the scored sessions.",
-                "Ce qui a fait échouer des sessions quel que soit leur score, et dans combien des sessions notées.",
-            ),
+            t("report-what-failed-sessions-whatever-their-score"),
             &[
-                t("Scenario", "Scénario"),
-                t("Kind", "Type"),
-                t("What", "Quoi"),
-                t("Sessions", "Sessions"),
-                t("Share", "Part"),
+                t("report-scenario"),
+                t("report-kind"),
+                t("report-what"),
+                t("report-sessions"),
+                t("report-share"),
             ],
             rows,
         )
@@ -723,23 +674,23 @@ pub fn write(
 
     // The sessions themselves, for a single learner.
     if learners.len() == 1 {
-        let _ = write!(html, "<h2>{}</h2>\n<table><tr>", t("Sessions", "Sessions"));
+        let _ = write!(html, "<h2>{}</h2>\n<table><tr>", t("report-sessions"));
         for h in [
-            t("Started (UTC)", "Début (UTC)"),
-            t("Scenario", "Scénario"),
-            t("Mode", "Mode"),
-            t("Result", "Résultat"),
-            t("Score", "Score"),
-            t("Duration", "Durée"),
+            t("report-started-utc"),
+            t("report-scenario"),
+            t("report-mode"),
+            t("report-result"),
+            t("report-score-column"),
+            t("report-duration"),
         ] {
             let _ = write!(html, "<th>{}</th>", esc(h));
         }
         html.push_str("</tr>\n");
         for s in &sessions {
             let result = match s.passed {
-                Some(true) => t("passed", "réussie"),
-                Some(false) => t("failed", "échouée"),
-                None => t("incomplete", "incomplète"),
+                Some(true) => t("report-result-passed"),
+                Some(false) => t("report-failed"),
+                None => t("report-incomplete"),
             };
             let _ = writeln!(
                 html,
@@ -760,12 +711,9 @@ pub fn write(
     let page = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n{html}<footer>{}</footer>\n</body>\n</html>\n",
         lang.code(),
-        t("Praxis training report", "Rapport de formation Praxis"),
+        t("report-praxis-training-report"),
         CSS,
-        t(
-            "Learners appear by their pseudonymous ids only. Made by `praxis report` from the sessions filed in the center database, each verified before it was filed.",
-            "Les apprenants n'apparaissent que sous leur identifiant pseudonyme. Produit par `praxis report` à partir des sessions de la base du centre, chacune vérifiée avant d'y être classée."
-        ),
+        t("report-learners-appear-by-their-pseudonymous-ids"),
     );
     let html_path = out.join("report.html");
     std::fs::write(&html_path, page)

@@ -96,7 +96,6 @@ pub struct CueSource;
 /// Plays cues (guided mode) with their captions. In a headset, a cue comes from the object the
 /// action was done on (panned and attenuated by where the learner's head is); on the desktop,
 /// from nowhere in particular.
-#[allow(clippy::too_many_arguments, reason = "a system")]
 pub fn cues(
     time: Res<Time<Real>>,
     audio: Option<Res<Audio>>,

@@ -306,7 +306,6 @@ pub fn spawn_limbs(
 }
 
 /// Turns intents into physics and actions.
-#[allow(clippy::too_many_arguments, reason = "a system")]
 pub fn apply_intents(
     mut commands: Commands,
     session: Option<Res<Session>>,
@@ -662,7 +661,6 @@ pub fn carry(
 /// object. While an event log plays, its own touches are the ones that happened: contacts made
 /// by the window's moves (the learner brought to what the next action is done on) are not
 /// actions.
-#[allow(clippy::too_many_arguments, reason = "a system")]
 pub fn touches(
     mut events: MessageReader<CollisionEvent>,
     playback: Option<Res<super::playback::Playback>>,

@@ -32,7 +32,7 @@ pub mod vr;
 pub mod words;
 
 use crate::scenario::Scenario;
-use crate::trace::Lang;
+use crate::text::Lang;
 use crate::tracker::Mode;
 use bevy::app::AppExit;
 use bevy::ecs::system::SystemParam;
@@ -281,7 +281,6 @@ struct Drawing<'w> {
 }
 
 /// Starts, restarts and ends sessions; quits.
-#[allow(clippy::too_many_arguments, reason = "a system")]
 fn handle_requests(
     mut commands: Commands,
     mut requests: MessageReader<Request>,

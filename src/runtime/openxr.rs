@@ -8,7 +8,7 @@
 //! Without an OpenXR runtime (or loader), `bevy_mod_openxr` renders flat; Praxis says so and the
 //! desktop controls work as usual.
 
-#![allow(
+#![expect(
     clippy::print_stderr,
     reason = "`praxis run --xr` says on the terminal whether a headset session started"
 )]
@@ -346,7 +346,6 @@ fn head_local(
 
 /// Fills the VR input from the devices: controllers where they are tracked, else tracked
 /// hands (a fist grabs, a thumb-to-index pinch uses).
-#[allow(clippy::type_complexity, reason = "a system's queries")]
 fn read_devices(
     actions: Option<Res<Actions>>,
     session: Res<OxrSession>,
@@ -445,7 +444,6 @@ struct TeleportMarker;
 
 /// Moves the tracking space as the comfort options say (snap turns, teleports), and shows
 /// the ring where a teleport will land while the learner aims.
-#[allow(clippy::type_complexity, reason = "a system's queries")]
 fn motion(
     mut moves: MessageReader<super::vr::RootMove>,
     locomotion: Res<super::vr::Locomotion>,

@@ -212,8 +212,6 @@ pub fn place(
 /// Follows each free hand's ray to the board: the first that meets it points there (the one
 /// already pointing keeps it); its trigger clicks. The board's egui gets the pointer's moves and
 /// presses; the beam and the dot show where it points.
-#[allow(clippy::too_many_arguments, reason = "a system")]
-#[allow(clippy::type_complexity, reason = "a system's queries")]
 pub fn point(
     input: Res<VrInput>,
     hands: Res<Hands>,
@@ -375,7 +373,6 @@ fn at_hand(
 
 /// Draws the panel: the guided panel while the session runs (in assessment mode, only the
 /// clock), the debrief at its end.
-#[allow(clippy::too_many_arguments, reason = "a system")]
 pub fn draw(
     mut ctx: Single<&mut EguiContext, Without<PrimaryEguiContext>>,
     mut ui: ResMut<UiState>,
@@ -471,7 +468,10 @@ pub fn draw(
                     "vr-gesture-chosen",
                     &[
                         ("gesture", name.into()),
-                        ("seconds", super::i18n::Arg::S(format!("{:.1}", g.held))),
+                        (
+                            "seconds",
+                            super::i18n::Arg::S(i18n.lang.fixed(g.held as f64, 1)),
+                        ),
                     ],
                 ),
                 "",

@@ -325,8 +325,8 @@ impl Settings {
     }
 
     /// The language.
-    pub fn lang(&self) -> crate::trace::Lang {
-        crate::trace::Lang::parse(&self.lang).unwrap_or(crate::trace::Lang::En)
+    pub fn lang(&self) -> crate::text::Lang {
+        crate::text::Lang::parse(&self.lang).unwrap_or(crate::text::Lang::En)
     }
 
     /// Reads the settings file; missing or unreadable settings give the defaults (and a log

@@ -17,7 +17,7 @@ use crate::record::check_pseudonym;
 use crate::scenario::Scenario;
 use crate::scenario::model::{Affordance, Family};
 use crate::scoring::StepStatus;
-use crate::trace::Lang;
+use crate::text::Lang;
 use crate::tracker::Mode;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
@@ -728,7 +728,7 @@ fn play(
                 &[
                     ("gesture", name.into()),
                     ("key", settings.binding(Control::HoldGesture).label().into()),
-                    ("seconds", Arg::S(format!("{:.1}", g.held))),
+                    ("seconds", Arg::S(i18n.lang.fixed(g.held as f64, 1))),
                 ],
             ),
         ));
@@ -904,7 +904,6 @@ pub(crate) fn gesture_name(sc: &Scenario, id: &str, l: &str) -> String {
 }
 
 /// The hand-action menu: gestures, questions and forms, waiting, uses on the body, stepping.
-#[allow(clippy::too_many_arguments, reason = "what the menu shows and acts on")]
 pub(crate) fn action_menu(
     ctx: &egui::Context,
     ui: &mut UiState,
@@ -1473,15 +1472,7 @@ fn help(ctx: &egui::Context, ui: &mut UiState, i18n: &I18n, settings: &Settings)
 }
 
 fn status_mark(i18n: &I18n, s: StepStatus) -> (Tone, String) {
-    let (tone, id) = match s {
-        StepStatus::Done => (Tone::Good, "status-done"),
-        StepStatus::DoneOutOfOrder => (Tone::Bad, "status-out-of-order"),
-        StepStatus::Partial => (Tone::Bad, "status-partial"),
-        StepStatus::Missed => (Tone::Critical, "status-missed"),
-        StepStatus::Skipped => (Tone::Info, "status-skipped"),
-        StepStatus::NotApplicable => (Tone::Info, "status-not-applicable"),
-        StepStatus::Guidance => (Tone::Info, "status-guidance"),
-    };
+    let (tone, id) = words::step_status(s);
     (tone, i18n.t(id))
 }
 
@@ -1514,12 +1505,9 @@ pub(crate) fn debrief(
                     &[
                         ("score", Arg::S(format!("{:.0}", o.score.scaled * 100.0))),
                         ("pass", Arg::S(format!("{:.0}", o.score.pass_mark * 100.0))),
-                        ("raw", Arg::S(crate::scenario::units::num(o.score.raw))),
-                        ("max", Arg::S(crate::scenario::units::num(o.score.max))),
-                        (
-                            "penalties",
-                            Arg::S(crate::scenario::units::num(o.score.penalties)),
-                        ),
+                        ("raw", Arg::S(i18n.lang.num(o.score.raw))),
+                        ("max", Arg::S(i18n.lang.num(o.score.max))),
+                        ("penalties", Arg::S(i18n.lang.num(o.score.penalties))),
                     ],
                 ))
                 .size(16.0),
@@ -1585,8 +1573,8 @@ pub(crate) fn debrief(
                                 p.label(title);
                                 p.label(format!(
                                     "{} / {}",
-                                    crate::scenario::units::num(s.points),
-                                    crate::scenario::units::num(s.max)
+                                    i18n.lang.num(s.points),
+                                    i18n.lang.num(s.max)
                                 ));
                                 p.end_row();
                                 for c in &s.criteria {
@@ -1613,8 +1601,8 @@ pub(crate) fn debrief(
                                     ));
                                     p.label(format!(
                                         "{} / {}",
-                                        crate::scenario::units::num(c.points),
-                                        crate::scenario::units::num(c.max)
+                                        i18n.lang.num(c.points),
+                                        i18n.lang.num(c.max)
                                     ));
                                     p.end_row();
                                 }
@@ -1633,7 +1621,7 @@ pub(crate) fn debrief(
                             Some(crate::tracker::CriterionResult::Passed { value: Some(v) })
                             | Some(crate::tracker::CriterionResult::Failed { value: Some(v) }) => {
                                 let check = sc.index.criteria.get(i).map(|x| &x.check);
-                                format!(" ({})", words::criterion_value(&sc.index, check, v))
+                                format!(" ({})", words::criterion_value(i18n, &sc.index, check, v))
                             }
                             Some(crate::tracker::CriterionResult::NotAssessed) => {
                                 format!(" — {}", i18n.t("debrief-not-assessed"))
@@ -1651,8 +1639,8 @@ pub(crate) fn debrief(
                             &format!(
                                 "{}{value} — {} / {}",
                                 criterion_text(sc, l, None, &c.id),
-                                crate::scenario::units::num(c.points),
-                                crate::scenario::units::num(c.max)
+                                i18n.lang.num(c.points),
+                                i18n.lang.num(c.max)
                             ),
                             "",
                         );
@@ -1675,7 +1663,7 @@ pub(crate) fn debrief(
                             .unwrap_or_else(|| m.id.clone());
                         let v = m
                             .value
-                            .map(|v| format!("{} {}", words::shown(v), m.unit))
+                            .map(|v| format!("{} {}", i18n.lang.short(v), m.unit))
                             .unwrap_or_else(|| i18n.t("debrief-not-measured"));
                         p.label(i18n.ta(
                             "debrief-metric",
@@ -1880,7 +1868,7 @@ pub fn action_text(sc: &Scenario, i18n: &I18n, a: &ActionKind) -> String {
                     ("gesture", name.into()),
                     (
                         "seconds",
-                        Arg::S(format!("{:.1}", *duration_ms as f64 / 1000.0)),
+                        Arg::S(i18n.lang.fixed(*duration_ms as f64 / 1000.0, 1)),
                     ),
                 ],
             )
@@ -1891,7 +1879,7 @@ pub fn action_text(sc: &Scenario, i18n: &I18n, a: &ActionKind) -> String {
             let v = match value {
                 crate::action::EnteredValue::Number { value, unit } => format!(
                     "{} {}",
-                    crate::scenario::units::num(*value),
+                    i18n.lang.num(*value),
                     unit.clone().unwrap_or_default()
                 ),
                 crate::action::EnteredValue::Text { text } => text.clone(),

@@ -133,7 +133,6 @@ pub const RECOIL_TOLERANCE: f32 = 0.005;
 const HANDS: [Hand; 2] = [Hand::Left, Hand::Right];
 
 /// Maps this frame's tracked poses to intents (runs before the interaction layer).
-#[allow(clippy::too_many_arguments, reason = "a system")]
 pub fn map(
     time: Res<Time>,
     input: Res<VrInput>,
@@ -911,7 +910,6 @@ pub const WORLD_PANEL: &str = "world-panel";
 /// the mapping): at its end the session is finished and, once its record is written, the app
 /// closes. Objects named with `@` are where they were when the script began (a grabbed object
 /// moves with the hand; the hand does not follow it).
-#[allow(clippy::too_many_arguments, reason = "a system")]
 pub fn play_script(
     script: Res<PoseScript>,
     mut input: ResMut<VrInput>,

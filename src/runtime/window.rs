@@ -1,6 +1,6 @@
 //! The window app: `praxis run`.
 
-#![allow(
+#![expect(
     clippy::print_stdout,
     clippy::print_stderr,
     reason = "`praxis run` reports problems and measurements on the terminal, like the other commands"
@@ -568,7 +568,6 @@ fn settled(
 /// Frames to wait once settled, for pipelines to compile and the picture to be complete.
 const SETTLE_FRAMES: u32 = 12;
 
-#[allow(clippy::too_many_arguments, reason = "a system")]
 fn capture_system(
     mut commands: Commands,
     mut cap: ResMut<Capture>,

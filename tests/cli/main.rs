@@ -110,7 +110,7 @@ fn simulate_passes_fails_and_refuses() {
     assert_eq!(pass.status.code(), Some(0), "{}", text(&pass));
     let out = text(&pass);
     assert!(
-        out.contains("step done: Fill a cupped palm") && out.contains("Result: PASS"),
+        out.contains("Step done: Fill a cupped palm") && out.contains("Result: PASS"),
         "{out}"
     );
     let fail = praxis(&[

@@ -7,4 +7,5 @@ mod properties;
 mod records;
 mod scenarios;
 mod support;
+mod text;
 mod tracker;

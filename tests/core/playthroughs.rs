@@ -80,7 +80,7 @@ fn every_playthrough_meets_its_expectations() {
                     .map(|(e, found)| format!("`{}` not met: {found}", e.text))
                     .collect::<Vec<_>>()
                     .join("\n"),
-                praxis::trace::summary(&scenario, &outcome, praxis::trace::Lang::En)
+                praxis::trace::summary(&scenario, &outcome, praxis::text::Lang::En)
             );
             if path.file_name().unwrap() == "perfect.events" {
                 assert!(

@@ -54,6 +54,21 @@ pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     out
 }
 
+/// Every file with this extension under a folder, at any depth, sorted.
+pub fn files_under(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(files_under(&p, ext));
+        } else if p.extension().and_then(|e| e.to_str()) == Some(ext) {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
 /// The ids of every scenario in `scenarios/`.
 pub fn scenario_ids() -> Vec<String> {
     files(&root().join("scenarios"), "ron")

@@ -7,7 +7,6 @@
 //! - `cmi5`: the app launched by an LMS stand-in in front of a real LRS (Ralph);
 //! - `xr`: the app in XR mode against Monado's simulated headset.
 
-mod catalogue;
 mod cli_run;
 mod cmi5;
 mod headless;

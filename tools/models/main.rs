@@ -9,8 +9,8 @@
 //! `cargo run --no-default-features --bin praxis-models [-- OUT_DIR]` (default `assets/models`);
 //! `--check` compares with the files on disk instead and exits 1 if any differs.
 
-#![allow(missing_docs, reason = "a tool, not a library")]
-#![allow(
+#![expect(missing_docs, reason = "a tool, not a library")]
+#![expect(
     clippy::print_stdout,
     clippy::print_stderr,
     reason = "a command-line tool"

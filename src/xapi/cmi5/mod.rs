@@ -124,11 +124,11 @@ pub struct Preferences {
 
 impl Preferences {
     /// The first preferred language Praxis has (`en` or `fr`).
-    pub fn language(&self) -> Option<crate::trace::Lang> {
+    pub fn language(&self) -> Option<crate::text::Lang> {
         self.language_preference.as_deref().and_then(|list| {
             list.split(',').find_map(|tag| {
                 let primary = tag.trim().split('-').next()?.to_ascii_lowercase();
-                crate::trace::Lang::parse(&primary)
+                crate::text::Lang::parse(&primary)
             })
         })
     }

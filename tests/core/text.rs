@@ -1,13 +1,14 @@
-//! The message catalogues.
+//! The message catalogue: both languages define the same messages, every message the code asks
+//! for exists, and numbers are written as each language writes them.
 
-use praxis::runtime::i18n::I18n;
-use praxis::trace::Lang;
+use crate::support;
+use praxis::text::{Arg, Catalog, Lang};
 use std::collections::BTreeSet;
 
 #[test]
 fn english_and_french_define_the_same_messages() {
-    let en: BTreeSet<String> = I18n::ids(Lang::En).into_iter().collect();
-    let fr: BTreeSet<String> = I18n::ids(Lang::Fr).into_iter().collect();
+    let en: BTreeSet<String> = Catalog::ids(Lang::En).into_iter().collect();
+    let fr: BTreeSet<String> = Catalog::ids(Lang::Fr).into_iter().collect();
     let only_en: Vec<_> = en.difference(&fr).collect();
     let only_fr: Vec<_> = fr.difference(&en).collect();
     assert!(
@@ -23,12 +24,16 @@ fn english_and_french_define_the_same_messages() {
 
 #[test]
 fn every_message_the_code_asks_for_exists_in_both_languages() {
-    let i18n = I18n::new(Lang::En).expect("catalogue parses");
-    let dir = super::root().join("src/runtime");
+    let cat = Catalog::new().expect("catalogue parses");
     let mut missing = Vec::new();
     let mut asked = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
+    // The code that renders text for people (elsewhere, kebab-case strings are scenario ids).
+    let src = support::root().join("src");
+    let mut files = support::files_under(&src.join("runtime"), "rs");
+    files.extend(support::files_under(&src.join("text"), "rs"));
+    files.extend(support::files_under(&src.join("report"), "rs"));
+    files.extend([src.join("trace.rs"), src.join("graph.rs")]);
+    for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         // Message ids are quoted kebab-case strings with a known prefix.
         for piece in text.split('"').skip(1).step_by(2) {
@@ -59,6 +64,10 @@ fn every_message_the_code_asks_for_exists_in_both_languages() {
                 "caption-",
                 "notice-",
                 "reload-",
+                "summary-",
+                "criterion-",
+                "report-",
+                "graph-",
             ];
             let is_id = prefixes.iter().any(|p| piece.starts_with(p))
                 && piece
@@ -70,7 +79,7 @@ fn every_message_the_code_asks_for_exists_in_both_languages() {
             }
             asked += 1;
             for lang in [Lang::En, Lang::Fr] {
-                if !i18n.has(lang, piece) {
+                if !cat.has(lang, piece) {
                     missing.push(format!(
                         "{} asks for `{piece}`, missing in {}",
                         path.display(),
@@ -86,14 +95,12 @@ fn every_message_the_code_asks_for_exists_in_both_languages() {
 
 #[test]
 fn messages_format_with_their_arguments_and_french_typography() {
-    use praxis::runtime::i18n::Arg;
-    let mut i18n = I18n::new(Lang::En).unwrap();
+    let cat = Catalog::get();
     assert_eq!(
-        i18n.ta("hand-left", &[("object", Arg::from("phone"))]),
+        cat.ta(Lang::En, "hand-left", &[("object", Arg::from("phone"))]),
         "Left hand: phone"
     );
-    i18n.lang = Lang::Fr;
-    let s = i18n.ta("hand-left", &[("object", Arg::from("téléphone"))]);
+    let s = cat.ta(Lang::Fr, "hand-left", &[("object", Arg::from("téléphone"))]);
     assert_eq!(s, "Main gauche\u{a0}: téléphone");
     // No Unicode isolation marks (they show as boxes in the interface font).
     assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'));
@@ -101,20 +108,21 @@ fn messages_format_with_their_arguments_and_french_typography() {
 
 #[test]
 fn string_arguments_are_kept_whole() {
-    use praxis::runtime::i18n::Arg;
-    let i18n = I18n::new(Lang::En).unwrap();
     for t in ["0:00", "0:01", "10:00"] {
         assert_eq!(
-            i18n.ta("hud-clock", &[("time", Arg::from(t))]),
+            Catalog::get().ta(Lang::En, "hud-clock", &[("time", Arg::from(t))]),
             format!("Time {t}")
         );
     }
 }
 
-/// Measured values in feedback and the debrief: three significant figures at most.
+/// Measured values in feedback and the debrief: three significant figures at most, with a
+/// decimal comma in French.
 #[test]
 fn measured_values_are_shown_with_sensible_precision() {
-    use praxis::runtime::words::shown;
+    let shown = |v| Lang::En.short(v);
+    assert_eq!(Lang::Fr.short(98.895), "98,9");
+    assert_eq!(Lang::Fr.num(6.06), "6,06");
     for (v, s) in [
         (108.125_33, "108"),
         (5.003, "5"),

@@ -1,0 +1,319 @@
+//! What the tracker says, as lines of the catalogue, with a tone. Marks are shapes as well as
+//! colours: `✔` done, `ℹ` information, `✖` error, `‼` critical. The command line's trace and the
+//! runtime's feedback panel render these same lines.
+
+use super::{Arg, Catalog, Lang};
+use crate::scenario::Scenario;
+use crate::scenario::model::Severity;
+use crate::scoring::StepStatus;
+use crate::tracker::{CriterionResult, Feedback, FeedbackKind, Rejection};
+
+/// How a line should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Something done.
+    Good,
+    /// Information.
+    Info,
+    /// An error that costs points.
+    Bad,
+    /// A critical error: the session fails.
+    Critical,
+}
+
+impl Tone {
+    /// Its mark (shape, not colour). All four are in egui's default fonts.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Tone::Good => "✔",
+            Tone::Info => "ℹ",
+            Tone::Bad => "✖",
+            Tone::Critical => "‼",
+        }
+    }
+}
+
+/// A criterion's value with its unit, as the learner reads it: an instrument reading at its
+/// display's resolution, any other value with three significant figures ([`Lang::short`]).
+pub fn criterion_value(
+    lang: Lang,
+    ix: &crate::scenario::compiled::Index,
+    check: Option<&crate::scenario::compiled::CCheck>,
+    v: f64,
+) -> String {
+    use crate::scenario::compiled::{CCheck, CValue};
+    let Some(CCheck::Value(value, _) | CCheck::Agrees(value, _, _)) = check else {
+        return lang.short(v);
+    };
+    let number = match value {
+        CValue::Reading(e) => match ix.entities[*e as usize].display.as_ref() {
+            Some(d) => lang.reading(v, d.resolution),
+            None => lang.short(v),
+        },
+        _ => lang.short(v),
+    };
+    match ix.value_unit(value) {
+        "" => number,
+        unit => format!("{number} {unit}"),
+    }
+}
+
+/// A step's title in a language.
+pub fn step_title(sc: &Scenario, lang: Lang, s: u32) -> String {
+    sc.node_title(sc.step_node(s)).get(lang.code()).to_string()
+}
+
+/// One piece of feedback as a line of the catalogue, with its tone. Everything the tracker
+/// says has a line; [`for_the_learner`] says which the learner sees.
+pub fn feedback(cat: &Catalog, lang: Lang, sc: &Scenario, f: &Feedback) -> (Tone, String) {
+    let l = lang.code();
+    let ix = &sc.index;
+    let ta = |id: &str, args: &[(&str, Arg)]| cat.ta(lang, id, args);
+    match &f.kind {
+        FeedbackKind::StepDone { step, in_order, .. } => {
+            let id = if *in_order {
+                "fb-step-done"
+            } else {
+                "fb-step-done-late"
+            };
+            (
+                Tone::Good,
+                ta(id, &[("step", step_title(sc, lang, *step).into())]),
+            )
+        }
+        FeedbackKind::StepProgress { step, count, of } => (
+            Tone::Info,
+            ta(
+                "fb-step-progress",
+                &[
+                    ("step", step_title(sc, lang, *step).into()),
+                    ("count", (*count).into()),
+                    ("of", (*of).into()),
+                ],
+            ),
+        ),
+        FeedbackKind::OutOfOrder {
+            step,
+            missing,
+            scored,
+        } => {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|&n| sc.node_title(n).get(l).to_string())
+                .collect();
+            let id = if *scored {
+                "fb-out-of-order"
+            } else {
+                "fb-out-of-order-guidance"
+            };
+            (
+                if *scored { Tone::Bad } else { Tone::Info },
+                ta(
+                    id,
+                    &[
+                        ("step", step_title(sc, lang, *step).into()),
+                        ("missing", names.join(", ").into()),
+                    ],
+                ),
+            )
+        }
+        FeedbackKind::GroupDone { node } => (
+            Tone::Good,
+            ta(
+                "fb-group-done",
+                &[("group", sc.node_title(*node).get(l).into())],
+            ),
+        ),
+        FeedbackKind::RoundDone { node, round } => (
+            Tone::Good,
+            ta(
+                "fb-round-done",
+                &[
+                    ("group", sc.node_title(*node).get(l).into()),
+                    ("round", (*round).into()),
+                ],
+            ),
+        ),
+        FeedbackKind::Criterion {
+            step,
+            criterion,
+            result,
+            critical,
+        } => {
+            let text = match step {
+                Some(s) => sc
+                    .step_model(sc.step_id(*s))
+                    .map(|m| m.criteria[*criterion as usize].text.get(l).to_string())
+                    .unwrap_or_default(),
+                None => sc.model.scoring.criteria[*criterion as usize]
+                    .text
+                    .get(l)
+                    .to_string(),
+            };
+            let info = match step {
+                Some(s) => ix.steps[*s as usize].criteria.get(*criterion as usize),
+                None => ix.criteria.get(*criterion as usize),
+            };
+            let value = match result {
+                CriterionResult::Passed { value: Some(v) }
+                | CriterionResult::Failed { value: Some(v) } => {
+                    format!(
+                        "({})",
+                        criterion_value(lang, ix, info.map(|c| &c.check), *v)
+                    )
+                }
+                _ => String::new(),
+            };
+            let (tone, id) = match result {
+                CriterionResult::Passed { .. } => (Tone::Good, "fb-criterion-met"),
+                CriterionResult::Failed { .. } if *critical => {
+                    (Tone::Critical, "fb-criterion-critical")
+                }
+                CriterionResult::Failed { .. } => (Tone::Bad, "fb-criterion-failed"),
+                CriterionResult::NotAssessed => (Tone::Info, "fb-criterion-not-assessed"),
+            };
+            (
+                tone,
+                ta(id, &[("criterion", text.into()), ("value", value.into())]),
+            )
+        }
+        FeedbackKind::Answer {
+            decision,
+            correct,
+            critical,
+        } => {
+            let d = &sc.model.decisions[*decision as usize];
+            let (tone, id) = match (correct, critical) {
+                (true, _) => (Tone::Good, "fb-answer-right"),
+                (false, true) => (Tone::Critical, "fb-answer-wrong-critical"),
+                (false, false) => (Tone::Bad, "fb-answer-wrong"),
+            };
+            let why = d
+                .explanation
+                .as_ref()
+                .filter(|_| !correct)
+                .map(|e| e.get(l).to_string())
+                .unwrap_or_default();
+            (
+                tone,
+                ta(
+                    id,
+                    &[("question", d.prompt.get(l).into()), ("why", why.into())],
+                ),
+            )
+        }
+        FeedbackKind::Error {
+            error, severity, ..
+        } => {
+            let e = &sc.model.errors[*error as usize];
+            let (tone, id) = match severity {
+                Severity::Critical => (Tone::Critical, "fb-error-critical"),
+                Severity::Major => (Tone::Bad, "fb-error-major"),
+                Severity::Minor => (Tone::Bad, "fb-error-minor"),
+                Severity::Guidance => (Tone::Info, "fb-error-guidance"),
+            };
+            (tone, ta(id, &[("text", e.feedback.get(l).into())]))
+        }
+        FeedbackKind::Hint { step } => match step {
+            Some(s) => {
+                let model = sc.step_model(sc.step_id(*s));
+                let hint = model
+                    .and_then(|m| m.hint.as_ref().or(m.instruction.as_ref()))
+                    .map(|t| t.get(l).to_string())
+                    .unwrap_or_default();
+                (
+                    Tone::Info,
+                    ta(
+                        "fb-hint",
+                        &[
+                            ("step", step_title(sc, lang, *s).into()),
+                            ("hint", hint.into()),
+                        ],
+                    ),
+                )
+            }
+            None => (Tone::Info, cat.t(lang, "fb-hint-none")),
+        },
+        FeedbackKind::Event { event } => (
+            Tone::Info,
+            match &sc.model.events[*event as usize].message {
+                Some(m) => m.get(l).to_string(),
+                None => ta(
+                    "fb-event",
+                    &[("event", ix.events[*event as usize].id.as_str().into())],
+                ),
+            },
+        ),
+        FeedbackKind::Say { message } => (
+            Tone::Info,
+            ix.messages[*message as usize].get(l).to_string(),
+        ),
+        FeedbackKind::Reading { object, value } => {
+            let e = &ix.entities[*object as usize];
+            let (unit, shown) = match e.display.as_ref() {
+                Some(d) => (
+                    ix.quantities[d.quantity as usize].unit.symbol,
+                    lang.reading(*value, d.resolution),
+                ),
+                None => ("", lang.num(*value)),
+            };
+            (
+                Tone::Info,
+                ta(
+                    "fb-reading",
+                    &[
+                        ("object", e.name.get(l).into()),
+                        ("value", format!("{shown} {unit}").into()),
+                    ],
+                ),
+            )
+        }
+        FeedbackKind::Unmatched => (Tone::Info, cat.t(lang, "fb-unmatched")),
+        FeedbackKind::Unknown { name } => (
+            Tone::Bad,
+            ta("fb-unknown", &[("name", name.as_str().into())]),
+        ),
+        FeedbackKind::Rejected { reason } => (
+            Tone::Info,
+            cat.t(
+                lang,
+                match reason {
+                    Rejection::TimeWentBackwards => "fb-rejected-time",
+                    Rejection::AfterFinish => "fb-rejected-finished",
+                    Rejection::HintInAssessment => "fb-rejected-hint",
+                    Rejection::NumberTooLarge => "fb-rejected-number",
+                },
+            ),
+        ),
+        FeedbackKind::Finished { passed } => {
+            if *passed {
+                (Tone::Good, cat.t(lang, "fb-finished-passed"))
+            } else {
+                (Tone::Critical, cat.t(lang, "fb-finished-failed"))
+            }
+        }
+    }
+}
+
+/// Whether the learner sees a piece of feedback: not an action that changed nothing, a name
+/// the scenario does not know, or an event without a message (its effects may say something).
+pub fn for_the_learner(sc: &Scenario, f: &Feedback) -> bool {
+    match &f.kind {
+        FeedbackKind::Unmatched | FeedbackKind::Unknown { .. } => false,
+        FeedbackKind::Event { event } => sc.model.events[*event as usize].message.is_some(),
+        _ => true,
+    }
+}
+
+/// A step's status in a debrief: its tone and its message id.
+pub fn step_status(s: StepStatus) -> (Tone, &'static str) {
+    match s {
+        StepStatus::Done => (Tone::Good, "status-done"),
+        StepStatus::DoneOutOfOrder => (Tone::Bad, "status-out-of-order"),
+        StepStatus::Partial => (Tone::Bad, "status-partial"),
+        StepStatus::Missed => (Tone::Critical, "status-missed"),
+        StepStatus::Skipped => (Tone::Info, "status-skipped"),
+        StepStatus::NotApplicable => (Tone::Info, "status-not-applicable"),
+        StepStatus::Guidance => (Tone::Info, "status-guidance"),
+    }
+}

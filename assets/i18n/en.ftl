@@ -253,7 +253,6 @@ report-error-rate = Error rate
 report-failed = failed
 report-generated = generated
 report-incomplete = incomplete
-report-incomplete-sessions-not-scored = Incomplete sessions (not scored)
 report-kind = Kind
 report-learners = Learners
 report-learners-appear-by-their-pseudonymous-ids = Learners appear by their pseudonymous ids only. Made by `praxis report` from the sessions filed in the center database, each verified before it was filed.

@@ -254,7 +254,6 @@ report-error-rate = Taux d'erreur
 report-failed = échouée
 report-generated = généré le
 report-incomplete = incomplète
-report-incomplete-sessions-not-scored = Sessions incomplètes (non notées)
 report-kind = Type
 report-learners = Apprenants
 report-learners-appear-by-their-pseudonymous-ids = Les apprenants n'apparaissent que sous leur identifiant pseudonyme. Produit par `praxis report` à partir des sessions de la base du centre, chacune vérifiée avant d'y être classée.

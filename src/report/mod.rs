@@ -247,13 +247,11 @@ pub fn write(
     );
     let _ = writeln!(
         html,
-        "<table class=\"summary\"><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{} ({passed} / {})</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr></table>",
+        "<table class=\"summary\"><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{} ({passed} / {})</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr></table>",
         t("report-sessions"),
         sessions.len(),
         t("report-learners"),
         learners.len(),
-        t("report-incomplete-sessions-not-scored"),
-        sessions.len() - complete.len(),
         t("report-pass-rate"),
         pct(lang, pass_rate),
         complete.len(),

@@ -161,13 +161,7 @@ impl<'a> Compiler<'a> {
                 &p.field("name"),
                 &format!("the name of body part `{}`", b.id),
             );
-            if matches!(b.id.as_str(), "left-hand" | "right-hand") {
-                self.error(
-                    "praxis::scenario::reserved_id",
-                    format!("`{}` is built in and cannot be redefined", b.id),
-                    &p.field("id"),
-                    "built-in id",
-                );
+            if self.reserved(b.id.as_str(), &p, "redefined") {
                 continue;
             }
             self.add_entity(
@@ -182,13 +176,7 @@ impl<'a> Compiler<'a> {
         for (i, o) in m.room.objects.iter().enumerate() {
             let p = root.field("room").field("objects").index(i);
             self.check_id(o.id.as_str(), &p.field("id"), "object", false);
-            if matches!(o.id.as_str(), "left-hand" | "right-hand") {
-                self.error(
-                    "praxis::scenario::reserved_id",
-                    format!("`{}` is built in and cannot be an object", o.id),
-                    &p.field("id"),
-                    "built-in id",
-                );
+            if self.reserved(o.id.as_str(), &p, "an object") {
                 continue;
             }
             let grabbable = matches!(o.body, Body::Grabbable { .. });
@@ -389,5 +377,20 @@ impl<'a> Compiler<'a> {
             children.push(idx);
         }
         children
+    }
+
+    /// Whether `id` is one of the hands, which are built in: an error if so (it cannot be
+    /// `what`).
+    fn reserved(&mut self, id: &str, p: &Path, what: &str) -> bool {
+        let reserved = matches!(id, "left-hand" | "right-hand");
+        if reserved {
+            self.error(
+                "praxis::scenario::reserved_id",
+                format!("`{id}` is built in and cannot be {what}"),
+                &p.field("id"),
+                "built-in id",
+            );
+        }
+        reserved
     }
 }

@@ -35,29 +35,13 @@ impl<'a> Compiler<'a> {
                 ),
                 MetricKind::CompressionRate => (CMetricKind::CompressionRate, per_min),
                 MetricKind::CompressionsAtRate(r) => {
-                    let r = self.range(
-                        r,
-                        &kp.index(0),
-                        Some(Measured {
-                            unit: per_min,
-                            what: "a compression rate",
-                        }),
-                        "the rate range",
-                    );
-                    (CMetricKind::CompressionsAtRate(r.unwrap_or(FULL)), percent)
+                    let r = self.measured_range(r, &kp.index(0), per_min, "a compression rate");
+                    (CMetricKind::CompressionsAtRate(r), percent)
                 }
                 MetricKind::CompressionDepth => (CMetricKind::CompressionDepth, mm),
                 MetricKind::CompressionsAtDepth(r) => {
-                    let r = self.range(
-                        r,
-                        &kp.index(0),
-                        Some(Measured {
-                            unit: mm,
-                            what: "a compression depth",
-                        }),
-                        "the depth range",
-                    );
-                    (CMetricKind::CompressionsAtDepth(r.unwrap_or(FULL)), percent)
+                    let r = self.measured_range(r, &kp.index(0), mm, "a compression depth");
+                    (CMetricKind::CompressionsAtDepth(r), percent)
                 }
                 MetricKind::FullRecoil => (CMetricKind::FullRecoil, percent),
                 MetricKind::HandsOffTime => (CMetricKind::HandsOffTime, seconds),
@@ -119,5 +103,19 @@ impl<'a> Compiler<'a> {
                 except_while,
             });
         }
+    }
+
+    /// The range of a compression metric, in the unit of what it measures (a range no value
+    /// fails when it does not compile).
+    fn measured_range(
+        &mut self,
+        spec: &RangeSpec,
+        p: &Path,
+        unit: Unit,
+        what: &'static str,
+    ) -> Range {
+        let target = Measured { unit, what };
+        self.range(spec, p, Some(target), &format!("the range of {what}"))
+            .unwrap_or(FULL)
     }
 }

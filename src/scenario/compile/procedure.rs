@@ -9,15 +9,7 @@ impl<'a> Compiler<'a> {
             Node::Sequence(g) | Node::AnyOrder(g) | Node::OneOf(g) => {
                 let usage = format!("required by `{}`", g.id);
                 self.text_field(&g.title, p, "title", "group", &g.id);
-                if g.steps.is_empty() {
-                    self.error(
-                        "praxis::scenario::empty_group",
-                        format!("group `{}` has no steps", g.id),
-                        &p.field("steps"),
-                        "empty",
-                    )
-                    .help = Some("add steps to it or remove it".into());
-                }
+                self.empty_group(g.steps.is_empty(), &g.id, p);
                 if matches!(node, Node::OneOf(_)) && g.steps.len() == 1 {
                     self.warn(
                         "praxis::scenario::bad_group",
@@ -47,14 +39,7 @@ impl<'a> Compiler<'a> {
             Node::Repeat(r) => {
                 let usage = format!("used by `{}`", r.id);
                 self.text_field(&r.title, p, "title", "group", &r.id);
-                if r.steps.is_empty() {
-                    self.error(
-                        "praxis::scenario::empty_group",
-                        format!("group `{}` has no steps", r.id),
-                        &p.field("steps"),
-                        "empty",
-                    );
-                }
+                self.empty_group(r.steps.is_empty(), &r.id, p);
                 if r.times.is_none() && r.until.is_none() {
                     self.error(
                         "praxis::scenario::bad_repeat",
@@ -481,6 +466,19 @@ impl<'a> Compiler<'a> {
             0.0
         } else {
             v
+        }
+    }
+
+    /// A group without steps is an error.
+    fn empty_group(&mut self, empty: bool, id: &StepId, p: &Path) {
+        if empty {
+            self.error(
+                "praxis::scenario::empty_group",
+                format!("group `{id}` has no steps"),
+                &p.field("steps"),
+                "empty",
+            )
+            .help = Some("add steps to it or remove it".into());
         }
     }
 }

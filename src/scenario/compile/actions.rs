@@ -4,108 +4,85 @@ use super::*;
 
 impl<'a> Compiler<'a> {
     pub(super) fn compile_misc(&mut self, m: &ScenarioFile, root: &Path) {
-        for (i, g) in m.gestures.iter().enumerate() {
-            let p = root.field("gestures").index(i);
-            let usage = format!("used by gesture `{}`", g.id);
-            self.text_field(&g.name, &p, "name", "gesture", &g.id);
-            if let Some(at) = &g.at {
-                self.resolve(Sym::Entity, at.as_str(), &p.field("at"), &usage);
+        self.ix.gestures = self.each(&root.field("gestures"), &m.gestures, Self::gesture);
+        self.ix.decisions = self.each(&root.field("decisions"), &m.decisions, Self::decision);
+        self.ix.fields = self.each(&root.field("fields"), &m.fields, Self::field);
+    }
+
+    /// Gesture `g`, at `p`.
+    fn gesture(&mut self, g: &Gesture, p: &Path) -> GestureInfo {
+        let usage = format!("used by gesture `{}`", g.id);
+        self.text_field(&g.name, p, "name", "gesture", &g.id);
+        if let Some(at) = &g.at {
+            self.resolve(Sym::Entity, at.as_str(), &p.field("at"), &usage);
+        }
+        GestureInfo {
+            id: g.id.0.clone(),
+            effects: self.effects(&g.effects, &p.field("effects"), &usage),
+        }
+    }
+
+    /// Decision `d`, at `p`: at least two choices, some correct, only one unless several
+    /// answers are allowed.
+    fn decision(&mut self, d: &Decision, p: &Path) -> DecisionInfo {
+        let usage = format!("used by decision `{}`", d.id);
+        self.text_field(&d.prompt, p, "prompt", "decision", &d.id);
+        self.opt_text_field(&d.explanation, p, "explanation", "decision", &d.id);
+        let whose = format!("decision `{}`", d.id);
+        let list = p.field("choices");
+        if d.choices.len() < 2 {
+            let message = format!("{whose} needs at least two choices");
+            self.fail(&checks::TOO_FEW_CHOICES, &list, message);
+        }
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut choices = Vec::new();
+        let mut static_correct = 0;
+        let mut conditional = 0;
+        for (c_i, c) in d.choices.iter().enumerate() {
+            let cp = list.index(c_i);
+            self.item_id(&mut seen, &list, c_i, c.id.as_str(), "choice", &whose);
+            let what = format!("choice `{}` of {whose}", c.id);
+            self.text(&c.text, &cp.field("text"), &what);
+            let correct_when = self.opt_cond(&c.correct_when, &cp.field("correct_when"), &usage);
+            if correct_when.is_some() {
+                conditional += 1;
+            } else if c.correct {
+                static_correct += 1;
             }
-            let effects = self.effects(&g.effects, &p.field("effects"), &usage);
-            self.ix.gestures.push(GestureInfo {
-                id: g.id.0.clone(),
-                effects,
+            choices.push(ChoiceInfo {
+                id: c.id.0.clone(),
+                correct: c.correct,
+                correct_when,
+                effects: self.effects(&c.effects, &cp.field("effects"), &usage),
             });
         }
-        for (i, d) in m.decisions.iter().enumerate() {
-            let p = root.field("decisions").index(i);
-            let usage = format!("used by decision `{}`", d.id);
-            self.text_field(&d.prompt, &p, "prompt", "decision", &d.id);
-            self.opt_text_field(&d.explanation, &p, "explanation", "decision", &d.id);
-            if d.choices.len() < 2 {
-                self.error(
-                    "praxis::scenario::bad_decision",
-                    format!("decision `{}` needs at least two choices", d.id),
-                    &p.field("choices"),
-                    "fewer than two choices",
-                );
-            }
-            let mut seen: HashMap<&str, usize> = HashMap::new();
-            let mut choices = Vec::new();
-            let mut static_correct = 0;
-            let mut conditional = 0;
-            for (c_i, c) in d.choices.iter().enumerate() {
-                let cp = p.field("choices").index(c_i);
-                self.check_id(c.id.as_str(), &cp.field("id"), "choice", false);
-                if let Some(first) = seen.insert(c.id.as_str(), c_i) {
-                    let span = self.span(&p.field("choices").index(first).field("id"));
-                    self.error(
-                        "praxis::scenario::duplicate_id",
-                        format!("choice `{}` appears twice in decision `{}`", c.id, d.id),
-                        &cp.field("id"),
-                        "again here",
-                    )
-                    .with_label_mut(span, "first here");
-                }
-                self.text(
-                    &c.text,
-                    &cp.field("text"),
-                    &format!("choice `{}` of decision `{}`", c.id, d.id),
-                );
-                let correct_when = c
-                    .correct_when
-                    .as_ref()
-                    .map(|cond| self.cond(cond, &cp.field("correct_when"), &usage));
-                if correct_when.is_some() {
-                    conditional += 1;
-                } else if c.correct {
-                    static_correct += 1;
-                }
-                let effects = self.effects(&c.effects, &cp.field("effects"), &usage);
-                choices.push(ChoiceInfo {
-                    id: c.id.0.clone(),
-                    correct: c.correct,
-                    correct_when,
-                    effects,
-                });
-            }
-            if static_correct + conditional == 0 {
-                self.error(
-                    "praxis::scenario::bad_decision",
-                    format!("decision `{}` has no correct choice", d.id),
-                    &p.field("choices"),
-                    "no choice is correct",
-                )
-                .help = Some(
-                    "mark the right answer with `correct: true` (or `correct_when: …`)".into(),
-                );
-            }
-            if !d.multiple && static_correct > 1 {
-                self.error("praxis::scenario::bad_decision", format!("decision `{}` has {static_correct} correct choices but allows only one answer", d.id), &p.field("choices"), "several correct")
-                    .help = Some("add `multiple: true` if the learner must pick all of them".into());
-            }
-            self.ix.decisions.push(DecisionInfo {
-                id: d.id.0.clone(),
-                choices,
-                multiple: d.multiple,
-                critical: d.critical,
-            });
+        if static_correct + conditional == 0 {
+            let message = format!("{whose} has no correct choice");
+            self.fail(&checks::NO_CORRECT_CHOICE, &list, message);
         }
-        for (i, f) in m.fields.iter().enumerate() {
-            let p = root.field("fields").index(i);
-            self.text(
-                &f.label,
-                &p.field("label"),
-                &format!("the label of field `{}`", f.id),
-            );
-            let unit = f
-                .unit
-                .as_ref()
-                .and_then(|u| self.unit_of(u, &p.field("unit"), &format!("field `{}`", f.id)));
-            self.ix.fields.push(FieldInfo {
-                id: f.id.0.clone(),
-                unit,
-            });
+        if !d.multiple && static_correct > 1 {
+            let message =
+                format!("{whose} has {static_correct} correct choices but allows only one answer");
+            self.fail(&checks::SEVERAL_CORRECT, &list, message);
+        }
+        DecisionInfo {
+            id: d.id.0.clone(),
+            choices,
+            multiple: d.multiple,
+            critical: d.critical,
+        }
+    }
+
+    /// Field `f`, at `p`: numeric when it has a unit.
+    fn field(&mut self, f: &Field, p: &Path) -> FieldInfo {
+        self.text_field(&f.label, p, "label", "field", &f.id);
+        let unit = f
+            .unit
+            .as_ref()
+            .and_then(|u| self.unit_of(u, &p.field("unit"), &format!("field `{}`", f.id)));
+        FieldInfo {
+            id: f.id.0.clone(),
+            unit,
         }
     }
 }

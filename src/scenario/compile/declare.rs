@@ -3,14 +3,33 @@
 
 use super::*;
 
+/// An item of a list whose items are known by their ids, numbered in order.
+pub(super) trait Listed {
+    /// Its id, as written.
+    fn id(&self) -> &str;
+}
+
+macro_rules! listed {
+    ($($item:ty),*) => {$(
+        impl Listed for $item {
+            fn id(&self) -> &str {
+                self.id.as_str()
+            }
+        }
+    )*};
+}
+
+listed!(
+    Gesture, Decision, Field, Metric, Event, Fault, ErrorRule, Rule
+);
+
 impl<'a> Compiler<'a> {
     pub(super) fn header(&mut self, m: &ScenarioFile, file: &str, root: &Path) {
         if m.format != FORMAT_VERSION {
-            self.error(
-                "praxis::scenario::format_version",
-                format!("scenario format {} is not supported by this Praxis (it reads format {FORMAT_VERSION})", m.format),
+            self.fail(
+                &checks::FORMAT_VERSION,
                 &root.field("format"),
-                "unsupported format",
+                format!("scenario format {} is not supported by this Praxis (it reads format {FORMAT_VERSION})", m.format),
             )
             .help = Some(format!("write `format: {FORMAT_VERSION}` (see docs/scenario-format.md), or update Praxis"));
         }
@@ -21,16 +40,11 @@ impl<'a> Compiler<'a> {
             .and_then(|s| s.to_str())
             .unwrap_or_default();
         if file.ends_with(".ron") && stem != m.id.as_str() {
-            self.warn(
-                "praxis::scenario::id_mismatch",
-                format!(
-                    "scenario id `{}` differs from the file name `{stem}.ron`",
-                    m.id
-                ),
-                &idp,
-                "id",
-            )
-            .help = Some(format!(
+            let message = format!(
+                "scenario id `{}` differs from the file name `{stem}.ron`",
+                m.id
+            );
+            self.fail(&checks::ID_MISMATCH, &idp, message).help = Some(format!(
                 "rename the file to `{}.ron` or change the id",
                 m.id
             ));
@@ -41,13 +55,11 @@ impl<'a> Compiler<'a> {
                 .iter()
                 .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
         {
-            self.error(
-                "praxis::scenario::bad_version",
-                format!("version `{}` is not MAJOR.MINOR.PATCH", m.version),
+            self.fail(
+                &checks::BAD_VERSION,
                 &root.field("version"),
-                "not MAJOR.MINOR.PATCH",
-            )
-            .help = Some("write e.g. `1.0.0`; raise it whenever steps or scoring change".into());
+                format!("version `{}` is not MAJOR.MINOR.PATCH", m.version),
+            );
         }
         self.text(&m.title, &root.field("title"), "the scenario title");
         self.text(&m.summary, &root.field("summary"), "the scenario summary");
@@ -57,21 +69,15 @@ impl<'a> Compiler<'a> {
             "the estimated duration",
         ) && ms == 0
         {
-            self.error(
-                "praxis::scenario::bad_number",
-                "the estimated duration must be longer than 0",
+            self.fail(
+                &checks::ZERO_DURATION,
                 &root.field("estimated_duration"),
-                "zero",
+                "the estimated duration must be longer than 0",
             );
         }
         if m.sources.is_empty() {
-            self.error(
-                "praxis::scenario::missing_source",
-                "the scenario names no source",
-                &root.field("sources"),
-                "no source",
-            )
-            .help = Some("add the published document the procedure follows: `(title: …, publisher: …, edition: …, section: …, url: …)`".into());
+            let message = "the scenario names no source";
+            self.fail(&checks::NO_SOURCE, &root.field("sources"), message);
         }
         for (i, s) in m.sources.iter().enumerate() {
             let p = root.field("sources").index(i);
@@ -85,26 +91,25 @@ impl<'a> Compiler<'a> {
                 if value.trim().is_empty() {
                     let fp = p.field(field);
                     let msg = format!("source {} has an empty `{field}`", i + 1);
-                    if required {
-                        self.error("praxis::scenario::missing_source", msg, &fp, "empty")
-                            .help = Some(format!("fill in the source's {field}"));
+                    let (check, help) = if required {
+                        (
+                            &checks::SOURCE_INCOMPLETE,
+                            format!("fill in the source's {field}"),
+                        )
                     } else {
-                        self.warn("praxis::scenario::missing_source", msg, &fp, "empty")
-                            .help = Some(format!(
-                            "name the {field} so that a reviewer can check the steps"
-                        ));
-                    }
+                        (
+                            &checks::SOURCE_IMPRECISE,
+                            format!("name the {field} so that a reviewer can check the steps"),
+                        )
+                    };
+                    self.fail(check, &fp, msg).help = Some(help);
                 }
             }
         }
         if m.domain_ref.trim().is_empty() || !m.domain_ref.ends_with(".md") {
-            self.error(
-                "praxis::scenario::missing_source",
-                "`domain_ref` must name the domain reference file the scenario was built from",
-                &root.field("domain_ref"),
-                "not a reference file",
-            )
-            .help = Some("write the reference's file name, e.g. `hand-hygiene.md`".into());
+            let message =
+                "`domain_ref` must name the domain reference file the scenario was built from";
+            self.fail(&checks::NO_DOMAIN_REF, &root.field("domain_ref"), message);
         }
     }
 
@@ -137,22 +142,14 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn declare_entities(&mut self, m: &ScenarioFile, root: &Path) {
         let builtin = Path::root().field("(built-in)");
-        self.add_entity(
-            "left-hand",
-            Text::new([("en", "left hand"), ("fr", "main gauche")]),
-            vec!["hand".into()],
-            false,
-            None,
-            &builtin,
-        );
-        self.add_entity(
-            "right-hand",
-            Text::new([("en", "right hand"), ("fr", "main droite")]),
-            vec!["hand".into()],
-            false,
-            None,
-            &builtin,
-        );
+        let hands = [
+            ("left-hand", "left hand", "main gauche"),
+            ("right-hand", "right hand", "main droite"),
+        ];
+        for (id, en, fr) in hands {
+            let name = Text::new([("en", en), ("fr", fr)]);
+            self.add_entity(id, name, vec!["hand".into()], false, None, &builtin);
+        }
         for (i, b) in m.body_parts.iter().enumerate() {
             let p = root.field("body_parts").index(i);
             self.check_id(b.id.as_str(), &p.field("id"), "body part", false);
@@ -219,13 +216,9 @@ impl<'a> Compiler<'a> {
                 if let Some(existing) = self.lookup(Sym::Fact, &id) {
                     let first = self.tables[&Sym::Fact].ids[&id].1.clone();
                     let span = self.span(&first);
-                    self.error(
-                        "praxis::scenario::duplicate_id",
-                        format!("fact `{id}` is both declared and a taint fact"),
-                        &p,
-                        "taint defined here",
-                    )
-                    .with_label_mut(span, "fact declared here");
+                    let message = format!("fact `{id}` is both declared and a taint fact");
+                    self.fail(&checks::TAINT_FACT_DECLARED, &p, message)
+                        .with_label_mut(span, "fact declared here");
                     facts.push(existing);
                     continue;
                 }
@@ -271,28 +264,32 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Declares the id of each item of the list at `p` (at `p[i].id`), numbered in order.
+    pub(super) fn declare_list<T: Listed>(&mut self, sym: Sym, p: &Path, list: &[T]) {
+        for (i, item) in list.iter().enumerate() {
+            self.declare_id(sym, item.id(), &p.index(i).field("id"), i as u32);
+        }
+    }
+
+    /// The number of each id of a kind, for the index.
+    fn numbers(&self, sym: Sym) -> rustc_hash::FxHashMap<String, u32> {
+        let ids = self.tables.get(&sym).map(|t| &t.ids).into_iter().flatten();
+        ids.map(|(id, (i, _))| (id.clone(), *i)).collect()
+    }
+
     pub(super) fn declare_misc(&mut self, m: &ScenarioFile, root: &Path) {
-        for (i, g) in m.gestures.iter().enumerate() {
-            let p = root.field("gestures").index(i);
-            self.declare_id(Sym::Gesture, g.id.as_str(), &p.field("id"), i as u32);
-            self.ix.gesture_ids.insert(g.id.0.clone(), i as u32);
-        }
-        for (i, d) in m.decisions.iter().enumerate() {
-            let p = root.field("decisions").index(i);
-            self.declare_id(Sym::Decision, d.id.as_str(), &p.field("id"), i as u32);
-            self.ix.decision_ids.insert(d.id.0.clone(), i as u32);
-            self.choice_ids
-                .push(d.choices.iter().map(|c| c.id.0.clone()).collect());
-        }
-        for (i, f) in m.fields.iter().enumerate() {
-            let p = root.field("fields").index(i);
-            self.declare_id(Sym::Field, f.id.as_str(), &p.field("id"), i as u32);
-            self.ix.field_ids.insert(f.id.0.clone(), i as u32);
-        }
-        for (i, mt) in m.metrics.iter().enumerate() {
-            let p = root.field("metrics").index(i);
-            self.declare_id(Sym::Metric, mt.id.as_str(), &p.field("id"), i as u32);
-        }
+        self.declare_list(Sym::Gesture, &root.field("gestures"), &m.gestures);
+        self.declare_list(Sym::Decision, &root.field("decisions"), &m.decisions);
+        self.declare_list(Sym::Field, &root.field("fields"), &m.fields);
+        self.declare_list(Sym::Metric, &root.field("metrics"), &m.metrics);
+        self.ix.gesture_ids = self.numbers(Sym::Gesture);
+        self.ix.decision_ids = self.numbers(Sym::Decision);
+        self.ix.field_ids = self.numbers(Sym::Field);
+        self.choice_ids = m
+            .decisions
+            .iter()
+            .map(|d| d.choices.iter().map(|c| c.id.0.clone()).collect())
+            .collect();
     }
 
     pub(super) fn declare_nodes(
@@ -308,29 +305,13 @@ impl<'a> Compiler<'a> {
         for (i, node) in nodes.iter().enumerate() {
             let np = p.index(i).index(0);
             let idx = self.ix.nodes.len() as NodeIdx;
-            let (id, title, kind, own_optional, sub): (
-                &StepId,
-                &Text,
-                NodeKind,
-                bool,
-                Option<&'a [Node]>,
-            ) = match node {
+            let group =
+                |g: &'a Group, kind| (&g.id, &g.title, kind, g.optional, Some(&g.steps[..]));
+            let (id, title, kind, own_optional, sub) = match node {
                 Node::Step(s) => (&s.id, &s.title, NodeKind::Step(0), s.optional, None),
-                Node::Sequence(g) => (
-                    &g.id,
-                    &g.title,
-                    NodeKind::Sequence,
-                    g.optional,
-                    Some(&g.steps),
-                ),
-                Node::AnyOrder(g) => (
-                    &g.id,
-                    &g.title,
-                    NodeKind::AnyOrder,
-                    g.optional,
-                    Some(&g.steps),
-                ),
-                Node::OneOf(g) => (&g.id, &g.title, NodeKind::OneOf, g.optional, Some(&g.steps)),
+                Node::Sequence(g) => group(g, NodeKind::Sequence),
+                Node::AnyOrder(g) => group(g, NodeKind::AnyOrder),
+                Node::OneOf(g) => group(g, NodeKind::OneOf),
                 Node::Repeat(r) => (
                     &r.id,
                     &r.title,
@@ -339,7 +320,7 @@ impl<'a> Compiler<'a> {
                         until: None,
                     },
                     false,
-                    Some(&r.steps),
+                    Some(&r.steps[..]),
                 ),
             };
             self.declare_id(Sym::Node, id.as_str(), &np.field("id"), idx);
@@ -384,12 +365,8 @@ impl<'a> Compiler<'a> {
     fn reserved(&mut self, id: &str, p: &Path, what: &str) -> bool {
         let reserved = matches!(id, "left-hand" | "right-hand");
         if reserved {
-            self.error(
-                "praxis::scenario::reserved_id",
-                format!("`{id}` is built in and cannot be {what}"),
-                &p.field("id"),
-                "built-in id",
-            );
+            let message = format!("`{id}` is built in and cannot be {what}");
+            self.fail(&checks::RESERVED_ID, &p.field("id"), message);
         }
         reserved
     }

@@ -25,23 +25,30 @@ impl<'a> Compiler<'a> {
                 let b = b.as_ref().map(|r| set(self, r, p.field("b")));
                 CPattern::Touch(a, b)
             }
-            Pattern::Gesture(g) => CPattern::Gesture(
-                self.resolve(Sym::Gesture, g.as_str(), &p.index(0), usage)
-                    .unwrap_or(0),
-            ),
+            Pattern::Gesture(g) => {
+                CPattern::Gesture(self.index_of(Sym::Gesture, g.as_str(), &p.index(0), usage))
+            }
             Pattern::Compress => CPattern::Compress,
             Pattern::Read(o) => CPattern::Read(set(self, o, p.index(0))),
-            Pattern::Enter(f) => CPattern::Enter(
-                self.resolve(Sym::Field, f.as_str(), &p.index(0), usage)
-                    .unwrap_or(0),
-            ),
-            Pattern::Choose(d) => CPattern::Choose(
-                self.resolve(Sym::Decision, d.as_str(), &p.index(0), usage)
-                    .unwrap_or(0),
-            ),
+            Pattern::Enter(f) => {
+                CPattern::Enter(self.index_of(Sym::Field, f.as_str(), &p.index(0), usage))
+            }
+            Pattern::Choose(d) => {
+                CPattern::Choose(self.index_of(Sym::Decision, d.as_str(), &p.index(0), usage))
+            }
             Pattern::Wait => CPattern::Wait,
             Pattern::State(c) => CPattern::State(self.cond(c, &p.index(0), usage)),
         }
+    }
+
+    /// An optional condition (`when`, `until`, `appears_when`, …) at `p`.
+    pub(super) fn opt_cond(
+        &mut self,
+        c: &Option<Condition>,
+        p: &Path,
+        usage: &str,
+    ) -> Option<CCond> {
+        c.as_ref().map(|c| self.cond(c, p, usage))
     }
 
     pub(super) fn cond(&mut self, c: &Condition, p: &Path, usage: &str) -> CCond {
@@ -105,10 +112,9 @@ impl<'a> Compiler<'a> {
                 }
                 CCond::Elapsed(ti.unwrap_or(0), r.unwrap_or(FULL))
             }
-            Condition::Done(s) => CCond::Done(
-                self.resolve(Sym::Node, s.as_str(), &p.index(0), usage)
-                    .unwrap_or(0),
-            ),
+            Condition::Done(s) => {
+                CCond::Done(self.index_of(Sym::Node, s.as_str(), &p.index(0), usage))
+            }
             Condition::Chose(d, choice) => {
                 let di = self.resolve(Sym::Decision, d.as_str(), &p.index(0), usage);
                 let ci = di.and_then(|di| {
@@ -127,13 +133,10 @@ impl<'a> Compiler<'a> {
                                 Some(s) => format!("did you mean `{s}`?"),
                                 None => format!("the choices of `{d}` are: {}", choices.join(", ")),
                             };
-                            self.error(
-                                "praxis::scenario::unknown_choice",
-                                format!("decision `{d}` has no choice `{choice}` ({usage})"),
-                                &p.index(1),
-                                "no such choice",
-                            )
-                            .help = Some(help);
+                            let message =
+                                format!("decision `{d}` has no choice `{choice}` ({usage})");
+                            self.fail(&checks::UNKNOWN_CHOICE, &p.index(1), message)
+                                .help = Some(help);
                             None
                         }
                     }
@@ -149,14 +152,12 @@ impl<'a> Compiler<'a> {
                     .unwrap_or_default();
                 CCond::Holding(hands, objects)
             }
-            Condition::Occurred(e) => CCond::Occurred(
-                self.resolve(Sym::Event, e.as_str(), &p.index(0), usage)
-                    .unwrap_or(0),
-            ),
-            Condition::Fault(f) => CCond::Fault(
-                self.resolve(Sym::Fault, f.as_str(), &p.index(0), usage)
-                    .unwrap_or(0),
-            ),
+            Condition::Occurred(e) => {
+                CCond::Occurred(self.index_of(Sym::Event, e.as_str(), &p.index(0), usage))
+            }
+            Condition::Fault(f) => {
+                CCond::Fault(self.index_of(Sym::Fault, f.as_str(), &p.index(0), usage))
+            }
         }
     }
 
@@ -228,15 +229,10 @@ impl<'a> Compiler<'a> {
         let qi = self.resolve(Sym::Quantity, q.as_str(), &ep.index(0), usage)?;
         let target = self.ix.quantities[qi as usize].clone();
         if target.formula.is_some() {
-            self.error(
-                "praxis::scenario::read_only_quantity",
-                format!(
-                    "quantity `{q}` is computed by a formula and cannot be changed by an effect"
-                ),
-                &ep.index(0),
-                "computed quantity",
-            )
-            .help = Some("change the quantities its formula uses instead".into());
+            let message = format!(
+                "quantity `{q}` is computed by a formula and cannot be changed by an effect"
+            );
+            self.fail(&checks::READ_ONLY_QUANTITY, &ep.index(0), message);
             return None;
         }
         let amount = match &spec.value {
@@ -278,18 +274,14 @@ impl<'a> Compiler<'a> {
                     target.unit.symbol
                 ),
             };
-            self.error(
-                "praxis::scenario::unit_mismatch",
-                format!(
-                    "`{}` does not fit quantity `{q}`, which is {} in `{}`",
-                    spec.raw,
-                    target.unit.dimension.name(),
-                    target.unit.symbol
-                ),
-                &ep.index(1),
-                "unit does not match",
-            )
-            .help = Some(wanted);
+            let message = format!(
+                "`{}` does not fit quantity `{q}`, which is {} in `{}`",
+                spec.raw,
+                target.unit.dimension.name(),
+                target.unit.symbol
+            );
+            self.fail(&checks::UNIT_MISMATCH, &ep.index(1), message)
+                .help = Some(wanted);
             return None;
         }
         Some((qi, amount.base() / target.unit.factor))

@@ -60,15 +60,7 @@ impl<'a> Compiler<'a> {
                 names.push(names[0]);
                 let message = format!("the order constraints form a cycle: {}", names.join(" → "));
                 let p = self.node_paths[culprit].field("after");
-                let span = self.span(&p);
-                let mut d = Diagnostic::error(
-                    "praxis::scenario::cycle",
-                    message,
-                    span,
-                    "this constraint closes the cycle",
-                );
-                d.help = Some("each `after` (and the order of a `Sequence`) says what comes first: remove one constraint of the cycle".into());
-                self.diags.push(d);
+                self.fail(&checks::ORDER_CYCLE, &p, message);
             }
         }
     }
@@ -132,13 +124,12 @@ impl<'a> Compiler<'a> {
                     self.ix.nodes[g as usize].id.clone(),
                 );
                 let p = self.node_paths[i].field("after");
-                self.error(
-                    "praxis::scenario::unreachable_step",
-                    format!("`{id}` can never be done: it needs `{other}`, which is in another alternative of `OneOf` group `{group}`"),
-                    &p,
-                    "requires an excluded alternative",
-                )
-                .help = Some(format!("only one alternative of `{group}` is ever done: move `{other}` out of the group or drop the constraint"));
+                let message = format!(
+                    "`{id}` can never be done: it needs `{other}`, which is in another alternative of `OneOf` group `{group}`"
+                );
+                self.fail(&checks::EXCLUDED_ALTERNATIVE, &p, message).help = Some(format!(
+                    "only one alternative of `{group}` is ever done: move `{other}` out of the group or drop the constraint"
+                ));
             }
         }
         // Actions nothing affords, states nothing brings about.
@@ -152,24 +143,15 @@ impl<'a> Compiler<'a> {
                 continue;
             }
             if let Some(reason) = self.impossible(&step.pattern) {
-                self.error(
-                    "praxis::scenario::unreachable_step",
-                    format!("step `{}` can never be done: {reason}", s.id),
-                    &p.field("done_when"),
-                    "nothing can do this",
-                )
-                .help = Some("add the matching affordance to the object (`affords: [...]`) or change `done_when`".into());
+                let message = format!("step `{}` can never be done: {reason}", s.id);
+                self.fail(&checks::NOTHING_CAN_DO, &p.field("done_when"), message);
             }
         }
         for (i, e) in self.ix.errors.clone().iter().enumerate() {
             if let Some(reason) = self.impossible(&e.pattern) {
                 let p = Path::root().field("errors").index(i).field("on");
-                self.warn(
-                    "praxis::scenario::not_afforded",
-                    format!("error rule `{}` can never happen: {reason}", e.id),
-                    &p,
-                    "never happens",
-                );
+                let message = format!("error rule `{}` can never happen: {reason}", e.id);
+                self.fail(&checks::ERROR_NEVER_HAPPENS, &p, message);
             }
         }
     }
@@ -266,13 +248,8 @@ impl<'a> Compiler<'a> {
             .sum::<f64>()
             + self.ix.criteria.iter().map(|c| c.points).sum::<f64>();
         if max <= 0.0 {
-            self.error(
-                "praxis::scenario::nothing_to_score",
-                "no step or criterion gives any points, so no score can be computed",
-                &root.field("scoring"),
-                "nothing to score",
-            )
-            .help = Some("give required steps points (the default is 1) or add criteria".into());
+            let message = "no step or criterion gives any points, so no score can be computed";
+            self.fail(&checks::NOTHING_TO_SCORE, &root.field("scoring"), message);
         }
     }
 }

@@ -5,13 +5,14 @@
 //! the step graph, steps that can never be reached) and, when there is no error, builds the
 //! [`Index`] the tracker runs on. Every problem is located by the path of the value it is about.
 //!
-//! This file holds the compiler's state and the order of its passes (`run`); each part of the
-//! format has its own file and `impl Compiler` block: `symbols.rs` (ids, diagnostics and the
-//! checks every part shares), `declare.rs` (every id, first), `objects.rs`, `state.rs` (facts,
-//! quantities, formulas and their bounds), `actions.rs` (gestures, decisions, fields),
-//! `metrics.rs`, `procedure.rs` (groups, steps, criteria, scoring), `rules.rs` (error rules,
-//! world rules, events, faults), `effects.rs` (patterns, conditions, effects), `graph.rs`
-//! (order, reachability, something to score) and `listeners.rs`.
+//! This file holds the compiler's state and the order of its passes (`run`); `checks.rs` is the
+//! catalogue of every problem reported (code, level, label, fix). Each part of the format has its
+//! own file and `impl Compiler` block: `symbols.rs` (ids, diagnostics and the checks every part
+//! shares), `declare.rs` (every id, first), `objects.rs`, `state.rs` (facts, quantities,
+//! formulas and their bounds), `actions.rs` (gestures, decisions, fields), `metrics.rs`,
+//! `procedure.rs` (groups, steps, criteria, scoring), `rules.rs` (error rules, world rules,
+//! events, faults), `effects.rs` (patterns, conditions, effects), `graph.rs` (order,
+//! reachability, something to score) and `listeners.rs`.
 
 use super::compiled::*;
 use super::diagnostic::{Diagnostic, Level};
@@ -24,6 +25,7 @@ use std::collections::HashMap;
 use std::ops::Range as Span;
 
 mod actions;
+mod checks;
 mod declare;
 mod effects;
 mod graph;
@@ -74,20 +76,20 @@ impl Sym {
         }
     }
 
-    fn unknown_code(self) -> &'static str {
+    /// The check a reference to an undefined id of this kind fails.
+    fn unknown(self) -> &'static checks::Check {
         match self {
-            Sym::Entity => "praxis::scenario::unknown_object",
-            Sym::Fact | Sym::Taint => "praxis::scenario::unknown_fact",
-            Sym::Quantity => "praxis::scenario::unknown_quantity",
-            Sym::Timer => "praxis::scenario::unknown_timer",
-            Sym::Gesture => "praxis::scenario::unknown_gesture",
-            Sym::Decision => "praxis::scenario::unknown_decision",
-            Sym::Field => "praxis::scenario::unknown_field_id",
-            Sym::Metric => "praxis::scenario::unknown_metric",
-            Sym::Node => "praxis::scenario::unknown_step",
-            Sym::Event => "praxis::scenario::unknown_event",
-            Sym::Fault => "praxis::scenario::unknown_fault",
-            Sym::Error | Sym::Rule => "praxis::scenario::unknown_step",
+            Sym::Entity => &checks::UNKNOWN_OBJECT,
+            Sym::Fact | Sym::Taint => &checks::UNKNOWN_FACT,
+            Sym::Quantity => &checks::UNKNOWN_QUANTITY,
+            Sym::Timer => &checks::UNKNOWN_TIMER,
+            Sym::Gesture => &checks::UNKNOWN_GESTURE,
+            Sym::Decision => &checks::UNKNOWN_DECISION,
+            Sym::Field => &checks::UNKNOWN_FIELD,
+            Sym::Metric => &checks::UNKNOWN_METRIC,
+            Sym::Node | Sym::Error | Sym::Rule => &checks::UNKNOWN_STEP,
+            Sym::Event => &checks::UNKNOWN_EVENT,
+            Sym::Fault => &checks::UNKNOWN_FAULT,
         }
     }
 
@@ -265,10 +267,6 @@ fn kebab_suggestion(s: &str) -> String {
 }
 
 impl<'a> Compiler<'a> {
-    // ----- helpers -------------------------------------------------------------------------
-
-    // ----- the walk --------------------------------------------------------------------------
-
     fn run(&mut self, m: &'a ScenarioFile, file: &str) {
         let root = Path::root();
         self.header(m, file, &root);
@@ -285,22 +283,10 @@ impl<'a> Compiler<'a> {
             &mut nodes,
         );
         self.ix.roots = roots;
-        for (i, e) in m.events.iter().enumerate() {
-            let p = root.field("events").index(i).field("id");
-            self.declare_id(Sym::Event, e.id.as_str(), &p, i as u32);
-        }
-        for (i, f) in m.faults.iter().enumerate() {
-            let p = root.field("faults").index(i).field("id");
-            self.declare_id(Sym::Fault, f.id.as_str(), &p, i as u32);
-        }
-        for (i, e) in m.errors.iter().enumerate() {
-            let p = root.field("errors").index(i).field("id");
-            self.declare_id(Sym::Error, e.id.as_str(), &p, i as u32);
-        }
-        for (i, r) in m.rules.iter().enumerate() {
-            let p = root.field("rules").index(i).field("id");
-            self.declare_id(Sym::Rule, &r.id, &p, i as u32);
-        }
+        self.declare_list(Sym::Event, &root.field("events"), &m.events);
+        self.declare_list(Sym::Fault, &root.field("faults"), &m.faults);
+        self.declare_list(Sym::Error, &root.field("errors"), &m.errors);
+        self.declare_list(Sym::Rule, &root.field("rules"), &m.rules);
 
         self.compile_objects(m, &root);
         self.compile_state(m, &root);
@@ -318,11 +304,16 @@ impl<'a> Compiler<'a> {
         self.check_bounds(&root);
     }
 
-    // ----- second pass ---------------------------------------------------------------------------
-
-    // ----- patterns, conditions, effects -----------------------------------------------------------
-
-    // ----- graph checks ------------------------------------------------------------------------
+    /// Compiles each item of the list at `p`, in order, with `compile`.
+    fn each<T, I>(
+        &mut self,
+        p: &Path,
+        list: &[T],
+        mut compile: impl FnMut(&mut Self, &T, &Path) -> I,
+    ) -> Vec<I> {
+        let compile = |(i, item)| compile(self, item, &p.index(i));
+        list.iter().enumerate().map(compile).collect()
+    }
 }
 
 /// A range no value can fail, used in place of a range that failed to compile.
@@ -379,17 +370,28 @@ fn find_cycle(
     None
 }
 
-trait WithLabel {
+/// Changes to a problem just reported.
+trait Amend {
+    /// Adds a secondary label, such as "first defined here".
     fn with_label_mut(&mut self, span: Span<usize>, text: &str) -> &mut Self;
+    /// Words the label under the value, for a check whose label depends on the value.
+    fn relabel(&mut self, text: String) -> &mut Self;
 }
 
-impl WithLabel for Diagnostic {
+impl Amend for Diagnostic {
     fn with_label_mut(&mut self, span: Span<usize>, text: &str) -> &mut Self {
         self.labels.push(crate::scenario::diagnostic::Label {
             span,
             text: text.to_string(),
             primary: false,
         });
+        self
+    }
+
+    fn relabel(&mut self, text: String) -> &mut Self {
+        if let Some(label) = self.labels.iter_mut().find(|l| l.primary) {
+            label.text = text;
+        }
         self
     }
 }

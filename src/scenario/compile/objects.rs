@@ -20,12 +20,10 @@ impl<'a> Compiler<'a> {
                 || z.abs() > d / 2.0
                 || !(0.0..=h).contains(&y)
             {
-                self.error(
-                    "praxis::scenario::outside_room",
-                    format!("the learner's start position is outside the room ({w} × {h} × {d} m)"),
-                    &root.field("room").field("start").field("position"),
-                    "outside the room",
-                );
+                let message =
+                    format!("the learner's start position is outside the room ({w} × {h} × {d} m)");
+                let p = root.field("room").field("start").field("position");
+                self.fail(&checks::START_OUTSIDE_ROOM, &p, message);
             }
         }
         for (i, o) in m.room.objects.iter().enumerate() {
@@ -37,7 +35,7 @@ impl<'a> Compiler<'a> {
                 continue; // a duplicate id, already reported
             }
             let what = format!("object `{}`", o.id);
-            self.text(&o.name, &p.field("name"), &format!("the name of {what}"));
+            self.text_field(&o.name, &p, "name", "object", &o.id);
             let is_gltf = match &o.model {
                 Model::Gltf(path) => {
                     self.asset(path, &p.field("model").index(0), &what);
@@ -62,24 +60,12 @@ impl<'a> Compiler<'a> {
             };
             match &o.collider {
                 None if is_gltf => {
-                    self.error(
-                        "praxis::scenario::collider_required",
-                        format!("{what} has a glTF model but no collider"),
-                        &p.field("model"),
-                        "glTF model",
-                    )
-                    .help = Some("add `collider: ConvexHull` or a primitive such as `collider: Cuboid(size: (0.5, 0.9, 0.5))`".into());
+                    let message = format!("{what} has a glTF model but no collider");
+                    self.fail(&checks::COLLIDER_REQUIRED, &p.field("model"), message);
                 }
                 Some(Collider::ConvexHull) if !is_gltf => {
-                    self.warn(
-                        "praxis::scenario::bad_collider",
-                        format!("{what} asks for a convex hull of a primitive shape"),
-                        &p.field("collider"),
-                        "convex hull",
-                    )
-                    .help = Some(
-                        "leave `collider` out: a primitive model collides as its own shape".into(),
-                    );
+                    let message = format!("{what} asks for a convex hull of a primitive shape");
+                    self.fail(&checks::HULL_OF_PRIMITIVE, &p.field("collider"), message);
                 }
                 Some(Collider::Cuboid { size }) => {
                     for v in [size.0, size.1, size.2] {
@@ -112,24 +98,16 @@ impl<'a> Compiler<'a> {
             let (rx, ry, rz) = o.pose.rotation;
             let all_finite = [x, y, z, rx, ry, rz].iter().all(|v| v.is_finite());
             if !all_finite {
-                self.error(
-                    "praxis::scenario::bad_number",
-                    format!("the pose of {what} has a number that is not finite"),
-                    &pp,
-                    "not finite",
-                );
+                let message = format!("the pose of {what} has a number that is not finite");
+                self.fail(&checks::POSE_NOT_FINITE, &pp, message);
             } else if x.abs() > w / 2.0 + 1e-9
                 || z.abs() > d / 2.0 + 1e-9
                 || y < -1e-9
                 || y > h + 1e-9
             {
-                self.warn(
-                    "praxis::scenario::outside_room",
-                    format!("{what} stands outside the room ({} × {} × {} m)", w, h, d),
-                    &pp.field("position"),
-                    "outside the room",
-                )
-                .help = Some(format!(
+                let message = format!("{what} stands outside the room ({w} × {h} × {d} m)");
+                self.fail(&checks::OUTSIDE_ROOM, &pp.field("position"), message)
+                    .help = Some(format!(
                     "x must be within ±{}, z within ±{} and y between 0 and {}",
                     w / 2.0,
                     d / 2.0,
@@ -144,13 +122,8 @@ impl<'a> Compiler<'a> {
                     && color.starts_with('#')
                     && color[1..].bytes().all(|b| b.is_ascii_hexdigit());
                 if !ok {
-                    self.error(
-                        "praxis::scenario::bad_color",
-                        format!("colour `{color}` of {what} is not `#rrggbb`"),
-                        &p.field("color"),
-                        "not #rrggbb",
-                    )
-                    .help = Some("write six hexadecimal digits, e.g. `#d8d8d0`".into());
+                    let message = format!("colour `{color}` of {what} is not `#rrggbb`");
+                    self.fail(&checks::BAD_COLOR, &p.field("color"), message);
                 }
             }
             for (t_i, t) in o.tags.iter().enumerate() {
@@ -188,14 +161,18 @@ impl<'a> Compiler<'a> {
                             self.effects(effects, &ap.field("effects"), &usage),
                         )
                     }
-                    Affordance::Enter(f) => CAffordance::Enter(
-                        self.resolve(Sym::Field, f.as_str(), &ap.index(0), &usage)
-                            .unwrap_or(0),
-                    ),
-                    Affordance::Choose(dc) => CAffordance::Choose(
-                        self.resolve(Sym::Decision, dc.as_str(), &ap.index(0), &usage)
-                            .unwrap_or(0),
-                    ),
+                    Affordance::Enter(f) => CAffordance::Enter(self.index_of(
+                        Sym::Field,
+                        f.as_str(),
+                        &ap.index(0),
+                        &usage,
+                    )),
+                    Affordance::Choose(dc) => CAffordance::Choose(self.index_of(
+                        Sym::Decision,
+                        dc.as_str(),
+                        &ap.index(0),
+                        &usage,
+                    )),
                     Affordance::Compress => CAffordance::Compress,
                     Affordance::Read => CAffordance::Read,
                 };
@@ -221,10 +198,7 @@ impl<'a> Compiler<'a> {
                     noise: dsp.noise,
                 })
             });
-            let appears_when = o
-                .appears_when
-                .as_ref()
-                .map(|c| self.cond(c, &p.field("appears_when"), &usage));
+            let appears_when = self.opt_cond(&o.appears_when, &p.field("appears_when"), &usage);
             let ent = &mut self.ix.entities[e as usize];
             ent.affordances = affordances;
             ent.display = display;
@@ -239,31 +213,16 @@ impl<'a> Compiler<'a> {
             && !path.split('/').any(|s| s == ".." || s.is_empty())
             && (path.ends_with(".glb") || path.ends_with(".gltf"));
         if !form_ok {
-            self.error(
-                "praxis::scenario::unknown_asset",
-                format!("model path `{path}` of {what} is not a glTF file under `assets/`"),
-                p,
-                "bad model path",
-            )
-            .help = Some(
-                "write a relative path under `assets/` ending in `.glb`, e.g. `models/sink.glb`"
-                    .into(),
-            );
+            let message =
+                format!("model path `{path}` of {what} is not a glTF file under `assets/`");
+            self.fail(&checks::BAD_MODEL_PATH, p, message);
             return;
         }
         if let Some(exists) = self.asset_exists
             && !exists(path)
         {
-            self.error(
-                "praxis::scenario::unknown_asset",
-                format!("model `{path}` of {what} is not in `assets/`"),
-                p,
-                "no such file",
-            )
-            .help = Some(
-                "generate it with `tools/models` or fix the path (it is relative to `assets/`)"
-                    .into(),
-            );
+            let message = format!("model `{path}` of {what} is not in `assets/`");
+            self.fail(&checks::MISSING_MODEL, p, message);
         }
     }
 }

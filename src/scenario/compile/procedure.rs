@@ -7,30 +7,21 @@ impl<'a> Compiler<'a> {
         match node {
             Node::Step(s) => self.compile_step(idx, p, s),
             Node::Sequence(g) | Node::AnyOrder(g) | Node::OneOf(g) => {
-                let usage = format!("required by `{}`", g.id);
                 self.text_field(&g.title, p, "title", "group", &g.id);
                 self.empty_group(g.steps.is_empty(), &g.id, p);
                 if matches!(node, Node::OneOf(_)) && g.steps.len() == 1 {
-                    self.warn(
-                        "praxis::scenario::bad_group",
-                        format!("`OneOf` group `{}` has a single alternative", g.id),
-                        &p.field("steps"),
-                        "one alternative",
-                    )
-                    .help = Some("use `Sequence` or add the other alternatives".into());
+                    let message = format!("`OneOf` group `{}` has a single alternative", g.id);
+                    self.fail(&checks::SINGLE_ALTERNATIVE, &p.field("steps"), message);
                 }
                 if g.order_unverified.is_some() && !matches!(node, Node::Sequence(_)) {
-                    self.warn(
-                        "praxis::scenario::bad_group",
-                        format!(
-                            "`order_unverified` only applies to a `Sequence`, not to group `{}`",
-                            g.id
-                        ),
-                        &p.field("order_unverified"),
-                        "ignored",
+                    let message = format!(
+                        "`order_unverified` only applies to a `Sequence`, not to group `{}`",
+                        g.id
                     );
+                    let check = &checks::ORDER_UNVERIFIED_IGNORED;
+                    self.fail(check, &p.field("order_unverified"), message);
                 }
-                let after = self.after(&g.after, &p.field("after"), &usage);
+                let after = self.after(&g.after, p, &g.id);
                 let n = &mut self.ix.nodes[idx as usize];
                 n.after = after;
                 n.order_unverified =
@@ -41,35 +32,18 @@ impl<'a> Compiler<'a> {
                 self.text_field(&r.title, p, "title", "group", &r.id);
                 self.empty_group(r.steps.is_empty(), &r.id, p);
                 if r.times.is_none() && r.until.is_none() {
-                    self.error(
-                        "praxis::scenario::bad_repeat",
-                        format!(
-                            "`Repeat` group `{}` says neither how many times nor until when",
-                            r.id
-                        ),
-                        &p.field("id"),
-                        "never ends",
-                    )
-                    .help = Some("add `times: 5` or `until: Occurred(\"aed-arrives\")`".into());
+                    let message = format!(
+                        "`Repeat` group `{}` says neither how many times nor until when",
+                        r.id
+                    );
+                    self.fail(&checks::ENDLESS_REPEAT, &p.field("id"), message);
                 }
                 if r.times == Some(0) {
-                    self.error(
-                        "praxis::scenario::bad_repeat",
-                        format!("`Repeat` group `{}` repeats 0 times", r.id),
-                        &p.field("times"),
-                        "0",
-                    )
-                    .help = Some("repeat at least once, or remove the group".into());
+                    let message = format!("`Repeat` group `{}` repeats 0 times", r.id);
+                    self.fail(&checks::REPEAT_ZERO_TIMES, &p.field("times"), message);
                 }
-                let until = r
-                    .until
-                    .as_ref()
-                    .map(|c| self.cond(c, &p.field("until"), &usage));
-                let after = self.after(
-                    &r.after,
-                    &p.field("after"),
-                    &format!("required by `{}`", r.id),
-                );
+                let until = self.opt_cond(&r.until, &p.field("until"), &usage);
+                let after = self.after(&r.after, p, &r.id);
                 let n = &mut self.ix.nodes[idx as usize];
                 n.after = after;
                 n.kind = NodeKind::Repeat {
@@ -80,69 +54,44 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub(super) fn after(&mut self, list: &[StepId], p: &Path, usage: &str) -> Vec<NodeIdx> {
+    /// The steps the node `id` at `p` must come after.
+    pub(super) fn after(&mut self, list: &[StepId], p: &Path, id: &StepId) -> Vec<NodeIdx> {
+        let (p, usage) = (p.field("after"), format!("required by `{id}`"));
         list.iter()
             .enumerate()
-            .filter_map(|(i, id)| self.resolve(Sym::Node, id.as_str(), &p.index(i), usage))
+            .filter_map(|(i, id)| self.resolve(Sym::Node, id.as_str(), &p.index(i), &usage))
             .collect()
     }
 
     pub(super) fn compile_step(&mut self, idx: NodeIdx, p: &Path, s: &Step) {
         let what = format!("step `{}`", s.id);
         let usage = format!("used by {what}");
-        self.text(&s.title, &p.field("title"), &format!("the title of {what}"));
-        self.opt_text(
-            &s.instruction,
-            &p.field("instruction"),
-            &format!("the instruction of {what}"),
-        );
-        self.opt_text(&s.hint, &p.field("hint"), &format!("the hint of {what}"));
-        self.opt_text(
-            &s.feedback,
-            &p.field("feedback"),
-            &format!("the feedback of {what}"),
-        );
+        self.text_field(&s.title, p, "title", "step", &s.id);
+        self.opt_text_field(&s.instruction, p, "instruction", "step", &s.id);
+        self.opt_text_field(&s.hint, p, "hint", "step", &s.id);
+        self.opt_text_field(&s.feedback, p, "feedback", "step", &s.id);
         let pattern = self.pattern(&s.done_when, &p.field("done_when"), &usage);
-        let guard = s
-            .when
-            .as_ref()
-            .map(|c| self.cond(c, &p.field("when"), &usage));
-        let after = self.after(
-            &s.after,
-            &p.field("after"),
-            &format!("required by `{}`", s.id),
-        );
+        let guard = self.opt_cond(&s.when, &p.field("when"), &usage);
+        let after = self.after(&s.after, p, &s.id);
         let optional = self.ix.nodes[idx as usize].optional;
         let unverified = s.unverified.is_some();
         if s.repeat == Some(0) {
-            self.error(
-                "praxis::scenario::bad_number",
-                format!("{what} repeats 0 times"),
-                &p.field("repeat"),
-                "0",
-            )
-            .help = Some("leave `repeat` out for a single action".into());
+            let message = format!("{what} repeats 0 times");
+            self.fail(&checks::STEP_ZERO_TIMES, &p.field("repeat"), message);
         }
         if s.critical && unverified {
             let unverified_span = self.span(&p.field("unverified"));
-            self.error(
-                "praxis::scenario::unverified_scored",
-                format!("{what} is marked unverified but critical"),
+            let message = format!("{what} is marked unverified but critical");
+            self.fail(
+                &checks::UNVERIFIED_CRITICAL_STEP,
                 &p.field("critical"),
-                "critical",
+                message,
             )
-            .with_label_mut(unverified_span, "unverified")
-            .help = Some("an item the domain reference marks UNVERIFIED may be shown as guidance, never made critical: remove `critical: true`".into());
+            .with_label_mut(unverified_span, "unverified");
         }
         if s.critical && optional {
-            self.error(
-                "praxis::scenario::optional_critical",
-                format!("{what} is both optional and critical"),
-                &p.field("critical"),
-                "critical",
-            )
-            .help =
-                Some("a critical step cannot be left out: remove `optional` or `critical`".into());
+            let message = format!("{what} is both optional and critical");
+            self.fail(&checks::OPTIONAL_CRITICAL, &p.field("critical"), message);
         }
         let points = self.points(
             s.points,
@@ -191,17 +140,7 @@ impl<'a> Compiler<'a> {
             let cp = p.index(i);
             let what = format!("criterion `{}` of {owner}", c.id);
             let usage = format!("used by {what}");
-            self.check_id(c.id.as_str(), &cp.field("id"), "criterion", false);
-            if let Some(first) = seen.insert(c.id.as_str(), i) {
-                let span = self.span(&p.index(first).field("id"));
-                self.error(
-                    "praxis::scenario::duplicate_id",
-                    format!("criterion `{}` appears twice in {owner}", c.id),
-                    &cp.field("id"),
-                    "again here",
-                )
-                .with_label_mut(span, "first here");
-            }
+            self.item_id(&mut seen, p, i, c.id.as_str(), "criterion", owner);
             self.text(&c.text, &cp.field("text"), &format!("the text of {what}"));
             self.opt_text(
                 &c.feedback,
@@ -210,16 +149,9 @@ impl<'a> Compiler<'a> {
             );
             let unverified = c.unverified.is_some();
             if unverified && c.critical {
-                self.error(
-                    "praxis::scenario::unverified_scored",
-                    format!("{what} is marked unverified but critical"),
-                    &cp.field("critical"),
-                    "critical",
-                )
-                .help = Some(
-                    "an UNVERIFIED item is reported, never critical: remove `critical: true`"
-                        .into(),
-                );
+                let message = format!("{what} is marked unverified but critical");
+                let check = &checks::UNVERIFIED_CRITICAL_CRITERION;
+                self.fail(check, &cp.field("critical"), message);
             }
             let points = self.points(
                 c.points,
@@ -255,16 +187,13 @@ impl<'a> Compiler<'a> {
                             let plain_ph = q.unit.dimension == Dimension::Count
                                 && m.unit.dimension == Dimension::Ph;
                             if m.unit.dimension != q.unit.dimension && !plain_ph {
-                                self.error(
-                                    "praxis::scenario::unit_mismatch",
-                                    format!(
-                                        "the tolerance is in `{}`, but {} is in `{}`",
-                                        q.unit.symbol, m.what, m.unit.symbol
-                                    ),
-                                    &chk.index(2),
-                                    "unit of another kind",
-                                )
-                                .help = Some(format!("write the tolerance in `{}`", m.unit.symbol));
+                                let message = format!(
+                                    "the tolerance is in `{}`, but {} is in `{}`",
+                                    q.unit.symbol, m.what, m.unit.symbol
+                                );
+                                self.fail(&checks::TOLERANCE_UNIT, &chk.index(2), message)
+                                    .help =
+                                    Some(format!("write the tolerance in `{}`", m.unit.symbol));
                             }
                         }
                         base = q.base().abs();
@@ -303,25 +232,25 @@ impl<'a> Compiler<'a> {
                     None => (CValue::Quantity(0), None),
                 }
             }
-            ValueRef::Field(f) => {
-                match self.resolve(Sym::Field, f.as_str(), &p.index(0), usage) {
-                    Some(i) => match self.ix.fields[i as usize].unit {
-                        Some(unit) => (
-                            CValue::Field(i),
-                            Some(Measured {
-                                unit,
-                                what: "the field",
-                            }),
-                        ),
-                        None => {
-                            self.error("praxis::scenario::unit_mismatch", format!("field `{f}` holds text, so it cannot be checked against a range"), &p.index(0), "text field")
-                            .help = Some("give the field a `unit` to make it numeric".into());
-                            (CValue::Field(i), None)
-                        }
-                    },
-                    None => (CValue::Field(0), None),
-                }
-            }
+            ValueRef::Field(f) => match self.resolve(Sym::Field, f.as_str(), &p.index(0), usage) {
+                Some(i) => match self.ix.fields[i as usize].unit {
+                    Some(unit) => (
+                        CValue::Field(i),
+                        Some(Measured {
+                            unit,
+                            what: "the field",
+                        }),
+                    ),
+                    None => {
+                        let message = format!(
+                            "field `{f}` holds text, so it cannot be checked against a range"
+                        );
+                        self.fail(&checks::TEXT_FIELD_IN_RANGE, &p.index(0), message);
+                        (CValue::Field(i), None)
+                    }
+                },
+                None => (CValue::Field(0), None),
+            },
             ValueRef::Metric(mt) => {
                 match self.resolve(Sym::Metric, mt.as_str(), &p.index(0), usage) {
                     Some(i) => {
@@ -351,13 +280,8 @@ impl<'a> Compiler<'a> {
                         )
                     }
                     None => {
-                        self.error(
-                            "praxis::scenario::no_display",
-                            format!("`{o}` has no display to read"),
-                            &p.index(0),
-                            "no display",
-                        )
-                        .help = Some(format!(
+                        let message = format!("`{o}` has no display to read");
+                        self.fail(&checks::NO_DISPLAY, &p.index(0), message).help = Some(format!(
                             "add `display: (shows: \"…\", resolution: …)` to `{o}`"
                         ));
                         (CValue::Reading(e), None)
@@ -367,13 +291,8 @@ impl<'a> Compiler<'a> {
             },
             ValueRef::Duration => {
                 if !matches!(done_when, Pattern::Gesture(_)) {
-                    self.warn(
-                        "praxis::scenario::no_duration",
-                        "`Duration` is only measured for steps done by a held gesture",
-                        p,
-                        "always 0 here",
-                    )
-                    .help = Some("use `done_when: Gesture(…)`, or check a metric instead".into());
+                    let message = "`Duration` is only measured for steps done by a held gesture";
+                    self.fail(&checks::NO_DURATION, p, message);
                 }
                 (
                     CValue::Duration,
@@ -392,15 +311,8 @@ impl<'a> Compiler<'a> {
         if self.finite(s.pass_mark, &p.field("pass_mark"), "the pass mark")
             && !(s.pass_mark > 0.0 && s.pass_mark <= 1.0)
         {
-            self.error(
-                "praxis::scenario::bad_pass_mark",
-                format!("the pass mark {} is not between 0 and 1", s.pass_mark),
-                &p.field("pass_mark"),
-                "not in (0, 1]",
-            )
-            .help = Some(
-                "the pass mark is a fraction of the maximum score: write `0.8` for 80 %".into(),
-            );
+            let message = format!("the pass mark {} is not between 0 and 1", s.pass_mark);
+            self.fail(&checks::BAD_PASS_MARK, &p.field("pass_mark"), message);
         }
         self.non_negative(
             s.out_of_order_penalty,
@@ -447,22 +359,12 @@ impl<'a> Compiler<'a> {
         };
         self.non_negative(v, &p.field("points"), "points");
         if unverified && v > 0.0 {
-            self.error(
-                "praxis::scenario::unverified_scored",
-                format!("{what} is marked unverified but gives {v} point(s)"),
-                &p.field("points"),
-                "scored",
-            )
-            .help = Some("an UNVERIFIED item is never scored: remove `points`".into());
+            let message = format!("{what} is marked unverified but gives {v} point(s)");
+            self.fail(&checks::UNVERIFIED_POINTS, &p.field("points"), message);
             0.0
         } else if optional && v > 0.0 {
-            self.warn(
-                "praxis::scenario::optional_scored",
-                format!("{what} is optional, so its points are never counted"),
-                &p.field("points"),
-                "ignored",
-            )
-            .help = Some("remove `points`, or make the step required".into());
+            let message = format!("{what} is optional, so its points are never counted");
+            self.fail(&checks::OPTIONAL_SCORED, &p.field("points"), message);
             0.0
         } else {
             v
@@ -472,13 +374,8 @@ impl<'a> Compiler<'a> {
     /// A group without steps is an error.
     fn empty_group(&mut self, empty: bool, id: &StepId, p: &Path) {
         if empty {
-            self.error(
-                "praxis::scenario::empty_group",
-                format!("group `{id}` has no steps"),
-                &p.field("steps"),
-                "empty",
-            )
-            .help = Some("add steps to it or remove it".into());
+            let message = format!("group `{id}` has no steps");
+            self.fail(&checks::EMPTY_GROUP, &p.field("steps"), message);
         }
     }
 }

@@ -4,150 +4,144 @@ use super::*;
 
 impl<'a> Compiler<'a> {
     pub(super) fn compile_rules(&mut self, m: &ScenarioFile, root: &Path) {
-        for (i, e) in m.errors.iter().enumerate() {
-            let p = root.field("errors").index(i);
-            let what = format!("error rule `{}`", e.id);
-            let usage = format!("used by {what}");
-            self.text(
-                &e.feedback,
-                &p.field("feedback"),
-                &format!("the feedback of {what}"),
-            );
-            let pattern = self.pattern(&e.on, &p.field("on"), &usage);
-            let guard = e
-                .when
-                .as_ref()
-                .map(|c| self.cond(c, &p.field("when"), &usage));
-            if e.unverified.is_some() && e.severity != Severity::Guidance {
-                self.error(
-                    "praxis::scenario::unverified_scored",
-                    format!(
-                        "{what} is marked unverified but has severity `{:?}`",
-                        e.severity
-                    ),
-                    &p.field("severity"),
-                    "scored severity",
-                )
-                .help = Some(
-                    "an UNVERIFIED item may only be `Guidance` (feedback without penalty)".into(),
-                );
-            }
-            let default = match e.severity {
-                Severity::Major => m.scoring.penalties.major,
-                Severity::Minor => m.scoring.penalties.minor,
-                Severity::Guidance | Severity::Critical => 0.0,
-            };
-            let penalty = match e.penalty {
-                Some(v) => {
-                    self.non_negative(v, &p.field("penalty"), "a penalty");
-                    if v > 0.0 && (e.severity == Severity::Guidance || e.unverified.is_some()) {
-                        self.error(
-                            "praxis::scenario::unverified_scored",
-                            format!("{what} is guidance but takes {v} point(s) off"),
-                            &p.field("penalty"),
-                            "penalty",
-                        )
-                        .help = Some(
-                            "guidance never costs points: remove `penalty` or raise the severity"
-                                .into(),
-                        );
-                        0.0
-                    } else {
-                        v
-                    }
-                }
-                None => default,
-            };
-            let severity = if e.unverified.is_some() {
-                Severity::Guidance
-            } else {
+        let penalties = &m.scoring.penalties;
+        self.ix.errors = self.each(&root.field("errors"), &m.errors, |c, e, p| {
+            c.error_rule(e, p, penalties)
+        });
+        self.ix.rules = self.each(&root.field("rules"), &m.rules, Self::rule);
+        self.ix.events = self.each(&root.field("events"), &m.events, Self::event);
+        self.ix.faults = self.each(&root.field("faults"), &m.faults, Self::fault);
+    }
+
+    /// Error rule `e`, at `p`.
+    fn error_rule(&mut self, e: &ErrorRule, p: &Path, penalties: &Penalties) -> ErrorInfo {
+        let what = format!("error rule `{}`", e.id);
+        let usage = format!("used by {what}");
+        self.text_field(&e.feedback, p, "feedback", "error rule", &e.id);
+        let pattern = self.pattern(&e.on, &p.field("on"), &usage);
+        let guard = self.opt_cond(&e.when, &p.field("when"), &usage);
+        let (severity, penalty) = self.cost(e, p, &what, penalties);
+        ErrorInfo {
+            id: e.id.0.clone(),
+            pattern,
+            guard,
+            severity,
+            penalty,
+            each_time: e.each_time,
+        }
+    }
+
+    /// What error rule `e` at `p` costs: its severity (only guidance when it is UNVERIFIED) and
+    /// its penalty (the scenario's default for its severity unless it says otherwise; never
+    /// any for guidance).
+    fn cost(
+        &mut self,
+        e: &ErrorRule,
+        p: &Path,
+        what: &str,
+        penalties: &Penalties,
+    ) -> (Severity, f64) {
+        let unverified = e.unverified.is_some();
+        if unverified && e.severity != Severity::Guidance {
+            let message = format!(
+                "{what} is marked unverified but has severity `{:?}`",
                 e.severity
-            };
-            self.ix.errors.push(ErrorInfo {
-                id: e.id.0.clone(),
-                pattern,
-                guard,
-                severity,
-                penalty,
-                each_time: e.each_time,
-            });
-        }
-        for (i, r) in m.rules.iter().enumerate() {
-            let p = root.field("rules").index(i);
-            let usage = format!("used by rule `{}`", r.id);
-            let pattern = self.pattern(&r.on, &p.field("on"), &usage);
-            let guard = r
-                .when
-                .as_ref()
-                .map(|c| self.cond(c, &p.field("when"), &usage));
-            let effects = self.effects(&r.effects, &p.field("effects"), &usage);
-            self.ix.rules.push(RuleInfo {
-                pattern,
-                guard,
-                effects,
-            });
-        }
-        for (i, e) in m.events.iter().enumerate() {
-            let p = root.field("events").index(i);
-            let usage = format!("used by event `{}`", e.id);
-            self.opt_text(
-                &e.message,
-                &p.field("message"),
-                &format!("the message of event `{}`", e.id),
             );
-            let tp = p.field("trigger");
-            let trigger = match &e.trigger {
-                Trigger::At(d) => CTrigger::At(
-                    self.duration(d, &tp.index(0), "the event time")
-                        .unwrap_or(0),
-                ),
-                Trigger::AfterStep(s, d) => {
-                    let n = self
-                        .resolve(Sym::Node, s.as_str(), &tp.index(0), &usage)
-                        .unwrap_or(0);
-                    CTrigger::AfterNode(n, self.duration(d, &tp.index(1), "the delay").unwrap_or(0))
-                }
-                Trigger::When(c) => {
-                    self.ix.has_state_events = true;
-                    CTrigger::When(self.cond(c, &tp.index(0), &usage))
-                }
-            };
-            let guard = e
-                .when
-                .as_ref()
-                .map(|c| self.cond(c, &p.field("when"), &usage));
-            let effects = self.effects(&e.effects, &p.field("effects"), &usage);
-            self.ix.events.push(EventInfo {
-                id: e.id.0.clone(),
-                trigger,
-                guard,
-                effects,
-            });
+            self.fail(&checks::UNVERIFIED_SEVERITY, &p.field("severity"), message);
         }
-        for (i, f) in m.faults.iter().enumerate() {
-            let p = root.field("faults").index(i);
-            let usage = format!("used by fault `{}`", f.id);
-            self.text_field(&f.label, &p, "label", "fault", &f.id);
-            if self.finite(f.chance, &p.field("chance"), "a chance")
-                && !(0.0..=1.0).contains(&f.chance)
-            {
-                self.error(
-                    "praxis::scenario::bad_number",
-                    format!(
-                        "the chance of fault `{}` is {} but must be between 0 and 1",
-                        f.id, f.chance
-                    ),
-                    &p.field("chance"),
-                    "not a probability",
-                )
-                .help = Some("write e.g. `chance: 0.25` for one session in four".into());
+        let penalty = match e.penalty {
+            Some(v) => {
+                self.non_negative(v, &p.field("penalty"), "a penalty");
+                if v > 0.0 && (e.severity == Severity::Guidance || unverified) {
+                    let message = format!("{what} is guidance but takes {v} point(s) off");
+                    self.fail(&checks::GUIDANCE_PENALTY, &p.field("penalty"), message);
+                    0.0
+                } else {
+                    v
+                }
             }
-            let effects = self.effects(&f.effects, &p.field("effects"), &usage);
-            self.ix.faults.push(FaultInfo {
-                id: f.id.0.clone(),
-                chance: f.chance,
-                effects,
-            });
+            None => match e.severity {
+                Severity::Major => penalties.major,
+                Severity::Minor => penalties.minor,
+                Severity::Guidance | Severity::Critical => 0.0,
+            },
+        };
+        let severity = if unverified {
+            Severity::Guidance
+        } else {
+            e.severity
+        };
+        (severity, penalty)
+    }
+
+    /// World rule `r`, at `p`.
+    fn rule(&mut self, r: &Rule, p: &Path) -> RuleInfo {
+        let usage = format!("used by rule `{}`", r.id);
+        let pattern = self.pattern(&r.on, &p.field("on"), &usage);
+        let (guard, effects) = self.guarded_effects(&r.when, &r.effects, p, &usage);
+        RuleInfo {
+            pattern,
+            guard,
+            effects,
+        }
+    }
+
+    /// The guard (`when`) and effects of a rule or event at `p`.
+    fn guarded_effects(
+        &mut self,
+        when: &Option<Condition>,
+        effects: &[Effect],
+        p: &Path,
+        usage: &str,
+    ) -> (Option<CCond>, Vec<CEffect>) {
+        let guard = self.opt_cond(when, &p.field("when"), usage);
+        (guard, self.effects(effects, &p.field("effects"), usage))
+    }
+
+    /// Event `e`, at `p`.
+    fn event(&mut self, e: &Event, p: &Path) -> EventInfo {
+        let usage = format!("used by event `{}`", e.id);
+        self.opt_text_field(&e.message, p, "message", "event", &e.id);
+        let tp = p.field("trigger");
+        let trigger = match &e.trigger {
+            Trigger::At(d) => CTrigger::At(
+                self.duration(d, &tp.index(0), "the event time")
+                    .unwrap_or(0),
+            ),
+            Trigger::AfterStep(s, d) => {
+                let n = self.index_of(Sym::Node, s.as_str(), &tp.index(0), &usage);
+                CTrigger::AfterNode(n, self.duration(d, &tp.index(1), "the delay").unwrap_or(0))
+            }
+            Trigger::When(c) => {
+                self.ix.has_state_events = true;
+                CTrigger::When(self.cond(c, &tp.index(0), &usage))
+            }
+        };
+        let (guard, effects) = self.guarded_effects(&e.when, &e.effects, p, &usage);
+        EventInfo {
+            id: e.id.0.clone(),
+            trigger,
+            guard,
+            effects,
+        }
+    }
+
+    /// Fault `f`, at `p`.
+    fn fault(&mut self, f: &Fault, p: &Path) -> FaultInfo {
+        let usage = format!("used by fault `{}`", f.id);
+        self.text_field(&f.label, p, "label", "fault", &f.id);
+        if self.finite(f.chance, &p.field("chance"), "a chance") && !(0.0..=1.0).contains(&f.chance)
+        {
+            let message = format!(
+                "the chance of fault `{}` is {} but must be between 0 and 1",
+                f.id, f.chance
+            );
+            self.fail(&checks::BAD_CHANCE, &p.field("chance"), message);
+        }
+        FaultInfo {
+            id: f.id.0.clone(),
+            chance: f.chance,
+            effects: self.effects(&f.effects, &p.field("effects"), &usage),
         }
     }
 }

@@ -52,7 +52,7 @@ impl<'a> Compiler<'a> {
             let fp = p.field("formula");
             match &spec.value {
                 Err(problem) => self.parse_problem_with(
-                    "praxis::scenario::bad_formula",
+                    &checks::BAD_FORMULA,
                     problem,
                     &fp,
                     &format!("the formula of `{}`", q.id),
@@ -85,19 +85,8 @@ impl<'a> Compiler<'a> {
                         if !is_fact && name.text.contains('-') {
                             help.push_str(" To subtract, put spaces around `-`: `a - b`.");
                         }
-                        let mut d = Diagnostic::error(
-                            sym.unknown_code(),
-                            format!(
-                                "{} `{}` is used by the formula of `{}` but is not defined",
-                                sym.noun(),
-                                name.text,
-                                q.id
-                            ),
-                            span,
-                            format!("no {} with this id", sym.noun()),
-                        );
-                        d.help = Some(help);
-                        self.diags.push(d);
+                        let usage = format!("used by the formula of `{}`", q.id);
+                        self.unknown(sym, &name.text, span, &usage, help);
                     }
                     if let Ok(e) = resolved {
                         self.ix.quantities[i].formula = Some(e);
@@ -136,13 +125,11 @@ impl<'a> Compiler<'a> {
                     .map(|&i| m.state.quantities[i].id.as_str())
                     .collect();
                 let p = sp.field("quantities").index(cycle[0]).field("formula");
-                self.error(
-                    "praxis::scenario::cycle",
-                    format!("formulas depend on each other in a circle: {}", names.join(" → ")),
-                    &p,
-                    "part of the circle",
-                )
-                .help = Some("one of these quantities must be stored (changed by effects) rather than computed".into());
+                let message = format!(
+                    "formulas depend on each other in a circle: {}",
+                    names.join(" → ")
+                );
+                self.fail(&checks::FORMULA_CYCLE, &p, message);
                 // Break the cycle so that evaluation always terminates.
                 self.ix.quantities[cycle[0]].formula = None;
             }
@@ -170,26 +157,17 @@ impl<'a> Compiler<'a> {
             r.max.map_or(open.1, |b| finite(b.value * f)),
         );
         if q.formula.is_some() {
-            self.error(
-                "praxis::scenario::range_of_formula",
-                format!(
-                    "quantity `{}` is computed by a formula: its range follows from the formula's",
-                    q.id
-                ),
-                &p.field("range"),
-                "a range on a computed quantity",
-            )
-            .help = Some("declare the ranges of the quantities the formula uses instead".into());
-        } else if q.initial.is_finite() && !(limits.0..=limits.1).contains(&q.initial) {
-            self.error(
-                "praxis::scenario::outside_range",
-                format!(
-                    "the initial value {} of `{}` is outside its range `{}`",
-                    q.initial, q.id, spec.raw
-                ),
-                &p.field("initial"),
-                "outside the declared range",
+            let message = format!(
+                "quantity `{}` is computed by a formula: its range follows from the formula's",
+                q.id
             );
+            self.fail(&checks::RANGE_OF_FORMULA, &p.field("range"), message);
+        } else if q.initial.is_finite() && !(limits.0..=limits.1).contains(&q.initial) {
+            let message = format!(
+                "the initial value {} of `{}` is outside its range `{}`",
+                q.initial, q.id, spec.raw
+            );
+            self.fail(&checks::OUTSIDE_RANGE, &p.field("initial"), message);
         }
         limits
     }
@@ -202,16 +180,11 @@ impl<'a> Compiler<'a> {
         for &(q, cost) in &costly {
             let id = self.ix.quantities[q].id.clone();
             let p = formula_path(root, q);
-            self.error(
-                "praxis::scenario::formula_too_costly",
-                format!(
-                    "evaluating `{id}` takes {cost} steps through the formulas it uses, more than {}",
-                    crate::scenario::bounds::MAX_COST
-                ),
-                &p,
-                "too much work for one reading",
-            )
-            .help = Some("a formula is evaluated again at each use: use fewer levels of formulas built on formulas, or store an intermediate quantity".into());
+            let message = format!(
+                "evaluating `{id}` takes {cost} steps through the formulas it uses, more than {}",
+                crate::scenario::bounds::MAX_COST
+            );
+            self.fail(&checks::FORMULA_TOO_COSTLY, &p, message);
         }
         if !costly.is_empty() {
             return;
@@ -221,11 +194,16 @@ impl<'a> Compiler<'a> {
             let id = self.ix.quantities[q].id.clone();
             let p = formula_path(root, q);
             let (code, msg, label, help) = problem.describe(&self.ix, &id);
-            let d = match self.purpose {
-                Purpose::Run => self.error(code, msg, &p, label),
-                Purpose::Rescore => self.warn(code, msg, &p, &label),
+            let level = match self.purpose {
+                Purpose::Run => Level::Error,
+                Purpose::Rescore => Level::Warning,
             };
-            d.help = Some(help);
+            let span = self.span(&p);
+            let d = Diagnostic {
+                level,
+                ..Diagnostic::error(code, msg, span, label).with_help(help)
+            };
+            self.push(d);
         }
     }
 }

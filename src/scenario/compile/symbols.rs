@@ -14,42 +14,51 @@ impl<'a> Compiler<'a> {
         format!("{l}:{c}")
     }
 
-    pub(super) fn error(
+    /// Reports that the value at `p` fails `check`, said by `message`. The caller may add to
+    /// the problem: a fix or a label worded from the value, another place.
+    pub(super) fn fail(
         &mut self,
-        code: &'static str,
-        msg: impl Into<String>,
+        check: &checks::Check,
         p: &Path,
-        label: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.report(Level::Error, code, msg.into(), p, label.into())
-    }
-
-    pub(super) fn warn(
-        &mut self,
-        code: &'static str,
-        msg: impl Into<String>,
-        p: &Path,
-        label: &str,
-    ) -> &mut Diagnostic {
-        self.report(Level::Warning, code, msg.into(), p, label.into())
-    }
-
-    /// Reports a problem of either level at the place of the value at `p`.
-    pub(super) fn report(
-        &mut self,
-        level: Level,
-        code: &'static str,
-        msg: String,
-        p: &Path,
-        label: String,
+        message: impl Into<String>,
     ) -> &mut Diagnostic {
         let span = self.span(p);
-        let d = match level {
-            Level::Error => Diagnostic::error(code, msg, span, label),
-            Level::Warning => Diagnostic::warning(code, msg, span, label),
-        };
+        self.fail_at(check, span, message)
+    }
+
+    /// Reports that the part of a value at `span` fails `check`.
+    pub(super) fn fail_at(
+        &mut self,
+        check: &checks::Check,
+        span: Span<usize>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(check.diagnostic(message.into(), span))
+    }
+
+    /// Reports a problem worded elsewhere.
+    pub(super) fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
         self.diags.push(d);
         self.diags.last_mut().expect("just pushed")
+    }
+
+    /// Reports a reference, at `span`, to an id of kind `sym` that is not defined.
+    pub(super) fn unknown(
+        &mut self,
+        sym: Sym,
+        id: &str,
+        span: Span<usize>,
+        usage: &str,
+        help: String,
+    ) {
+        let noun = sym.noun();
+        self.fail_at(
+            sym.unknown(),
+            span,
+            format!("{noun} `{id}` is {usage} but is not defined"),
+        )
+        .relabel(format!("no {noun} with this id"))
+        .help = Some(help);
     }
 
     pub(super) fn inner_span(&self, p: &Path, at: &Span<usize>) -> Span<usize> {
@@ -69,11 +78,10 @@ impl<'a> Compiler<'a> {
             let first = first.clone();
             let first_span = self.span(&first);
             let at = self.at(&first);
-            self.error(
-                "praxis::scenario::duplicate_id",
-                format!("{} id `{id}` is defined twice", sym.noun()),
+            self.fail(
+                &checks::DUPLICATE_ID,
                 p,
-                "defined again here",
+                format!("{} id `{id}` is defined twice", sym.noun()),
             )
             .with_label_mut(first_span, "first defined here")
             .help = Some(format!(
@@ -97,11 +105,10 @@ impl<'a> Compiler<'a> {
             } else {
                 "lower-case words joined by `-`"
             };
-            self.error(
-                "praxis::scenario::bad_id",
-                format!("{what} id `{id}` is not in kebab-case"),
+            self.fail(
+                &checks::BAD_ID,
                 p,
-                "not kebab-case",
+                format!("{what} id `{id}` is not in kebab-case"),
             )
             .help = Some(format!("ids are {form}: write `{}`", kebab_suggestion(id)));
         }
@@ -111,6 +118,27 @@ impl<'a> Compiler<'a> {
     pub(super) fn declare_id(&mut self, sym: Sym, id: &str, p: &Path, idx: u32) {
         self.check_id(id, p, sym.noun(), sym == Sym::Quantity);
         self.define(sym, id, p, idx);
+    }
+
+    /// Checks the id of item `i` of the list at `list`, which `seen` gathers the ids of: its
+    /// form, and that it is not met twice in the list (of `whose`).
+    pub(super) fn item_id<'s>(
+        &mut self,
+        seen: &mut HashMap<&'s str, usize>,
+        list: &Path,
+        i: usize,
+        id: &'s str,
+        kind: &str,
+        whose: &str,
+    ) {
+        let p = list.index(i).field("id");
+        self.check_id(id, &p, kind, false);
+        if let Some(first) = seen.insert(id, i) {
+            let span = self.span(&list.index(first).field("id"));
+            let message = format!("{kind} `{id}` appears twice in {whose}");
+            self.fail(&checks::DUPLICATE_ENTRY, &p, message)
+                .with_label_mut(span, "first here");
+        }
     }
 
     pub(super) fn lookup(&self, sym: Sym, id: &str) -> Option<u32> {
@@ -132,14 +160,15 @@ impl<'a> Compiler<'a> {
             Some((s, at)) => format!("did you mean `{s}` (defined at {})?", self.at(&at)),
             None => format!("define it in {} or check the spelling", sym.section()),
         };
-        self.error(
-            sym.unknown_code(),
-            format!("{} `{id}` is {usage} but is not defined", sym.noun()),
-            p,
-            format!("no {} with this id", sym.noun()),
-        )
-        .help = Some(help);
+        let span = self.span(p);
+        self.unknown(sym, id, span, usage, help);
         None
+    }
+
+    /// The number of the id, or 0 in its place when it is not defined: that is reported, and a
+    /// scenario with an error gets no index, so the 0 is never used.
+    pub(super) fn index_of(&mut self, sym: Sym, id: &str, p: &Path, usage: &str) -> u32 {
+        self.resolve(sym, id, p, usage).unwrap_or(0)
     }
 
     pub(super) fn entity_set(&mut self, r: &str, p: &Path, usage: &str) -> Option<Vec<EntityIdx>> {
@@ -151,11 +180,10 @@ impl<'a> Compiler<'a> {
                 Some(s) => format!("did you mean `#{s}`?"),
                 None => "add the tag to some objects' `tags`, or check the spelling".to_string(),
             };
-            self.error(
-                "praxis::scenario::unknown_tag",
-                format!("no entity has the tag `{tag}` ({usage})"),
+            self.fail(
+                &checks::UNKNOWN_TAG,
                 p,
-                "unknown tag",
+                format!("no entity has the tag `{tag}` ({usage})"),
             )
             .help = Some(help);
             return None;
@@ -207,13 +235,8 @@ impl<'a> Compiler<'a> {
             Some(s) => format!("did you mean `{s}`?"),
             None => "declare it in `state.facts`, or write `entity.taint` for a taint".into(),
         };
-        self.error(
-            "praxis::scenario::unknown_fact",
-            format!("fact `{r}` is {usage} but is not defined"),
-            p,
-            "no fact with this id",
-        )
-        .help = Some(help);
+        let span = self.span(p);
+        self.unknown(Sym::Fact, r, span, usage, help);
         None
     }
 
@@ -222,24 +245,15 @@ impl<'a> Compiler<'a> {
             match t.0.get(lang) {
                 Some(s) if !s.trim().is_empty() => {}
                 Some(_) => {
-                    let kp = p.key(lang);
-                    self.error(
-                        "praxis::scenario::missing_translation",
-                        format!("{what} has an empty `{lang}` text"),
-                        &kp,
-                        "empty text",
-                    )
-                    .help = Some("every learner-facing text needs both English and French".into());
+                    let message = format!("{what} has an empty `{lang}` text");
+                    self.fail(&checks::EMPTY_TRANSLATION, &p.key(lang), message);
                 }
                 None => {
                     let name = if lang == "en" { "English" } else { "French" };
-                    self.error(
-                        "praxis::scenario::missing_translation",
-                        format!("{what} has no {name} (`{lang}`) text"),
-                        p,
-                        format!("`{lang}` missing"),
-                    )
-                    .help = Some(format!(
+                    let message = format!("{what} has no {name} (`{lang}`) text");
+                    self.fail(&checks::MISSING_TRANSLATION, p, message)
+                        .relabel(format!("`{lang}` missing"))
+                        .help = Some(format!(
                         "add `\"{lang}\": \"…\"`: every learner-facing text needs English and French"
                     ));
                 }
@@ -248,14 +262,8 @@ impl<'a> Compiler<'a> {
         for lang in t.0.keys() {
             let ok = lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase());
             if !ok {
-                let kp = p.key(lang);
-                self.warn(
-                    "praxis::scenario::unknown_language",
-                    format!("`{lang}` is not a two-letter language code"),
-                    &kp,
-                    "language code",
-                )
-                .help = Some("use ISO 639-1 codes such as `en`, `fr`, `de`".into());
+                let message = format!("`{lang}` is not a two-letter language code");
+                self.fail(&checks::UNKNOWN_LANGUAGE, &p.key(lang), message);
             }
         }
     }
@@ -294,57 +302,45 @@ impl<'a> Compiler<'a> {
         if v.is_finite() {
             return true;
         }
-        self.error(
-            "praxis::scenario::bad_number",
-            format!("{what} must be a finite number"),
+        self.fail(
+            &checks::NOT_FINITE,
             p,
-            "not a finite number",
+            format!("{what} must be a finite number"),
         );
         false
     }
 
     pub(super) fn positive(&mut self, v: f64, p: &Path, what: &str) {
         if self.finite(v, p, what) && v <= 0.0 {
-            self.error(
-                "praxis::scenario::bad_number",
-                format!("{what} must be greater than 0"),
+            self.fail(
+                &checks::NOT_POSITIVE,
                 p,
-                "must be > 0",
+                format!("{what} must be greater than 0"),
             );
         }
     }
 
     pub(super) fn non_negative(&mut self, v: f64, p: &Path, what: &str) {
         if self.finite(v, p, what) && v < 0.0 {
-            self.error(
-                "praxis::scenario::bad_number",
-                format!("{what} cannot be negative"),
-                p,
-                "must be ≥ 0",
-            );
+            self.fail(&checks::NEGATIVE, p, format!("{what} cannot be negative"));
         }
     }
 
     pub(super) fn parse_problem(&mut self, problem: &units::ParseProblem, p: &Path, what: &str) {
-        self.parse_problem_with("praxis::scenario::bad_quantity", problem, p, what);
+        self.parse_problem_with(&checks::BAD_QUANTITY, problem, p, what);
     }
 
     pub(super) fn parse_problem_with(
         &mut self,
-        code: &'static str,
+        check: &checks::Check,
         problem: &units::ParseProblem,
         p: &Path,
         what: &str,
     ) {
         let span = self.inner_span(p, &problem.at);
-        let mut d = Diagnostic::error(
-            code,
-            format!("{what}: {}", problem.message),
-            span,
-            problem.message.clone(),
-        );
-        d.help = problem.help.clone();
-        self.diags.push(d);
+        self.fail_at(check, span, format!("{what}: {}", problem.message))
+            .relabel(problem.message.clone())
+            .help = problem.help.clone();
     }
 
     pub(super) fn unit_of(&mut self, symbol: &str, p: &Path, what: &str) -> Option<Unit> {
@@ -358,11 +354,10 @@ impl<'a> Compiler<'a> {
                 units::unit_symbols().collect::<Vec<_>>().join(", ")
             ),
         };
-        self.error(
-            "praxis::scenario::unknown_unit",
-            format!("unknown unit `{symbol}` for {what}"),
+        self.fail(
+            &checks::UNKNOWN_UNIT,
             p,
-            "unknown unit",
+            format!("unknown unit `{symbol}` for {what}"),
         )
         .help = Some(help);
         None
@@ -383,18 +378,11 @@ impl<'a> Compiler<'a> {
             }
         };
         if r.is_empty() {
-            self.error(
-                "praxis::scenario::empty_range",
-                format!(
-                    "the range `{}` of {what} is empty: no value can pass",
-                    spec.raw
-                ),
-                p,
-                "empty range",
-            )
-            .help = Some(
-                "put the smaller limit first, e.g. `7.35..7.45`, or use `a ± t` with t > 0".into(),
+            let message = format!(
+                "the range `{}` of {what} is empty: no value can pass",
+                spec.raw
             );
+            self.fail(&checks::EMPTY_RANGE, p, message);
             return None;
         }
         if let Some(target) = target
@@ -423,11 +411,10 @@ impl<'a> Compiler<'a> {
                     target.unit.symbol
                 )
             };
-            self.error(
-                "praxis::scenario::unit_mismatch",
-                format!("the range `{}` is {written}, but {expected}", spec.raw),
+            self.fail(
+                &checks::UNIT_MISMATCH,
                 p,
-                "unit does not match",
+                format!("the range `{}` is {written}, but {expected}", spec.raw),
             )
             .help = Some(example);
             return None;

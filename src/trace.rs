@@ -30,6 +30,7 @@ pub fn describe(sc: &Scenario, f: &Feedback, lang: Lang) -> String {
             }
         }
         FeedbackKind::StepProgress { step, .. }
+        | FeedbackKind::Working { step }
         | FeedbackKind::OutOfOrder { step, .. }
         | FeedbackKind::Hint { step: Some(step) } => {
             let _ = write!(s, " [{}]", sc.step_id(*step));

@@ -140,6 +140,7 @@ control-pause = Pause
 fb-step-done = Step done: { $step }
 fb-step-done-late = Step done, but out of order: { $step }
 fb-step-progress = { $step }: { $count } of { $of }
+fb-working = Working on: { $step } (judged when you record it or move on)
 fb-out-of-order = Too early: { $step } — do this first: { $missing }
 fb-out-of-order-guidance = Usually done later: { $step } (do first: { $missing }) — advice, not scored
 fb-group-done = Done: { $group }

@@ -141,6 +141,7 @@ control-pause = Pause
 fb-step-done = Étape faite : { $step }
 fb-step-done-late = Étape faite, mais dans le désordre : { $step }
 fb-step-progress = { $step } : { $count } sur { $of }
+fb-working = En cours : { $step } (jugé quand vous notez la valeur ou passez à la suite)
 fb-out-of-order = Trop tôt : { $step } — faites d'abord : { $missing }
 fb-out-of-order-guidance = D'habitude fait plus tard : { $step } (d'abord : { $missing }) — conseil, non noté
 fb-group-done = Terminé : { $group }

@@ -47,6 +47,9 @@ pub struct EventLog {
     pub actions: Vec<LearnerAction>,
     /// For each action, the names it uses and where (for checks against a scenario).
     pub names: Vec<Vec<NameRef>>,
+    /// For each action, the line (1-based) it was written on: an `x30` line gives 30 actions
+    /// of one line.
+    pub lines: Vec<u32>,
     /// `@expect` lines.
     pub expectations: Vec<Expectation>,
     /// Faults named by `@fault` lines, with their places.

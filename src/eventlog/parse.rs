@@ -14,7 +14,7 @@ pub fn parse(file: &str, text: &str) -> Result<EventLog, Report> {
     let mut diags = Vec::new();
     let mut offset = 0;
     let mut last_time = SimTime(0);
-    for line in text.split_inclusive('\n') {
+    for (line_no, line) in text.split_inclusive('\n').enumerate() {
         let line_start = offset;
         offset += line.len();
         let content = line.split('#').next().unwrap_or("").trim_end();
@@ -30,7 +30,9 @@ pub fn parse(file: &str, text: &str) -> Result<EventLog, Report> {
                 content,
             )
         } else {
-            action_line(&mut log, &toks, &mut last_time)
+            let r = action_line(&mut log, &toks, &mut last_time);
+            log.lines.resize(log.actions.len(), line_no as u32 + 1);
+            r
         };
         if let Err(d) = result {
             let too_many = d.code == TOO_MANY;

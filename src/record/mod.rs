@@ -15,7 +15,7 @@ pub mod sign;
 use crate::action::LearnerAction;
 use crate::scenario::Scenario;
 use crate::scoring::SessionOutcome;
-use crate::tracker::{Feedback, Mode, SessionConfig, Tracker};
+use crate::tracker::{Feedback, Mode, RULES, SessionConfig, Tracker};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -61,6 +61,10 @@ pub struct Header {
     /// The pass mark that replaced the scenario's (a cmi5 LMS's `masteryScore`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pass_mark: Option<f64>,
+    /// The judging rules the session was scored under (`tracker::RULES` when it was made);
+    /// absent in records made before rules were numbered, which are rules 1.
+    #[serde(default = "rules_1")]
+    pub rules: u32,
     /// Version of Praxis that ran the session.
     pub app_version: String,
     /// The station (machine) id.
@@ -93,6 +97,7 @@ impl Header {
             seed: config.seed,
             faults: config.faults.clone(),
             pass_mark: config.pass_mark,
+            rules: config.rules,
             app_version: env!("CARGO_PKG_VERSION").into(),
             station: station.into(),
             learner: learner.into(),
@@ -106,6 +111,7 @@ impl Header {
             mode: self.mode,
             faults: self.faults.clone(),
             pass_mark: self.pass_mark,
+            rules: self.rules,
         }
     }
 
@@ -403,6 +409,15 @@ pub enum RecordError {
     /// A format this build does not read.
     #[error("record format {0} is not supported (this Praxis reads format {RECORD_FORMAT})")]
     UnsupportedFormat(u32),
+    /// Judged under rules this build does not know.
+    #[error(
+        "the record was judged under rules {0}, newer than this Praxis knows (rules 1 to {RULES}): update Praxis to re-score it"
+    )]
+    UnknownRules(u32),
+}
+
+fn rules_1() -> u32 {
+    1
 }
 
 /// Reads a record from its bytes, checking the hash chain.
@@ -426,6 +441,9 @@ pub fn read(bytes: &[u8]) -> Result<Record, RecordError> {
     }
     if header.format != RECORD_FORMAT {
         return Err(RecordError::UnsupportedFormat(header.format));
+    }
+    if header.rules == 0 || header.rules > RULES {
+        return Err(RecordError::UnknownRules(header.rules));
     }
     let header_hash = sha256_hex(first);
     let mut prev = header_hash.clone();

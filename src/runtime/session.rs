@@ -98,6 +98,7 @@ impl Session {
             mode: start.mode,
             faults: start.faults.clone(),
             pass_mark: start.pass_mark,
+            rules: crate::tracker::RULES,
         };
         let tracker = Tracker::new(Arc::clone(&start.scenario), config.clone());
         let header = Header::new(

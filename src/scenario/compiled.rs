@@ -181,6 +181,8 @@ pub enum CPattern {
     Wait,
     /// The condition becoming true.
     State(CCond),
+    /// Any of these actions.
+    AnyOf(Vec<CPattern>),
 }
 
 /// An effect with indices; amounts are in the target quantity's unit.
@@ -387,6 +389,10 @@ pub struct StepInfo {
     pub guard: Option<CCond>,
     /// Matching actions needed.
     pub repeat: u32,
+    /// Judged when the learner commits to it, not when `pattern` matches (a measured amount).
+    pub measured: bool,
+    /// For a measured step: the action that commits to it.
+    pub commit: Option<CPattern>,
     /// Points when done (0 if optional or unverified).
     pub points: f64,
     /// Missing it fails the session.
@@ -414,6 +420,8 @@ pub struct ErrorInfo {
     pub penalty: f64,
     /// Penalise every occurrence.
     pub each_time: bool,
+    /// Only inside this window: what opens it and what closes it.
+    pub window: Option<(CPattern, CPattern)>,
 }
 
 /// A world rule.
@@ -473,6 +481,10 @@ pub enum Listener {
     Rule(u32),
     /// A counting metric.
     Metric(u32),
+    /// The action that commits to a measured step.
+    Commit(StepIdx),
+    /// What opens (`true`) or closes an error rule's window.
+    Window(u32, bool),
 }
 
 /// Action kinds used as index keys.

@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod formula;
 pub mod load;
 pub mod model;
+pub mod reference;
 pub mod spans;
 pub mod suggest;
 pub mod units;
@@ -55,7 +56,7 @@ impl Scenario {
         bytes: &[u8],
         asset_exists: Option<&dyn Fn(&str) -> bool>,
     ) -> Result<Scenario, Report> {
-        Self::build(file, bytes, asset_exists, compile::Purpose::Run)
+        Self::build(file, bytes, asset_exists, compile::Purpose::Run, None)
     }
 
     /// Reads a version kept to re-score the records that ran it (a center's store, a folder
@@ -63,7 +64,7 @@ impl Scenario {
     /// written — today, that every formula provably stays finite — are warnings here, not
     /// errors: the version ran as it was, and its records must still re-score.
     pub fn kept_version(file: &str, bytes: &[u8]) -> Result<Scenario, Report> {
-        Self::build(file, bytes, None, compile::Purpose::Rescore)
+        Self::build(file, bytes, None, compile::Purpose::Rescore, None)
     }
 
     fn build(
@@ -71,9 +72,10 @@ impl Scenario {
         bytes: &[u8],
         asset_exists: Option<&dyn Fn(&str) -> bool>,
         purpose: compile::Purpose,
+        reference: Option<&[reference::CriticalRef]>,
     ) -> Result<Scenario, Report> {
         let parsed = load::parse(file, bytes)?;
-        let outcome = compile::compile_for(&parsed, asset_exists, purpose);
+        let outcome = compile::compile_for(&parsed, asset_exists, purpose, reference);
         let mut report = Report {
             file: file.to_string(),
             text: parsed.text.clone(),
@@ -95,7 +97,18 @@ impl Scenario {
 
     /// Every problem of a file, errors and warnings, without building the scenario.
     pub fn check(file: &str, bytes: &[u8], asset_exists: Option<&dyn Fn(&str) -> bool>) -> Report {
-        match Self::from_bytes(file, bytes, asset_exists) {
+        Self::check_against(file, bytes, asset_exists, None)
+    }
+
+    /// Every problem of a file, and, given its domain reference's CRITICAL items
+    /// ([`reference::critical_items`]), every one the critical map leaves out.
+    pub fn check_against(
+        file: &str,
+        bytes: &[u8],
+        asset_exists: Option<&dyn Fn(&str) -> bool>,
+        reference: Option<&[reference::CriticalRef]>,
+    ) -> Report {
+        match Self::build(file, bytes, asset_exists, compile::Purpose::Run, reference) {
             Ok(s) => Report {
                 file: file.to_string(),
                 text: s.text,

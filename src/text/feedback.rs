@@ -92,6 +92,13 @@ pub fn feedback(cat: &Catalog, lang: Lang, sc: &Scenario, f: &Feedback) -> (Tone
                 ],
             ),
         ),
+        FeedbackKind::Working { step } => (
+            Tone::Info,
+            ta(
+                "fb-working",
+                &[("step", step_title(sc, lang, *step).into())],
+            ),
+        ),
         FeedbackKind::OutOfOrder {
             step,
             missing,
@@ -299,7 +306,10 @@ pub fn feedback(cat: &Catalog, lang: Lang, sc: &Scenario, f: &Feedback) -> (Tone
 /// the scenario does not know, or an event without a message (its effects may say something).
 pub fn for_the_learner(sc: &Scenario, f: &Feedback) -> bool {
     match &f.kind {
-        FeedbackKind::Unmatched | FeedbackKind::Unknown { .. } => false,
+        // Working on a measured step is shown by the instrument's reading itself.
+        FeedbackKind::Unmatched | FeedbackKind::Unknown { .. } | FeedbackKind::Working { .. } => {
+            false
+        }
         FeedbackKind::Event { event } => sc.model.events[*event as usize].message.is_some(),
         _ => true,
     }

@@ -32,8 +32,15 @@ impl Mode {
     }
 }
 
+/// The judging rules this Praxis applies to a new session. A record names the rules it was
+/// judged under, and re-scoring applies those, so a record keeps its meaning when the rules
+/// change:
+/// - 1: every step is judged when its `done_when` first matches (records without `rules`);
+/// - 2: a `measured` step is judged when the learner commits to it.
+pub const RULES: u32 = 2;
+
 /// How a session is set up, besides the scenario.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionConfig {
     /// Seed of the session's random draws (faults, jitter, reading noise).
     pub seed: u64,
@@ -45,6 +52,25 @@ pub struct SessionConfig {
     /// A pass mark that replaces the scenario's (a cmi5 LMS's `masteryScore`), 0 to 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pass_mark: Option<f64>,
+    /// The judging rules ([`RULES`] for a new session; a record's own when re-scoring it).
+    #[serde(default = "current_rules")]
+    pub rules: u32,
+}
+
+fn current_rules() -> u32 {
+    RULES
+}
+
+impl Default for SessionConfig {
+    fn default() -> Self {
+        SessionConfig {
+            seed: 0,
+            mode: Mode::Guided,
+            faults: BTreeMap::new(),
+            pass_mark: None,
+            rules: RULES,
+        }
+    }
 }
 
 impl Tracker {
@@ -113,6 +139,7 @@ impl Tracker {
             readings: vec![None; ix.entities.len()],
             hints: 0,
             critical: Vec::new(),
+            windows: vec![false; ix.errors.len()],
             edges: vec![false; ix.state_listeners.len()],
             permanent: ix.facts.iter().map(|f| f.permanent).collect(),
             position: {

@@ -137,7 +137,12 @@ impl Tracker {
                     Listener::Rule(r) => {
                         (&ix.rules[r as usize].pattern, &ix.rules[r as usize].guard)
                     }
-                    Listener::Metric(_) => continue,
+                    Listener::Window(e, opens) => {
+                        let (from, until) =
+                            ix.errors[e as usize].window.as_ref().expect("a window");
+                        (if opens { from } else { until }, &None)
+                    }
+                    Listener::Metric(_) | Listener::Commit(_) => continue,
                 };
                 let CPattern::State(cond) = pattern else {
                     continue;
@@ -155,11 +160,16 @@ impl Tracker {
                             changed = true;
                         }
                     }
-                    Listener::Error(e) => self.error_fired(ix, e, out),
+                    Listener::Error(e) => {
+                        if ix.errors[e as usize].window.is_none() || self.windows[e as usize] {
+                            self.error_fired(ix, e, out);
+                        }
+                    }
+                    Listener::Window(e, opens) => self.windows[e as usize] = opens,
                     Listener::Rule(r) => {
                         changed |= self.apply_effects(&ix.rules[r as usize].effects, 0.0, out);
                     }
-                    Listener::Metric(_) => {}
+                    Listener::Metric(_) | Listener::Commit(_) => {}
                 }
             }
             for k in 0..self.when_events.len() {

@@ -59,6 +59,11 @@ pub enum FeedbackKind {
         /// Actions needed.
         of: u32,
     },
+    /// A measured step is being worked on: it is judged when the learner commits to it.
+    Working {
+        /// The step.
+        step: StepIdx,
+    },
     /// A step was done before what must come first.
     OutOfOrder {
         /// The step.

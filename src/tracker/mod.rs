@@ -43,7 +43,7 @@ mod procedure;
 mod resolve;
 mod score;
 
-pub use config::{Mode, SessionConfig};
+pub use config::{Mode, RULES, SessionConfig};
 use events::merge_sorted;
 pub use feedback::{CriterionResult, Feedback, FeedbackKind, Rejection};
 use resolve::{Act, matches_pattern, resolve};
@@ -80,6 +80,9 @@ pub struct StepState {
     pub correct: Option<bool>,
     /// Held duration of the latest matching action, ms.
     pub last_duration_ms: u64,
+    /// A measured step worked on in this round (its `done_when` matched) and not yet
+    /// committed to.
+    pub pending: bool,
 }
 
 /// A learner's answer to a decision.
@@ -137,6 +140,8 @@ pub struct Tracker {
     pub(crate) readings: Vec<Option<f64>>,
     pub(crate) hints: u32,
     pub(crate) critical: Vec<CriticalFailure>,
+    /// For each error rule with a window: whether it is open.
+    pub(crate) windows: Vec<bool>,
     edges: Vec<bool>,
     /// Facts no effect can change (permanent taints), by fact index.
     permanent: Vec<bool>,
@@ -231,6 +236,13 @@ impl Tracker {
             .collect()
     }
 
+    /// Whether `action` could complete step `s` in some state: it matches the step's
+    /// `done_when` (its guard is not checked). What `praxis audit` removes to leave a step out.
+    pub fn could_complete(scenario: &Scenario, s: StepIdx, action: &ActionKind) -> bool {
+        let ix = &scenario.index;
+        resolve(ix, action).is_ok_and(|a| matches_pattern(&ix.steps[s as usize].pattern, &a))
+    }
+
     /// Fires the events scheduled up to `to` (for a live runtime between actions).
     pub fn advance(&mut self, to: SimTime, out: &mut Vec<Feedback>) {
         if !self.finished && to >= self.now {
@@ -276,6 +288,10 @@ impl Tracker {
         let ix = &sc.index;
         match &action.kind {
             ActionKind::Finish => {
+                // Finishing commits to every measured step still being worked on.
+                for s in 0..self.steps.len() as StepIdx {
+                    self.commit(ix, s, out);
+                }
                 self.settle(ix, out);
                 self.finished = true;
                 let passed = self.outcome().passed;

@@ -33,6 +33,8 @@ impl Tracker {
         candidates.clear();
         let mut errors: Vec<u32> = Vec::new();
         let mut rules: Vec<u32> = Vec::new();
+        let mut commits: Vec<StepIdx> = Vec::new();
+        let mut windows: Vec<(u32, bool)> = Vec::new();
         for &l in &listeners {
             match l {
                 Listener::Step(s) => {
@@ -47,9 +49,17 @@ impl Tracker {
                 }
                 Listener::Error(e) => {
                     let err = &ix.errors[e as usize];
-                    if matches_pattern(&err.pattern, act) && self.holds_opt(ix, err.guard.as_ref())
+                    if matches_pattern(&err.pattern, act)
+                        && (err.window.is_none() || self.windows[e as usize])
+                        && self.holds_opt(ix, err.guard.as_ref())
                     {
                         errors.push(e);
+                    }
+                }
+                Listener::Window(e, opens) => {
+                    let (from, until) = ix.errors[e as usize].window.as_ref().expect("a window");
+                    if matches_pattern(if opens { from } else { until }, act) {
+                        windows.push((e, opens));
                     }
                 }
                 Listener::Rule(r) => {
@@ -67,11 +77,45 @@ impl Tracker {
                         self.metrics.count(m);
                     }
                 }
+                Listener::Commit(s) => {
+                    if let Some(p) = &ix.steps[s as usize].commit
+                        && matches_pattern(p, act)
+                    {
+                        commits.push(s);
+                    }
+                }
             }
         }
         self.scratch = listeners;
         let chosen = self.select(&candidates);
         self.candidates = candidates;
+        // Measured work is judged on the world as the learner left it when committing: before
+        // this action changes anything. Starting a step that must come after a measured step
+        // commits to it.
+        if let Some((s, _)) = &chosen {
+            let node = ix.steps[*s as usize].node;
+            for p in 0..self.steps.len() as StepIdx {
+                if p != *s
+                    && self.steps[p as usize].pending
+                    && self.comes_before(ix, ix.steps[p as usize].node, node)
+                {
+                    commits.push(p);
+                }
+            }
+        }
+        commits.sort_unstable();
+        commits.dedup();
+        for p in commits {
+            self.commit(ix, p, out);
+        }
+        // What the commits completed may have been what the chosen step was missing.
+        let chosen = chosen.map(|(s, missing)| {
+            if missing.is_empty() {
+                (s, missing)
+            } else {
+                (s, self.missing(ix.steps[s as usize].node))
+            }
+        });
         // Correctness of an answer is judged on the state the learner saw.
         let answer = match act {
             Act::Choose(d, choices) => Some((*d, self.judge(ix, *d, choices))),
@@ -193,13 +237,66 @@ impl Tracker {
                 out,
             );
         }
+        // A window opens or closes after the action that does it (closing first when one
+        // action does both).
+        windows.sort_unstable_by_key(|&(e, opens)| (opens, e));
+        for (e, opens) in windows {
+            self.windows[e as usize] = opens;
+        }
         if let Some((s, missing)) = chosen {
             if let Some((_, correct)) = answer {
                 let st = &mut self.steps[s as usize];
                 st.correct.get_or_insert(correct);
             }
-            self.progress(ix, s, missing, duration_ms, out);
+            // Rules 1 judged every step when its `done_when` first matched.
+            if ix.steps[s as usize].measured && self.config.rules >= 2 {
+                let st = &mut self.steps[s as usize];
+                st.pending = true;
+                st.last_duration_ms = duration_ms;
+                self.push(out, FeedbackKind::Working { step: s });
+            } else {
+                self.progress(ix, s, missing, duration_ms, out);
+            }
         }
+    }
+
+    /// Commits to a measured step being worked on: it is done now, and its criteria judged.
+    pub(super) fn commit(&mut self, ix: &Index, s: StepIdx, out: &mut Vec<Feedback>) {
+        if !std::mem::take(&mut self.steps[s as usize].pending) || self.steps[s as usize].done {
+            return;
+        }
+        let missing = self.missing(ix.steps[s as usize].node);
+        let duration_ms = self.steps[s as usize].last_duration_ms;
+        self.progress(ix, s, missing, duration_ms, out);
+    }
+
+    /// Whether node `a` must be done before node `b`: an ancestor of `a` (or `a`) comes before
+    /// an ancestor of `b` (or `b`) in an ordered group or the top level, or is in its `after`.
+    pub(super) fn comes_before(&self, ix: &Index, a: NodeIdx, b: NodeIdx) -> bool {
+        let up = |mut n: NodeIdx| {
+            let mut chain = vec![n];
+            while let Some(p) = ix.nodes[n as usize].parent {
+                chain.push(p);
+                n = p;
+            }
+            chain
+        };
+        let (above_a, above_b) = (up(a), up(b));
+        above_b.iter().any(|&y| {
+            let node = &ix.nodes[y as usize];
+            let ordered = node.parent.is_none_or(|p| {
+                matches!(
+                    ix.nodes[p as usize].kind,
+                    NodeKind::Sequence | NodeKind::Repeat { .. }
+                )
+            });
+            node.after.iter().any(|x| above_a.contains(x))
+                || (ordered
+                    && above_a.iter().any(|&x| {
+                        ix.nodes[x as usize].parent == node.parent
+                            && self.position[x as usize] < self.position[y as usize]
+                    }))
+        })
     }
 
     /// Whether a decision answer is right, with `correct_when` judged now.
@@ -526,6 +623,7 @@ impl Tracker {
                     let st = &mut self.steps[s as usize];
                     st.done = false;
                     st.count = 0;
+                    st.pending = false;
                 }
                 _ => {
                     self.rounds[c as usize] = 0;

@@ -142,6 +142,7 @@ pub(super) fn matches_pattern(p: &CPattern, act: &Act) -> bool {
         (CPattern::Enter(f), Act::Enter(g, _)) => f == g,
         (CPattern::Choose(d), Act::Choose(e, _)) => d == e,
         (CPattern::Wait, Act::Wait(_)) => true,
+        (CPattern::AnyOf(list), _) => list.iter().any(|p| matches_pattern(p, act)),
         _ => false,
     }
 }

@@ -69,6 +69,7 @@ fn parse_as(kind: &str, text: &str) -> Result<(), String> {
         "ValueRef" => check::<ValueRef>(text),
         "Check" => check::<Check>(text),
         "ErrorRule" => check::<ErrorRule>(text),
+        "CriticalItem" => check::<CriticalItem>(text),
         "Rule" => check::<Rule>(text),
         "Event" => check::<Event>(text),
         "Trigger" => check::<Trigger>(text),

@@ -2,6 +2,7 @@
 
 mod diagnostics;
 mod docs;
+mod old_records;
 mod playthroughs;
 mod properties;
 mod records;

@@ -494,3 +494,114 @@ fn quantities_stay_in_their_range_and_entries_stay_finite() {
             .contains("\"scaled\":1.0")
     );
 }
+
+/// A measured step with a pump that moves 100 mL a use, a gauge that shows it, a field to record
+/// it and a step after it; the criterion wants 200 mL.
+fn measured(commit_when: &str) -> Arc<Scenario> {
+    scenario(
+        r#"(id: "pump", name: {"en": "pump", "fr": "pompe"}, model: Cuboid(size: (0.3, 0.1, 0.3)), pose: (position: (0.0, 0.9, 0.0)), affords: [Read, Use(effects: [Add("moved", "100 mL")])], display: (shows: "moved", resolution: 1.0)),"#,
+        r#"state: (quantities: [(id: "moved", unit: "mL", range: "0..500 mL")]),
+           fields: [(id: "volume", label: {"en": "volume", "fr": "volume"}, unit: "mL")],"#,
+        &format!(
+            r#"Step(id: "transfer", title: {{"en": "t", "fr": "t"}}, done_when: Read("pump"), when: Quantity("moved", "> 0 mL"), measured: true, critical: true, {commit_when}
+                criteria: [(id: "right-volume", text: {{"en": "200 mL", "fr": "200 mL"}}, check: Value(Quantity("moved"), "200 mL ± 1 mL"), critical: true)]),
+               Step(id: "record", title: {{"en": "r", "fr": "r"}}, done_when: Enter("volume")),
+               Step(id: "next", title: {{"en": "n", "fr": "n"}}, done_when: Gesture("a")),"#
+        ),
+    )
+}
+
+/// Reading an instrument while working never closes, completes or fails a measured step.
+#[test]
+fn a_measured_step_is_read_while_working_and_judged_when_the_next_step_starts() {
+    let s = measured("");
+    let (mut t, out) = run(
+        &s,
+        "0 use pump\n1 read pump\n2 use pump\n3 read pump\n4 read pump\n5 enter volume 200 mL\n",
+    );
+    assert_eq!(
+        done_at(&s, &out, "transfer"),
+        Some(5000),
+        "judged when recorded"
+    );
+    assert!(
+        out.iter()
+            .filter(|f| matches!(f.kind, FeedbackKind::Working { .. }))
+            .count()
+            == 3
+    );
+    let o = t.finish(praxis::action::SimTime(6000), &mut Vec::new());
+    assert!(o.passed, "{:?}", o.critical);
+    assert_eq!(status(&o, "transfer"), StepStatus::Done);
+    assert_eq!(status(&o, "record"), StepStatus::Done, "in order");
+}
+
+#[test]
+fn a_measured_step_is_judged_on_the_world_when_committed_not_when_last_read() {
+    let s = measured("");
+    // Read at 200 mL, then the pump runs once more before moving on: 300 mL.
+    let (mut t, _) = run(
+        &s,
+        "0 use pump\n1 use pump\n2 read pump\n3 use pump\n4 gesture a for 1s\n",
+    );
+    let o = t.finish(praxis::action::SimTime(6000), &mut Vec::new());
+    assert!(!o.passed);
+    assert!(
+        o.critical.iter().any(|c| c.id == "transfer/right-volume"),
+        "{:?}",
+        o.critical
+    );
+}
+
+#[test]
+fn a_measured_step_is_judged_at_its_commit_action_or_at_the_finish() {
+    let s = measured(r#"commit_when: Gesture("b"),"#);
+    let (_, out) = run(
+        &s,
+        "0 use pump\n1 use pump\n2 read pump\n3 gesture b for 1s\n",
+    );
+    assert_eq!(done_at(&s, &out, "transfer"), Some(3000));
+    let (mut t, _) = run(&s, "0 use pump\n1 use pump\n2 read pump\n");
+    let mut out = Vec::new();
+    let o = t.finish(praxis::action::SimTime(9000), &mut out);
+    assert_eq!(
+        done_at(&s, &out, "transfer"),
+        Some(9000),
+        "finishing commits"
+    );
+    assert_eq!(status(&o, "transfer"), StepStatus::Done);
+    // Never read: never worked on, so missed, and critical.
+    let (mut t, _) = run(&s, "0 use pump\n1 use pump\n2 enter volume 200 mL\n");
+    let o = t.finish(praxis::action::SimTime(9000), &mut Vec::new());
+    assert_eq!(status(&o, "transfer"), StepStatus::Missed);
+    assert!(!o.passed);
+}
+
+/// A record keeps the rules it was judged under: under rules 1 a measured step was judged at its
+/// first reading, and re-scoring a rules-1 record does the same.
+#[test]
+fn rules_1_judge_a_measured_step_at_its_first_match() {
+    let s = measured("");
+    let log = "0 use pump\n1 read pump\n2 use pump\n3 read pump\n4 enter volume 200 mL\n";
+    let parsed = eventlog::parse("t.events", log).unwrap();
+    let outcome = |rules| {
+        let mut t = Tracker::new(
+            s.clone(),
+            SessionConfig {
+                rules,
+                ..Default::default()
+            },
+        );
+        let mut out = Vec::new();
+        for a in &parsed.actions {
+            t.apply(a, &mut out);
+        }
+        t.finish(praxis::action::SimTime(9000), &mut out)
+    };
+    assert!(outcome(praxis::tracker::RULES).passed);
+    let old = outcome(1);
+    assert!(
+        !old.passed,
+        "rules 1: the first reading (100 mL) was judged"
+    );
+}

@@ -676,3 +676,119 @@ pub(super) const NOTHING_TO_SCORE: Check = Check {
     label: "nothing to score",
     help: "give required steps points (the default is 1) or add criteria",
 };
+
+// ----- measured steps, patterns and windows ---------------------------------------------------
+
+/// A measured step that also asks for a number of repetitions.
+pub(super) const MEASURED_REPEATED: Check = Check {
+    code: "praxis::scenario::bad_measured_step",
+    level: Level::Error,
+    label: "repeated",
+    help: "a measured step is worked on as often as the learner likes and judged once, when committed: remove `repeat`",
+};
+
+/// `commit_when` on a step that is not measured.
+pub(super) const COMMIT_NOT_MEASURED: Check = Check {
+    code: "praxis::scenario::bad_measured_step",
+    level: Level::Error,
+    label: "only for measured steps",
+    help: "add `measured: true`, or remove `commit_when`",
+};
+
+/// A measured step committed by a state rather than by something the learner does.
+pub(super) const COMMIT_ON_STATE: Check = Check {
+    code: "praxis::scenario::bad_measured_step",
+    level: Level::Error,
+    label: "a state",
+    help: "the learner commits by doing something: write an action such as `Enter(\"tris-mass\")`",
+};
+
+/// An `AnyOf` pattern with nothing in it.
+pub(super) const EMPTY_ANY_OF: Check = Check {
+    code: "praxis::scenario::bad_pattern",
+    level: Level::Error,
+    label: "no action",
+    help: "list the actions, e.g. `AnyOf([Touch(a: \"#hand\", b: \"victim\"), Compress])`",
+};
+
+/// An `AnyOf` pattern holding a state or another `AnyOf`.
+pub(super) const ANY_OF_NOT_ACTION: Check = Check {
+    code: "praxis::scenario::bad_pattern",
+    level: Level::Error,
+    label: "not an action",
+    help: "`AnyOf` lists actions only; write a state as its own `State(…)` pattern",
+};
+
+// ----- the critical map ----------------------------------------------------------------------
+
+/// A critical-map entry whose reference is not written `§3 step 8`.
+pub(super) const CRITICAL_MAP_KEY: Check = Check {
+    code: "praxis::scenario::bad_critical_map",
+    level: Level::Error,
+    label: "not `§N step M`",
+    help: "write where the reference marks the item: its section and step number, e.g. `§3 step 8`",
+};
+
+/// The same reference item mapped twice.
+pub(super) const CRITICAL_MAP_TWICE: Check = Check {
+    code: "praxis::scenario::bad_critical_map",
+    level: Level::Error,
+    label: "mapped again",
+    help: "map each item once; list all its carriers in one `carried_by`",
+};
+
+/// An entry that is both carried and exempt.
+pub(super) const CRITICAL_MAP_BOTH: Check = Check {
+    code: "praxis::scenario::bad_critical_map",
+    level: Level::Error,
+    label: "carried and exempt",
+    help: "keep `carried_by` when the scenario scores it critical, `exempt` when it cannot",
+};
+
+/// An entry that says neither what carries it nor why it is exempt.
+pub(super) const CRITICAL_MAP_NEITHER: Check = Check {
+    code: "praxis::scenario::bad_critical_map",
+    level: Level::Error,
+    label: "neither carried nor exempt",
+    help: "add `carried_by: [\"step-id\"]`, or `exempt: \"…\"` with the source that exempts it (or `UNVERIFIED in the reference`)",
+};
+
+/// An exemption without a reason.
+pub(super) const CRITICAL_MAP_NO_REASON: Check = Check {
+    code: "praxis::scenario::bad_critical_map",
+    level: Level::Error,
+    label: "no reason",
+    help: "cite the source that exempts it, or write `UNVERIFIED in the reference`",
+};
+
+/// A carrier that is not a step, group, error rule or decision.
+pub(super) const CRITICAL_CARRIER_UNKNOWN: Check = Check {
+    code: "praxis::scenario::bad_critical_map",
+    level: Level::Error,
+    label: "not defined",
+    help: "",
+};
+
+/// A carrier that does not fail the session.
+pub(super) const CRITICAL_CARRIER_NOT_CRITICAL: Check = Check {
+    code: "praxis::scenario::critical_not_critical",
+    level: Level::Error,
+    label: "not critical",
+    help: "make it critical (`critical: true`, or `severity: Critical` for an error rule), or exempt the item with its reason",
+};
+
+/// A CRITICAL item of the reference that the map leaves out.
+pub(super) const CRITICAL_NOT_MAPPED: Check = Check {
+    code: "praxis::scenario::critical_not_mapped",
+    level: Level::Error,
+    label: "item missing",
+    help: "add `(reference: \"§N step M\", carried_by: [\"…\"])`, or `exempt: \"…\"` with its reason, to `critical_map`",
+};
+
+/// A map entry the reference does not mark CRITICAL (renumbered, or no longer critical).
+pub(super) const CRITICAL_MAP_STALE: Check = Check {
+    code: "praxis::scenario::critical_map_stale",
+    level: Level::Warning,
+    label: "not CRITICAL in the reference",
+    help: "check the reference's numbering; remove the entry if the item is no longer CRITICAL",
+};

@@ -38,6 +38,24 @@ impl<'a> Compiler<'a> {
             }
             Pattern::Wait => CPattern::Wait,
             Pattern::State(c) => CPattern::State(self.cond(c, &p.index(0), usage)),
+            Pattern::AnyOf(list) => {
+                if list.is_empty() {
+                    self.fail(&checks::EMPTY_ANY_OF, p, "`AnyOf` lists no action");
+                }
+                let at = p.index(0);
+                let mut out = Vec::with_capacity(list.len());
+                for (i, inner) in list.iter().enumerate() {
+                    if matches!(inner, Pattern::State(_) | Pattern::AnyOf(_)) {
+                        self.fail(
+                            &checks::ANY_OF_NOT_ACTION,
+                            &at.index(i),
+                            "`AnyOf` holds a state or another `AnyOf`",
+                        );
+                    }
+                    out.push(self.pattern(inner, &at.index(i), usage));
+                }
+                CPattern::AnyOf(out)
+            }
         }
     }
 

@@ -216,6 +216,12 @@ impl<'a> Compiler<'a> {
                 Some("no object affords `Compress`".into())
             }
             CPattern::State(c) => self.never_true(c),
+            // Impossible only when every alternative is.
+            CPattern::AnyOf(list) if !list.is_empty() => {
+                let reasons: Option<Vec<String>> =
+                    list.iter().map(|p| self.impossible(p)).collect();
+                reasons.map(|r| r.join("; "))
+            }
             _ => None,
         }
     }

@@ -26,6 +26,7 @@ use std::ops::Range as Span;
 
 mod actions;
 mod checks;
+mod critical_map;
 mod declare;
 mod effects;
 mod graph;
@@ -137,7 +138,7 @@ pub struct Outcome {
 /// Checks `parsed` and builds its index. `asset_exists` says whether a path under `assets/`
 /// exists; without it, asset paths are only checked for form.
 pub fn compile(parsed: &Parsed, asset_exists: Option<&dyn Fn(&str) -> bool>) -> Outcome {
-    compile_for(parsed, asset_exists, Purpose::Run)
+    compile_for(parsed, asset_exists, Purpose::Run, None)
 }
 
 /// Why a scenario is compiled.
@@ -155,6 +156,7 @@ pub fn compile_for(
     parsed: &Parsed,
     asset_exists: Option<&dyn Fn(&str) -> bool>,
     purpose: Purpose,
+    reference: Option<&[crate::scenario::reference::CriticalRef]>,
 ) -> Outcome {
     let mut c = Compiler {
         purpose,
@@ -170,7 +172,7 @@ pub fn compile_for(
         choice_ids: Vec::new(),
         steps_declared: 0,
     };
-    c.run(&parsed.model, &parsed.file);
+    c.run(&parsed.model, &parsed.file, reference);
     let has_errors = c.diags.iter().any(|d| d.level == Level::Error);
     Outcome {
         index: (!has_errors).then_some(c.ix),
@@ -267,7 +269,12 @@ fn kebab_suggestion(s: &str) -> String {
 }
 
 impl<'a> Compiler<'a> {
-    fn run(&mut self, m: &'a ScenarioFile, file: &str) {
+    fn run(
+        &mut self,
+        m: &'a ScenarioFile,
+        file: &str,
+        reference: Option<&[crate::scenario::reference::CriticalRef]>,
+    ) {
         let root = Path::root();
         self.header(m, file, &root);
         self.declare_entities(m, &root);
@@ -297,6 +304,7 @@ impl<'a> Compiler<'a> {
         self.compile_metrics(m, &root);
         self.compile_rules(m, &root);
         self.compile_scoring(m, &root);
+        self.compile_critical_map(m, &root, reference);
         self.check_order_graph();
         self.check_reachability(&nodes);
         self.check_scores(&root);

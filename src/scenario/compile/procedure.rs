@@ -79,6 +79,7 @@ impl<'a> Compiler<'a> {
             let message = format!("{what} repeats 0 times");
             self.fail(&checks::STEP_ZERO_TIMES, &p.field("repeat"), message);
         }
+        let commit = self.measured_step(s, p, &what, &usage);
         if s.critical && unverified {
             let unverified_span = self.span(&p.field("unverified"));
             let message = format!("{what} is marked unverified but critical");
@@ -118,6 +119,8 @@ impl<'a> Compiler<'a> {
             pattern,
             guard,
             repeat: s.repeat.unwrap_or(1).max(1),
+            measured: s.measured,
+            commit,
             points,
             critical: s.critical && !unverified && !optional,
             unverified,
@@ -377,5 +380,33 @@ impl<'a> Compiler<'a> {
             let message = format!("group `{id}` has no steps");
             self.fail(&checks::EMPTY_GROUP, &p.field("steps"), message);
         }
+    }
+
+    /// A measured step's commit: judged when the learner commits, so it takes no repeat count,
+    /// and its commit is an action, never a state.
+    fn measured_step(&mut self, s: &Step, p: &Path, what: &str, usage: &str) -> Option<CPattern> {
+        if s.measured && s.repeat.is_some_and(|r| r > 1) {
+            self.fail(
+                &checks::MEASURED_REPEATED,
+                &p.field("repeat"),
+                format!("{what} is measured and repeated"),
+            );
+        }
+        let c = s.commit_when.as_ref()?;
+        if !s.measured {
+            self.fail(
+                &checks::COMMIT_NOT_MEASURED,
+                &p.field("commit_when"),
+                format!("{what} has `commit_when` but is not measured"),
+            );
+        }
+        if matches!(c, Pattern::State(_)) {
+            self.fail(
+                &checks::COMMIT_ON_STATE,
+                &p.field("commit_when"),
+                format!("{what} commits on a state, not an action"),
+            );
+        }
+        Some(self.pattern(c, &p.field("commit_when"), usage))
     }
 }

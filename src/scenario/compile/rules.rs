@@ -21,6 +21,13 @@ impl<'a> Compiler<'a> {
         let pattern = self.pattern(&e.on, &p.field("on"), &usage);
         let guard = self.opt_cond(&e.when, &p.field("when"), &usage);
         let (severity, penalty) = self.cost(e, p, &what, penalties);
+        let window = e.during.as_ref().map(|w| {
+            let wp = p.field("during");
+            (
+                self.pattern(&w.from, &wp.field("from"), &usage),
+                self.pattern(&w.until, &wp.field("until"), &usage),
+            )
+        });
         ErrorInfo {
             id: e.id.0.clone(),
             pattern,
@@ -28,6 +35,7 @@ impl<'a> Compiler<'a> {
             severity,
             penalty,
             each_time: e.each_time,
+            window,
         }
     }
 

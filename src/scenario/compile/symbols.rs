@@ -16,6 +16,23 @@ impl<'a> Compiler<'a> {
 
     /// Reports that the value at `p` fails `check`, said by `message`. The caller may add to
     /// the problem: a fix or a label worded from the value, another place.
+    /// Reports `check` at `p` with, as its fix, "did you mean" the name of `names` closest to
+    /// `wrong`, else `otherwise`.
+    pub(super) fn fail_suggesting(
+        &mut self,
+        check: &checks::Check,
+        p: &Path,
+        message: String,
+        (wrong, names): (&str, &[String]),
+        otherwise: &str,
+    ) {
+        let help = match closest(wrong, names.iter().map(String::as_str)) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => otherwise.to_string(),
+        };
+        self.fail(check, p, message).help = Some(help);
+    }
+
     pub(super) fn fail(
         &mut self,
         check: &checks::Check,
@@ -176,16 +193,14 @@ impl<'a> Compiler<'a> {
             if let Some(set) = self.tags.get(tag) {
                 return Some(set.clone());
             }
-            let help = match closest(tag, self.tags.keys().map(String::as_str)) {
-                Some(s) => format!("did you mean `#{s}`?"),
-                None => "add the tag to some objects' `tags`, or check the spelling".to_string(),
-            };
-            self.fail(
+            let tags: Vec<String> = self.tags.keys().map(|t| format!("#{t}")).collect();
+            self.fail_suggesting(
                 &checks::UNKNOWN_TAG,
                 p,
                 format!("no entity has the tag `{tag}` ({usage})"),
-            )
-            .help = Some(help);
+                (r, &tags),
+                "add the tag to some objects' `tags`, or check the spelling",
+            );
             return None;
         }
         self.resolve(Sym::Entity, r, p, usage).map(|i| vec![i])

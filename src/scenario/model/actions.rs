@@ -93,6 +93,7 @@ pub struct Metric {
 
 /// What a metric measures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum MetricKind {
     /// Total held time of these gestures, in s.
     GestureTime(Vec<GestureId>),

@@ -189,6 +189,27 @@ pub struct ScenarioFile {
     pub faults: Vec<Fault>,
     /// Weights, penalties and pass mark.
     pub scoring: Scoring,
+    /// Every item the domain reference marks CRITICAL, with what carries it in the scenario or
+    /// why it is exempt. (Left out of the canonical form when empty, so older scenarios keep
+    /// their hash.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub critical_map: Vec<CriticalItem>,
+}
+
+/// An item the domain reference marks CRITICAL, and how the scenario honours it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriticalItem {
+    /// Where the reference marks it: `"§3 step 8"` (its section and its step number).
+    pub reference: String,
+    /// The critical steps, groups, error rules or decisions that carry it: skipped or done
+    /// wrong, each fails the session.
+    #[serde(default)]
+    pub carried_by: Vec<String>,
+    /// Why the scenario does not make it critical: the source that exempts it, or
+    /// `UNVERIFIED in the reference` (UNVERIFIED wins over CRITICAL).
+    #[serde(default)]
+    pub exempt: Option<String>,
 }
 
 /// A published document the scenario follows.

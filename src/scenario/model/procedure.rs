@@ -4,6 +4,7 @@ use super::*;
 
 /// A node of the procedure graph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Node {
     /// One step.
     Step(Box<Step>),
@@ -91,6 +92,18 @@ pub struct Step {
     /// Number of matching actions needed (30 compressions).
     #[serde(default)]
     pub repeat: Option<u32>,
+    /// The step's result is a measured amount (weighing, titrating, making up to volume, a
+    /// transfer): `done_when` (reading the instrument) may match as often as the learner likes
+    /// while working and never closes the step. The step is done, and its criteria judged, when
+    /// the learner commits to it: `commit_when` matches, a step that must come after it is
+    /// started, or the session finishes. (Left out of the canonical form when false, so older
+    /// scenarios keep their hash.)
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub measured: bool,
+    /// For a measured step: the action that declares it done (recording the value, a
+    /// "done" gesture), besides starting what comes after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commit_when: Option<Pattern>,
     /// Points for doing it (default 1; 0 for optional and unverified steps).
     #[serde(default)]
     pub points: Option<f64>,
@@ -110,6 +123,7 @@ pub struct Step {
 
 /// What an action must look like to complete a step, trigger an error or apply a rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Pattern {
     /// An object picked up.
     Grab(EntityRef),
@@ -152,10 +166,13 @@ pub enum Pattern {
     Wait,
     /// Not an action: the condition becoming true.
     State(Condition),
+    /// Any one of these actions (no `State` inside).
+    AnyOf(Vec<Pattern>),
 }
 
 /// A test on the world state, the procedure and the session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Condition {
     /// The fact holds (`#tag.fact`: for any tagged entity).
     Fact(FactRef),

@@ -54,6 +54,7 @@ pub struct Object {
 
 /// The look of an object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Model {
     /// A glTF binary file under `assets/`.
     Gltf(String),
@@ -85,6 +86,7 @@ pub enum Model {
 
 /// The collision shape of an object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Collider {
     /// A box.
     Cuboid {
@@ -127,6 +129,7 @@ pub struct Pose {
 
 /// How physics treats an object.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Body {
     /// Never moves (walls, furniture).
     #[default]
@@ -140,6 +143,7 @@ pub enum Body {
 
 /// Something the learner can do with an object (the runtime offers these).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Affordance {
     /// Use it (press, switch on, open).
     Use {

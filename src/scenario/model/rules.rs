@@ -26,6 +26,21 @@ pub struct ErrorRule {
     /// The domain reference marks this item UNVERIFIED: only `Guidance` is allowed.
     #[serde(default)]
     pub unverified: Option<String>,
+    /// Only an error inside this window (nobody touches the victim from the AED's analysis until
+    /// the shock is delivered): the whole window written once. (Left out of the canonical form
+    /// when absent, so older scenarios keep their hash.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub during: Option<Window>,
+}
+
+/// A stretch of the session, from one happening to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    /// What opens it: an action, or `State(…)` becoming true.
+    pub from: Pattern,
+    /// What closes it (it may open again later).
+    pub until: Pattern,
 }
 
 /// How serious an error is.
@@ -89,6 +104,7 @@ pub struct Event {
 
 /// When an event happens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Trigger {
     /// At a session time.
     At(DurationSpec),

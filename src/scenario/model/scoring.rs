@@ -28,6 +28,7 @@ pub struct Criterion {
 
 /// How a criterion is checked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Check {
     /// A value lies in a range.
     Value(ValueRef, RangeSpec),
@@ -40,6 +41,7 @@ pub enum Check {
 
 /// A value a criterion checks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum ValueRef {
     /// A quantity of the world state (its true value).
     Quantity(QuantityId),

@@ -90,6 +90,7 @@ pub struct TimerDecl {
 
 /// A change to the world state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Effect {
     /// Make a fact true or false (`#tag.fact` sets it on every tagged entity).
     Set(FactRef, bool),

@@ -1,0 +1,78 @@
+//! Records made before the judging rules changed keep their meaning: each record of the corpus in
+//! `tests/fixtures/records-rules-1/` still verifies and re-scores, under the rules it names, to
+//! exactly what it stores.
+
+use crate::support;
+use praxis::record::{self, Integrity, sign::SignatureStatus};
+use praxis::scenario::Scenario;
+use std::sync::Arc;
+
+const KEY: &str = "3sw97VTvhgg+wPHDHw126XlmIfCBlhj3q+HNxgEB2/M=";
+
+fn corpus() -> std::path::PathBuf {
+    support::root().join("tests/fixtures/records-rules-1")
+}
+
+fn kept_scenarios() -> Vec<Arc<Scenario>> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(corpus().join("scenarios")).unwrap() {
+        let path = e.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        match Scenario::kept_version(&name, &bytes) {
+            Ok(s) => out.push(Arc::new(s)),
+            Err(r) => panic!("{name} no longer loads: {r:?}"),
+        }
+    }
+    out
+}
+
+#[test]
+fn every_record_from_before_the_rules_changed_verifies_and_rescores_byte_for_byte() {
+    let scenarios = kept_scenarios();
+    let mut checked = Vec::new();
+    for e in std::fs::read_dir(corpus().join("records")).unwrap() {
+        let path = e.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let rec = record::read(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(rec.integrity, Integrity::Complete, "{name}");
+        assert_eq!(
+            rec.header.rules, 1,
+            "{name}: a header without `rules` is rules 1"
+        );
+        assert_eq!(
+            record::sign::check(&rec),
+            SignatureStatus::Valid { key: KEY.into() },
+            "{name}"
+        );
+        let scenario = scenarios
+            .iter()
+            .find(|s| s.hash() == rec.header.scenario.sha256)
+            .unwrap_or_else(|| panic!("{name}: its scenario version is not in the corpus"));
+        let replay = record::replay(&rec, scenario.clone());
+        assert!(
+            replay.matches(&rec),
+            "{name} re-scores differently: {:?}",
+            replay.differences
+        );
+        checked.push(name);
+    }
+    // Every scenario, a perfect run and a failing one each, and the two 1.0.1 versions.
+    assert_eq!(checked.len(), 20, "{checked:?}");
+}
+
+#[test]
+fn a_record_judged_under_rules_this_praxis_does_not_know_is_refused_with_the_reason() {
+    let path = corpus().join("records/buffer-preparation-perfect.jsonl");
+    let text = std::fs::read_to_string(path).unwrap();
+    let newer = praxis::tracker::RULES + 1;
+    let edited = text.replacen(
+        "\"app_version\"",
+        &format!("\"rules\":{newer},\"app_version\""),
+        1,
+    );
+    let err = record::read(edited.as_bytes()).unwrap_err().to_string();
+    assert!(err.contains(&format!("rules {newer}")), "{err}");
+    assert!(err.contains("update Praxis"), "{err}");
+}

@@ -335,5 +335,36 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(core, benches);
+/// `praxis audit` on each scenario from its perfect run (target: under 1 s each).
+fn audits(c: &mut Criterion) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut group = c.benchmark_group("audit a scenario from its perfect run");
+    group.sample_size(10);
+    let mut ids: Vec<String> = std::fs::read_dir(root.join("scenarios"))
+        .unwrap()
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    ids.sort();
+    for id in ids {
+        let text = std::fs::read_to_string(root.join(format!("scenarios/{id}.ron"))).unwrap();
+        let scenario = Arc::new(Scenario::from_ron_str(&format!("{id}.ron"), &text).unwrap());
+        let log_text =
+            std::fs::read_to_string(root.join(format!("tests/playthroughs/{id}/perfect.events")))
+                .unwrap();
+        let log = praxis::eventlog::parse("perfect.events", &log_text).unwrap();
+        group.bench_function(id.as_str(), |b| {
+            b.iter(|| black_box(praxis::audit::audit(&scenario, &log)));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(core, benches, audits);
 criterion_main!(core);

@@ -15,6 +15,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod action;
+pub mod audit;
 pub mod center;
 pub mod config;
 pub mod eventlog;

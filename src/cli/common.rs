@@ -100,6 +100,19 @@ pub fn list_ids(dir: &Path) -> Vec<String> {
 }
 
 /// The `assets/` folder that goes with a scenario file (`../assets` from its folder).
+/// The assets folder the runtime would load a scenario's models from: `../assets` beside it,
+/// else beside the scenario folder, else the installed one, else the source tree's.
+pub fn runtime_assets_dir(scenario: &Path, scenarios_dir: Option<&Path>) -> PathBuf {
+    assets_dir_for(scenario)
+        .or_else(|| {
+            let d = scenarios_dir?.join("..").join("assets");
+            d.is_dir().then_some(d)
+        })
+        .or_else(|| installed_dir("assets"))
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets")))
+}
+
+/// `../assets` beside a scenario file, when there is one.
 pub fn assets_dir_for(scenario: &Path) -> Option<PathBuf> {
     let dir = scenario.parent()?;
     let dir = if dir.as_os_str().is_empty() {
@@ -322,4 +335,27 @@ pub fn read_event_log(
             eprintln!("error: the event log has problems; nothing was {done}");
             CANNOT_RUN
         })
+}
+
+/// The CRITICAL items of the domain reference a scenario names (`domain_ref`), read from the
+/// folder `dir`; `None` when the scenario does not even parse (its own errors say why).
+pub fn reference_items(
+    dir: &Path,
+    scenario: &[u8],
+) -> Result<Option<Vec<praxis::scenario::reference::CriticalRef>>, String> {
+    let Ok(parsed) = praxis::scenario::load::parse("scenario", scenario) else {
+        return Ok(None);
+    };
+    let name = &parsed.model.domain_ref;
+    if name.contains('/') || name.contains('\\') || !name.ends_with(".md") {
+        return Err(format!(
+            "domain_ref `{name}` is not a file name such as `hand-hygiene.md`"
+        ));
+    }
+    let path = dir.join(name);
+    let bytes = praxis::files::read_limited(&path, praxis::files::MAX_SCENARIO_BYTES)
+        .map_err(|e| format!("cannot read its domain reference {}: {e}", path.display()))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))?;
+    Ok(Some(praxis::scenario::reference::critical_items(&text)))
 }

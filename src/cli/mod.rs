@@ -3,6 +3,7 @@
 //! Exit status everywhere: 0 success (valid, passed, matches), 1 problems found (invalid,
 //! failed, mismatch), 2 could not run (missing file, unreadable input, bad arguments).
 
+mod audit;
 mod center;
 mod common;
 mod csv_out;
@@ -51,6 +52,9 @@ enum Command {
     Report(report::Args),
     /// Send records' xAPI statements to the LRS, through a queue on disk that loses nothing.
     Push(push::Args),
+    /// Mutation testing of a procedure: the perfect run with each critical item, each line left
+    /// out and each pair of neighbouring lines swapped; what still passes.
+    Audit(audit::Args),
     /// Draw a scenario's procedure graph as DOT or SVG.
     Graph(graph::Args),
     /// List the scenarios in the scenario folder.
@@ -72,6 +76,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Export(a) => export::run(a),
         Command::Report(a) => report::run(a),
         Command::Push(a) => push::run(a),
+        Command::Audit(a) => audit::run(a),
         Command::Graph(a) => graph::run(a),
         Command::List(a) => list::run(a),
         #[cfg(feature = "runtime")]

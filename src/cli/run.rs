@@ -219,16 +219,18 @@ pub fn run(mut a: Args) -> u8 {
         );
         return CANNOT_RUN;
     }
-    let assets_dir = scenario
-        .as_deref()
-        .and_then(common::assets_dir_for)
-        .or_else(|| {
-            let d = scenarios_dir.join("..").join("assets");
-            d.is_dir().then_some(d)
-        })
-        .or_else(|| common::installed_dir("assets"))
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets")));
+    let assets_dir = match scenario.as_deref() {
+        Some(s) => common::runtime_assets_dir(s, Some(&scenarios_dir)),
+        None => common::runtime_assets_dir(&scenarios_dir.join("-"), Some(&scenarios_dir)),
+    };
     let assets_dir = std::fs::canonicalize(&assets_dir).unwrap_or(assets_dir);
+    // A scenario with a problem (a model missing from the assets, a misspelt field) is refused
+    // here, with its positioned errors, before a window opens.
+    if let Some(path) = scenario.as_deref()
+        && let Err(code) = common::load(path, Some(&assets_dir), common::DiagFormat::Human)
+    {
+        return code;
+    }
     praxis::runtime::run(RunOptions {
         scenario,
         scenarios_dir,

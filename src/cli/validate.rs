@@ -14,9 +14,17 @@ pub struct Args {
     /// How problems are printed.
     #[arg(long, value_enum, default_value = "human")]
     format: DiagFormat,
-    /// The assets folder model paths are checked against (default: `../assets` from the file).
-    #[arg(long)]
+    /// The assets folder model paths are checked against (default: the one `praxis run` would
+    /// load them from: `../assets` from the file, else the installed or source tree's).
+    #[arg(long, conflicts_with = "no_assets")]
     assets: Option<PathBuf>,
+    /// Do not check that the models exist (only their paths' form).
+    #[arg(long)]
+    no_assets: bool,
+    /// The folder of domain references (`../shared/domain`): each scenario's critical map must
+    /// then map every item its reference (`domain_ref`) marks CRITICAL.
+    #[arg(long)]
+    domain: Option<PathBuf>,
     /// Treat warnings as problems (exit status 1).
     #[arg(long)]
     deny_warnings: bool,
@@ -35,12 +43,28 @@ pub fn run(args: Args) -> u8 {
             }
         };
         let name = path.display().to_string();
-        let assets = args.assets.clone().or_else(|| common::assets_dir_for(path));
+        let assets = match (&args.assets, args.no_assets) {
+            (_, true) => None,
+            (Some(a), false) => Some(a.clone()),
+            (None, false) => Some(common::runtime_assets_dir(path, None)),
+        };
         let exists = assets.map(|dir| move |rel: &str| dir.join(rel).is_file());
-        let report = Scenario::check(
+        let reference = match &args.domain {
+            None => None,
+            Some(dir) => match common::reference_items(dir, &bytes) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("error: {name}: {e}");
+                    status = CANNOT_RUN;
+                    continue;
+                }
+            },
+        };
+        let report = Scenario::check_against(
             &name,
             &bytes,
             exists.as_ref().map(|f| f as &dyn Fn(&str) -> bool),
+            reference.as_deref(),
         );
         let errors = report
             .diagnostics

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod audit;
 mod center;
 mod cmi5;
 #[path = "../support/lms.rs"]

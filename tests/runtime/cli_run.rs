@@ -75,6 +75,27 @@ fn a_broken_scenario_is_reported_with_its_location_and_exits_1() {
     );
 }
 
+/// A scenario whose model file is missing from the assets it would load is refused before a
+/// window opens, with the model's place in the file.
+#[test]
+fn a_scenario_with_a_missing_model_is_refused_and_exits_1() {
+    let dir = std::env::temp_dir().join(format!("praxis-run-model-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("medication-administration.ron");
+    let text =
+        std::fs::read_to_string(super::root().join("scenarios/medication-administration.ron"))
+            .unwrap();
+    let edited = text.replacen("models/", "models/missing-", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&file, edited).unwrap();
+    let (code, out) = run(&[file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("unknown_asset") && out.contains("models/missing-"),
+        "{out}"
+    );
+}
+
 /// A broken pose script is refused before a window opens, naming the file and the line.
 #[test]
 fn a_broken_pose_script_names_its_line_and_exits_2() {

@@ -572,8 +572,12 @@ fn cleanroom_gowning_perfect_run_passes_and_replays() {
         decision: "pack-check".into(),
         choices: vec!["all-fit".into()],
     });
+    // Standing in front of the gloves, as a careful operator does: carried in a bare hand, they
+    // would carry its germs onto a pack they brushed.
+    sim.near("sterile-gloves", clean);
     sim.grab(Hand::Right, "sterile-gloves");
     sim.put_on(Hand::Right, "sterile-gloves", "right-hand");
+    sim.near("garment-packs", clean);
     for (item, target) in [
         ("hood", "head"),
         ("facemask", "head"),

@@ -102,6 +102,26 @@ fn err(code: &'static str, msg: impl Into<String>, span: Range<usize>, label: &s
     Diagnostic::error(code, msg, span, label)
 }
 
+/// A syntax error at token `t`.
+fn syntax(t: &Tok<'_>, msg: impl Into<String>, label: &str) -> Diagnostic {
+    err("praxis::events::syntax", msg, t.span.clone(), label)
+}
+
+/// The number written `text` (part of token `t`) when it is finite and `ok`, else a syntax error
+/// at `t`: "`…` is not `what`", labelled `label`.
+fn number_in(
+    t: &Tok<'_>,
+    text: &str,
+    ok: impl Fn(f64) -> bool,
+    what: &str,
+    label: &str,
+) -> Result<f64, Diagnostic> {
+    text.parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite() && ok(*v))
+        .ok_or_else(|| syntax(t, format!("`{}` is not {what}", t.text), label))
+}
+
 fn directive(
     log: &mut EventLog,
     toks: &[Tok<'_>],
@@ -111,10 +131,9 @@ fn directive(
     let arg = |i: usize| toks.get(i).map(|t| t.text);
     let need = |i: usize, what: &str| {
         toks.get(i).ok_or_else(|| {
-            err(
-                "praxis::events::syntax",
+            syntax(
+                &toks[0],
                 format!("`{}` needs {what}", toks[0].text),
-                toks[0].span.clone(),
                 "incomplete",
             )
         })
@@ -124,10 +143,9 @@ fn directive(
         "@seed" => {
             let t = need(1, "a number")?;
             log.config.seed = t.text.parse().map_err(|_| {
-                err(
-                    "praxis::events::syntax",
+                syntax(
+                    &t,
                     format!("seed `{}` is not a whole number", t.text),
-                    t.span.clone(),
                     "not a number",
                 )
             })?;
@@ -135,10 +153,9 @@ fn directive(
         "@mode" => {
             let t = need(1, "`guided` or `assessment`")?;
             log.config.mode = Mode::parse(t.text).ok_or_else(|| {
-                err(
-                    "praxis::events::syntax",
+                syntax(
+                    &t,
                     format!("mode `{}` is not `guided` or `assessment`", t.text),
-                    t.span.clone(),
                     "unknown mode",
                 )
             })?;
@@ -149,10 +166,9 @@ fn directive(
                 None | Some("on") => true,
                 Some("off") => false,
                 Some(other) => {
-                    return Err(err(
-                        "praxis::events::syntax",
+                    return Err(syntax(
+                        &toks[2],
                         format!("`{other}` is not `on` or `off`"),
-                        toks[2].span.clone(),
                         "on or off",
                     ));
                 }
@@ -171,10 +187,9 @@ fn directive(
                     Some("pass") => ExpectKind::Passed(true),
                     Some("fail") => ExpectKind::Passed(false),
                     _ => {
-                        return Err(err(
-                            "praxis::events::syntax",
+                        return Err(syntax(
+                            &what,
                             "`@expect result` takes `pass` or `fail`",
-                            what.span.clone(),
                             "pass or fail",
                         ));
                     }
@@ -182,10 +197,9 @@ fn directive(
                 "score" => {
                     let t = need(2, "a percentage")?;
                     let v: f64 = t.text.trim_end_matches('%').parse().map_err(|_| {
-                        err(
-                            "praxis::events::syntax",
+                        syntax(
+                            &t,
                             format!("`{}` is not a percentage", t.text),
-                            t.span.clone(),
                             "e.g. 87.5%",
                         )
                     })?;
@@ -200,12 +214,7 @@ fn directive(
                     need(3, "a status")?.text.to_string(),
                 ),
                 other => {
-                    return Err(err(
-                        "praxis::events::syntax",
-                        format!("unknown expectation `{other}`"),
-                        what.span.clone(),
-                        "unknown",
-                    )
+                    return Err(syntax(&what, format!("unknown expectation `{other}`"), "unknown")
                     .with_help("expect one of: result, score, critical, no-critical, error, no-errors, status"));
                 }
             };
@@ -217,10 +226,9 @@ fn directive(
         }
         other => {
             let known = ["@scenario", "@seed", "@mode", "@fault", "@expect"];
-            let d = err(
-                "praxis::events::syntax",
+            let d = syntax(
+                &toks[0],
                 format!("unknown directive `{other}`"),
-                toks[0].span.clone(),
                 "unknown directive",
             );
             return Err(match closest(other, known) {
@@ -315,10 +323,9 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
         .with_help("actions are written in the order they happen; times never decrease"));
     }
     let verb = toks.get(1).ok_or_else(|| {
-        err(
-            "praxis::events::syntax",
+        syntax(
+            &toks[0],
             "a time without an action",
-            toks[0].span.clone(),
             "action expected after the time",
         )
     })?;
@@ -378,29 +385,17 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
         t.text.to_string()
     };
     let missing = |what: &str| {
-        err(
-            "praxis::events::syntax",
-            format!("`{}` needs {what}", verb.text),
-            verb.span.clone(),
-            "incomplete",
-        )
-        .with_help(usage(verb.text))
+        syntax(&verb, format!("`{}` needs {what}", verb.text), "incomplete")
+            .with_help(usage(verb.text))
     };
     let hand_of = |t: &Tok<'_>| {
-        Hand::parse(t.text).ok_or_else(|| {
-            err(
-                "praxis::events::syntax",
-                format!("`{}` is not a hand", t.text),
-                t.span.clone(),
-                "left or right",
-            )
-        })
+        Hand::parse(t.text)
+            .ok_or_else(|| syntax(&t, format!("`{}` is not a hand", t.text), "left or right"))
     };
     let unexpected = |t: &Tok<'_>| {
-        err(
-            "praxis::events::syntax",
+        syntax(
+            &t,
             format!("unexpected `{}` after `{}`", t.text, verb.text),
-            t.span.clone(),
             "unexpected",
         )
         .with_help(usage(verb.text))
@@ -454,19 +449,7 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
                             let t = args
                                 .get(i + 1 + k)
                                 .ok_or_else(|| missing("three coordinates after `at`"))?;
-                            *v = t
-                                .text
-                                .parse()
-                                .ok()
-                                .filter(|v: &f64| v.is_finite())
-                                .ok_or_else(|| {
-                                    err(
-                                        "praxis::events::syntax",
-                                        format!("`{}` is not a coordinate", t.text),
-                                        t.span.clone(),
-                                        "metres",
-                                    )
-                                })?;
+                            *v = number_in(t, t.text, |_| true, "a coordinate", "metres")?;
                         }
                         position = Some(p);
                         i += 4;
@@ -563,20 +546,13 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
                 match args[i].text {
                     "depth" => {
                         let t = args.get(i + 1).ok_or_else(|| missing("a depth in mm"))?;
-                        let v: f64 = t
-                            .text
-                            .trim_end_matches("mm")
-                            .parse()
-                            .ok()
-                            .filter(|v: &f64| v.is_finite() && *v >= 0.0)
-                            .ok_or_else(|| {
-                                err(
-                                    "praxis::events::syntax",
-                                    format!("`{}` is not a depth in mm", t.text),
-                                    t.span.clone(),
-                                    "e.g. 52mm",
-                                )
-                            })?;
+                        let v = number_in(
+                            t,
+                            t.text.trim_end_matches("mm"),
+                            |v| v >= 0.0,
+                            "a depth in mm",
+                            "e.g. 52mm",
+                        )?;
                         depth = Some(v);
                         i += 2;
                         if args.get(i).is_some_and(|t| t.text == "mm") {
@@ -591,10 +567,9 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
                             "full" => true,
                             "partial" => false,
                             _ => {
-                                return Err(err(
-                                    "praxis::events::syntax",
+                                return Err(syntax(
+                                    &t,
                                     format!("`{}` is not `full` or `partial`", t.text),
-                                    t.span.clone(),
                                     "full or partial",
                                 ));
                             }
@@ -639,21 +614,13 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
                         !(c.is_ascii_digit() || c == '.' || c == '-' || c == 'e' || c == '+')
                     })
                     .unwrap_or(v.text.len());
-                let number: f64 = v.text[..split]
-                    .parse()
-                    .ok()
-                    .filter(|x: &f64| x.is_finite())
-                    .ok_or_else(|| {
-                        err(
-                            "praxis::events::syntax",
-                            format!("`{}` is not a number", v.text),
-                            v.span.clone(),
-                            "number expected",
-                        )
-                        .with_help(
-                            "write a number with an optional unit (`8.02 g`), or text in quotes",
-                        )
-                    })?;
+                let number =
+                    number_in(v, &v.text[..split], |_| true, "a number", "number expected")
+                        .map_err(|d| {
+                            d.with_help(
+                        "write a number with an optional unit (`8.02 g`), or text in quotes",
+                    )
+                        })?;
                 let unit = if split < v.text.len() {
                     Some(v.text[split..].to_string())
                 } else if let Some(u) = args.get(2) {

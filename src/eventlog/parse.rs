@@ -144,7 +144,7 @@ fn directive(
             let t = need(1, "a number")?;
             log.config.seed = t.text.parse().map_err(|_| {
                 syntax(
-                    &t,
+                    t,
                     format!("seed `{}` is not a whole number", t.text),
                     "not a number",
                 )
@@ -154,7 +154,7 @@ fn directive(
             let t = need(1, "`guided` or `assessment`")?;
             log.config.mode = Mode::parse(t.text).ok_or_else(|| {
                 syntax(
-                    &t,
+                    t,
                     format!("mode `{}` is not `guided` or `assessment`", t.text),
                     "unknown mode",
                 )
@@ -188,7 +188,7 @@ fn directive(
                     Some("fail") => ExpectKind::Passed(false),
                     _ => {
                         return Err(syntax(
-                            &what,
+                            what,
                             "`@expect result` takes `pass` or `fail`",
                             "pass or fail",
                         ));
@@ -197,11 +197,7 @@ fn directive(
                 "score" => {
                     let t = need(2, "a percentage")?;
                     let v: f64 = t.text.trim_end_matches('%').parse().map_err(|_| {
-                        syntax(
-                            &t,
-                            format!("`{}` is not a percentage", t.text),
-                            "e.g. 87.5%",
-                        )
+                        syntax(t, format!("`{}` is not a percentage", t.text), "e.g. 87.5%")
                     })?;
                     ExpectKind::Score(v)
                 }
@@ -214,7 +210,7 @@ fn directive(
                     need(3, "a status")?.text.to_string(),
                 ),
                 other => {
-                    return Err(syntax(&what, format!("unknown expectation `{other}`"), "unknown")
+                    return Err(syntax(what, format!("unknown expectation `{other}`"), "unknown")
                     .with_help("expect one of: result, score, critical, no-critical, error, no-errors, status"));
                 }
             };
@@ -385,16 +381,16 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
         t.text.to_string()
     };
     let missing = |what: &str| {
-        syntax(&verb, format!("`{}` needs {what}", verb.text), "incomplete")
+        syntax(verb, format!("`{}` needs {what}", verb.text), "incomplete")
             .with_help(usage(verb.text))
     };
     let hand_of = |t: &Tok<'_>| {
         Hand::parse(t.text)
-            .ok_or_else(|| syntax(&t, format!("`{}` is not a hand", t.text), "left or right"))
+            .ok_or_else(|| syntax(t, format!("`{}` is not a hand", t.text), "left or right"))
     };
     let unexpected = |t: &Tok<'_>| {
         syntax(
-            &t,
+            t,
             format!("unexpected `{}` after `{}`", t.text, verb.text),
             "unexpected",
         )
@@ -568,7 +564,7 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
                             "partial" => false,
                             _ => {
                                 return Err(syntax(
-                                    &t,
+                                    t,
                                     format!("`{}` is not `full` or `partial`", t.text),
                                     "full or partial",
                                 ));

@@ -218,11 +218,17 @@ fn same_actions(a: &Unit, b: &Unit) -> bool {
             .all(|(x, y)| x.kind == y.kind)
 }
 
-/// `b` then `a` over the time the two took: `b` starts when `a` did, `a` ends when `b` did,
-/// with the same gap between them.
+/// `b` then `a` over the time the two took: `b` starts when `a` did, `a` ends when `b` did
+/// (a `wait` counted to its end), with the same gap between them.
 fn swapped(a: &Unit, b: &Unit) -> (Unit, Unit) {
     let start = |u: &Unit| u.actions.first().map_or(0, |x| x.at.0);
-    let end = |u: &Unit| u.actions.last().map_or(0, |x| x.at.0);
+    // A `wait` moves the clock on by its duration: the unit ends when the wait does.
+    let end = |u: &Unit| {
+        u.actions.last().map_or(0, |x| match x.kind {
+            ActionKind::Wait { duration_ms } => x.at.0.saturating_add(duration_ms),
+            _ => x.at.0,
+        })
+    };
     let gap = start(b).saturating_sub(end(a));
     let shift = |u: &Unit, to: u64| Unit {
         line: u.line,
@@ -256,5 +262,45 @@ fn run(scenario: &Arc<Scenario>, log: &EventLog, actions: &[&LearnerAction]) -> 
     Run {
         passed: o.passed,
         scaled: o.score.scaled,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(line: u32, actions: &[(u64, ActionKind)]) -> Unit {
+        Unit {
+            line,
+            actions: actions
+                .iter()
+                .map(|(at, kind)| LearnerAction {
+                    at: SimTime(*at),
+                    kind: kind.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Swapping a `wait` with the line after it keeps the pair within the time the two took,
+    /// the wait counted to its end: what follows is never earlier than what precedes it.
+    #[test]
+    fn a_swapped_wait_ends_where_the_pair_ended() {
+        let wait = unit(
+            1,
+            &[(
+                10_000,
+                ActionKind::Wait {
+                    duration_ms: 60_000,
+                },
+            )],
+        );
+        let read = unit(2, &[(71_000, ActionKind::Read { object: "x".into() })]);
+        let (first, second) = swapped(&wait, &read);
+        assert_eq!(first.actions[0].at, SimTime(10_000));
+        assert_eq!(second.actions[0].at, SimTime(11_000));
+        // The wait now ends at 71 s, where the read was: the next line keeps its time.
+        let end = second.actions[0].at.0 + 60_000;
+        assert_eq!(end, 71_000);
     }
 }

@@ -99,7 +99,6 @@ pub fn list_ids(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// The `assets/` folder that goes with a scenario file (`../assets` from its folder).
 /// The assets folder the runtime would load a scenario's models from: `../assets` beside it,
 /// else beside the scenario folder, else the installed one, else the source tree's.
 pub fn runtime_assets_dir(scenario: &Path, scenarios_dir: Option<&Path>) -> PathBuf {
@@ -112,7 +111,8 @@ pub fn runtime_assets_dir(scenario: &Path, scenarios_dir: Option<&Path>) -> Path
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets")))
 }
 
-/// `../assets` beside a scenario file, when there is one.
+/// The `assets/` folder that goes with a scenario file (`../assets` from its folder), when
+/// there is one.
 pub fn assets_dir_for(scenario: &Path) -> Option<PathBuf> {
     let dir = scenario.parent()?;
     let dir = if dir.as_os_str().is_empty() {

@@ -620,14 +620,19 @@ fn body_target(
 /// The gesture a step open now asks for, and where it is made.
 fn expected_gesture(session: &Session) -> Option<(String, Option<String>)> {
     let sc = &session.start.scenario;
-    session.tracker.next_steps().into_iter().find_map(|s| {
-        match sc.index.steps[s as usize].pattern {
-            CPattern::Gesture(g) => {
-                let decl = sc.model.gestures.get(g as usize)?;
-                Some((decl.id.to_string(), decl.at.as_ref().map(|a| a.to_string())))
-            }
+    let gesture = |p: &CPattern| match p {
+        CPattern::Gesture(g) => Some(*g),
+        // The first gesture an `AnyOf` accepts.
+        CPattern::AnyOf(list) => list.iter().find_map(|p| match p {
+            CPattern::Gesture(g) => Some(*g),
             _ => None,
-        }
+        }),
+        _ => None,
+    };
+    session.tracker.next_steps().into_iter().find_map(|s| {
+        let g = gesture(&sc.index.steps[s as usize].pattern)?;
+        let decl = sc.model.gestures.get(g as usize)?;
+        Some((decl.id.to_string(), decl.at.as_ref().map(|a| a.to_string())))
     })
 }
 

@@ -27,10 +27,9 @@ pub fn critical_items(markdown: &str) -> Vec<CriticalRef> {
     for (i, line) in markdown.lines().enumerate() {
         let line = line.trim();
         if let Some(h) = line.strip_prefix("## ") {
-            section = h
-                .split('.')
-                .next()
-                .and_then(|n| n.trim().parse::<u32>().ok());
+            // `## 3. Steps` or `## 3 Steps`: the leading number, if any.
+            let digits: String = h.trim().chars().take_while(char::is_ascii_digit).collect();
+            section = digits.parse::<u32>().ok();
             continue;
         }
         let Some(s) = section else {
@@ -97,6 +96,10 @@ mod tests {
                   ## Changes\n| 11 | old | **CRITICAL** |\n";
         let items = critical_items(md);
         let keys: Vec<&str> = items.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(
+            critical_items("## 4 How\n| 2 | x | **CRITICAL** |\n")[0].key,
+            "§4 step 2"
+        );
         assert_eq!(keys, ["§1 step 1", "§3 step 8", "§3 step 10", "§5 step 9"]);
         assert_eq!(items[1].text, "Identify two ids");
         assert!(items[2].unverified && !items[1].unverified);

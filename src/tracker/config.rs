@@ -180,6 +180,17 @@ impl Tracker {
         for effects in &fault_effects {
             tracker.apply_effects(effects, 0.0, &mut ignored);
         }
+        // A window whose `from` state already holds at the start is open for the first action
+        // (and that state has not "become" true later).
+        for (i, l) in ix.state_listeners.iter().enumerate() {
+            if let Listener::Window(e, true) = *l
+                && let Some((CPattern::State(c), _)) = &ix.errors[e as usize].window
+                && tracker.holds(ix, c)
+            {
+                tracker.windows[e as usize] = true;
+                tracker.edges[i] = true;
+            }
+        }
         tracker
     }
 }

@@ -155,6 +155,11 @@ impl Tracker {
                 match l {
                     Listener::Step(s) => {
                         if self.open(s) {
+                            // A step done by a state commits, like one done by an action, to
+                            // the measured steps that must come before it.
+                            for p in self.pending_before(ix, s) {
+                                self.commit(ix, p, out);
+                            }
                             let missing = self.missing(ix.steps[s as usize].node);
                             self.progress(ix, s, missing, 0, out);
                             changed = true;

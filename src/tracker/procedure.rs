@@ -35,24 +35,28 @@ impl Tracker {
         let mut rules: Vec<u32> = Vec::new();
         let mut commits: Vec<StepIdx> = Vec::new();
         let mut windows: Vec<(u32, bool)> = Vec::new();
+        // Steps this action would do but that are done in this round (a `Repeat` whose round
+        // waits on a measured step still being worked on).
+        let mut done_already: Vec<StepIdx> = Vec::new();
+        let mut counted: Vec<u32> = Vec::new();
         for &l in &listeners {
             match l {
                 Listener::Step(s) => {
                     let step = &ix.steps[s as usize];
-                    // A step already done in this round cannot be completed again.
-                    if !self.steps[s as usize].done
-                        && matches_pattern(&step.pattern, act)
+                    if matches_pattern(&step.pattern, act)
                         && self.holds_opt(ix, step.guard.as_ref())
                     {
-                        candidates.push(s);
+                        // A step already done in this round cannot be completed again.
+                        if self.steps[s as usize].done {
+                            done_already.push(s);
+                        } else {
+                            candidates.push(s);
+                        }
                     }
                 }
+                // Error and rule guards are judged once the commits below are made.
                 Listener::Error(e) => {
-                    let err = &ix.errors[e as usize];
-                    if matches_pattern(&err.pattern, act)
-                        && (err.window.is_none() || self.windows[e as usize])
-                        && self.holds_opt(ix, err.guard.as_ref())
-                    {
+                    if matches_pattern(&ix.errors[e as usize].pattern, act) {
                         errors.push(e);
                     }
                 }
@@ -63,10 +67,7 @@ impl Tracker {
                     }
                 }
                 Listener::Rule(r) => {
-                    let rule = &ix.rules[r as usize];
-                    if matches_pattern(&rule.pattern, act)
-                        && self.holds_opt(ix, rule.guard.as_ref())
-                    {
+                    if matches_pattern(&ix.rules[r as usize].pattern, act) {
                         rules.push(r);
                     }
                 }
@@ -74,7 +75,7 @@ impl Tracker {
                     if let CMetricKind::Count(p) = &ix.metrics[m as usize].kind
                         && matches_pattern(p, act)
                     {
-                        self.metrics.count(m);
+                        counted.push(m);
                     }
                 }
                 Listener::Commit(s) => {
@@ -87,35 +88,54 @@ impl Tracker {
             }
         }
         self.scratch = listeners;
-        let chosen = self.select(&candidates);
+        let mut chosen = self.select(&candidates);
         self.candidates = candidates;
         // Measured work is judged on the world as the learner left it when committing: before
         // this action changes anything. Starting a step that must come after a measured step
-        // commits to it.
-        if let Some((s, _)) = &chosen {
-            let node = ix.steps[*s as usize].node;
-            for p in 0..self.steps.len() as StepIdx {
-                if p != *s
-                    && self.steps[p as usize].pending
-                    && self.comes_before(ix, ix.steps[p as usize].node, node)
-                {
-                    commits.push(p);
-                }
+        // commits to it; so does starting the next round of a `Repeat` whose round waits on it.
+        if chosen.is_none() && !done_already.is_empty() {
+            for &s in &done_already {
+                commits.extend(self.pending_in_round(ix, s));
             }
+            if !commits.is_empty() {
+                commits.sort_unstable();
+                commits.dedup();
+                for p in std::mem::take(&mut commits) {
+                    self.commit(ix, p, out);
+                }
+                done_already.retain(|&s| !self.steps[s as usize].done);
+                chosen = self.select(&done_already);
+            }
+        }
+        if let Some((s, _)) = &chosen {
+            commits.extend(self.pending_before(ix, *s));
         }
         commits.sort_unstable();
         commits.dedup();
         for p in commits {
             self.commit(ix, p, out);
         }
-        // What the commits completed may have been what the chosen step was missing.
-        let chosen = chosen.map(|(s, missing)| {
-            if missing.is_empty() {
-                (s, missing)
+        // What the commits completed may have been what the chosen step was missing; a commit
+        // may have done the chosen step itself (its `commit_when` is also its `done_when`).
+        let chosen = chosen.and_then(|(s, missing)| {
+            if self.steps[s as usize].done {
+                None
+            } else if missing.is_empty() {
+                Some((s, missing))
             } else {
-                (s, self.missing(ix.steps[s as usize].node))
+                Some((s, self.missing(ix.steps[s as usize].node)))
             }
         });
+        errors.retain(|&e| {
+            let err = &ix.errors[e as usize];
+            (err.window.is_none() || self.windows[e as usize])
+                && self.holds_opt(ix, err.guard.as_ref())
+        });
+        rules.retain(|&r| self.holds_opt(ix, ix.rules[r as usize].guard.as_ref()));
+        // Counted after the guards above, which see the count before this action.
+        for m in counted {
+            self.metrics.count(m);
+        }
         // Correctness of an answer is judged on the state the learner saw.
         let answer = match act {
             Act::Choose(d, choices) => Some((*d, self.judge(ix, *d, choices))),
@@ -260,9 +280,53 @@ impl Tracker {
         }
     }
 
-    /// Commits to a measured step being worked on: it is done now, and its criteria judged.
+    /// The measured steps being worked on that must come before step `s`: starting `s`
+    /// commits to them.
+    pub(super) fn pending_before(&self, ix: &Index, s: StepIdx) -> Vec<StepIdx> {
+        let node = ix.steps[s as usize].node;
+        (0..self.steps.len() as StepIdx)
+            .filter(|&p| {
+                p != s
+                    && self.steps[p as usize].pending
+                    && self.comes_before(ix, ix.steps[p as usize].node, node)
+            })
+            .collect()
+    }
+
+    /// The measured steps being worked on in the current round of the `Repeat` holding step
+    /// `s` (done in this round): doing `s` again starts the next round, which commits to them.
+    fn pending_in_round(&self, ix: &Index, s: StepIdx) -> Vec<StepIdx> {
+        let mut n = ix.steps[s as usize].node;
+        let repeat = loop {
+            match ix.nodes[n as usize].parent {
+                None => return Vec::new(),
+                Some(p) if matches!(ix.nodes[p as usize].kind, NodeKind::Repeat { .. }) => break p,
+                Some(p) => n = p,
+            }
+        };
+        (0..self.steps.len() as StepIdx)
+            .filter(|&p| {
+                self.steps[p as usize].pending && {
+                    let mut m = ix.steps[p as usize].node;
+                    loop {
+                        match ix.nodes[m as usize].parent {
+                            Some(q) if q == repeat => break true,
+                            Some(q) => m = q,
+                            None => break false,
+                        }
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// Commits to a measured step being worked on: it is done now, and its criteria judged. A
+    /// step no longer open (an alternative not taken, a repetition ended) is dropped unjudged.
     pub(super) fn commit(&mut self, ix: &Index, s: StepIdx, out: &mut Vec<Feedback>) {
-        if !std::mem::take(&mut self.steps[s as usize].pending) || self.steps[s as usize].done {
+        if !std::mem::take(&mut self.steps[s as usize].pending)
+            || self.steps[s as usize].done
+            || !self.open(s)
+        {
             return;
         }
         let missing = self.missing(ix.steps[s as usize].node);

@@ -605,3 +605,91 @@ fn rules_1_judge_a_measured_step_at_its_first_match() {
         "rules 1: the first reading (100 mL) was judged"
     );
 }
+
+/// A pump that moves 100 mL a use, a gauge, and `procedure`; `extra` sections besides.
+fn pumped(extra: &str, procedure: &str) -> Arc<Scenario> {
+    scenario(
+        r#"(id: "pump", name: {"en": "pump", "fr": "pompe"}, model: Cuboid(size: (0.3, 0.1, 0.3)), pose: (position: (0.0, 0.9, 0.0)), affords: [Read, Use(effects: [Add("moved", "100 mL")])], display: (shows: "moved", resolution: 1.0)),"#,
+        &format!(
+            r#"state: (quantities: [(id: "moved", unit: "mL", range: "0..5000 mL")]), {extra}"#
+        ),
+        procedure,
+    )
+}
+
+const MEASURED_READ: &str = r#"Step(id: "transfer", title: {"en": "t", "fr": "t"}, done_when: Read("pump"), measured: true, criteria: [(id: "some", text: {"en": "some", "fr": "un peu"}, check: Value(Quantity("moved"), "> 0 mL"), critical: true)]),"#;
+
+/// The last step of a `Repeat` is measured: doing the first step again starts the next round,
+/// which commits to it.
+#[test]
+fn a_measured_last_step_of_a_repeat_is_committed_by_the_next_round() {
+    let s = pumped(
+        "",
+        &format!(
+            r#"Repeat(id: "r", title: {{"en": "r", "fr": "r"}}, times: 2, steps: [Step(id: "run", title: {{"en": "u", "fr": "u"}}, done_when: Use("pump")), {MEASURED_READ}]),"#
+        ),
+    );
+    let (mut t, _) = run(&s, "0 use pump\n1 read pump\n2 use pump\n3 read pump\n");
+    let o = t.finish(praxis::action::SimTime(9000), &mut Vec::new());
+    assert!(o.passed, "{:?}", o.critical);
+    assert_eq!(o.score.scaled, 1.0, "both rounds: {:?}", o.steps);
+}
+
+/// A measured step in the alternative not taken is never judged.
+#[test]
+fn a_measured_step_in_an_alternative_not_taken_is_dropped_unjudged() {
+    let s = pumped(
+        "",
+        &format!(
+            r#"OneOf(id: "either", title: {{"en": "e", "fr": "e"}}, steps: [{MEASURED_READ} Step(id: "other", title: {{"en": "o", "fr": "o"}}, done_when: Gesture("a"))]),"#
+        ),
+    );
+    // Read with nothing moved yet (the criterion would fail), then the other alternative.
+    let (mut t, _) = run(&s, "0 read pump\n1 gesture a for 1s\n");
+    let o = t.finish(praxis::action::SimTime(9000), &mut Vec::new());
+    assert!(o.passed, "{:?}", o.critical);
+    assert_eq!(status(&o, "transfer"), StepStatus::NotApplicable);
+}
+
+/// A step done by a state commits, like one done by an action, to the measured steps before it.
+#[test]
+fn a_step_done_by_a_state_commits_the_measured_steps_before_it() {
+    let s = pumped(
+        r#"events: [(id: "ev", trigger: At("5 s"))],"#,
+        &format!(
+            r#"{MEASURED_READ} Step(id: "arrives", title: {{"en": "a", "fr": "a"}}, done_when: State(Occurred("ev"))),"#
+        ),
+    );
+    let (mut t, out) = run(&s, "0 use pump\n1 read pump\n6 wait 1s\n");
+    assert_eq!(done_at(&s, &out, "transfer"), Some(5000));
+    let o = t.finish(praxis::action::SimTime(9000), &mut Vec::new());
+    assert_eq!(status(&o, "arrives"), StepStatus::Done, "in order");
+    assert_eq!(o.score.penalties, 0.0);
+}
+
+/// An error's guard sees what this same action committed to.
+#[test]
+fn error_guards_are_judged_after_the_commits_of_the_same_action() {
+    let s = pumped(
+        r#"errors: [(id: "too-soon", on: Gesture("a"), when: Not(Done("transfer")), severity: Critical, feedback: {"en": "x", "fr": "x"})],"#,
+        &format!(
+            r#"{MEASURED_READ} Step(id: "next", title: {{"en": "n", "fr": "n"}}, done_when: Gesture("a")),"#
+        ),
+    );
+    let (mut t, _) = run(&s, "0 use pump\n1 read pump\n2 gesture a for 1s\n");
+    let o = t.finish(praxis::action::SimTime(9000), &mut Vec::new());
+    assert!(o.passed, "{:?}", o.critical);
+}
+
+/// A window whose `from` state holds at the start is open for the first action.
+#[test]
+fn a_window_open_from_the_start_counts_the_first_action() {
+    let s = pumped(
+        r#"errors: [(id: "hands-off", on: Use("pump"), during: (from: State(Not(Done("start"))), until: Gesture("b")), severity: Critical, feedback: {"en": "x", "fr": "x"})],"#,
+        r#"Step(id: "start", title: {"en": "s", "fr": "s"}, done_when: Gesture("a")),"#,
+    );
+    let (t, _) = run(&s, "0 use pump\n");
+    assert!(t.outcome().critical.iter().any(|c| c.id == "hands-off"));
+    let (t, _) = run(&s, "0 gesture b for 1s\n1 use pump\n");
+    assert!(t.outcome().critical.is_empty(), "closed by `until`");
+}

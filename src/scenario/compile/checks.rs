@@ -6,6 +6,9 @@
 //! value (empty here), the call site words it. Several checks may share a code: the code names
 //! the family of problems a tool filters on, the check the precise case. Problems of formulas
 //! that may not stay finite are described in `bounds.rs`, with the values that show them.
+//!
+//! Longer than the usual file on purpose: a catalogue is read whole, and one entry per kind of
+//! problem keeps every code, label and fix in one list.
 
 use crate::scenario::diagnostic::{Diagnostic, Level};
 use std::ops::Range as Span;
@@ -701,6 +704,22 @@ pub(super) const COMMIT_ON_STATE: Check = Check {
     level: Level::Error,
     label: "a state",
     help: "the learner commits by doing something: write an action such as `Enter(\"tris-mass\")`",
+};
+
+/// A measured step done by a state: nothing for the learner to work on and commit.
+pub(super) const MEASURED_ON_STATE: Check = Check {
+    code: "praxis::scenario::bad_measured_step",
+    level: Level::Error,
+    label: "a state",
+    help: "a measured step is done by reading or working (`Read(\"balance\")`); a state completes a step by itself",
+};
+
+/// A window whose `from` and `until` are the same.
+pub(super) const WINDOW_SAME_ENDS: Check = Check {
+    code: "praxis::scenario::bad_window",
+    level: Level::Error,
+    label: "same as `from`",
+    help: "a window opens on one thing and closes on another: e.g. `from: State(Fact(\"aed.analysing\")), until: State(Fact(\"aed.shocked\"))`",
 };
 
 /// An `AnyOf` pattern with nothing in it.

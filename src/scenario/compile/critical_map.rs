@@ -74,11 +74,16 @@ impl<'a> Compiler<'a> {
                 } else {
                     map.clone()
                 };
+                let note = if r.unverified {
+                    " (the reference marks part of it UNVERIFIED: say which part is exempt)"
+                } else {
+                    ""
+                };
                 self.fail(
                     &checks::CRITICAL_NOT_MAPPED,
                     &at,
                     format!(
-                        "`{}` is CRITICAL in {} (line {}: “{}”) and the critical map does not say what carries it",
+                        "`{}` is CRITICAL in {} (line {}: “{}”) and the critical map does not say what carries it{note}",
                         r.key, m.domain_ref, r.line, r.text
                     ),
                 );
@@ -155,7 +160,10 @@ fn is_reference_key(s: &str) -> bool {
     let Some((section, step)) = rest.split_once(" step ") else {
         return false;
     };
-    [section, step]
-        .iter()
-        .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    // Numbers as the reference writes them: digits, no leading zero (`§3 step 08` never matches).
+    [section, step].iter().all(|n| {
+        !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && (n.len() == 1 || !n.starts_with('0'))
+    })
 }

@@ -385,6 +385,13 @@ impl<'a> Compiler<'a> {
     /// A measured step's commit: judged when the learner commits, so it takes no repeat count,
     /// and its commit is an action, never a state.
     fn measured_step(&mut self, s: &Step, p: &Path, what: &str, usage: &str) -> Option<CPattern> {
+        if s.measured && matches!(s.done_when, Pattern::State(_)) {
+            self.fail(
+                &checks::MEASURED_ON_STATE,
+                &p.field("done_when"),
+                format!("{what} is measured but done by a state"),
+            );
+        }
         if s.measured && s.repeat.is_some_and(|r| r > 1) {
             self.fail(
                 &checks::MEASURED_REPEATED,

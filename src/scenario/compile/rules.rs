@@ -23,6 +23,13 @@ impl<'a> Compiler<'a> {
         let (severity, penalty) = self.cost(e, p, &what, penalties);
         let window = e.during.as_ref().map(|w| {
             let wp = p.field("during");
+            if w.from == w.until {
+                self.fail(
+                    &checks::WINDOW_SAME_ENDS,
+                    &wp.field("until"),
+                    format!("{what} has a window that opens and closes on the same thing"),
+                );
+            }
             (
                 self.pattern(&w.from, &wp.field("from"), &usage),
                 self.pattern(&w.until, &wp.field("until"), &usage),

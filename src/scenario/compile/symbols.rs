@@ -14,8 +14,6 @@ impl<'a> Compiler<'a> {
         format!("{l}:{c}")
     }
 
-    /// Reports that the value at `p` fails `check`, said by `message`. The caller may add to
-    /// the problem: a fix or a label worded from the value, another place.
     /// Reports `check` at `p` with, as its fix, "did you mean" the name of `names` closest to
     /// `wrong`, else `otherwise`.
     pub(super) fn fail_suggesting(
@@ -33,6 +31,8 @@ impl<'a> Compiler<'a> {
         self.fail(check, p, message).help = Some(help);
     }
 
+    /// Reports that the value at `p` fails `check`, said by `message`. The caller may add to
+    /// the problem: a fix or a label worded from the value, another place.
     pub(super) fn fail(
         &mut self,
         check: &checks::Check,

@@ -357,7 +357,7 @@ pub fn run(mut args: Args) -> u8 {
             serde_json::to_string_pretty(&outcome).unwrap_or_default()
         );
     }
-    let unmet = eventlog::unmet_expectations(&log, &outcome);
+    let unmet = eventlog::unmet_expectations(&log, &scenario, &outcome);
     if !log.expectations.is_empty() && text_out {
         if unmet.is_empty() {
             println!("expectations: all {} met", log.expectations.len());

@@ -2,9 +2,11 @@
 
 use super::{EventLog, ExpectKind, Expectation};
 
-/// Checks the `@expect` lines against an outcome; returns each unmet one with what was found.
+/// Checks the `@expect` lines against an outcome of `scenario`; returns each unmet one with
+/// what was found.
 pub fn unmet_expectations<'a>(
     log: &'a EventLog,
+    scenario: &crate::scenario::Scenario,
     o: &crate::scoring::SessionOutcome,
 ) -> Vec<(&'a Expectation, String)> {
     let mut unmet = Vec::new();
@@ -16,7 +18,7 @@ pub fn unmet_expectations<'a>(
                 let got = o.score.scaled * 100.0;
                 ((got - pct).abs() > 0.05).then(|| format!("the score is {got:.2} %"))
             }
-            ExpectKind::Critical(id) => (!o.critical.iter().any(|c| &c.id == id)).then(|| {
+            ExpectKind::Critical(id) => (!failed_by(scenario, o, id)).then(|| {
                 let found: Vec<&str> = o.critical.iter().map(|c| c.id.as_str()).collect();
                 format!("critical failures: [{}]", found.join(", "))
             }),
@@ -48,4 +50,40 @@ pub fn unmet_expectations<'a>(
         }
     }
     unmet
+}
+
+/// Whether `id` is among what failed the session: named itself, or a critical step the learner
+/// missed inside a group that is reported whole because nothing of it was done.
+fn failed_by(
+    scenario: &crate::scenario::Scenario,
+    o: &crate::scoring::SessionOutcome,
+    id: &str,
+) -> bool {
+    use crate::scenario::compiled::NodeKind;
+    use crate::scoring::StepStatus;
+    if o.critical.iter().any(|c| c.id == id) {
+        return true;
+    }
+    let ix = &scenario.index;
+    let Some(n) = ix.nodes.iter().position(|n| n.id == id) else {
+        return false;
+    };
+    let NodeKind::Step(s) = ix.nodes[n].kind else {
+        return false;
+    };
+    let missed = o
+        .steps
+        .iter()
+        .any(|r| r.id == id && matches!(r.status, StepStatus::Missed | StepStatus::Partial));
+    let mut up = ix.nodes[n].parent;
+    let mut reported = false;
+    while let Some(p) = up {
+        let pid = &ix.nodes[p as usize].id;
+        reported |= o
+            .critical
+            .iter()
+            .any(|c| c.kind == "missed_step" && &c.id == pid);
+        up = ix.nodes[p as usize].parent;
+    }
+    ix.steps[s as usize].critical && missed && reported
 }

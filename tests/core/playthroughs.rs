@@ -70,7 +70,7 @@ fn every_playthrough_meets_its_expectations() {
                 tracker.apply(&a, &mut feedback);
             }
             let outcome = tracker.outcome();
-            let unmet = unmet_expectations(&log, &outcome);
+            let unmet = unmet_expectations(&log, &scenario, &outcome);
             assert!(
                 unmet.is_empty(),
                 "{}: {}\n{}",
@@ -279,4 +279,36 @@ fn gowning_tracks_contamination_on_every_sterile_garment() {
         sterile.len(),
         "one error per garment: {fired:?}"
     );
+}
+
+/// `@expect critical STEP` is met by a critical step missed inside a group the debrief names whole,
+/// and only by such a step: one done, or outside the group, is not.
+#[test]
+fn an_expected_critical_step_inside_a_group_reported_whole_is_met() {
+    let scenario = support::scenario("cleanroom-gowning");
+    let path =
+        support::root().join("tests/playthroughs/cleanroom-gowning/packs-not-inspected.events");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let body: String = text
+        .lines()
+        .filter(|l| !l.starts_with("@expect"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let check = |expect: &str| {
+        let log =
+            praxis::eventlog::parse("t.events", &format!("@expect critical {expect}\n{body}"))
+                .unwrap();
+        let mut tracker = Tracker::new(scenario.clone(), log.config.clone());
+        for a in with_finish(&log.actions) {
+            tracker.apply(&a, &mut Vec::new());
+        }
+        unmet_expectations(&log, &scenario, &tracker.outcome()).is_empty()
+    };
+    assert!(check("check-packs"), "the group itself");
+    assert!(
+        check("inspect-packs") && check("decide-packs"),
+        "its missed steps"
+    );
+    assert!(!check("don-hood"), "a step that was done");
+    assert!(!check("mirror-check"), "a step outside the group");
 }

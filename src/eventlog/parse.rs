@@ -102,6 +102,21 @@ fn err(code: &'static str, msg: impl Into<String>, span: Range<usize>, label: &s
     Diagnostic::error(code, msg, span, label)
 }
 
+/// `7,3` as `7.3`: a comma between two digits, the way French writes a decimal number.
+fn decimal_point(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    match text.find(',') {
+        Some(i)
+            if i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit) =>
+        {
+            std::borrow::Cow::Owned(format!("{}.{}", &text[..i], &text[i + 1..]))
+        }
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 /// A syntax error at token `t`.
 fn syntax(t: &Tok<'_>, msg: impl Into<String>, label: &str) -> Diagnostic {
     err("praxis::events::syntax", msg, t.span.clone(), label)
@@ -604,21 +619,27 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
                     text: v.text.trim_matches('"').to_string(),
                 }
             } else {
-                let split = v
-                    .text
+                // A French decimal comma (`7,3 mM`) is a decimal point.
+                let written = decimal_point(v.text);
+                let split = written
                     .find(|c: char| {
                         !(c.is_ascii_digit() || c == '.' || c == '-' || c == 'e' || c == '+')
                     })
-                    .unwrap_or(v.text.len());
-                let number =
-                    number_in(v, &v.text[..split], |_| true, "a number", "number expected")
-                        .map_err(|d| {
-                            d.with_help(
+                    .unwrap_or(written.len());
+                let number = number_in(
+                    v,
+                    &written[..split],
+                    |_| true,
+                    "a number",
+                    "number expected",
+                )
+                .map_err(|d| {
+                    d.with_help(
                         "write a number with an optional unit (`8.02 g`), or text in quotes",
                     )
-                        })?;
-                let unit = if split < v.text.len() {
-                    Some(v.text[split..].to_string())
+                })?;
+                let unit = if split < written.len() {
+                    Some(written[split..].to_string())
                 } else if let Some(u) = args.get(2) {
                     if args.len() > 3 {
                         return Err(unexpected(&args[3]));

@@ -84,6 +84,38 @@ pub fn parse_fragment<T: serde::de::DeserializeOwned>(file: &str, text: &str) ->
     })
 }
 
+/// A number written with a French decimal comma (`6,8`), which `ron` reads as two items and
+/// then stumbles on: said plainly, with the number to write.
+fn decimal_comma(text: &str, span: &std::ops::Range<usize>) -> Option<Diagnostic> {
+    let after = &text[span.start..];
+    let before = &text[..span.start];
+    let frac: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let whole_part = before.strip_suffix(',')?;
+    let whole: String = {
+        let digits: Vec<char> = whole_part
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || *c == '-')
+            .collect();
+        digits.into_iter().rev().collect()
+    };
+    if frac.is_empty() || !whole.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let start = span.start - 1 - whole.len();
+    Some(
+        Diagnostic::error(
+            "praxis::scenario::decimal_comma",
+            format!("`{whole},{frac}` is written with a decimal comma"),
+            start..span.start + frac.len(),
+            "decimal comma",
+        )
+        .with_help(format!(
+            "write `{whole}.{frac}`: numbers in a scenario file take a decimal point (texts in quotes keep their commas)"
+        )),
+    )
+}
+
 /// Turns a `ron` error into a diagnostic at its position.
 pub fn ron_diagnostic(text: &str, e: &ron::error::SpannedError) -> Diagnostic {
     let start = offset_of(text, e.span.start.line, e.span.start.col);
@@ -96,6 +128,9 @@ pub fn ron_diagnostic(text: &str, e: &ron::error::SpannedError) -> Diagnostic {
         // Point at the end of what comes before, where the comma belongs, not at the next line.
         let before = text[..start].trim_end();
         span = before.len()..before.len();
+    }
+    if let Some(d) = decimal_comma(text, &span) {
+        return d;
     }
     let outer = |o: &Option<String>| o.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
     match &e.code {

@@ -452,6 +452,12 @@ fn a_recorded_value_must_agree_with_the_reading() {
             .passed,
         "another unit of the same kind"
     );
+    let (mut t, _) = run(&s, "0 read balance\n5 enter recorded 6,04 g\n");
+    assert!(
+        t.finish(praxis::action::SimTime(6000), &mut Vec::new())
+            .passed,
+        "a French decimal comma"
+    );
 }
 
 /// A quantity stays within its declared range; an entered number that overflows once in its

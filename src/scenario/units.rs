@@ -152,12 +152,24 @@ pub const UNITS: &[Unit] = &[
     u("/min", Dimension::Frequency, 1.0),
     u("/s", Dimension::Frequency, 60.0),
     u("/h", Dimension::Frequency, 1.0 / 60.0),
+    // A drip rate, as nurses count it.
+    u("drops/min", Dimension::Frequency, 1.0),
+    u("gtt/min", Dimension::Frequency, 1.0),
     u("%", Dimension::Percent, 1.0),
     u("mM", Dimension::Molarity, 1.0),
     u("M", Dimension::Molarity, 1000.0),
+    // As laboratories and clinicians write them (a glucose meter reads mmol/L).
+    u("mmol/L", Dimension::Molarity, 1.0),
+    u("µmol/L", Dimension::Molarity, 1e-3),
+    u("umol/L", Dimension::Molarity, 1e-3),
+    u("µM", Dimension::Molarity, 1e-3),
+    u("mol/L", Dimension::Molarity, 1000.0),
     u("mg/mL", Dimension::MassConcentration, 1.0),
     u("g/L", Dimension::MassConcentration, 1.0),
     u("µg/mL", Dimension::MassConcentration, 1e-3),
+    u("mg/L", Dimension::MassConcentration, 1e-3),
+    u("mg/dL", Dimension::MassConcentration, 0.01),
+    u("g/dL", Dimension::MassConcentration, 10.0),
     u("cells/mL", Dimension::CellDensity, 1.0),
     u("mOsm/kg", Dimension::Osmolality, 1.0),
     u("deg", Dimension::Angle, 1.0),
@@ -682,6 +694,23 @@ mod tests {
         assert_eq!(reading(19.1, 0.1), "19.1");
         assert_eq!(reading(-0.0, 0.01), "0.00");
         assert_eq!(reading(6.06, 0.01), "6.06");
+    }
+
+    #[test]
+    fn clinical_units_convert_within_their_kind_only() {
+        let mmol = unit("mmol/L").unwrap();
+        assert!(compatible(mmol, unit("mM").unwrap()));
+        assert_eq!(unit("µmol/L").unwrap().factor * 1000.0, mmol.factor);
+        // 100 mg/dL of glucose is 1 g/L; a mass concentration never becomes a molarity without
+        // a molar mass.
+        assert!(
+            (unit("mg/dL").unwrap().factor * 100.0 - unit("g/L").unwrap().factor).abs() < 1e-12
+        );
+        assert!(!compatible(unit("mg/dL").unwrap(), mmol));
+        assert!(compatible(
+            unit("drops/min").unwrap(),
+            unit("/min").unwrap()
+        ));
     }
 
     #[test]

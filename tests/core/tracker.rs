@@ -46,6 +46,12 @@ fn run(s: &Arc<Scenario>, events: &str) -> (Tracker, Vec<praxis::tracker::Feedba
     (t, out)
 }
 
+/// The outcome of `events` played on `s`, finished at 9 s.
+fn finished(s: &Arc<Scenario>, events: &str) -> SessionOutcome {
+    let (mut t, _) = run(s, events);
+    t.finish(praxis::action::SimTime(9000), &mut Vec::new())
+}
+
 /// When the step `id` was first completed, according to the feedback.
 fn done_at(s: &Scenario, out: &[praxis::tracker::Feedback], id: &str) -> Option<u64> {
     out.iter().find_map(|f| match f.kind {
@@ -577,8 +583,7 @@ fn a_measured_step_is_judged_at_its_commit_action_or_at_the_finish() {
     );
     assert_eq!(status(&o, "transfer"), StepStatus::Done);
     // Never read: never worked on, so missed, and critical.
-    let (mut t, _) = run(&s, "0 use pump\n1 use pump\n2 enter volume 200 mL\n");
-    let o = t.finish(praxis::action::SimTime(9000), &mut Vec::new());
+    let o = finished(&s, "0 use pump\n1 use pump\n2 enter volume 200 mL\n");
     assert_eq!(status(&o, "transfer"), StepStatus::Missed);
     assert!(!o.passed);
 }
@@ -635,8 +640,7 @@ fn a_measured_last_step_of_a_repeat_is_committed_by_the_next_round() {
             r#"Repeat(id: "r", title: {{"en": "r", "fr": "r"}}, times: 2, steps: [Step(id: "run", title: {{"en": "u", "fr": "u"}}, done_when: Use("pump")), {MEASURED_READ}]),"#
         ),
     );
-    let (mut t, _) = run(&s, "0 use pump\n1 read pump\n2 use pump\n3 read pump\n");
-    let o = t.finish(praxis::action::SimTime(9000), &mut Vec::new());
+    let o = finished(&s, "0 use pump\n1 read pump\n2 use pump\n3 read pump\n");
     assert!(o.passed, "{:?}", o.critical);
     assert_eq!(o.score.scaled, 1.0, "both rounds: {:?}", o.steps);
 }
@@ -651,8 +655,7 @@ fn a_measured_step_in_an_alternative_not_taken_is_dropped_unjudged() {
         ),
     );
     // Read with nothing moved yet (the criterion would fail), then the other alternative.
-    let (mut t, _) = run(&s, "0 read pump\n1 gesture a for 1s\n");
-    let o = t.finish(praxis::action::SimTime(9000), &mut Vec::new());
+    let o = finished(&s, "0 read pump\n1 gesture a for 1s\n");
     assert!(o.passed, "{:?}", o.critical);
     assert_eq!(status(&o, "transfer"), StepStatus::NotApplicable);
 }
@@ -682,8 +685,7 @@ fn error_guards_are_judged_after_the_commits_of_the_same_action() {
             r#"{MEASURED_READ} Step(id: "next", title: {{"en": "n", "fr": "n"}}, done_when: Gesture("a")),"#
         ),
     );
-    let (mut t, _) = run(&s, "0 use pump\n1 read pump\n2 gesture a for 1s\n");
-    let o = t.finish(praxis::action::SimTime(9000), &mut Vec::new());
+    let o = finished(&s, "0 use pump\n1 read pump\n2 gesture a for 1s\n");
     assert!(o.passed, "{:?}", o.critical);
 }
 

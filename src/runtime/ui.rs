@@ -2,6 +2,9 @@
 //! (with rebinding), the guided instruction panel, feedback and captions, the hand-action menu,
 //! questions and forms, the pause menu, the hot-reload overlay, and the debrief. Every string
 //! comes from the catalogue or from the scenario.
+//!
+//! Longer than one concern should be: the runtime is split into layers (input, intents, session,
+//! presentation) by its own issue, which divides this file by screen.
 
 use super::catalog::Catalog;
 use super::desktop::{Pointer, free_hand};

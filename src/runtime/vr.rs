@@ -24,6 +24,9 @@
 //!
 //! Each hand is a touching body as on the desktop: its sensor follows the tracked pose, so what
 //! it touches becomes a touch action through the interaction layer.
+//!
+//! Longer than one concern should be (input mapping and pose scripts): the runtime's split into
+//! layers, its own issue, moves the pose scripts out.
 
 use super::interact::{Body, HandLimb, Hands, Intent, Rig, slot};
 use super::scene::Obj;

@@ -3,6 +3,8 @@
 //! real binary, with the probe's kinds of attack — re-chaining under an unsigned field, fields
 //! added inside the signed part, folder entries that are not files, expansion bombs, concurrent
 //! ingests, a reader holding the database during forget.
+//!
+//! One file on purpose: it is the probe's findings, one test each, read against the review.
 
 use super::center::record;
 use super::{praxis, praxis_bin, root, temp_dir, text};

@@ -1,5 +1,8 @@
 //! Whole scenarios through the real plugins with no window: intents in (what the desktop
 //! controls produce), physics and the tracker in between, a scored and recorded session out.
+//!
+//! One file for the runtime's whole-scenario runs, which share one simulated learner (`Sim`);
+//! it is divided by scenario family when the runtime is split into layers.
 
 use bevy::prelude::*;
 use praxis::action::{ActionKind, Hand};

@@ -2,9 +2,10 @@
 //!
 //! Actions are generic (grab, release, use, use on, touch, gesture, compress, read, enter,
 //! choose, wait, hint, finish) and name the scenario's own objects; no procedure-specific verb
-//! exists in the code. Each carries its session time, never the wall clock.
+//! exists in the code. An instructor's event (`instructor`) is an action too, so a record
+//! replays it. Each carries its session time, never the wall clock.
 
-use crate::scenario::model::{ChoiceId, DecisionId, FieldId, GestureId, ObjectId};
+use crate::scenario::model::{ChoiceId, DecisionId, EventId, FieldId, GestureId, ObjectId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -203,6 +204,15 @@ pub enum ActionKind {
     },
     /// The learner asked for a hint.
     Hint,
+    /// An instructor triggered one of the scenario's instructor events (`trigger: Instructor`):
+    /// in the record like the learner's actions, so the session replays byte for byte.
+    Instructor {
+        /// The event.
+        event: EventId,
+        /// Who triggered it (a name or a role), when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
+    },
     /// The learner ended the session.
     Finish,
 }
@@ -241,6 +251,7 @@ impl ActionKind {
             ActionKind::Choose { .. } => "choose",
             ActionKind::Wait { .. } => "wait",
             ActionKind::Hint => "hint",
+            ActionKind::Instructor { .. } => "instructor",
             ActionKind::Finish => "finish",
         }
     }

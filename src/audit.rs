@@ -88,12 +88,13 @@ pub fn audit(scenario: &Arc<Scenario>, log: &EventLog) -> Audit {
     };
     let all: Vec<&Unit> = units.iter().collect();
     let perfect = play(&all);
+    // The finish and an instructor's events are not the learner's to leave out or swap.
     let mutable: Vec<usize> = (0..units.len())
         .filter(|&i| {
             !units[i]
                 .actions
                 .iter()
-                .any(|a| a.kind == ActionKind::Finish)
+                .any(|a| matches!(a.kind, ActionKind::Finish | ActionKind::Instructor { .. }))
         })
         .collect();
 

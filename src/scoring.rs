@@ -34,8 +34,24 @@ pub struct SessionOutcome {
     pub faults: Vec<String>,
     /// Hints asked for.
     pub hints: u32,
+    /// The events an instructor triggered, in order. (Left out when none, so records without
+    /// them keep their bytes.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instructor: Vec<InstructorEntry>,
     /// Session time at the end, ms.
     pub duration_ms: u64,
+}
+
+/// An event an instructor triggered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InstructorEntry {
+    /// The event's id.
+    pub event: String,
+    /// When, ms.
+    pub at_ms: u64,
+    /// Who triggered it, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// The score.

@@ -229,6 +229,34 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
     if o.hints > 0 {
         let _ = writeln!(s, "{}", ta("debrief-hints", &[("hints", o.hints.into())]));
     }
+    if !o.instructor.is_empty() {
+        let _ = writeln!(s, "{}", t("debrief-instructor"));
+        for i in &o.instructor {
+            let label = sc
+                .model
+                .events
+                .iter()
+                .find(|e| e.id.as_str() == i.event)
+                .and_then(|e| e.label.as_ref())
+                .map_or(i.event.as_str(), |t| t.get(l));
+            let time = SimTime(i.at_ms).to_string();
+            let line = match &i.by {
+                Some(by) => ta(
+                    "debrief-instructor-entry-by",
+                    &[
+                        ("time", time.into()),
+                        ("event", label.into()),
+                        ("by", by.as_str().into()),
+                    ],
+                ),
+                None => ta(
+                    "debrief-instructor-entry",
+                    &[("time", time.into()), ("event", label.into())],
+                ),
+            };
+            let _ = writeln!(s, "  {line}");
+        }
+    }
     s
 }
 

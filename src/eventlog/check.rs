@@ -3,6 +3,7 @@
 use super::{EventLog, NameKind, NameRef};
 use crate::action::{ActionKind, EnteredValue};
 use crate::scenario::Scenario;
+use crate::scenario::compiled::CTrigger;
 use crate::scenario::diagnostic::{Diagnostic, Report};
 use crate::scenario::suggest::closest;
 use crate::scenario::units;
@@ -65,6 +66,22 @@ pub fn check(log: &EventLog, scenario: &Scenario, file: &str, text: &str) -> Res
                             report("choice", r, choices.iter().map(|c| c.id.as_str()).collect());
                         }
                     }
+                }
+                NameKind::Event
+                    if !ix
+                        .events
+                        .iter()
+                        .any(|e| e.id == r.name && matches!(e.trigger, CTrigger::Instructor)) =>
+                {
+                    report(
+                        "instructor event",
+                        r,
+                        ix.events
+                            .iter()
+                            .filter(|e| matches!(e.trigger, CTrigger::Instructor))
+                            .map(|e| e.id.as_str())
+                            .collect(),
+                    );
                 }
                 NameKind::Unit if units::unit(&r.name).is_none() => {
                     report("unit", r, units::unit_symbols().collect());

@@ -87,6 +87,13 @@ pub fn format_action(a: &LearnerAction) -> String {
         }
         ActionKind::Wait { duration_ms } => write!(s, "wait {}s", fmt_secs(*duration_ms)),
         ActionKind::Hint => write!(s, "hint"),
+        ActionKind::Instructor { event, by } => {
+            let _ = write!(s, "instructor {event}");
+            if let Some(by) = by {
+                let _ = write!(s, " by \"{by}\"");
+            }
+            Ok(())
+        }
         ActionKind::Finish => write!(s, "finish"),
     };
     s.trim_end().to_string()

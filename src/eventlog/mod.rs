@@ -73,6 +73,8 @@ pub enum NameKind {
     Fault,
     /// A unit.
     Unit,
+    /// An event an instructor triggers.
+    Event,
 }
 
 /// A name used by an action, with its place in the file.

@@ -697,6 +697,29 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
             }
             ActionKind::Wait { duration_ms: d }
         }
+        "instructor" => {
+            let event = args.first().ok_or_else(|| missing("an event"))?;
+            let event = name(NameKind::Event, event);
+            let by = match args.get(1) {
+                None => None,
+                Some(t) if t.text == "by" => {
+                    let who = args.get(2).ok_or_else(|| missing("a name after `by`"))?;
+                    if let Some(t) = args.get(3) {
+                        return Err(unexpected(t));
+                    }
+                    let who = who.text.trim_matches('"').trim();
+                    if who.is_empty() {
+                        return Err(missing("a name after `by`"));
+                    }
+                    Some(who.to_string())
+                }
+                Some(t) => return Err(unexpected(t)),
+            };
+            ActionKind::Instructor {
+                event: event.as_str().into(),
+                by,
+            }
+        }
         "hint" | "finish" => {
             if let Some(t) = args.first() {
                 return Err(unexpected(t));
@@ -709,8 +732,19 @@ fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Resu
         }
         other => {
             let verbs = [
-                "grab", "release", "use", "touch", "gesture", "compress", "read", "enter",
-                "choose", "wait", "hint", "finish",
+                "grab",
+                "release",
+                "use",
+                "touch",
+                "gesture",
+                "compress",
+                "read",
+                "enter",
+                "choose",
+                "wait",
+                "hint",
+                "instructor",
+                "finish",
             ];
             let d = err(
                 "praxis::events::unknown_verb",
@@ -763,6 +797,7 @@ fn usage(verb: &str) -> String {
         "enter" => "enter <field> <number> [<unit>]   or   enter <field> \"text\"",
         "choose" => "choose <decision> <choice>[,<choice>…]",
         "wait" => "wait <duration>",
+        "instructor" => "instructor <event> [by \"<who>\"]",
         _ => "see docs/event-log.md",
     };
     format!("usage: {u}")

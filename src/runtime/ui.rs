@@ -1923,6 +1923,16 @@ pub fn action_text(sc: &Scenario, i18n: &I18n, a: &ActionKind) -> String {
             &[("seconds", Arg::N(*duration_ms as f64 / 1000.0))],
         ),
         ActionKind::Hint => i18n.t("act-hint"),
+        ActionKind::Instructor { event, .. } => {
+            let label = sc
+                .model
+                .events
+                .iter()
+                .find(|e| e.id.as_str() == event.as_str())
+                .and_then(|e| e.label.as_ref())
+                .map_or_else(|| event.to_string(), |t| t.get(l).to_string());
+            i18n.ta("act-instructor", &[("event", label.into())])
+        }
         ActionKind::Finish => i18n.t("act-finish"),
     }
 }

@@ -444,6 +444,8 @@ pub enum CTrigger {
     AfterNode(NodeIdx, u64),
     /// When a condition becomes true.
     When(CCond),
+    /// When an instructor triggers it.
+    Instructor,
 }
 
 /// An event.

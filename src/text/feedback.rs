@@ -251,6 +251,20 @@ pub fn feedback(cat: &Catalog, lang: Lang, sc: &Scenario, f: &Feedback) -> (Tone
                 ),
             },
         ),
+        FeedbackKind::Instructor { event, by } => {
+            let e = &sc.model.events[*event as usize];
+            let label = e.label.as_ref().map_or(e.id.as_str(), |t| t.get(l));
+            (
+                Tone::Info,
+                match by {
+                    Some(by) => ta(
+                        "fb-instructor-by",
+                        &[("event", label.into()), ("by", by.as_str().into())],
+                    ),
+                    None => ta("fb-instructor", &[("event", label.into())]),
+                },
+            )
+        }
         FeedbackKind::Say { message } => (
             Tone::Info,
             ix.messages[*message as usize].get(l).to_string(),
@@ -289,6 +303,7 @@ pub fn feedback(cat: &Catalog, lang: Lang, sc: &Scenario, f: &Feedback) -> (Tone
                     Rejection::AfterFinish => "fb-rejected-finished",
                     Rejection::HintInAssessment => "fb-rejected-hint",
                     Rejection::NumberTooLarge => "fb-rejected-number",
+                    Rejection::InstructorEventNotNow => "fb-rejected-instructor",
                 },
             ),
         ),
@@ -307,9 +322,12 @@ pub fn feedback(cat: &Catalog, lang: Lang, sc: &Scenario, f: &Feedback) -> (Tone
 pub fn for_the_learner(sc: &Scenario, f: &Feedback) -> bool {
     match &f.kind {
         // Working on a measured step is shown by the instrument's reading itself.
-        FeedbackKind::Unmatched | FeedbackKind::Unknown { .. } | FeedbackKind::Working { .. } => {
-            false
-        }
+        // The instructor's own line is for the trace: the learner perceives the event through
+        // its message and effects.
+        FeedbackKind::Unmatched
+        | FeedbackKind::Unknown { .. }
+        | FeedbackKind::Working { .. }
+        | FeedbackKind::Instructor { .. } => false,
         FeedbackKind::Event { event } => sc.model.events[*event as usize].message.is_some(),
         _ => true,
     }

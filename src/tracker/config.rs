@@ -101,6 +101,7 @@ impl Tracker {
                 CTrigger::At(ms) => scheduled.push((SimTime(ms), e as u32)),
                 CTrigger::AfterNode(node, _) => after_node_events[node as usize].push(e as u32),
                 CTrigger::When(_) => when_events.push(e as u32),
+                CTrigger::Instructor => {}
             }
         }
         scheduled.sort_unstable();
@@ -138,6 +139,7 @@ impl Tracker {
             fields: vec![None; ix.fields.len()],
             readings: vec![None; ix.entities.len()],
             hints: 0,
+            instructor: Vec::new(),
             critical: Vec::new(),
             windows: vec![false; ix.errors.len()],
             edges: vec![false; ix.state_listeners.len()],

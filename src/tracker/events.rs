@@ -121,6 +121,45 @@ impl Tracker {
         self.apply_effects(effects, 0.0, out);
     }
 
+    /// An instructor triggers event `id` (by `by`): its effects apply now if its `when` holds,
+    /// as often as it is triggered; otherwise it is refused and changes nothing.
+    pub(super) fn instructor_event(
+        &mut self,
+        ix: &Index,
+        id: &str,
+        by: &Option<String>,
+        out: &mut Vec<Feedback>,
+    ) {
+        let Some(e) = ix
+            .events
+            .iter()
+            .position(|ev| ev.id == id && matches!(ev.trigger, CTrigger::Instructor))
+        else {
+            self.push(out, FeedbackKind::Unknown { name: id.into() });
+            return;
+        };
+        let e = e as u32;
+        if !self.holds_opt(ix, ix.events[e as usize].guard.as_ref()) {
+            self.push(
+                out,
+                FeedbackKind::Rejected {
+                    reason: Rejection::InstructorEventNotNow,
+                },
+            );
+            return;
+        }
+        self.instructor.push((self.now, e, by.clone()));
+        self.push(
+            out,
+            FeedbackKind::Instructor {
+                event: e,
+                by: by.clone(),
+            },
+        );
+        self.fire_event(ix, e, out);
+        self.settle(ix, out);
+    }
+
     /// Fires what became true: state-triggered steps, errors, rules and events, and `until` of
     /// repeats, until nothing more changes.
     pub(super) fn settle(&mut self, ix: &Index, out: &mut Vec<Feedback>) {

@@ -36,6 +36,8 @@ pub enum Rejection {
     /// An entered number that is not a finite number once converted to the field's base unit
     /// (`1e308 L` is more millilitres than a number holds).
     NumberTooLarge,
+    /// An instructor's event whose `when` does not hold now.
+    InstructorEventNotNow,
 }
 
 /// What happened.
@@ -123,6 +125,13 @@ pub enum FeedbackKind {
     Event {
         /// The event.
         event: u32,
+    },
+    /// An instructor triggered an event (its message, if any, follows as an `Event`).
+    Instructor {
+        /// The event.
+        event: u32,
+        /// Who, when known.
+        by: Option<String>,
     },
     /// A message for the learner (voice prompt, caption).
     Say {

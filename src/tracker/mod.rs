@@ -139,6 +139,8 @@ pub struct Tracker {
     pub(crate) fields: Vec<Option<FieldValue>>,
     pub(crate) readings: Vec<Option<f64>>,
     pub(crate) hints: u32,
+    /// The instructor's events, in the order they were triggered: when, which event, by whom.
+    pub(crate) instructor: Vec<(SimTime, u32, Option<String>)>,
     pub(crate) critical: Vec<CriticalFailure>,
     /// For each error rule with a window: whether it is open.
     pub(crate) windows: Vec<bool>,
@@ -311,6 +313,10 @@ impl Tracker {
                     let step = self.next_steps().first().copied();
                     self.push(out, FeedbackKind::Hint { step });
                 }
+                return;
+            }
+            ActionKind::Instructor { event, by } => {
+                self.instructor_event(ix, event.as_str(), by, out);
                 return;
             }
             _ => {}

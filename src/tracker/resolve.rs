@@ -113,7 +113,9 @@ pub(super) fn resolve(ix: &Index, kind: &ActionKind) -> Result<Act, String> {
             Act::Choose(d, picked)
         }
         ActionKind::Wait { duration_ms } => Act::Wait(*duration_ms),
-        ActionKind::Hint | ActionKind::Finish => return Err("(internal)".into()),
+        ActionKind::Hint | ActionKind::Instructor { .. } | ActionKind::Finish => {
+            return Err("(internal)".into());
+        }
     })
 }
 

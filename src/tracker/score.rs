@@ -245,6 +245,15 @@ fn score(t: &Tracker) -> SessionOutcome {
             .map(|(f, _)| f.id.clone())
             .collect(),
         hints: t.hints,
+        instructor: t
+            .instructor
+            .iter()
+            .map(|(at, e, by)| InstructorEntry {
+                event: ix.events[*e as usize].id.clone(),
+                at_ms: at.0,
+                by: by.clone(),
+            })
+            .collect(),
         duration_ms: t.now.0,
     }
 }

@@ -701,3 +701,83 @@ fn a_window_open_from_the_start_counts_the_first_action() {
     let (t, _) = run(&s, "0 gesture b for 1s\n1 use pump\n");
     assert!(t.outcome().critical.is_empty(), "closed by `until`");
 }
+
+/// A scenario whose instructor can sound an alarm (only once the work has started) and clear it;
+/// working during the alarm is critical.
+fn alarm_scenario() -> Arc<Scenario> {
+    scenario(
+        "",
+        r#"state: (facts: [(id: "alarm", label: {"en": "alarm", "fr": "alarme"})]),
+    errors: [(id: "worked-in-alarm", on: Gesture("b"), when: Fact("alarm"), severity: Critical, feedback: {"en": "no", "fr": "non"})],
+    events: [
+        (id: "alarm-on", trigger: Instructor, label: {"en": "Alarm", "fr": "Alarme"}, when: Done("one"), effects: [Set("alarm", true)], message: {"en": "Alarm!", "fr": "Alarme !"}),
+        (id: "alarm-off", trigger: Instructor, label: {"en": "Alarm cleared", "fr": "Alarme levée"}, effects: [Set("alarm", false)]),
+    ],"#,
+        &format!("{}{}", step("one", "a"), step("two", "b")),
+    )
+}
+
+#[test]
+fn an_instructor_event_applies_its_effects_each_time_it_is_triggered_and_the_outcome_lists_it() {
+    let s = alarm_scenario();
+    let (mut t, out) = run(
+        &s,
+        "0 gesture a for 1s\n1 instructor alarm-on by \"Dr Martin\"\n2 instructor alarm-off\n3 instructor alarm-on\n4 gesture b for 1s\n",
+    );
+    let o = t.finish(praxis::action::SimTime(9000), &mut Vec::new());
+    assert!(!o.passed, "working during the second alarm fails");
+    assert_eq!(o.critical[0].id, "worked-in-alarm");
+    let listed: Vec<(&str, u64, Option<&str>)> = o
+        .instructor
+        .iter()
+        .map(|i| (i.event.as_str(), i.at_ms, i.by.as_deref()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("alarm-on", 1000, Some("Dr Martin")),
+            ("alarm-off", 2000, None),
+            ("alarm-on", 3000, None)
+        ]
+    );
+    assert!(out.iter().any(
+        |f| matches!(&f.kind, FeedbackKind::Instructor { by: Some(b), .. } if b == "Dr Martin")
+    ));
+}
+
+#[test]
+fn an_instructor_event_whose_condition_does_not_hold_is_refused_and_changes_nothing() {
+    let s = alarm_scenario();
+    // Before step one the alarm cannot sound: working then is no error.
+    let (mut t, out) = run(
+        &s,
+        "0 instructor alarm-on\n1 gesture a for 1s\n2 gesture b for 1s\n",
+    );
+    assert!(out.iter().any(|f| matches!(
+        f.kind,
+        FeedbackKind::Rejected {
+            reason: praxis::tracker::Rejection::InstructorEventNotNow
+        }
+    )));
+    let o = t.finish(praxis::action::SimTime(9000), &mut Vec::new());
+    assert!(o.passed && o.instructor.is_empty());
+    // An event that is not the instructor's cannot be triggered by one.
+    let s2 = scenario(
+        "",
+        r#"events: [(id: "later", trigger: At("5 s"))],"#,
+        &step("one", "a"),
+    );
+    let (_, out) = run(&s2, "0 instructor later\n");
+    assert!(
+        out.iter()
+            .any(|f| matches!(&f.kind, FeedbackKind::Unknown { name } if name == "later"))
+    );
+}
+
+#[test]
+fn a_session_without_instructor_events_has_no_instructor_entry_in_its_outcome_json() {
+    let s = alarm_scenario();
+    let o = finished(&s, "0 gesture a for 1s\n1 gesture b for 1s\n");
+    let json = serde_json::to_string(&o).unwrap();
+    assert!(!json.contains("instructor"), "{json}");
+}

@@ -722,6 +722,22 @@ pub(super) const WINDOW_SAME_ENDS: Check = Check {
     help: "a window opens on one thing and closes on another: e.g. `from: State(Fact(\"aed.analysing\")), until: State(Fact(\"aed.shocked\"))`",
 };
 
+/// An event an instructor triggers, without the label of its button.
+pub(super) const INSTRUCTOR_LABEL_MISSING: Check = Check {
+    code: "praxis::scenario::instructor_event",
+    level: Level::Error,
+    label: "triggered by an instructor",
+    help: "add `label: {\"en\": \"The patient vomits\", \"fr\": \"Le patient vomit\"}`: the instructor's button and the debrief show it",
+};
+
+/// A `label` on an event no instructor triggers.
+pub(super) const LABEL_NOT_INSTRUCTOR: Check = Check {
+    code: "praxis::scenario::instructor_event",
+    level: Level::Error,
+    label: "not an instructor's event",
+    help: "only `trigger: Instructor` events have a label; say what the learner is told in `message`",
+};
+
 /// An `AnyOf` pattern with nothing in it.
 pub(super) const EMPTY_ANY_OF: Check = Check {
     code: "praxis::scenario::bad_pattern",

@@ -131,7 +131,35 @@ impl<'a> Compiler<'a> {
                 self.ix.has_state_events = true;
                 CTrigger::When(self.cond(c, &tp.index(0), &usage))
             }
+            Trigger::Instructor => CTrigger::Instructor,
         };
+        let instructor = matches!(e.trigger, Trigger::Instructor);
+        match (&e.label, instructor) {
+            (Some(label), true) => {
+                self.text_field(label, p, "label", "instructor event", &e.id);
+            }
+            (None, true) => {
+                self.fail(
+                    &checks::INSTRUCTOR_LABEL_MISSING,
+                    &tp,
+                    format!(
+                        "event `{}` is triggered by an instructor but has no `label` for their button and the debrief",
+                        e.id
+                    ),
+                );
+            }
+            (Some(_), false) => {
+                self.fail(
+                    &checks::LABEL_NOT_INSTRUCTOR,
+                    &p.field("label"),
+                    format!(
+                        "event `{}` has a `label`, which only an event an instructor triggers shows",
+                        e.id
+                    ),
+                );
+            }
+            (None, false) => {}
+        }
         let (guard, effects) = self.guarded_effects(&e.when, &e.effects, p, &usage);
         EventInfo {
             id: e.id.0.clone(),

@@ -100,6 +100,11 @@ pub struct Event {
     /// What the learner is told.
     #[serde(default)]
     pub message: Option<Text>,
+    /// For an event an instructor triggers (`trigger: Instructor`): the button's label, what the
+    /// instructor and the debrief read ("The patient vomits"). (Left out of the canonical form
+    /// when absent, so older scenarios keep their hash.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
 }
 
 /// When an event happens.
@@ -112,6 +117,9 @@ pub enum Trigger {
     AfterStep(StepId, DurationSpec),
     /// As soon as a condition becomes true.
     When(Condition),
+    /// When an instructor triggers it (an `instructor EVENT` line of an event log today), as
+    /// often as they do, provided its `when` holds then.
+    Instructor,
 }
 
 /// A fault drawn once per session from the seed.

@@ -19,7 +19,9 @@ pub fn check(log: &EventLog, scenario: &Scenario, file: &str, text: &str) -> Res
             r.span.clone(),
             format!("no such {kind}"),
         );
-        if let Some(s) = closest(&r.name, candidates.iter().copied()) {
+        if kind == "unit" {
+            d = d.with_help(units::unknown_unit_help(&r.name));
+        } else if let Some(s) = closest(&r.name, candidates.iter().copied()) {
             d = d.with_help(format!("did you mean `{s}`?"));
         }
         diags.push(d);
@@ -111,17 +113,51 @@ pub fn check(log: &EventLog, scenario: &Scenario, file: &str, text: &str) -> Res
         let Some(&f) = ix.field_ids.get(field.as_str()) else {
             continue;
         };
-        let unit = unit
-            .as_deref()
-            .and_then(units::unit)
-            .or(ix.fields[f as usize].unit);
-        let Some(u) = unit.filter(|u| !(value * u.factor).is_finite()) else {
-            continue;
-        };
+        let info = &ix.fields[f as usize];
+        let unit = unit.as_deref().and_then(units::unit).or(info.unit);
         let span = names
             .iter()
             .find(|r| r.kind == NameKind::Field)
             .map_or(0..0, |r| r.span.clone());
+        if let (Some(u), Some(fu)) = (unit, info.unit)
+            && !units::compatible(u, fu)
+            && units::convert_base(1.0, u, fu, info.molar_mass).is_none()
+        {
+            let same_kind: Vec<&str> = units::UNITS
+                .iter()
+                .filter(|x| x.dimension == fu.dimension && !x.symbol.is_empty())
+                .map(|x| x.symbol)
+                .collect();
+            let help = if units::needs_molar_mass(u, fu) {
+                format!(
+                    "`{}` converts to `{}` only with the substance's molar mass: the scenario declares `molar_mass` on the field; or enter it in {}",
+                    u.symbol,
+                    fu.symbol,
+                    same_kind.join(", ")
+                )
+            } else {
+                format!("enter it in {}", same_kind.join(", "))
+            };
+            diags.push(
+                Diagnostic::error(
+                    "praxis::events::unit_mismatch",
+                    format!(
+                        "`{}` is {}, but field `{field}` is {} in `{}`",
+                        u.symbol,
+                        u.dimension.name(),
+                        fu.dimension.name(),
+                        fu.symbol
+                    ),
+                    span,
+                    "entered here",
+                )
+                .with_help(help),
+            );
+            continue;
+        }
+        let Some(u) = unit.filter(|u| !(value * u.factor).is_finite()) else {
+            continue;
+        };
         diags.push(
             Diagnostic::error(
                 "praxis::events::number_too_large",

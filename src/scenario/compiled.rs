@@ -246,6 +246,8 @@ pub struct FieldInfo {
     pub id: String,
     /// Unit of a numeric field.
     pub unit: Option<Unit>,
+    /// Molar mass of what it measures, g/mol: converts mass and molar concentrations.
+    pub molar_mass: Option<f64>,
 }
 
 /// What a metric measures, with indices.

@@ -53,6 +53,19 @@ pub enum Dimension {
     VolumeRate,
     /// Time added per second of an action (base: second per second).
     TimeRate,
+    /// Molar mass of a substance (base: gram per mole), to convert a field's mg/dL and mmol/L.
+    MolarMass,
+    /// Equivalent concentration of an electrolyte (base: milliequivalent per litre); never
+    /// converted (it would need the ion's charge).
+    Equivalents,
+    /// International units per volume (base: IU per millilitre); never converted.
+    DrugUnitsPerVolume,
+    /// Endotoxin units per volume (base: EU per millilitre).
+    Endotoxin,
+    /// Colony-forming units counted on a plate (base: CFU).
+    Colonies,
+    /// A needle or cannula gauge (a larger number is a thinner needle); never converted.
+    Gauge,
 }
 
 impl Dimension {
@@ -81,6 +94,12 @@ impl Dimension {
             Dimension::MassRate => "a mass per second",
             Dimension::VolumeRate => "a volume per second",
             Dimension::TimeRate => "a time per second",
+            Dimension::MolarMass => "a molar mass",
+            Dimension::Equivalents => "an equivalent concentration",
+            Dimension::DrugUnitsPerVolume => "drug units per volume",
+            Dimension::Endotoxin => "an endotoxin concentration",
+            Dimension::Colonies => "a colony count",
+            Dimension::Gauge => "a needle gauge",
         }
     }
 
@@ -135,6 +154,9 @@ pub const UNITS: &[Unit] = &[
     u("mm", Dimension::Length, 1.0),
     u("cm", Dimension::Length, 10.0),
     u("m", Dimension::Length, 1000.0),
+    u("µm", Dimension::Length, 1e-3),
+    u("um", Dimension::Length, 1e-3),
+    u("nm", Dimension::Length, 1e-6),
     u("in", Dimension::Length, 25.4),
     u("°C", Dimension::Temperature, 1.0),
     u("degC", Dimension::Temperature, 1.0),
@@ -143,6 +165,9 @@ pub const UNITS: &[Unit] = &[
     u("bar", Dimension::Pressure, 1000.0),
     u("kPa", Dimension::Pressure, 10.0),
     u("psi", Dimension::Pressure, 68.947_572_93),
+    // Blood pressure and airway pressure, as clinicians write them.
+    u("mmHg", Dimension::Pressure, 1.333_223_874),
+    u("cmH2O", Dimension::Pressure, 0.980_665),
     u("µS/cm", Dimension::Conductivity, 1.0),
     u("uS/cm", Dimension::Conductivity, 1.0),
     u("mS/cm", Dimension::Conductivity, 1000.0),
@@ -155,6 +180,9 @@ pub const UNITS: &[Unit] = &[
     // A drip rate, as nurses count it.
     u("drops/min", Dimension::Frequency, 1.0),
     u("gtt/min", Dimension::Frequency, 1.0),
+    // A heart rate and an agitation speed.
+    u("bpm", Dimension::Frequency, 1.0),
+    u("rpm", Dimension::Frequency, 1.0),
     u("%", Dimension::Percent, 1.0),
     u("mM", Dimension::Molarity, 1.0),
     u("M", Dimension::Molarity, 1000.0),
@@ -176,11 +204,22 @@ pub const UNITS: &[Unit] = &[
     u("°", Dimension::Angle, 1.0),
     u("J", Dimension::Energy, 1.0),
     u("IU", Dimension::DrugUnits, 1.0),
+    // French: unités internationales.
+    u("UI", Dimension::DrugUnits, 1.0),
     u("g/s", Dimension::MassRate, 1.0),
     u("mg/s", Dimension::MassRate, 1e-3),
     u("mL/s", Dimension::VolumeRate, 1.0),
     u("µL/s", Dimension::VolumeRate, 1e-3),
     u("s/s", Dimension::TimeRate, 1.0),
+    u("g/mol", Dimension::MolarMass, 1.0),
+    u("mEq/L", Dimension::Equivalents, 1.0),
+    u("IU/mL", Dimension::DrugUnitsPerVolume, 1.0),
+    u("UI/mL", Dimension::DrugUnitsPerVolume, 1.0),
+    u("IU/L", Dimension::DrugUnitsPerVolume, 1e-3),
+    u("UI/L", Dimension::DrugUnitsPerVolume, 1e-3),
+    u("EU/mL", Dimension::Endotoxin, 1.0),
+    u("CFU", Dimension::Colonies, 1.0),
+    u("G", Dimension::Gauge, 1.0),
 ];
 
 /// Looks a unit up by its symbol.
@@ -191,6 +230,37 @@ pub fn unit(symbol: &str) -> Option<Unit> {
 /// The symbols of every known unit, for "did you mean" help.
 pub fn unit_symbols() -> impl Iterator<Item = &'static str> {
     UNITS.iter().map(|u| u.symbol).filter(|s| !s.is_empty())
+}
+
+/// A value in base units of `from`'s dimension, in base units of `to`'s: the same number when
+/// the dimensions are the same; between a molar and a mass concentration (mmol/L and mg/dL of
+/// glucose) only with the substance's molar mass in g/mol; otherwise none (IU never converts).
+pub fn convert_base(value: f64, from: Unit, to: Unit, molar_mass: Option<f64>) -> Option<f64> {
+    match (from.dimension, to.dimension, molar_mass) {
+        (a, b, _) if a == b => Some(value),
+        // mmol/L × g/mol = mg/L, and the base of a mass concentration is mg/mL.
+        (Dimension::Molarity, Dimension::MassConcentration, Some(m)) => Some(value * m / 1000.0),
+        (Dimension::MassConcentration, Dimension::Molarity, Some(m)) => Some(value * 1000.0 / m),
+        _ => None,
+    }
+}
+
+/// Whether `a` and `b` are a molar and a mass concentration: what a molar mass converts.
+pub fn needs_molar_mass(a: Unit, b: Unit) -> bool {
+    matches!(
+        (a.dimension, b.dimension),
+        (Dimension::Molarity, Dimension::MassConcentration)
+            | (Dimension::MassConcentration, Dimension::Molarity)
+    )
+}
+
+/// The help for an unknown unit: the closest known one, if any, and every known unit.
+pub fn unknown_unit_help(symbol: &str) -> String {
+    let known = unit_symbols().collect::<Vec<_>>().join(", ");
+    match crate::scenario::suggest::closest(symbol, unit_symbols()) {
+        Some(s) => format!("did you mean `{s}`? Known units: {known}"),
+        None => format!("known units: {known}"),
+    }
 }
 
 /// Whether values in `written` can be compared with a target measured in `target`.
@@ -489,15 +559,7 @@ impl<'a> Lexer<'a> {
             None => Err(ParseProblem {
                 message: format!("unknown unit `{symbol}`"),
                 at: start..end,
-                help: Some(
-                    match crate::scenario::suggest::closest(symbol, unit_symbols()) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!(
-                            "known units: {}",
-                            unit_symbols().collect::<Vec<_>>().join(", ")
-                        ),
-                    },
-                ),
+                help: Some(unknown_unit_help(symbol)),
             }),
         }
     }

@@ -77,7 +77,16 @@ pub(super) fn resolve(ix: &Index, kind: &ActionKind) -> Result<Act, String> {
                     };
                     match (unit, field_unit) {
                         (Some(u), Some(fu)) if units::compatible(u, fu) => Some(value * u.factor),
-                        (Some(u), Some(_)) => return Err(format!("unit {}", u.symbol)),
+                        // mg/dL into a field in mmol/L, with the field's molar mass.
+                        (Some(u), Some(fu)) => Some(
+                            units::convert_base(
+                                value * u.factor,
+                                u,
+                                fu,
+                                ix.fields[f as usize].molar_mass,
+                            )
+                            .ok_or_else(|| format!("unit {}", u.symbol))?,
+                        ),
                         _ => None,
                     }
                 }

@@ -80,9 +80,42 @@ impl<'a> Compiler<'a> {
             .unit
             .as_ref()
             .and_then(|u| self.unit_of(u, &p.field("unit"), &format!("field `{}`", f.id)));
+        let molar_mass = f.molar_mass.as_ref().and_then(|spec| {
+            let mp = p.field("molar_mass");
+            let q = match &spec.value {
+                Ok(q) => *q,
+                Err(problem) => {
+                    self.parse_problem(problem, &mp, "the molar mass");
+                    return None;
+                }
+            };
+            let concentration = unit.is_some_and(|u| {
+                matches!(
+                    u.dimension,
+                    Dimension::Molarity | Dimension::MassConcentration
+                )
+            });
+            if q.unit.dimension != Dimension::MolarMass || !(q.base() > 0.0) || !concentration {
+                let message = if concentration {
+                    format!(
+                        "the molar mass of field `{}` is `{}`, not a positive amount in g/mol",
+                        f.id, spec.raw
+                    )
+                } else {
+                    format!(
+                        "field `{}` has a molar mass but is not a concentration (mmol/L, mg/dL…)",
+                        f.id
+                    )
+                };
+                self.fail(&checks::BAD_MOLAR_MASS, &mp, message);
+                return None;
+            }
+            Some(q.base())
+        });
         FieldInfo {
             id: f.id.0.clone(),
             unit,
+            molar_mass,
         }
     }
 }

@@ -738,6 +738,14 @@ pub(super) const LABEL_NOT_INSTRUCTOR: Check = Check {
     help: "only `trigger: Instructor` events have a label; say what the learner is told in `message`",
 };
 
+/// A molar mass that is not one, or on a field that is not a concentration.
+pub(super) const BAD_MOLAR_MASS: Check = Check {
+    code: "praxis::scenario::bad_molar_mass",
+    level: Level::Error,
+    label: "molar mass",
+    help: "write the substance's molar mass, e.g. `molar_mass: \"180.16 g/mol\"` for glucose, on a field in mmol/L or mg/dL",
+};
+
 /// An `AnyOf` pattern with nothing in it.
 pub(super) const EMPTY_ANY_OF: Check = Check {
     code: "praxis::scenario::bad_pattern",

@@ -362,13 +362,7 @@ impl<'a> Compiler<'a> {
         if let Some(u) = units::unit(symbol) {
             return Some(u);
         }
-        let help = match closest(symbol, units::unit_symbols()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!(
-                "known units: {}",
-                units::unit_symbols().collect::<Vec<_>>().join(", ")
-            ),
-        };
+        let help = units::unknown_unit_help(symbol);
         self.fail(
             &checks::UNKNOWN_UNIT,
             p,

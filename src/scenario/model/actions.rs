@@ -69,6 +69,11 @@ pub struct Field {
     /// Unit of a numeric field; none for a text field.
     #[serde(default)]
     pub unit: Option<String>,
+    /// The molar mass of what the field measures (`"180.16 g/mol"` for glucose): with it, a
+    /// value typed in mg/dL fits a field in mmol/L and the reverse. (Left out of the canonical
+    /// form when absent, so older scenarios keep their hash.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub molar_mass: Option<QuantitySpec>,
 }
 
 /// A measure the tracker derives from the learner's actions.

@@ -101,6 +101,35 @@ pub fn check(log: &EventLog, scenario: &Scenario, file: &str, text: &str) -> Res
             );
         }
     }
+    // Several answers to a decision that takes one.
+    for (action, names) in log.actions.iter().zip(&log.names) {
+        let ActionKind::Choose { decision, choices } = &action.kind else {
+            continue;
+        };
+        let Some(&d) = ix.decision_ids.get(decision.as_str()) else {
+            continue;
+        };
+        if choices.len() > 1 && !ix.decisions[d as usize].multiple {
+            let span = names
+                .iter()
+                .find(|r| r.kind == NameKind::Choice)
+                .map_or(0..0, |r| r.span.clone());
+            diags.push(
+                Diagnostic::error(
+                    "praxis::events::one_answer",
+                    format!(
+                        "decision `{decision}` takes one answer, and this line gives {}",
+                        choices.len()
+                    ),
+                    span,
+                    "several answers",
+                )
+                .with_help(
+                    "choose one of them; only a decision with `multiple: true` takes several",
+                ),
+            );
+        }
+    }
     // A number the tracker would refuse: not finite once in the field's base unit.
     for (action, names) in log.actions.iter().zip(&log.names) {
         let ActionKind::Enter {

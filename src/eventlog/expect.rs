@@ -61,7 +61,10 @@ fn failed_by(
 ) -> bool {
     use crate::scenario::compiled::NodeKind;
     use crate::scoring::StepStatus;
-    if o.critical.iter().any(|c| c.id == id) {
+    // A criterion is reported `step/criterion`; its id alone names it too.
+    if o.critical.iter().any(|c| {
+        c.id == id || (c.kind == "criterion" && c.id.rsplit_once('/').is_some_and(|(_, x)| x == id))
+    }) {
         return true;
     }
     let ix = &scenario.index;

@@ -125,3 +125,30 @@ fn a_molar_mass_that_is_not_one_is_refused_where_it_is_written() {
         );
     }
 }
+
+#[test]
+fn an_event_log_gives_a_single_answer_decision_one_answer() {
+    let s = Arc::new(
+        Scenario::from_ron_str(
+            "d.ron",
+            r#"Scenario(
+    format: 1, id: "d", version: "1.0.0", family: Clinical,
+    title: {"en": "D", "fr": "D"}, summary: {"en": "D", "fr": "D"}, estimated_duration: "1 min",
+    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "d.md",
+    room: (size: (6.0, 3.0, 6.0), objects: [
+        (id: "floor", name: {"en": "floor", "fr": "sol"}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
+    ]),
+    decisions: [(id: "q", prompt: {"en": "Q", "fr": "Q"}, choices: [(id: "a", text: {"en": "A", "fr": "A"}, correct: true), (id: "b", text: {"en": "B", "fr": "B"})])],
+    procedure: [Step(id: "answer", title: {"en": "Answer", "fr": "Répondre"}, done_when: Choose("q"))],
+    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
+)"#,
+        )
+        .unwrap(),
+    );
+    let text = "0 choose q a,b\n";
+    let log = eventlog::parse("d.events", text).unwrap();
+    let err = eventlog::check(&log, &s, "d.events", text)
+        .unwrap_err()
+        .render_short();
+    assert!(err.contains("praxis::events::one_answer"), "{err}");
+}

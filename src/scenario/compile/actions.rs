@@ -64,6 +64,13 @@ impl<'a> Compiler<'a> {
             let message =
                 format!("{whose} has {static_correct} correct choices but allows only one answer");
             self.fail(&checks::SEVERAL_CORRECT, &list, message);
+        } else if !d.multiple && static_correct == 1 && conditional > 0 {
+            // One answer is always right and another becomes right when its condition holds:
+            // then two are right, and one answer can never be the whole right answer.
+            let message = format!(
+                "{whose} allows one answer, but a choice is always correct and another is correct when its `correct_when` holds: then no single answer is right"
+            );
+            self.fail(&checks::ALWAYS_AND_SOMETIMES_CORRECT, &list, message);
         }
         DecisionInfo {
             id: d.id.0.clone(),

@@ -498,6 +498,14 @@ pub(super) const SEVERAL_CORRECT: Check = Check {
     help: "add `multiple: true` if the learner must pick all of them",
 };
 
+/// A single-answer decision with a choice always correct and one correct on a condition.
+pub(super) const ALWAYS_AND_SOMETIMES_CORRECT: Check = Check {
+    code: "praxis::scenario::bad_decision",
+    level: Level::Error,
+    label: "two may be correct at once",
+    help: "give the always-correct choice the opposite `correct_when` (e.g. `Not(Fault(\"expired-strips\"))` and `Fault(\"expired-strips\")`) so that one answer is right at a time, or add `multiple: true`",
+};
+
 /// `except_while` on a metric that measures no pauses.
 pub(super) const EXCEPT_WHILE_WITHOUT_PAUSES: Check = Check {
     code: "praxis::scenario::bad_metric",

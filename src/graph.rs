@@ -1,18 +1,88 @@
 //! The procedure graph, for instructors: DOT (for Graphviz and other tools) and a standalone
 //! SVG laid out here.
 //!
-//! In both, sequences read top to bottom with arrows, `AnyOrder` and `OneOf` groups are boxes
-//! whose children sit side by side, `Repeat` groups say how many rounds, explicit `after`
-//! constraints are dashed arrows, critical steps have a thick border *and* a "‼ CRITICAL" tag,
-//! optional steps a dashed border, unverified (guidance-only) steps a dotted grey one.
+//! In both, sequences read top to bottom with arrows, `AnyOrder` and `OneOf` groups are tinted
+//! boxes (solid borders: a dashed line means optional) whose children sit side by side, `Repeat`
+//! groups say how many rounds, explicit `after` constraints are dashed arrows, critical steps and
+//! critical questions have a thick border *and* a "‼ CRITICAL" tag, optional steps a dashed
+//! border, unverified (guidance-only) steps a dotted grey one. A branch or step that only applies
+//! with (or without) a seeded fault says so ("⚑ if penicillin-allergy"), so a reviewer sees which
+//! branch each fault selects.
 
 use crate::scenario::Scenario;
-use crate::scenario::compiled::{CPattern, NodeIdx, NodeKind};
+use crate::scenario::compiled::{CCond, CPattern, NodeIdx, NodeKind};
 use crate::text::{Catalog, Lang};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 const CRITICAL_COLOR: &str = "#b00020";
+/// Border and tint of a `OneOf` box (choose one), and of an `AnyOrder` box.
+const ONE_OF_COLOR: (&str, &str) = ("#6a4c93", "#f5f1fa");
+const ANY_ORDER_COLOR: (&str, &str) = ("#2d6a4f", "#f0f7f3");
+
+/// The faults a condition requires on (`true`) or off (`false`): its `Fault` and `Not(Fault)`
+/// terms, through `All`.
+fn fault_terms(c: &CCond, out: &mut Vec<(u32, bool)>) {
+    match c {
+        CCond::Fault(f) => out.push((*f, true)),
+        CCond::Not(inner) => {
+            if let CCond::Fault(f) = **inner {
+                out.push((f, false));
+            }
+        }
+        CCond::All(cs) => cs.iter().for_each(|c| fault_terms(c, out)),
+        _ => {}
+    }
+}
+
+/// The fault terms every step under `n` requires (a branch taken only with a fault).
+fn node_faults(sc: &Scenario, n: NodeIdx) -> Vec<(u32, bool)> {
+    let node = &sc.index.nodes[n as usize];
+    if let NodeKind::Step(s) = node.kind {
+        let mut out = Vec::new();
+        if let Some(g) = &sc.index.steps[s as usize].guard {
+            fault_terms(g, &mut out);
+        }
+        out.sort_unstable();
+        out.dedup();
+        return out;
+    }
+    let mut common: Option<Vec<(u32, bool)>> = None;
+    for &c in &node.children {
+        let f = node_faults(sc, c);
+        common = Some(match common {
+            None => f,
+            Some(prev) => prev.into_iter().filter(|t| f.contains(t)).collect(),
+        });
+    }
+    common.unwrap_or_default()
+}
+
+/// What to say of node `n`'s faults: those it requires that its parent does not already say.
+fn fault_note(sc: &Scenario, n: NodeIdx, lang: Lang) -> Option<String> {
+    let own = node_faults(sc, n);
+    let shown = sc.index.nodes[n as usize]
+        .parent
+        .map(|p| node_faults(sc, p))
+        .unwrap_or_default();
+    let terms: Vec<String> = own
+        .iter()
+        .filter(|t| !shown.contains(t))
+        .map(|&(f, on)| {
+            let id = sc.index.faults[f as usize].id.as_str();
+            Catalog::get().ta(
+                lang,
+                if on {
+                    "graph-if-fault"
+                } else {
+                    "graph-if-no-fault"
+                },
+                &[("fault", id.into())],
+            )
+        })
+        .collect();
+    (!terms.is_empty()).then(|| format!("⚑ {}", terms.join(", ")))
+}
 
 fn esc_dot(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
@@ -41,10 +111,15 @@ fn look(sc: &Scenario, n: NodeIdx, lang: Lang) -> Option<StepLook> {
         return None;
     };
     let step = &sc.index.steps[s as usize];
+    // A critical question fails the session when answered wrongly: as critical as a step.
+    let critical_question = match step.pattern {
+        CPattern::Choose(d) => sc.index.decisions[d as usize].critical,
+        _ => false,
+    };
     Some(StepLook {
         title: node.title.get(lang.code()).to_string(),
         id: node.id.clone(),
-        critical: step.critical,
+        critical: step.critical || critical_question,
         optional: node.optional,
         unverified: step.unverified,
         decision: matches!(step.pattern, CPattern::Choose(_)),
@@ -84,6 +159,9 @@ fn group_label(sc: &Scenario, n: NodeIdx, lang: Lang) -> String {
     );
     if node.optional {
         let _ = write!(label, " ({})", t("graph-optional"));
+    }
+    if let Some(note) = fault_note(sc, n, lang) {
+        let _ = write!(label, " {note}");
     }
     label
 }
@@ -159,6 +237,9 @@ fn dot_node(sc: &Scenario, n: NodeIdx, lang: Lang, depth: usize, s: &mut String)
             let _ = write!(label, "\\n{}", t("graph-critical"));
             let _ = write!(attrs, ", penwidth=3, color=\"{CRITICAL_COLOR}\"");
         }
+        if let Some(note) = fault_note(sc, n, lang) {
+            let _ = write!(label, "\\n{}", esc_dot(&note));
+        }
         if st.unverified {
             let _ = write!(label, "\\n({})", t("graph-guidance"));
             attrs.push_str(", style=\"rounded,dotted\", fontcolor=gray40");
@@ -171,13 +252,22 @@ fn dot_node(sc: &Scenario, n: NodeIdx, lang: Lang, depth: usize, s: &mut String)
     }
     let node = &sc.index.nodes[n as usize];
     let _ = writeln!(s, "{pad}subgraph \"cluster_{}\" {{", node.id);
-    let style = match node.kind {
-        NodeKind::AnyOrder | NodeKind::OneOf => "dashed,rounded",
-        _ => "rounded",
+    // Solid, tinted boxes for alternatives and free order: a dashed line means optional.
+    let look = match node.kind {
+        NodeKind::OneOf => format!(
+            "style=\"rounded,filled,bold\"; color=\"{}\"; fillcolor=\"{}\"",
+            ONE_OF_COLOR.0, ONE_OF_COLOR.1
+        ),
+        NodeKind::AnyOrder => format!(
+            "style=\"rounded,filled\"; color=\"{}\"; fillcolor=\"{}\"",
+            ANY_ORDER_COLOR.0, ANY_ORDER_COLOR.1
+        ),
+        _ if node.optional => "style=\"rounded,dashed\"".to_string(),
+        _ => "style=\"rounded\"".to_string(),
     };
     let _ = writeln!(
         s,
-        "{pad}  label=\"{}\"; style=\"{style}\"; fontsize=10;",
+        "{pad}  label=\"{}\"; {look}; fontsize=10;",
         esc_dot(&group_label(sc, n, lang))
     );
     for &c in &node.children {
@@ -264,6 +354,9 @@ impl Layout<'_> {
         }
         let mut lines = wrap(&title, CHARS_PER_LINE);
         lines.truncate(3);
+        if let Some(note) = fault_note(self.sc, n, self.lang) {
+            lines.extend(wrap(&note, CHARS_PER_LINE));
+        }
         lines
     }
 
@@ -312,7 +405,15 @@ impl Layout<'_> {
         let label = group_label(self.sc, n, self.lang);
         let w = w + 2.0 * PAD;
         let per_line = ((w - 2.0 * PAD) / GROUP_CHAR_W).max(20.0) as usize;
-        let lines = wrap(&label, per_line);
+        // The fault a branch needs on a line of its own.
+        let (title, note) = match label.split_once(" ⚑ ") {
+            Some((t, n)) => (t.to_string(), Some(format!("⚑ {n}"))),
+            None => (label, None),
+        };
+        let mut lines = wrap(&title, per_line);
+        if let Some(note) = note {
+            lines.extend(wrap(&note, per_line));
+        }
         let header = HEADER - GROUP_LINE_H + GROUP_LINE_H * lines.len() as f64;
         self.headers.insert(n, lines);
         (w, h + header + 2.0 * PAD)
@@ -329,22 +430,32 @@ impl Layout<'_> {
         match node.kind {
             NodeKind::Step(_) => self.draw_step(n, x, y, w, h),
             _ => {
-                let dashed = matches!(node.kind, NodeKind::AnyOrder | NodeKind::OneOf);
+                // Alternatives and free order are solid, tinted boxes; only an optional group
+                // is dashed, as optional steps are.
+                let (stroke, fill, width) = match node.kind {
+                    NodeKind::OneOf => (ONE_OF_COLOR.0, ONE_OF_COLOR.1, 2.0),
+                    NodeKind::AnyOrder => (ANY_ORDER_COLOR.0, ANY_ORDER_COLOR.1, 1.6),
+                    _ => ("#7a8794", "#fbfcfd", 1.2),
+                };
+                let dash = if node.optional {
+                    r#" stroke-dasharray="6 4""#
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     self.body,
-                    r##"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="10" fill="{}" stroke="#7a8794" stroke-width="1.2"{}/>"##,
-                    if dashed { "#f6f8fa" } else { "#fbfcfd" },
-                    if dashed {
-                        r#" stroke-dasharray="6 4""#
-                    } else {
-                        ""
-                    }
+                    r##"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="10" fill="{fill}" stroke="{stroke}" stroke-width="{width}"{dash}/>"##
                 );
                 let lines = self.headers.get(&n).cloned().unwrap_or_default();
                 for (i, line) in lines.iter().enumerate() {
+                    let class = if line.starts_with('⚑') {
+                        "group fault"
+                    } else {
+                        "group"
+                    };
                     let _ = writeln!(
                         self.body,
-                        r##"<text x="{:.1}" y="{:.1}" class="group">{}</text>"##,
+                        r##"<text x="{:.1}" y="{:.1}" class="{class}">{}</text>"##,
                         x + PAD,
                         y + 16.0 + i as f64 * GROUP_LINE_H,
                         esc_xml(line)
@@ -409,6 +520,11 @@ impl Layout<'_> {
         let prefix = if st.decision { "? " } else { "" };
         for (i, line) in lines.iter().enumerate() {
             let p = if i == 0 { prefix } else { "" };
+            let class = if line.starts_with('⚑') {
+                "fault"
+            } else {
+                class
+            };
             let _ = writeln!(
                 self.body,
                 r#"<text x="{:.1}" y="{:.1}" class="{class}">{p}{}</text>"#,
@@ -467,7 +583,28 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
     let after_count = sc.index.nodes.iter().map(|n| n.after.len()).sum::<usize>();
     let margin = 24.0;
     let right_gutter = 40.0 + 18.0 * after_count as f64;
-    let title_h = 56.0;
+    let width = (margin * 2.0 + content_w + right_gutter).max(520.0);
+    // Every source, wrapped to the width: a reviewer reads what the procedure follows whole.
+    let per_line = ((width - 2.0 * margin) / 5.8) as usize;
+    let t = |id: &'static str| Catalog::get().plain(lang, id);
+    let mut header_lines = vec![format!(
+        "{} {} · sha256 {}…",
+        sc.id(),
+        sc.version(),
+        &sc.hash()[..12]
+    )];
+    for src in &sc.model.sources {
+        let line = format!(
+            "{} {} ({}, {}), {}",
+            t("graph-source"),
+            src.title,
+            src.publisher,
+            src.edition,
+            src.section
+        );
+        header_lines.extend(wrap(&line, per_line.max(40)));
+    }
+    let title_h = 44.0 + 14.0 * header_lines.len() as f64;
     let mut y = margin + title_h;
     let mut prev: Option<(f64, f64)> = None;
     let cx = margin + content_w / 2.0;
@@ -500,9 +637,7 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
         }
     }
     let legend_y = y + 6.0;
-    let width = (margin * 2.0 + content_w + right_gutter).max(520.0);
-    let height = legend_y + 90.0;
-    let t = |id: &'static str| Catalog::get().plain(lang, id);
+    let height = legend_y + 130.0;
     let mut s = String::new();
     let _ = writeln!(s, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
@@ -520,7 +655,7 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
         r##"<marker id="arrow-after" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#1f5fa8"/></marker>"##, "\n",
         "<style>\n",
         ".step{font-size:12.5px;fill:#1d252c}.muted{fill:#6b747c}.id{font-size:10px;fill:#5f6b76;font-family:monospace}",
-        ".critical{font-size:10.5px;font-weight:bold;fill:#b00020}.group{font-size:11.5px;font-weight:bold;fill:#3b4650}",
+        ".critical{font-size:10.5px;font-weight:bold;fill:#b00020}.group{font-size:11.5px;font-weight:bold;fill:#3b4650}.fault{font-size:11px;font-weight:bold;fill:#6a4c93}",
         ".seq{stroke:#55606b;stroke-width:1.4}.after{fill:none;stroke:#1f5fa8;stroke-width:1.3;stroke-dasharray:5 4}",
         ".title{font-size:17px;font-weight:bold;fill:#1d252c}.sub{font-size:11px;fill:#5f6b76}.legend{font-size:10.5px;fill:#3b4650}\n",
         "</style>\n</defs>\n",
@@ -532,26 +667,25 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
         margin + 16.0,
         esc_xml(sc.model.title.get(lang.code()))
     );
-    let sources: Vec<String> = sc
-        .model
-        .sources
-        .iter()
-        .map(|src| format!("{} ({}, {})", src.title, src.publisher, src.edition))
-        .collect();
-    let first_source = sources.first().map(String::as_str).unwrap_or("");
-    let _ = writeln!(
-        s,
-        r#"<text x="{margin}" y="{:.0}" class="sub">{} {} · sha256 {}… · {} {}</text>"#,
-        margin + 34.0,
-        sc.id(),
-        sc.version(),
-        &sc.hash()[..12],
-        t("graph-source"),
-        esc_xml(&wrap(first_source, ((width - 2.0 * margin) / 5.6) as usize - 40)[0])
-    );
+    for (i, line) in header_lines.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            r#"<text x="{margin}" y="{:.0}" class="sub">{}</text>"#,
+            margin + 34.0 + 14.0 * i as f64,
+            esc_xml(line)
+        );
+    }
     s.push_str(&lay.body);
     // Legend, one line per item.
-    let items: [(&str, &str); 4] = [
+    let one_of = format!(
+        r##"stroke="{}" stroke-width="2" fill="{}""##,
+        ONE_OF_COLOR.0, ONE_OF_COLOR.1
+    );
+    let any_order = format!(
+        r##"stroke="{}" stroke-width="1.6" fill="{}""##,
+        ANY_ORDER_COLOR.0, ANY_ORDER_COLOR.1
+    );
+    let items: [(&str, &str); 6] = [
         (
             r##"stroke="#b00020" stroke-width="3""##,
             t("graph-legend-critical"),
@@ -564,6 +698,8 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
             r##"stroke="#9aa3ab" stroke-width="1.2" stroke-dasharray="2 3""##,
             t("graph-legend-guidance"),
         ),
+        (&one_of, t("graph-legend-one-of")),
+        (&any_order, t("graph-legend-any-order")),
         ("after", t("graph-legend-after")),
     ];
     for (i, (stroke, text)) in items.iter().enumerate() {
@@ -577,9 +713,14 @@ pub fn svg(sc: &Scenario, lang: Lang) -> String {
                 ly + 7.0
             );
         } else {
+            let fill = if stroke.contains("fill=") {
+                ""
+            } else {
+                r##"fill="#ffffff" "##
+            };
             let _ = writeln!(
                 s,
-                r##"<rect x="{margin:.1}" y="{ly:.1}" width="26" height="14" rx="3" fill="#ffffff" {stroke}/>"##
+                r##"<rect x="{margin:.1}" y="{ly:.1}" width="26" height="14" rx="3" {fill}{stroke}/>"##
             );
         }
         let _ = writeln!(

@@ -262,6 +262,45 @@ fn graph_writes_dot_and_svg() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
+/// What the first-time author missed in the graph (2026-12-authoring.md, finding 7): critical
+/// questions marked critical, the branch each fault selects, every source whole, and a "one of"
+/// box that cannot be taken for the legend's dashed "optional".
+#[test]
+fn the_graph_shows_critical_questions_fault_branches_whole_sources_and_solid_alternatives() {
+    let dir = temp_dir("graph-review");
+    let svg = dir.join("m.svg");
+    let o = praxis(&[
+        "graph",
+        "medication-administration",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let s = std::fs::read_to_string(&svg).unwrap();
+    // The critical question "Decide whether to give it" has the critical tag after its title.
+    let question = s
+        .find("? Decide whether to give it")
+        .expect("the decision step");
+    let next_step = s[question..]
+        .find("<rect")
+        .map_or(s.len(), |i| question + i);
+    assert!(s[question..next_step].contains("‼ CRITICAL"), "{s}");
+    // Which branch the penicillin allergy selects.
+    assert!(s.contains("⚑ if penicillin-allergy") && s.contains("⚑ if no penicillin-allergy"));
+    // The third source, whole (it used to be cut at the right edge, and only the first shown).
+    assert!(s.contains("Medication Without Harm") && s.contains("WHO/HIS/SDS/2017.6"));
+    // The "one of" box is solid and tinted; the only dashed boxes are optional ones.
+    assert!(
+        s.contains(r##"stroke="#6a4c93" stroke-width="2"/>"##),
+        "{s}"
+    );
+    let dot = text(&praxis(&["graph", "medication-administration"]));
+    assert!(
+        dot.contains("style=\"rounded,filled,bold\"; color=\"#6a4c93\""),
+        "{dot}"
+    );
+}
+
 #[test]
 fn list_shows_the_scenarios() {
     let o = praxis(&["list"]);

@@ -174,12 +174,19 @@ pub enum CriterionResult {
         /// The value, in the unit of what was checked.
         #[serde(skip_serializing_if = "Option::is_none")]
         value: Option<f64>,
+        /// For a comparison (`Agrees`), the value it was compared with (what the instrument
+        /// displayed), in its own unit (rules 3 on).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        against: Option<f64>,
     },
     /// Not met.
     Failed {
         /// The value, when there was one.
         #[serde(skip_serializing_if = "Option::is_none")]
         value: Option<f64>,
+        /// For a comparison, the value it was compared with (rules 3 on).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        against: Option<f64>,
     },
     /// Could not be measured (e.g. compression depth from a mouse).
     NotAssessed,

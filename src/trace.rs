@@ -6,7 +6,7 @@
 use crate::action::SimTime;
 use crate::scenario::Scenario;
 use crate::scoring::SessionOutcome;
-use crate::text::feedback::{Tone, feedback, step_status};
+use crate::text::feedback::{Tone, criterion_found, feedback, step_status};
 use crate::text::{Arg, Catalog};
 use crate::tracker::{CriterionResult, Feedback, FeedbackKind};
 use std::fmt::Write as _;
@@ -121,10 +121,44 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
                         .map_or("", |d| d.prompt.get(l));
                     ta("debrief-wrong-answer", &[("question", q.into())])
                 }
-                _ => ta(
-                    "debrief-criterion-failed",
-                    &[("criterion", c.id.as_str().into())],
-                ),
+                _ => {
+                    // The criterion's text and what it found ("Recorded as displayed (117
+                    // mg/dL; displayed: 111 mg/dL)"), else its id.
+                    let (step, crit) =
+                        c.id.rsplit_once('/')
+                            .map_or((None, c.id.as_str()), |(s, x)| (Some(s), x));
+                    let text = match step {
+                        Some(st) => sc
+                            .step_model(st)
+                            .and_then(|m| m.criteria.iter().find(|x| x.id.as_str() == crit))
+                            .map(|x| x.text.get(l).to_string()),
+                        None => sc
+                            .model
+                            .scoring
+                            .criteria
+                            .iter()
+                            .find(|x| x.id.as_str() == crit)
+                            .map(|x| x.text.get(l).to_string()),
+                    };
+                    let found = o
+                        .steps
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, r)| Some(r.id.as_str()) == step)
+                        .flat_map(|(n, r)| {
+                            r.criteria.iter().enumerate().map(move |(i, x)| (n, i, x))
+                        })
+                        .find(|(_, _, x)| x.id == crit)
+                        .and_then(|(n, i, x)| {
+                            let check = sc.index.steps.get(n)?.criteria.get(i).map(|c| &c.check);
+                            x.result.map(|r| criterion_found(cat, lang, sc, check, &r))
+                        })
+                        .filter(|f| !f.is_empty())
+                        .map(|f| format!(" ({f})"))
+                        .unwrap_or_default();
+                    let what = text.map_or_else(|| c.id.clone(), |t| format!("{t}{found}"));
+                    ta("debrief-criterion-failed", &[("criterion", what.into())])
+                }
             };
             let at = c
                 .at_ms
@@ -134,7 +168,7 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
         }
     }
     let _ = writeln!(s, "{}", t("debrief-steps"));
-    for st in &o.steps {
+    for (n, st) in o.steps.iter().enumerate() {
         let (tone, key) = step_status(st.status);
         let title = sc.step_model(&st.id).map(|m| m.title.get(l)).unwrap_or("");
         let answer = match st.correct {
@@ -150,21 +184,29 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
             lang.num(st.max),
             t(key)
         );
-        for c in &st.criteria {
+        // The outcome lists the steps in the index's order.
+        let info = sc
+            .index
+            .steps
+            .get(n)
+            .filter(|_| sc.step_id(n as u32) == st.id);
+        for (i, c) in st.criteria.iter().enumerate() {
+            let check = info.and_then(|s| s.criteria.get(i)).map(|c| &c.check);
             let _ = writeln!(
                 s,
                 "      {}",
-                criterion_line(c.result, &c.id, c.points, c.max, lang)
+                criterion_line(sc, check, c.result, &c.id, c.points, c.max, lang)
             );
         }
     }
     if !o.criteria.is_empty() {
         let _ = writeln!(s, "{}", t("debrief-criteria"));
-        for c in &o.criteria {
+        for (i, c) in o.criteria.iter().enumerate() {
+            let check = sc.index.criteria.get(i).map(|c| &c.check);
             let _ = writeln!(
                 s,
                 "  {}",
-                criterion_line(c.result, &c.id, c.points, c.max, lang)
+                criterion_line(sc, check, c.result, &c.id, c.points, c.max, lang)
             );
         }
     }
@@ -261,21 +303,29 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
 }
 
 fn criterion_line(
+    sc: &Scenario,
+    check: Option<&crate::scenario::compiled::CCheck>,
     result: Option<CriterionResult>,
     id: &str,
     points: f64,
     max: f64,
     lang: Lang,
 ) -> String {
-    let (tone, key, value) = match result {
-        Some(CriterionResult::Passed { value }) => (Tone::Good, "criterion-met", value),
-        Some(CriterionResult::Failed { value }) => (Tone::Bad, "criterion-not-met", value),
-        Some(CriterionResult::NotAssessed) => (Tone::Info, "criterion-not-assessed", None),
-        None => (Tone::Info, "criterion-not-checked", None),
+    let (tone, key) = match result {
+        Some(CriterionResult::Passed { .. }) => (Tone::Good, "criterion-met"),
+        Some(CriterionResult::Failed { .. }) => (Tone::Bad, "criterion-not-met"),
+        Some(CriterionResult::NotAssessed) => (Tone::Info, "criterion-not-assessed"),
+        None => (Tone::Info, "criterion-not-checked"),
     };
-    let value = value
-        .map(|v| format!(" ({})", lang.short(v)))
+    // The value with its unit, and what it was compared with.
+    let found = result
+        .map(|r| criterion_found(Catalog::get(), lang, sc, check, &r))
         .unwrap_or_default();
+    let value = if found.is_empty() {
+        found
+    } else {
+        format!(" ({found})")
+    };
     format!(
         "{} {id} {}/{} {}{value}",
         tone.mark(),

@@ -223,6 +223,8 @@ criterion-met = met
 criterion-not-met = not met
 criterion-not-assessed = not assessed
 criterion-not-checked = not checked
+criterion-against = { $value } against { $against }
+criterion-against-reading = { $value }; displayed: { $against }
 
 ## Timeline
 act-grab = { $hand } picks up { $object }

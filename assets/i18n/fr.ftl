@@ -224,6 +224,8 @@ criterion-met = atteint
 criterion-not-met = non atteint
 criterion-not-assessed = non évalué
 criterion-not-checked = non vérifié
+criterion-against = { $value } contre { $against }
+criterion-against-reading = { $value } ; affiché : { $against }
 
 ## Chronologie
 act-grab = { $hand } prend { $object }

@@ -72,7 +72,20 @@ fn failed_by(
         return false;
     };
     let NodeKind::Step(s) = ix.nodes[n].kind else {
-        return false;
+        // A group is met by a critical step missed inside it (rules 3 name the step).
+        return o.critical.iter().any(|c| {
+            c.kind == "missed_step"
+                && ix.nodes.iter().position(|x| x.id == c.id).is_some_and(|m| {
+                    let mut up = ix.nodes[m].parent;
+                    while let Some(p) = up {
+                        if p as usize == n {
+                            return true;
+                        }
+                        up = ix.nodes[p as usize].parent;
+                    }
+                    false
+                })
+        });
     };
     let missed = o
         .steps

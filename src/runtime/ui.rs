@@ -1620,16 +1620,26 @@ pub(crate) fn debrief(
                 .show(p, |p| {
                     for (i, c) in o.criteria.iter().enumerate() {
                         let ok = c.result.as_ref().is_some_and(|r| r.passed());
-                        let value = match c.result {
-                            Some(crate::tracker::CriterionResult::Passed { value: Some(v) })
-                            | Some(crate::tracker::CriterionResult::Failed { value: Some(v) }) => {
-                                let check = sc.index.criteria.get(i).map(|x| &x.check);
-                                format!(" ({})", words::criterion_value(i18n, &sc.index, check, v))
-                            }
+                        let value = match &c.result {
                             Some(crate::tracker::CriterionResult::NotAssessed) => {
                                 format!(" — {}", i18n.t("debrief-not-assessed"))
                             }
-                            _ => String::new(),
+                            Some(r) => {
+                                let check = sc.index.criteria.get(i).map(|x| &x.check);
+                                let found = crate::text::feedback::criterion_found(
+                                    crate::text::Catalog::get(),
+                                    i18n.lang,
+                                    sc,
+                                    check,
+                                    r,
+                                );
+                                if found.is_empty() {
+                                    found
+                                } else {
+                                    format!(" ({found})")
+                                }
+                            }
+                            None => String::new(),
                         };
                         let tone = match c.result {
                             Some(crate::tracker::CriterionResult::NotAssessed) => Tone::Info,

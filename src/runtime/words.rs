@@ -9,17 +9,6 @@ use crate::tracker::Feedback;
 
 pub use crate::text::feedback::{Tone, step_status};
 
-/// A criterion's value with its unit, as the learner reads it (see
-/// [`crate::text::feedback::criterion_value`]).
-pub fn criterion_value(
-    i18n: &I18n,
-    ix: &crate::scenario::compiled::Index,
-    check: Option<&crate::scenario::compiled::CCheck>,
-    v: f64,
-) -> String {
-    crate::text::feedback::criterion_value(i18n.lang, ix, check, v)
-}
-
 /// A step's title in the interface's language.
 pub fn step_title(sc: &Scenario, i18n: &I18n, s: u32) -> String {
     crate::text::feedback::step_title(sc, i18n.lang, s)

@@ -41,10 +41,22 @@ pub fn criterion_value(
     check: Option<&crate::scenario::compiled::CCheck>,
     v: f64,
 ) -> String {
-    use crate::scenario::compiled::{CCheck, CValue};
+    use crate::scenario::compiled::CCheck;
     let Some(CCheck::Value(value, _) | CCheck::Agrees(value, _, _)) = check else {
         return lang.short(v);
     };
+    value_text(lang, ix, value, v)
+}
+
+/// A value of what a criterion checks, with its unit (as the instrument shows it, for a
+/// reading).
+fn value_text(
+    lang: Lang,
+    ix: &crate::scenario::compiled::Index,
+    value: &crate::scenario::compiled::CValue,
+    v: f64,
+) -> String {
+    use crate::scenario::compiled::CValue;
     let number = match value {
         CValue::Reading(e) => match ix.entities[*e as usize].display.as_ref() {
             Some(d) => lang.reading(v, d.resolution),
@@ -55,6 +67,46 @@ pub fn criterion_value(
     match ix.value_unit(value) {
         "" => number,
         unit => format!("{number} {unit}"),
+    }
+}
+
+/// What a criterion found, in words: the value with its unit, and for a comparison what it was
+/// compared with ("110 mg/dL; the glucose meter showed 111 mg/dL"). Empty without a value.
+pub fn criterion_found(
+    cat: &Catalog,
+    lang: Lang,
+    sc: &Scenario,
+    check: Option<&crate::scenario::compiled::CCheck>,
+    result: &CriterionResult,
+) -> String {
+    use crate::scenario::compiled::{CCheck, CValue};
+    let (CriterionResult::Passed { value, against } | CriterionResult::Failed { value, against }) =
+        result
+    else {
+        return String::new();
+    };
+    let Some(v) = value else {
+        return String::new();
+    };
+    let ix = &sc.index;
+    let shown = criterion_value(lang, ix, check, *v);
+    match (check, against) {
+        (Some(CCheck::Agrees(_, b, _)), Some(w)) => {
+            let other = value_text(lang, ix, b, *w);
+            match b {
+                CValue::Reading(_) => cat.ta(
+                    lang,
+                    "criterion-against-reading",
+                    &[("value", shown.into()), ("against", other.into())],
+                ),
+                _ => cat.ta(
+                    lang,
+                    "criterion-against",
+                    &[("value", shown.into()), ("against", other.into())],
+                ),
+            }
+        }
+        _ => shown,
     }
 }
 
@@ -161,15 +213,11 @@ pub fn feedback(cat: &Catalog, lang: Lang, sc: &Scenario, f: &Feedback) -> (Tone
                 Some(s) => ix.steps[*s as usize].criteria.get(*criterion as usize),
                 None => ix.criteria.get(*criterion as usize),
             };
-            let value = match result {
-                CriterionResult::Passed { value: Some(v) }
-                | CriterionResult::Failed { value: Some(v) } => {
-                    format!(
-                        "({})",
-                        criterion_value(lang, ix, info.map(|c| &c.check), *v)
-                    )
-                }
-                _ => String::new(),
+            let found = criterion_found(cat, lang, sc, info.map(|c| &c.check), result);
+            let value = if found.is_empty() {
+                found
+            } else {
+                format!("({found})")
             };
             let (tone, id) = match result {
                 CriterionResult::Passed { .. } => (Tone::Good, "fb-criterion-met"),

@@ -46,34 +46,60 @@ impl Tracker {
         match check {
             CCheck::Holds(c) => {
                 if self.holds(ix, c) {
-                    CriterionResult::Passed { value: None }
+                    CriterionResult::Passed {
+                        value: None,
+                        against: None,
+                    }
                 } else {
-                    CriterionResult::Failed { value: None }
+                    CriterionResult::Failed {
+                        value: None,
+                        against: None,
+                    }
                 }
             }
             CCheck::Agrees(a, b, tolerance) => {
                 match (self.value_of(ix, a, step), self.value_of(ix, b, step)) {
-                    (Some((shown, x)), Some((_, y))) => {
+                    (Some((shown, x)), Some((other, y))) => {
+                        // Rules 3 keep what it was compared with (what was displayed).
+                        let against = (self.config.rules >= 3).then_some(other);
                         if (x - y).abs() <= tolerance * (1.0 + 1e-9) {
-                            CriterionResult::Passed { value: Some(shown) }
+                            CriterionResult::Passed {
+                                value: Some(shown),
+                                against,
+                            }
                         } else {
-                            CriterionResult::Failed { value: Some(shown) }
+                            CriterionResult::Failed {
+                                value: Some(shown),
+                                against,
+                            }
                         }
                     }
                     _ if matches!(a, CValue::Metric(_)) || matches!(b, CValue::Metric(_)) => {
                         CriterionResult::NotAssessed
                     }
-                    _ => CriterionResult::Failed { value: None },
+                    _ => CriterionResult::Failed {
+                        value: None,
+                        against: None,
+                    },
                 }
             }
             CCheck::Value(v, range) => match (v, self.value_of(ix, v, step)) {
                 (CValue::Metric(_), None) => CriterionResult::NotAssessed,
-                (_, None) => CriterionResult::Failed { value: None },
+                (_, None) => CriterionResult::Failed {
+                    value: None,
+                    against: None,
+                },
                 (_, Some((shown, base))) => {
                     if range.contains_base(base) {
-                        CriterionResult::Passed { value: Some(shown) }
+                        CriterionResult::Passed {
+                            value: Some(shown),
+                            against: None,
+                        }
                     } else {
-                        CriterionResult::Failed { value: Some(shown) }
+                        CriterionResult::Failed {
+                            value: Some(shown),
+                            against: None,
+                        }
                     }
                 }
             },

@@ -36,8 +36,13 @@ impl Mode {
 /// judged under, and re-scoring applies those, so a record keeps its meaning when the rules
 /// change:
 /// - 1: every step is judged when its `done_when` first matches (records without `rules`);
-/// - 2: a `measured` step is judged when the learner commits to it.
-pub const RULES: u32 = 2;
+/// - 2: a `measured` step is judged when the learner commits to it;
+/// - 3: a critical step missed in a group the learner never started is blamed on the step, not
+///   the group; an alternative (`OneOf`) the learner never chose is judged as the one whose
+///   steps' conditions hold at the end (the branch a fault selects), else the one worth the most
+///   points; a criterion comparing two values (`Agrees`) keeps the other value too (what the
+///   instrument displayed, beside what was recorded).
+pub const RULES: u32 = 3;
 
 /// How a session is set up, besides the scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -129,8 +129,14 @@ fn score(t: &Tracker) -> SessionOutcome {
             StepStatus::Done
         };
         if info.critical && matches!(status, StepStatus::Missed | StepStatus::Partial) {
-            // A group never started is reported once, not step by step.
-            let id = untouched_ancestor(t, ix, node).map_or_else(
+            // Rules 1 and 2 report a group never started once, not step by step; rules 3 blame
+            // the step the learner missed.
+            let whole = if t.config.rules >= 3 {
+                None
+            } else {
+                untouched_ancestor(t, ix, node)
+            };
+            let id = whole.map_or_else(
                 || sc.step_id(s as StepIdx).to_string(),
                 |g| sc.node_id(g).to_string(),
             );
@@ -285,12 +291,18 @@ fn untouched_ancestor(t: &Tracker, ix: &Index, node: NodeIdx) -> Option<NodeIdx>
 }
 
 /// Whether a node lies in an alternative the learner took (or, if none was taken yet, the one
-/// worth the most points, which is what a missed alternative is scored as).
+/// a missed alternative is scored as: under rules 3 the only one whose steps' conditions hold,
+/// if there is one, else the one worth the most points).
 fn applicable(t: &Tracker, ix: &Index, node: NodeIdx) -> bool {
     let mut child = node;
     while let Some(p) = ix.nodes[child as usize].parent {
         if matches!(ix.nodes[p as usize].kind, NodeKind::OneOf) {
-            let taken = t.branch[p as usize].unwrap_or_else(|| default_branch(ix, p));
+            let taken = t.branch[p as usize].unwrap_or_else(|| {
+                (t.config.rules >= 3)
+                    .then(|| selected_branch(t, ix, p))
+                    .flatten()
+                    .unwrap_or_else(|| default_branch(ix, p))
+            });
             if taken != child {
                 return false;
             }
@@ -298,6 +310,27 @@ fn applicable(t: &Tracker, ix: &Index, node: NodeIdx) -> bool {
         child = p;
     }
     true
+}
+
+/// The one alternative of `p` whose steps can all be done now (their `when` holds), when only
+/// one can: the branch the world (a fault, an answer) selects.
+fn selected_branch(t: &Tracker, ix: &Index, p: NodeIdx) -> Option<NodeIdx> {
+    fn doable(t: &Tracker, ix: &Index, n: NodeIdx) -> bool {
+        match ix.nodes[n as usize].kind {
+            NodeKind::Step(s) => t.holds_opt(ix, ix.steps[s as usize].guard.as_ref()),
+            _ => ix.nodes[n as usize]
+                .children
+                .iter()
+                .all(|&c| doable(t, ix, c)),
+        }
+    }
+    let mut open = ix.nodes[p as usize]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| doable(t, ix, c));
+    let first = open.next()?;
+    open.next().is_none().then_some(first)
 }
 
 fn default_branch(ix: &Index, p: NodeIdx) -> NodeIdx {

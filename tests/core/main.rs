@@ -6,6 +6,7 @@ mod old_records;
 mod playthroughs;
 mod properties;
 mod records;
+mod rules3;
 mod scenarios;
 mod support;
 mod text;

@@ -1,0 +1,130 @@
+//! Judging rules 3 (2026-12-authoring.md findings 6 and 9): a failed branch is blamed on the step
+//! the learner missed, the branch a fault selects is the one judged when none was taken, and a
+//! failed "recorded as displayed" keeps what was displayed; records judged under rules 2 keep
+//! their meaning.
+
+use praxis::eventlog;
+use praxis::scenario::Scenario;
+use praxis::scoring::{CriterionResult, SessionOutcome, StepStatus};
+use praxis::tracker::Tracker;
+use std::sync::Arc;
+
+/// After `check`, a question answered; then one of two branches: tell (no fault) or treat (with
+/// the `low` fault), each with a critical step.
+fn branches() -> Arc<Scenario> {
+    let text = r##"Scenario(
+    format: 1, id: "r", version: "1.0.0", family: Clinical,
+    title: {"en": "R", "fr": "R"}, summary: {"en": "R", "fr": "R"}, estimated_duration: "1 min",
+    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "r.md",
+    room: (size: (6.0, 3.0, 6.0), objects: [
+        (id: "floor", name: {"en": "floor", "fr": "sol"}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
+        (id: "meter", name: {"en": "meter", "fr": "lecteur"}, model: Cuboid(size: (0.1, 0.1, 0.1)), pose: (position: (0.0, 1.0, 0.0)), affords: [Read], display: (shows: "glucose", resolution: 1.0)),
+    ]),
+    state: (quantities: [(id: "glucose", unit: "mg/dL", initial: 111.0)]),
+    gestures: [(id: "check", name: {"en": "check", "fr": "vérifier"}), (id: "tell", name: {"en": "tell", "fr": "dire"}), (id: "sugar", name: {"en": "sugar", "fr": "sucre"}), (id: "recheck", name: {"en": "recheck", "fr": "recontrôler"})],
+    fields: [(id: "entry", label: {"en": "Glucose", "fr": "Glycémie"}, unit: "mg/dL")],
+    procedure: [
+        Step(id: "check", title: {"en": "Check", "fr": "Vérifier"}, done_when: Gesture("check")),
+        Step(id: "record", title: {"en": "Record", "fr": "Noter"}, done_when: Enter("entry"),
+            criteria: [(id: "as-displayed", text: {"en": "As displayed", "fr": "Tel qu'affiché"}, check: Agrees(Field("entry"), Reading("meter"), "0.5 mg/dL"), critical: true)]),
+        OneOf(id: "act", title: {"en": "Act", "fr": "Agir"}, steps: [
+            Step(id: "tell", title: {"en": "Tell", "fr": "Dire"}, done_when: Gesture("tell"), when: Not(Fault("low")), critical: true),
+            Sequence(id: "treat", title: {"en": "Treat", "fr": "Traiter"}, steps: [
+                Step(id: "give-sugar", title: {"en": "Give sugar", "fr": "Resucrer"}, done_when: Gesture("sugar"), when: Fault("low"), critical: true),
+                Step(id: "recheck", title: {"en": "Recheck", "fr": "Recontrôler"}, done_when: Gesture("recheck"), when: Fault("low"), points: 3.0),
+            ]),
+        ]),
+    ],
+    faults: [(id: "low", label: {"en": "Low", "fr": "Basse"}, chance: 0.0)],
+    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
+)"##;
+    Arc::new(
+        Scenario::from_ron_str("r.ron", text).unwrap_or_else(|r| panic!("{}", r.render_short())),
+    )
+}
+
+fn outcome(s: &Arc<Scenario>, rules: u32, events: &str) -> SessionOutcome {
+    let log =
+        eventlog::parse("r.events", events).unwrap_or_else(|r| panic!("{}", r.render_short()));
+    let mut config = log.config.clone();
+    config.rules = rules;
+    let mut t = Tracker::new(s.clone(), config);
+    let mut out = Vec::new();
+    for a in &log.actions {
+        t.apply(a, &mut out);
+    }
+    t.finish(praxis::action::SimTime(60_000), &mut out)
+}
+
+fn status(o: &SessionOutcome, id: &str) -> StepStatus {
+    o.steps.iter().find(|s| s.id == id).unwrap().status
+}
+
+#[test]
+fn a_branch_the_fault_selects_and_the_learner_never_started_is_blamed_on_its_missed_step() {
+    let s = branches();
+    let log = "@fault low on\n0 gesture check for 1s\n2 read meter\n3 enter entry 111 mg/dL\n";
+    // Rules 3: the fault selects "treat"; its critical step is named.
+    let o = outcome(&s, 3, log);
+    let named: Vec<&str> = o.critical.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(named, ["give-sugar"], "{o:?}");
+    assert_eq!(status(&o, "give-sugar"), StepStatus::Missed);
+    assert_eq!(status(&o, "tell"), StepStatus::NotApplicable);
+    // Rules 2 judged the alternative worth the most points ("treat" too here) and named the
+    // outermost group never started.
+    let o2 = outcome(&s, 2, log);
+    let named: Vec<&str> = o2.critical.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(named, ["act"], "{o2:?}");
+    // Without the fault, rules 3 judge "tell", which the points alone would not have chosen.
+    let o = outcome(
+        &s,
+        3,
+        "0 gesture check for 1s\n2 read meter\n3 enter entry 111 mg/dL\n",
+    );
+    assert_eq!(status(&o, "tell"), StepStatus::Missed);
+    assert_eq!(status(&o, "give-sugar"), StepStatus::NotApplicable);
+    let named: Vec<&str> = o.critical.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(named, ["tell"]);
+    let o2 = outcome(
+        &s,
+        2,
+        "0 gesture check for 1s\n2 read meter\n3 enter entry 111 mg/dL\n",
+    );
+    assert_eq!(status(&o2, "tell"), StepStatus::NotApplicable);
+}
+
+#[test]
+fn a_comparison_keeps_what_the_instrument_displayed_under_rules_3_only() {
+    let s = branches();
+    let log =
+        "0 gesture check for 1s\n2 read meter\n3 enter entry 117 mg/dL\n4 gesture tell for 1s\n";
+    let found = |rules| {
+        let o = outcome(&s, rules, log);
+        o.steps.iter().find(|r| r.id == "record").unwrap().criteria[0].result
+    };
+    let near = |x: Option<f64>, y: f64| x.is_some_and(|x| (x - y).abs() < 1e-9);
+    match found(3) {
+        Some(CriterionResult::Failed { value, against }) => {
+            assert!(
+                near(value, 117.0) && near(against, 111.0),
+                "{value:?} {against:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    match found(2) {
+        Some(CriterionResult::Failed { value, against }) => {
+            assert!(
+                near(value, 117.0) && against.is_none(),
+                "{value:?} {against:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let o = outcome(&s, 3, log);
+    let debrief = praxis::trace::summary(&s, &o, praxis::text::Lang::En);
+    assert!(
+        debrief.contains("As displayed (117 mg/dL; displayed: 111 mg/dL)"),
+        "{debrief}"
+    );
+}

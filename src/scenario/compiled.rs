@@ -152,6 +152,27 @@ pub enum CCond {
     Occurred(u32),
     /// Fault active.
     Fault(u32),
+    /// What the instrument last displayed, in range (in base units).
+    Shows(EntityIdx, Range),
+}
+
+/// A live value in a message: `{shown:OBJECT}` (what the instrument last displayed) or
+/// `{value:QUANTITY}` (the true value now), filled in when the message is said.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    /// As written in the text, braces included (`{shown:glucose-meter}`).
+    pub written: String,
+    /// Where its value comes from.
+    pub source: SlotSource,
+}
+
+/// Where a live value comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum SlotSource {
+    /// The instrument's last displayed reading.
+    Shown(EntityIdx),
+    /// The quantity's true value.
+    Value(QuantityIdx),
 }
 
 /// An action pattern with indices; entity sets are sorted.
@@ -461,6 +482,8 @@ pub struct EventInfo {
     pub guard: Option<CCond>,
     /// Effects.
     pub effects: Vec<CEffect>,
+    /// Live values in its message.
+    pub slots: Vec<Slot>,
 }
 
 /// A fault.
@@ -568,6 +591,8 @@ pub struct Index {
     pub criteria: Vec<CriterionInfo>,
     /// Messages of `Say` effects.
     pub messages: Vec<Text>,
+    /// The live values of each message of `Say` effects.
+    pub message_slots: Vec<Vec<Slot>>,
     /// Listeners by action key, in declaration order.
     pub listeners: HashMap<Key, Vec<Listener>>,
     /// Listeners on state patterns, in declaration order.

@@ -110,6 +110,39 @@ pub fn criterion_found(
     }
 }
 
+/// A message with its live values filled in: what an instrument displayed as it displayed it
+/// (its resolution, its unit), a quantity's value with its unit; "—" where nothing was read.
+fn fill(
+    lang: Lang,
+    sc: &Scenario,
+    text: &str,
+    slots: &[crate::scenario::compiled::Slot],
+    values: &[Option<f64>],
+) -> String {
+    use crate::scenario::compiled::SlotSource;
+    let ix = &sc.index;
+    let mut out = text.to_string();
+    for (slot, value) in slots.iter().zip(values) {
+        let shown = match (slot.source, value) {
+            (_, None) => "—".to_string(),
+            (SlotSource::Shown(e), Some(v)) => {
+                let d = ix.entities[e as usize]
+                    .display
+                    .as_ref()
+                    .expect("compiled: a slot's object has a display");
+                let unit = ix.quantities[d.quantity as usize].unit.symbol;
+                format!("{} {unit}", lang.reading(*v, d.resolution))
+            }
+            (SlotSource::Value(q), Some(v)) => {
+                let unit = ix.quantities[q as usize].unit.symbol;
+                format!("{} {unit}", lang.short(*v))
+            }
+        };
+        out = out.replace(&slot.written, shown.trim_end());
+    }
+    out
+}
+
 /// A step's title in a language.
 pub fn step_title(sc: &Scenario, lang: Lang, s: u32) -> String {
     sc.node_title(sc.step_node(s)).get(lang.code()).to_string()
@@ -289,10 +322,16 @@ pub fn feedback(cat: &Catalog, lang: Lang, sc: &Scenario, f: &Feedback) -> (Tone
             }
             None => (Tone::Info, cat.t(lang, "fb-hint-none")),
         },
-        FeedbackKind::Event { event } => (
+        FeedbackKind::Event { event, values } => (
             Tone::Info,
             match &sc.model.events[*event as usize].message {
-                Some(m) => m.get(l).to_string(),
+                Some(m) => fill(
+                    lang,
+                    sc,
+                    m.get(l),
+                    &ix.events[*event as usize].slots,
+                    values,
+                ),
                 None => ta(
                     "fb-event",
                     &[("event", ix.events[*event as usize].id.as_str().into())],
@@ -313,9 +352,15 @@ pub fn feedback(cat: &Catalog, lang: Lang, sc: &Scenario, f: &Feedback) -> (Tone
                 },
             )
         }
-        FeedbackKind::Say { message } => (
+        FeedbackKind::Say { message, values } => (
             Tone::Info,
-            ix.messages[*message as usize].get(l).to_string(),
+            fill(
+                lang,
+                sc,
+                ix.messages[*message as usize].get(l),
+                &ix.message_slots[*message as usize],
+                values,
+            ),
         ),
         FeedbackKind::Reading { object, value } => {
             let e = &ix.entities[*object as usize];
@@ -376,7 +421,7 @@ pub fn for_the_learner(sc: &Scenario, f: &Feedback) -> bool {
         | FeedbackKind::Unknown { .. }
         | FeedbackKind::Working { .. }
         | FeedbackKind::Instructor { .. } => false,
-        FeedbackKind::Event { event } => sc.model.events[*event as usize].message.is_some(),
+        FeedbackKind::Event { event, .. } => sc.model.events[*event as usize].message.is_some(),
         _ => true,
     }
 }

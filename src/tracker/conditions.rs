@@ -33,6 +33,12 @@ impl Tracker {
             }),
             CCond::Occurred(e) => self.event_fired[*e as usize].is_some(),
             CCond::Fault(f) => self.faults[*f as usize],
+            CCond::Shows(e, r) => self.readings[*e as usize].is_some_and(|v| {
+                let d = ix.entities[*e as usize].display.as_ref();
+                d.is_some_and(|d| {
+                    r.contains_base(v * ix.quantities[d.quantity as usize].unit.factor)
+                })
+            }),
         }
     }
 

@@ -81,7 +81,16 @@ impl Tracker {
                 CEffect::StopTimer(t) => {
                     changed |= self.world.timers[*t as usize].take().is_some();
                 }
-                CEffect::Say(m) => self.push(out, FeedbackKind::Say { message: *m }),
+                CEffect::Say(m) => {
+                    let values = self.live_values(&self.scenario.index.message_slots[*m as usize]);
+                    self.push(
+                        out,
+                        FeedbackKind::Say {
+                            message: *m,
+                            values,
+                        },
+                    );
+                }
             }
         }
         changed
@@ -116,9 +125,23 @@ impl Tracker {
 
     pub(super) fn fire_event(&mut self, ix: &Index, e: u32, out: &mut Vec<Feedback>) {
         self.event_fired[e as usize] = Some(self.now);
-        self.push(out, FeedbackKind::Event { event: e });
+        let values = self.live_values(&ix.events[e as usize].slots);
+        self.push(out, FeedbackKind::Event { event: e, values });
         let effects = &ix.events[e as usize].effects;
         self.apply_effects(effects, 0.0, out);
+    }
+
+    /// The live values of a message now: what each instrument last displayed, each quantity's
+    /// true value.
+    pub(super) fn live_values(&self, slots: &[Slot]) -> Vec<Option<f64>> {
+        let ix = &self.scenario.index;
+        slots
+            .iter()
+            .map(|s| match s.source {
+                SlotSource::Shown(e) => self.readings[e as usize],
+                SlotSource::Value(q) => Some(self.world.quantity(ix, q)),
+            })
+            .collect()
     }
 
     /// An instructor triggers event `id` (by `by`): its effects apply now if its `when` holds,

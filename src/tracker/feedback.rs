@@ -125,6 +125,8 @@ pub enum FeedbackKind {
     Event {
         /// The event.
         event: u32,
+        /// Its message's live values at that moment (none where nothing was read yet).
+        values: Vec<Option<f64>>,
     },
     /// An instructor triggered an event (its message, if any, follows as an `Event`).
     Instructor {
@@ -137,6 +139,8 @@ pub enum FeedbackKind {
     Say {
         /// Index into the scenario's messages.
         message: u32,
+        /// The message's live values at that moment (none where nothing was read yet).
+        values: Vec<Option<f64>>,
     },
     /// An instrument showed a value.
     Reading {

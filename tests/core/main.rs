@@ -1,6 +1,7 @@
 //! Integration tests of the engine-free core: one binary, a module per area.
 
 mod diagnostics;
+mod display;
 mod docs;
 mod old_records;
 mod playthroughs;

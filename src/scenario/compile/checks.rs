@@ -754,6 +754,22 @@ pub(super) const BAD_MOLAR_MASS: Check = Check {
     help: "write the substance's molar mass, e.g. `molar_mass: \"180.16 g/mol\"` for glucose, on a field in mmol/L or mg/dL",
 };
 
+/// `{…:…}` in a message that is neither `{shown:OBJECT}` nor `{value:QUANTITY}`.
+pub(super) const BAD_LIVE_VALUE: Check = Check {
+    code: "praxis::scenario::live_value",
+    level: Level::Error,
+    label: "not a live value",
+    help: "write `{shown:OBJECT}` for what an instrument displayed, or `{value:QUANTITY}` for the true value",
+};
+
+/// A live value in a text read after the session (an error's feedback).
+pub(super) const LIVE_VALUE_NOT_HERE: Check = Check {
+    code: "praxis::scenario::live_value",
+    level: Level::Error,
+    label: "read in the debrief",
+    help: "say the live value in a `Say(…)` effect or an event's `message`, which are said at the time; the error's feedback stays in the debrief",
+};
+
 /// An `AnyOf` pattern with nothing in it.
 pub(super) const EMPTY_ANY_OF: Check = Check {
     code: "praxis::scenario::bad_pattern",

@@ -176,7 +176,72 @@ impl<'a> Compiler<'a> {
             Condition::Fault(f) => {
                 CCond::Fault(self.index_of(Sym::Fault, f.as_str(), &p.index(0), usage))
             }
+            Condition::Shows(o, r) => {
+                let e = self.displayed(o.as_str(), &p.index(0), usage);
+                let measured = e.and_then(|e| {
+                    let d = self.ix.entities[e as usize].display.as_ref()?;
+                    Some(Measured {
+                        unit: self.ix.quantities[d.quantity as usize].unit,
+                        what: "the reading",
+                    })
+                });
+                let r = self.range(r, &p.index(1), measured, &format!("the reading of `{o}`"));
+                CCond::Shows(e.unwrap_or(0), r.unwrap_or(FULL))
+            }
         }
+    }
+
+    /// Object `o`, which must be an instrument with a display.
+    pub(super) fn displayed(&mut self, o: &str, p: &Path, usage: &str) -> Option<EntityIdx> {
+        let e = self.resolve(Sym::Entity, o, p, usage)?;
+        if self.ix.entities[e as usize].display.is_none() {
+            let message = format!("`{o}` has no display to read ({usage})");
+            self.fail(&checks::NO_DISPLAY, p, message).help = Some(format!(
+                "add `display: (shows: \"…\", resolution: …)` to `{o}`"
+            ));
+            return None;
+        }
+        Some(e)
+    }
+
+    /// The live values of a message: `{shown:OBJECT}` and `{value:QUANTITY}`, in every
+    /// language, each once.
+    pub(super) fn slots(&mut self, t: &Text, p: &Path, usage: &str) -> Vec<Slot> {
+        let mut out: Vec<Slot> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        for text in t.0.values() {
+            let mut rest = text.as_str();
+            while let Some(i) = rest.find('{') {
+                let after = &rest[i + 1..];
+                let Some(end) = after.find('}') else { break };
+                let inner = &after[..end];
+                rest = &after[end + 1..];
+                let Some((kind, id)) = inner.split_once(':') else {
+                    continue;
+                };
+                let written = format!("{{{inner}}}");
+                if seen.contains(&written) {
+                    continue;
+                }
+                seen.push(written.clone());
+                let source = match kind {
+                    "shown" => self.displayed(id, p, usage).map(SlotSource::Shown),
+                    "value" => self
+                        .resolve(Sym::Quantity, id, p, usage)
+                        .map(SlotSource::Value),
+                    _ => {
+                        let message =
+                            format!("`{written}` in a message is not a live value ({usage})");
+                        self.fail(&checks::BAD_LIVE_VALUE, p, message);
+                        None
+                    }
+                };
+                if let Some(source) = source {
+                    out.push(Slot { written, source });
+                }
+            }
+        }
+        out
     }
 
     pub(super) fn effects(&mut self, list: &[Effect], p: &Path, usage: &str) -> Vec<CEffect> {
@@ -225,7 +290,9 @@ impl<'a> Compiler<'a> {
                 }
                 Effect::Say(t) => {
                     self.text(t, &ep.index(0), "a message to the learner");
+                    let slots = self.slots(t, &ep.index(0), usage);
                     self.ix.messages.push(t.clone());
+                    self.ix.message_slots.push(slots);
                     CEffect::Say(self.ix.messages.len() as u32 - 1)
                 }
             };

@@ -205,6 +205,7 @@ fn empty_index() -> Index {
         faults: Vec::new(),
         criteria: Vec::new(),
         messages: Vec::new(),
+        message_slots: Vec::new(),
         listeners: Default::default(),
         state_listeners: Vec::new(),
         has_state_events: false,

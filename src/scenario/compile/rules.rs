@@ -18,6 +18,18 @@ impl<'a> Compiler<'a> {
         let what = format!("error rule `{}`", e.id);
         let usage = format!("used by {what}");
         self.text_field(&e.feedback, p, "feedback", "error rule", &e.id);
+        // The debrief shows an error's feedback after the session: no value is live then.
+        if e.feedback
+            .0
+            .values()
+            .any(|t| t.contains("{shown:") || t.contains("{value:"))
+        {
+            let message = format!(
+                "the feedback of error rule `{}` holds a live value, which only a message said at the time can show",
+                e.id
+            );
+            self.fail(&checks::LIVE_VALUE_NOT_HERE, &p.field("feedback"), message);
+        }
         let pattern = self.pattern(&e.on, &p.field("on"), &usage);
         let guard = self.opt_cond(&e.when, &p.field("when"), &usage);
         let (severity, penalty) = self.cost(e, p, &what, penalties);
@@ -161,11 +173,16 @@ impl<'a> Compiler<'a> {
             (None, false) => {}
         }
         let (guard, effects) = self.guarded_effects(&e.when, &e.effects, p, &usage);
+        let slots = match &e.message {
+            Some(m) => self.slots(m, &p.field("message"), &usage),
+            None => Vec::new(),
+        };
         EventInfo {
             id: e.id.0.clone(),
             trigger,
             guard,
             effects,
+            slots,
         }
     }
 

@@ -198,4 +198,7 @@ pub enum Condition {
     Occurred(EventId),
     /// The fault is active in this session.
     Fault(FaultId),
+    /// What the instrument last displayed to the learner (with its rounding and noise) is in
+    /// the range; false until it has been read. The true value is `Quantity(…)`.
+    Shows(ObjectId, RangeSpec),
 }

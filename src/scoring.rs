@@ -163,6 +163,11 @@ pub struct MetricOutcome {
     pub value: Option<f64>,
     /// Unit symbol.
     pub unit: String,
+    /// For a measure of each compression (rate, depth, recoil; rules 3 on): its value in each
+    /// cycle of compressions, as a feedback manikin shows it (none where a cycle has no data).
+    /// Left out when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cycles: Vec<Option<f64>>,
 }
 
 /// The result of a criterion.

@@ -245,8 +245,14 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
                 .find(|x| x.id.as_str() == m.id)
                 .map(|x| x.label.get(l))
                 .unwrap_or("");
+            // A share is drawn as a feedback manikin shows it: a bar of ten cells.
             let value = m.value.map_or(t("debrief-not-measured"), |v| {
-                format!("{} {}", lang.short(v), m.unit)
+                let text = format!("{} {}", lang.short(v), m.unit);
+                if m.unit == "%" {
+                    format!("{} {text}", bar(v))
+                } else {
+                    text
+                }
             });
             let _ = writeln!(
                 s,
@@ -259,6 +265,24 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
                     ]
                 )
             );
+            if !m.cycles.is_empty() {
+                let per: Vec<String> = m
+                    .cycles
+                    .iter()
+                    .map(|c| c.map_or_else(|| "—".to_string(), |v| lang.short(v)))
+                    .collect();
+                let _ = writeln!(
+                    s,
+                    "      {}",
+                    ta(
+                        "debrief-cycles",
+                        &[
+                            ("values", per.join(" · ").into()),
+                            ("unit", m.unit.as_str().into())
+                        ]
+                    )
+                );
+            }
         }
     }
     if !o.faults.is_empty() {
@@ -300,6 +324,12 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
         }
     }
     s
+}
+
+/// A share as ten cells, filled to the nearest tenth: `████████░░`.
+fn bar(percent: f64) -> String {
+    let full = (percent.clamp(0.0, 100.0) / 10.0).round() as usize;
+    format!("{}{}", "█".repeat(full), "░".repeat(10 - full))
 }
 
 fn criterion_line(

@@ -193,6 +193,7 @@ debrief-criteria = Criteria
 debrief-metrics = Measures
 debrief-not-measured = not measured
 debrief-metric = { $label }: { $value }
+debrief-cycles = per cycle of compressions: { $values } { $unit }
 debrief-not-assessed = not assessed: this input cannot measure it
 debrief-timeline = What you did, and what it meant
 debrief-sources = This scenario follows

@@ -194,6 +194,7 @@ debrief-criteria = Critères
 debrief-metrics = Mesures
 debrief-not-measured = non mesuré
 debrief-metric = { $label } : { $value }
+debrief-cycles = par cycle de compressions : { $values } { $unit }
 debrief-not-assessed = non évalué : cette entrée ne permet pas de le mesurer
 debrief-timeline = Ce que vous avez fait, et ce que cela signifie
 debrief-sources = Ce scénario suit

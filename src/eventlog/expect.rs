@@ -44,6 +44,20 @@ pub fn unmet_expectations<'a>(
                     (&got != status).then(|| format!("step `{step}` is {got}"))
                 }
             },
+            ExpectKind::Metric(id, range) => match o.metrics.iter().find(|m| &m.id == id) {
+                None => Some(format!("no metric `{id}`")),
+                Some(m) => match m.value {
+                    None => Some(format!("metric `{id}` was not measured")),
+                    Some(v) => {
+                        let unit = crate::scenario::units::unit(&m.unit);
+                        let fits = unit.is_some_and(|u| {
+                            crate::scenario::units::compatible(range.unit, u)
+                                && range.contains_base(v * u.factor)
+                        });
+                        (!fits).then(|| format!("metric `{id}` is {} {}", v, m.unit))
+                    }
+                },
+            },
         };
         if let Some(p) = problem {
             unmet.push((e, p));

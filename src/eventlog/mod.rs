@@ -116,4 +116,7 @@ pub enum ExpectKind {
     NoErrors,
     /// `@expect status <step> <status>` (`done`, `done_out_of_order`, `missed`, …)
     Status(String, String),
+    /// `@expect metric <id> <range>`: a measure's final value (`at-depth 0 %`, `rate 100..120
+    /// /min`), in its own unit.
+    Metric(String, crate::scenario::units::Range),
 }

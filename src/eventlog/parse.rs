@@ -224,9 +224,27 @@ fn directive(
                     need(2, "a step id")?.text.to_string(),
                     need(3, "a status")?.text.to_string(),
                 ),
+                "metric" => {
+                    let id = need(2, "a metric id")?;
+                    let first = need(3, "a value or range, e.g. `0 %` or `100..120 /min`")?;
+                    let written = toks[3..]
+                        .iter()
+                        .map(|t| t.text)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let written = written.as_str();
+                    let range = crate::scenario::units::parse_range(written).map_err(|p| {
+                        syntax(
+                            first,
+                            format!("`{written}` is not a value or range: {}", p.message),
+                            "e.g. 0 % or 100..120 /min",
+                        )
+                    })?;
+                    ExpectKind::Metric(id.text.to_string(), range)
+                }
                 other => {
                     return Err(syntax(what, format!("unknown expectation `{other}`"), "unknown")
-                    .with_help("expect one of: result, score, critical, no-critical, error, no-errors, status"));
+                    .with_help("expect one of: result, score, critical, no-critical, error, no-errors, status, metric"));
                 }
             };
             log.expectations.push(Expectation {

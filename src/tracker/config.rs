@@ -41,7 +41,8 @@ impl Mode {
 ///   the group; an alternative (`OneOf`) the learner never chose is judged as the one whose
 ///   steps' conditions hold at the end (the branch a fault selects), else the one worth the most
 ///   points; a criterion comparing two values (`Agrees`) keeps the other value too (what the
-///   instrument displayed, beside what was recorded).
+///   instrument displayed, beside what was recorded); each compression measure is reported per
+///   cycle of compressions too.
 pub const RULES: u32 = 3;
 
 /// How a session is set up, besides the scenario.

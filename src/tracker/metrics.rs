@@ -22,6 +22,52 @@ pub struct MetricState {
     pub excepted: Vec<(u64, u64)>,
     /// Since when `except_while` holds, if it does.
     pub excepted_since: Option<u64>,
+    /// Compression quality metrics: the same totals for each cycle of compressions (a run not
+    /// broken by a pause), as a feedback manikin reports them.
+    pub cycles: Vec<Cycle>,
+}
+
+/// One cycle's totals of a compression quality metric.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Cycle {
+    /// Items (intervals or compressions with data).
+    pub count: u64,
+    /// Items within the range.
+    pub in_range: u64,
+    /// Sum of values.
+    pub sum: f64,
+}
+
+impl Cycle {
+    fn add(&mut self, value: f64, in_range: bool) {
+        self.count += 1;
+        self.sum += value;
+        if in_range {
+            self.in_range += 1;
+        }
+    }
+}
+
+/// Whether a metric measures each compression (and so has a value per cycle).
+pub fn per_compression(kind: &CMetricKind) -> bool {
+    matches!(
+        kind,
+        CMetricKind::CompressionRate
+            | CMetricKind::CompressionsAtRate(_)
+            | CMetricKind::CompressionDepth
+            | CMetricKind::CompressionsAtDepth(_)
+            | CMetricKind::FullRecoil
+    )
+}
+
+/// A compression quality metric's value over some totals: a mean rate (/min), a mean depth
+/// (mm) or a share (%).
+fn quality(kind: &CMetricKind, c: &Cycle) -> Option<f64> {
+    (c.count > 0).then(|| match kind {
+        CMetricKind::CompressionRate => 60_000.0 / (c.sum / c.count as f64),
+        CMetricKind::CompressionDepth => c.sum / c.count as f64,
+        _ => c.in_range as f64 * 100.0 / c.count as f64,
+    })
 }
 
 impl MetricState {
@@ -102,6 +148,11 @@ impl Metrics {
     ) {
         let prev = self.compressions.last;
         for (m, state) in ix.metrics.iter().zip(self.states.iter_mut()) {
+            if per_compression(&m.kind)
+                && prev.is_none_or(|p| at.0.saturating_sub(p.0) > m.pause_ms)
+            {
+                state.cycles.push(Cycle::default());
+            }
             match &m.kind {
                 CMetricKind::CompressionRate | CMetricKind::CompressionsAtRate(_) => {
                     if let Some(prev) = prev {
@@ -109,10 +160,13 @@ impl Metrics {
                         if dt > 0 && dt <= m.pause_ms {
                             state.count += 1;
                             state.sum += dt as f64;
-                            if let CMetricKind::CompressionsAtRate(r) = &m.kind
-                                && r.contains_base(60_000.0 / dt as f64)
-                            {
+                            let at_rate = matches!(&m.kind, CMetricKind::CompressionsAtRate(r)
+                                if r.contains_base(60_000.0 / dt as f64));
+                            if at_rate {
                                 state.in_range += 1;
+                            }
+                            if let Some(c) = state.cycles.last_mut() {
+                                c.add(dt as f64, at_rate);
                             }
                         }
                     }
@@ -121,10 +175,13 @@ impl Metrics {
                     if let Some(d) = depth_mm.filter(|d| d.is_finite()) {
                         state.count += 1;
                         state.sum += d;
-                        if let CMetricKind::CompressionsAtDepth(r) = &m.kind
-                            && r.contains_base(d)
-                        {
+                        let at_depth = matches!(&m.kind, CMetricKind::CompressionsAtDepth(r)
+                            if r.contains_base(d));
+                        if at_depth {
                             state.in_range += 1;
+                        }
+                        if let Some(c) = state.cycles.last_mut() {
+                            c.add(d, at_depth);
                         }
                     }
                 }
@@ -133,6 +190,9 @@ impl Metrics {
                         state.count += 1;
                         if full {
                             state.in_range += 1;
+                        }
+                        if let Some(c) = state.cycles.last_mut() {
+                            c.add(0.0, full);
                         }
                     }
                 }
@@ -153,6 +213,16 @@ impl Metrics {
         self.compressions.count += 1;
         self.compressions.first.get_or_insert(at);
         self.compressions.last = Some(at);
+    }
+
+    /// A compression quality metric's value in each cycle of compressions so far (none for a
+    /// cycle without the data: depth from a mouse).
+    pub fn cycles(&self, m: &MetricInfo, idx: usize) -> Vec<Option<f64>> {
+        self.states[idx]
+            .cycles
+            .iter()
+            .map(|c| quality(&m.kind, c))
+            .collect()
     }
 
     /// Counts one more action for a counting metric.

@@ -221,10 +221,24 @@ fn score(t: &Tracker) -> SessionOutcome {
         .metrics
         .iter()
         .enumerate()
-        .map(|(i, m)| MetricOutcome {
-            id: m.id.clone(),
-            value: t.metric(i as u32).map(r4),
-            unit: m.unit.symbol.to_string(),
+        .map(|(i, m)| {
+            // Rules 3 report compression quality per cycle too.
+            let cycles = if t.config.rules >= 3 && super::metrics::per_compression(&m.kind) {
+                let c = t.metrics.cycles(m, i);
+                if c.iter().any(Option::is_some) {
+                    c.into_iter().map(|v| v.map(r4)).collect()
+                } else {
+                    Vec::new()
+                }
+            } else {
+                Vec::new()
+            };
+            MetricOutcome {
+                id: m.id.clone(),
+                value: t.metric(i as u32).map(r4),
+                unit: m.unit.symbol.to_string(),
+                cycles,
+            }
         })
         .collect();
     SessionOutcome {

@@ -128,3 +128,47 @@ fn a_comparison_keeps_what_the_instrument_displayed_under_rules_3_only() {
         "{debrief}"
     );
 }
+
+#[test]
+fn compression_quality_is_reported_per_cycle_as_a_feedback_manikin_shows_it() {
+    let text = r##"Scenario(
+    format: 1, id: "c", version: "1.0.0", family: Clinical,
+    title: {"en": "C", "fr": "C"}, summary: {"en": "C", "fr": "C"}, estimated_duration: "1 min",
+    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "c.md",
+    room: (size: (6.0, 3.0, 6.0), objects: [
+        (id: "floor", name: {"en": "floor", "fr": "sol"}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
+        (id: "manikin", name: {"en": "manikin", "fr": "mannequin"}, model: Cuboid(size: (0.4, 0.2, 1.6)), pose: (position: (0.0, 0.1, 0.0)), affords: [Compress]),
+    ]),
+    metrics: [
+        (id: "at-depth", label: {"en": "5–6 cm", "fr": "5–6 cm"}, kind: CompressionsAtDepth("50..60 mm")),
+        (id: "rate", label: {"en": "Rate", "fr": "Fréquence"}, kind: CompressionRate),
+        (id: "hands-off", label: {"en": "Hands off", "fr": "Mains levées"}, kind: HandsOffTime),
+    ],
+    procedure: [Step(id: "push", title: {"en": "Push", "fr": "Comprimer"}, done_when: Compress, repeat: 5)],
+    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
+)"##;
+    let s = Arc::new(Scenario::from_ron_str("c.ron", text).unwrap());
+    // Three compressions 52 mm deep at 0.5 s, a 5 s pause, two 40 mm deep at 0.6 s.
+    let log =
+        "0 compress manikin depth 52 x3 every 0.5s\n6 compress manikin depth 40 x2 every 0.6s\n";
+    let o = outcome(&s, 3, log);
+    let m = |id: &str| o.metrics.iter().find(|m| m.id == id).unwrap().clone();
+    assert_eq!(m("at-depth").cycles, [Some(100.0), Some(0.0)]);
+    assert_eq!(m("rate").cycles, [Some(120.0), Some(100.0)]);
+    assert!(
+        m("hands-off").cycles.is_empty(),
+        "not a measure of each compression"
+    );
+    let debrief = praxis::trace::summary(&s, &o, praxis::text::Lang::Fr);
+    assert!(
+        debrief.contains("░░░░ 60 %") && debrief.contains("par cycle de compressions : 100 · 0 %"),
+        "{debrief}"
+    );
+    // Rules 2 records keep their metrics as they were.
+    assert!(
+        outcome(&s, 2, log)
+            .metrics
+            .iter()
+            .all(|m| m.cycles.is_empty())
+    );
+}

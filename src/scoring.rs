@@ -38,8 +38,21 @@ pub struct SessionOutcome {
     /// them keep their bytes.)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instructor: Vec<InstructorEntry>,
+    /// Objects discarded and replaced from their stock, and how many times. (Left out when
+    /// none.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaced: Vec<ReplacedEntry>,
     /// Session time at the end, ms.
     pub duration_ms: u64,
+}
+
+/// An object replaced from its stock.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReplacedEntry {
+    /// The object's id.
+    pub object: String,
+    /// Times it was replaced.
+    pub count: u32,
 }
 
 /// An event an instructor triggered.

@@ -295,6 +295,23 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
     if o.hints > 0 {
         let _ = writeln!(s, "{}", ta("debrief-hints", &[("hints", o.hints.into())]));
     }
+    for r in &o.replaced {
+        let name = sc
+            .index
+            .entity_ids
+            .get(r.object.as_str())
+            .map_or(r.object.as_str(), |&e| {
+                sc.index.entities[e as usize].name.get(l)
+            });
+        let _ = writeln!(
+            s,
+            "{}",
+            ta(
+                "debrief-replaced",
+                &[("object", name.into()), ("count", r.count.into())]
+            )
+        );
+    }
     if !o.instructor.is_empty() {
         let _ = writeln!(s, "{}", t("debrief-instructor"));
         for i in &o.instructor {

@@ -238,6 +238,7 @@ impl Plugin for CorePlugins {
                     interact::touches,
                     session::run_session,
                     scene::appear,
+                    scene::restock,
                     interact::follow_body,
                     interact::move_limbs,
                     interact::sample_poses,

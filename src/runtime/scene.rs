@@ -360,6 +360,39 @@ pub fn spawn_room(
     problems
 }
 
+/// Puts an object the learner discarded and replaced from its stock (`Replace`) back where the
+/// first one lay: a new one from the spares, at rest. Counts the replacements it has placed, so
+/// each is placed once.
+pub fn restock(
+    session: Option<Res<super::session::Session>>,
+    mut placed: Local<Vec<u32>>,
+    mut objects: Query<(&Obj, &mut Transform, Option<&mut Velocity>)>,
+) {
+    let _t = super::perf::scope();
+    let Some(session) = session else { return };
+    let sc = &session.start.scenario;
+    let ix = &sc.index;
+    if placed.len() != ix.entities.len() {
+        *placed = vec![0; ix.entities.len()];
+    }
+    for (o, mut transform, velocity) in &mut objects {
+        let Some(&idx) = ix.entity_ids.get(o.id.as_str()) else {
+            continue;
+        };
+        let n = session.tracker.replaced(idx);
+        if n == placed[idx as usize] {
+            continue;
+        }
+        placed[idx as usize] = n;
+        let pose = &sc.model.room.objects[o.index].pose;
+        *transform =
+            Transform::from_translation(v3(pose.position)).with_rotation(rotation(pose.rotation));
+        if let Some(mut v) = velocity {
+            *v = Velocity::zero();
+        }
+    }
+}
+
 /// Shows the objects whose `appears_when` holds and hides the others (no collisions, cannot be
 /// pointed at or carried) — an AED a bystander brings is in the room only once it has arrived.
 pub fn appear(

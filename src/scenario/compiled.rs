@@ -43,6 +43,10 @@ pub struct Entity {
     pub display: Option<CDisplay>,
     /// It is in the room only while this holds (none: always).
     pub appears_when: Option<CCond>,
+    /// Spares a `Replace` can take.
+    pub stock: u32,
+    /// Its own facts (`id.…`, taints included): what a `Replace` resets.
+    pub own_facts: Vec<FactIdx>,
 }
 
 /// A compiled affordance.
@@ -223,6 +227,8 @@ pub enum CEffect {
     StopTimer(u32),
     /// Tell the learner (index into [`Scenario::messages`](super::Scenario)).
     Say(u32),
+    /// Discard the object and take a new one from its stock.
+    Replace(EntityIdx),
 }
 
 /// A gesture.

@@ -352,6 +352,23 @@ pub fn feedback(cat: &Catalog, lang: Lang, sc: &Scenario, f: &Feedback) -> (Tone
                 },
             )
         }
+        FeedbackKind::Replaced { object, left } => (
+            Tone::Info,
+            ta(
+                "fb-replaced",
+                &[
+                    ("object", ix.entities[*object as usize].name.get(l).into()),
+                    ("left", (*left).into()),
+                ],
+            ),
+        ),
+        FeedbackKind::OutOfStock { object } => (
+            Tone::Bad,
+            ta(
+                "fb-out-of-stock",
+                &[("object", ix.entities[*object as usize].name.get(l).into())],
+            ),
+        ),
         FeedbackKind::Say { message, values } => (
             Tone::Info,
             fill(

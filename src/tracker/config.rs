@@ -146,6 +146,8 @@ impl Tracker {
             readings: vec![None; ix.entities.len()],
             hints: 0,
             instructor: Vec::new(),
+            stock_left: scenario.index.entities.iter().map(|e| e.stock).collect(),
+            replaced: vec![0; scenario.index.entities.len()],
             critical: Vec::new(),
             windows: vec![false; ix.errors.len()],
             edges: vec![false; ix.state_listeners.len()],

@@ -81,6 +81,36 @@ impl Tracker {
                 CEffect::StopTimer(t) => {
                     changed |= self.world.timers[*t as usize].take().is_some();
                 }
+                CEffect::Replace(e) => {
+                    let ix = Arc::clone(&self.scenario);
+                    let ix = &ix.index;
+                    let left = self.stock_left[*e as usize];
+                    if left == 0 {
+                        self.push(out, FeedbackKind::OutOfStock { object: *e });
+                        continue;
+                    }
+                    self.stock_left[*e as usize] = left - 1;
+                    self.replaced[*e as usize] += 1;
+                    // The new one: its own facts as declared, in no hand.
+                    for &f in &ix.entities[*e as usize].own_facts {
+                        if !self.permanent[f as usize] {
+                            self.world.facts[f as usize] = ix.facts[f as usize].initial;
+                        }
+                    }
+                    for slot in &mut self.world.holding {
+                        if *slot == Some(*e) {
+                            *slot = None;
+                        }
+                    }
+                    changed = true;
+                    self.push(
+                        out,
+                        FeedbackKind::Replaced {
+                            object: *e,
+                            left: left - 1,
+                        },
+                    );
+                }
                 CEffect::Say(m) => {
                     let values = self.live_values(&self.scenario.index.message_slots[*m as usize]);
                     self.push(

@@ -135,6 +135,18 @@ pub enum FeedbackKind {
         /// Who, when known.
         by: Option<String>,
     },
+    /// An object was discarded and a new one taken from its stock.
+    Replaced {
+        /// The object.
+        object: EntityIdx,
+        /// Spares left.
+        left: u32,
+    },
+    /// A replacement was asked for, but none is left in stock.
+    OutOfStock {
+        /// The object.
+        object: EntityIdx,
+    },
     /// A message for the learner (voice prompt, caption).
     Say {
         /// Index into the scenario's messages.

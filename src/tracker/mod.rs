@@ -141,6 +141,9 @@ pub struct Tracker {
     pub(crate) hints: u32,
     /// The instructor's events, in the order they were triggered: when, which event, by whom.
     pub(crate) instructor: Vec<(SimTime, u32, Option<String>)>,
+    /// Spares left of each entity (`stock`), and how many times each was replaced.
+    pub(crate) stock_left: Vec<u32>,
+    pub(crate) replaced: Vec<u32>,
     pub(crate) critical: Vec<CriticalFailure>,
     /// For each error rule with a window: whether it is open.
     pub(crate) windows: Vec<bool>,
@@ -197,6 +200,12 @@ impl Tracker {
     /// Which faults are active in this session, by fault index.
     pub fn faults(&self) -> &[bool] {
         &self.faults
+    }
+
+    /// How many times an object was discarded and replaced from its stock (the runtime puts
+    /// the new one where the first one lay).
+    pub fn replaced(&self, object: EntityIdx) -> u32 {
+        self.replaced.get(object as usize).copied().unwrap_or(0)
     }
 
     /// The last value an instrument displayed.

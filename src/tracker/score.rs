@@ -274,6 +274,16 @@ fn score(t: &Tracker) -> SessionOutcome {
                 by: by.clone(),
             })
             .collect(),
+        replaced: ix
+            .entities
+            .iter()
+            .zip(&t.replaced)
+            .filter(|(_, n)| **n > 0)
+            .map(|(e, &count)| ReplacedEntry {
+                object: e.id.clone(),
+                count,
+            })
+            .collect(),
         duration_ms: t.now.0,
     }
 }

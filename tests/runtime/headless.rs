@@ -1022,6 +1022,37 @@ impl Sim {
     }
 }
 
+/// A coverall discarded into the reject container: the spare pack is back where the first one
+/// lay; and the recovery playthrough (touched, discarded, gloves disinfected, the spare put on)
+/// passes through the app with the touch's penalty.
+#[test]
+fn gowning_recovery_puts_a_new_coverall_where_the_first_lay() {
+    let mut sim = Sim::new("cleanroom-gowning", Mode::Guided);
+    let start = sim.position("coverall");
+    sim.act(ActionKind::Grab {
+        hand: Hand::Right,
+        object: "coverall".into(),
+    });
+    sim.run(0.5);
+    sim.act(ActionKind::Release {
+        hand: Hand::Right,
+        object: "coverall".into(),
+        on: Some("reject-bin".into()),
+        position: None,
+    });
+    sim.run(0.5);
+    let coverall = sim.session().start.scenario.index.entity_ids["coverall"];
+    assert_eq!(sim.session().tracker.replaced(coverall), 1, "{}", sim.log());
+    let now = sim.position("coverall");
+    assert!(now.distance(start) < 0.05, "{start} → {now}");
+
+    let mut sim = Sim::new("cleanroom-gowning", Mode::Guided);
+    sim.play("cleanroom-gowning/coverall-dropped-and-replaced.events");
+    let outcome = sim.finish();
+    assert!(outcome.passed, "{}", sim.log());
+    assert_eq!(outcome.replaced.len(), 1);
+}
+
 /// Buffer preparation through the app, from its perfect playthrough: the balance, the pH and
 /// conductivity meters read the world state; the cooling is fast-forwarded.
 #[test]

@@ -770,6 +770,22 @@ pub(super) const LIVE_VALUE_NOT_HERE: Check = Check {
     help: "say the live value in a `Say(…)` effect or an event's `message`, which are said at the time; the error's feedback stays in the debrief",
 };
 
+/// A stock of nothing.
+pub(super) const BAD_STOCK: Check = Check {
+    code: "praxis::scenario::stock",
+    level: Level::Error,
+    label: "no spare",
+    help: "give the number of spares (`stock: 1`), or leave `stock` out",
+};
+
+/// A `Replace` of an object without spares.
+pub(super) const NO_STOCK: Check = Check {
+    code: "praxis::scenario::stock",
+    level: Level::Error,
+    label: "nothing to replace it with",
+    help: "declare the spares on the object (`stock: 1`): a new pack can only come from a finite stock",
+};
+
 /// An `AnyOf` pattern with nothing in it.
 pub(super) const EMPTY_ANY_OF: Check = Check {
     code: "praxis::scenario::bad_pattern",

@@ -137,6 +137,8 @@ impl<'a> Compiler<'a> {
             affordances: Vec::new(),
             display: None,
             appears_when: None,
+            stock: 0,
+            own_facts: Vec::new(),
         });
     }
 
@@ -185,6 +187,20 @@ impl<'a> Compiler<'a> {
                 Some(i),
                 &p.field("id"),
             );
+            match o.stock {
+                Some(0) => {
+                    let message = format!(
+                        "object `{}` has a stock of 0: nothing could replace it",
+                        o.id
+                    );
+                    self.fail(&checks::BAD_STOCK, &p.field("stock"), message);
+                }
+                Some(n) => {
+                    let last = self.ix.entities.len() - 1;
+                    self.ix.entities[last].stock = n;
+                }
+                None => {}
+            }
         }
         for tags in self.tags.values_mut() {
             tags.sort_unstable();

@@ -288,6 +288,19 @@ impl<'a> Compiler<'a> {
                         None => continue,
                     }
                 }
+                Effect::Replace(o) => {
+                    let Some(e) = self.resolve(Sym::Entity, o.as_str(), &ep.index(0), usage) else {
+                        continue;
+                    };
+                    if self.ix.entities[e as usize].stock == 0 {
+                        let message = format!(
+                            "`Replace(\"{o}\")` needs spares of `{o}`, which declares no `stock` ({usage})"
+                        );
+                        self.fail(&checks::NO_STOCK, &ep.index(0), message);
+                        continue;
+                    }
+                    CEffect::Replace(e)
+                }
                 Effect::Say(t) => {
                     self.text(t, &ep.index(0), "a message to the learner");
                     let slots = self.slots(t, &ep.index(0), usage);

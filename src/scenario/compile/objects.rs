@@ -199,10 +199,16 @@ impl<'a> Compiler<'a> {
                 })
             });
             let appears_when = self.opt_cond(&o.appears_when, &p.field("appears_when"), &usage);
+            // What a `Replace` resets: the object's own facts, its taints included.
+            let prefix = format!("{}.", o.id);
+            let own_facts = (0..self.ix.facts.len() as FactIdx)
+                .filter(|&f| self.ix.facts[f as usize].id.starts_with(&prefix))
+                .collect();
             let ent = &mut self.ix.entities[e as usize];
             ent.affordances = affordances;
             ent.display = display;
             ent.appears_when = appears_when;
+            ent.own_facts = own_facts;
         }
     }
 

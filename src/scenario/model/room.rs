@@ -50,6 +50,11 @@ pub struct Object {
     /// it is not shown, cannot be pointed at, and actions on it are ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub appears_when: Option<Condition>,
+    /// Spares of this item (sterile packs of the same garment, new gloves): a `Replace` effect
+    /// discards the one in use and takes a new one, this many times at most. (Left out of the
+    /// canonical form when absent, so older scenarios keep their hash.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stock: Option<u32>,
 }
 
 /// The look of an object.

@@ -106,4 +106,8 @@ pub enum Effect {
     StopTimer(TimerId),
     /// Tell the learner something (a voice prompt, a caption), in every mode.
     Say(Text),
+    /// Discard the object and take a new one from its `stock`: its own facts (`object.…`, its
+    /// taints included) return to how the scenario declares them, and one fewer is left. With
+    /// none left, nothing changes and the learner is told.
+    Replace(ObjectId),
 }

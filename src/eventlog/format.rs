@@ -107,7 +107,7 @@ fn hand_word(h: Hand) -> &'static str {
 }
 
 /// Milliseconds as seconds with up to three decimals (`12.5`, `0.25`).
-fn fmt_secs(ms: u64) -> String {
+pub(super) fn fmt_secs(ms: u64) -> String {
     let s = format!("{}.{:03}", ms / 1000, ms % 1000);
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

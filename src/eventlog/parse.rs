@@ -1,5 +1,6 @@
 //! Parsing an event log: its directives and timed action lines, every problem with its place.
 
+use super::format::fmt_secs;
 use super::{EventLog, ExpectKind, Expectation, MAX_ACTIONS, NameKind, NameRef, TOO_MANY};
 use crate::action::{ActionKind, EnteredValue, Hand, LearnerAction, SimTime};
 use crate::scenario::diagnostic::{Diagnostic, Report};
@@ -343,13 +344,33 @@ fn parse_dur(toks: &[Tok<'_>], i: &mut usize) -> Result<u64, Diagnostic> {
 fn action_line(log: &mut EventLog, toks: &[Tok<'_>], last: &mut SimTime) -> Result<(), Diagnostic> {
     let at = parse_time(&toks[0])?;
     if at < *last {
+        // After a fast-forward, the clock is past the `wait` line's own time: say so.
+        let after_wait = log.actions.last().and_then(|a| match a.kind {
+            ActionKind::Wait { duration_ms } => Some((a.at, duration_ms)),
+            _ => None,
+        });
+        let (message, help) = match after_wait {
+            Some((wait_at, ms)) => (
+                format!(
+                    "time {at} is before the session clock ({last}): the `wait` at {wait_at} moved it {} s on",
+                    fmt_secs(ms)
+                ),
+                format!(
+                    "a wait adds to the clock: write this line at {last} or later, or shorten the wait"
+                ),
+            ),
+            None => (
+                format!("time {at} is before the previous action's ({last})"),
+                "actions are written in the order they happen; times never decrease".to_string(),
+            ),
+        };
         return Err(err(
             "praxis::events::time_order",
-            format!("time {} is before the previous action's ({})", at, last),
+            message,
             toks[0].span.clone(),
             "earlier than the line before",
         )
-        .with_help("actions are written in the order they happen; times never decrease"));
+        .with_help(help));
     }
     let verb = toks.get(1).ok_or_else(|| {
         syntax(

@@ -3,6 +3,7 @@
 mod diagnostics;
 mod display;
 mod docs;
+mod eventlog;
 mod old_records;
 mod playthroughs;
 mod properties;

@@ -359,11 +359,21 @@ pub fn run(mut args: Args) -> u8 {
     }
     let unmet = eventlog::unmet_expectations(&log, &scenario, &outcome);
     if !log.expectations.is_empty() && text_out {
+        let cat = praxis::text::Catalog::get();
         if unmet.is_empty() {
-            println!("expectations: all {} met", log.expectations.len());
+            let n = log.expectations.len() as u32;
+            println!("{}", cat.ta(lang, "sim-expectations-met", &[("count", n.into())]));
         } else {
             for (e, found) in &unmet {
-                println!("✗ expectation not met: `{}` — {found}", e.text);
+                let line = cat.ta(
+                    lang,
+                    "sim-expectation-unmet",
+                    &[
+                        ("expectation", e.text.as_str().into()),
+                        ("found", found.as_str().into()),
+                    ],
+                );
+                println!("✗ {line}");
             }
         }
     }

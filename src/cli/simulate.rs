@@ -362,7 +362,10 @@ pub fn run(mut args: Args) -> u8 {
         let cat = praxis::text::Catalog::get();
         if unmet.is_empty() {
             let n = log.expectations.len() as u32;
-            println!("{}", cat.ta(lang, "sim-expectations-met", &[("count", n.into())]));
+            println!(
+                "{}",
+                cat.ta(lang, "sim-expectations-met", &[("count", n.into())])
+            );
         } else {
             for (e, found) in &unmet {
                 let line = cat.ta(

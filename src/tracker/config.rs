@@ -42,7 +42,8 @@ impl Mode {
 ///   steps' conditions hold at the end (the branch a fault selects), else the one worth the most
 ///   points; a criterion comparing two values (`Agrees`) keeps the other value too (what the
 ///   instrument displayed, beside what was recorded); each compression measure is reported per
-///   cycle of compressions too.
+///   cycle of compressions too; the order penalty is charged once per step done late, not once
+///   per step done before it.
 pub const RULES: u32 = 3;
 
 /// How a session is set up, besides the scenario.

@@ -56,6 +56,7 @@ fn score(t: &Tracker) -> SessionOutcome {
         .collect();
     let mut steps = Vec::with_capacity(ix.steps.len());
     let mut out_of_order = 0u32;
+    let mut late = std::collections::BTreeSet::new();
     let mut missed_critical = Vec::new();
     for (s, info) in ix.steps.iter().enumerate() {
         let st = &t.steps[s];
@@ -107,7 +108,19 @@ fn score(t: &Tracker) -> SessionOutcome {
         earned += points;
         max += step_total_max;
         if !info.unverified {
-            out_of_order += t.out_of_order(s as StepIdx);
+            if t.config.rules >= 3 {
+                // Rules 3: one penalty per step done late, however many steps went before it.
+                for missing in &st.early {
+                    late.extend(
+                        missing
+                            .iter()
+                            .copied()
+                            .filter(|&n| t.node_first_done[n as usize].is_some()),
+                    );
+                }
+            } else {
+                out_of_order += t.out_of_order(s as StepIdx);
+            }
         }
         let status = if info.unverified {
             StepStatus::Guidance
@@ -191,6 +204,7 @@ fn score(t: &Tracker) -> SessionOutcome {
     if t.finished {
         critical.extend(missed_critical);
     }
+    out_of_order += late.len() as u32;
     let mut penalties =
         f64::from(out_of_order) * ix.out_of_order_penalty + f64::from(t.hints) * ix.hint_penalty;
     let errors: Vec<ErrorOutcome> = ix

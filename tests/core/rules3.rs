@@ -172,3 +172,13 @@ fn compression_quality_is_reported_per_cycle_as_a_feedback_manikin_shows_it() {
             .all(|m| m.cycles.is_empty())
     );
 }
+
+#[test]
+fn a_step_done_late_costs_one_order_penalty_however_many_steps_went_before_it() {
+    let s = branches();
+    // `check` done last: `record` and `tell` were done before it.
+    let log =
+        "0 read meter\n1 enter entry 111 mg/dL\n2 gesture tell for 1s\n3 gesture check for 1s\n";
+    assert_eq!(outcome(&s, 3, log).score.penalties, 0.5);
+    assert_eq!(outcome(&s, 2, log).score.penalties, 1.0);
+}

@@ -102,7 +102,8 @@ impl<'a> Compiler<'a> {
                     Dimension::Molarity | Dimension::MassConcentration
                 )
             });
-            if q.unit.dimension != Dimension::MolarMass || !(q.base() > 0.0) || !concentration {
+            let positive = q.base().is_finite() && q.base() > 0.0;
+            if q.unit.dimension != Dimension::MolarMass || !positive || !concentration {
                 let message = if concentration {
                     format!(
                         "the molar mass of field `{}` is `{}`, not a positive amount in g/mol",

@@ -812,7 +812,11 @@ mod tests {
     fn problems_point_inside_the_string() {
         let p = parse_range("8.00 gr ± 0.05 g").unwrap_err();
         assert_eq!(p.at, 5..7);
-        assert_eq!(p.help.as_deref(), Some("did you mean `g`?"));
+        let help = p.help.unwrap_or_default();
+        assert!(
+            help.starts_with("did you mean `g`? Known units: ") && help.contains("mg/dL"),
+            "{help}"
+        );
         let p = parse_range("8 g ± 0.05 mL").unwrap_err();
         assert!(p.message.contains("different units"));
         assert!(parse_range("").is_err());

@@ -1782,16 +1782,20 @@ fn critical_text(sc: &Scenario, i18n: &I18n, kind: &str, id: &str) -> String {
             .find(|e| e.id.as_str() == id)
             .map(|e| e.feedback.get(l).to_string())
             .unwrap_or_else(|| id.to_string()),
-        "missed_step" => {
-            let title = sc
-                .index
-                .nodes
-                .iter()
-                .find(|n| n.id == id)
-                .map(|n| n.title.get(l).to_string())
-                .unwrap_or_else(|| id.to_string());
-            i18n.ta("debrief-missed-step", &[("step", title.into())])
-        }
+        "missed_step" => match sc.index.nodes.iter().find(|n| n.id == id) {
+            // A group never started, named whole, as the terminal debrief says it.
+            Some(n) if !matches!(n.kind, crate::scenario::compiled::NodeKind::Step(_)) => {
+                i18n.ta("debrief-missed-group", &[("group", n.title.get(l).into())])
+            }
+            n => i18n.ta(
+                "debrief-missed-step",
+                &[(
+                    "step",
+                    n.map_or_else(|| id.to_string(), |n| n.title.get(l).to_string())
+                        .into(),
+                )],
+            ),
+        },
         "decision" => sc
             .model
             .decisions

@@ -37,9 +37,9 @@ impl Mode {
 /// change:
 /// - 1: every step is judged when its `done_when` first matches (records without `rules`);
 /// - 2: a `measured` step is judged when the learner commits to it;
-/// - 3: a critical step missed in a group the learner never started is blamed on the step, not
-///   the group; an alternative (`OneOf`) the learner never chose is judged as the one whose
-///   steps' conditions hold at the end (the branch a fault selects), else the one worth the most
+/// - 3: a choice (`OneOf`) the learner never started is blamed on the alternative judged missed
+///   (its step, or its group), never reported whole; an alternative (`OneOf`) the learner never chose is judged as the one whose
+///   first step's condition holds at the end (the branch a fault selects), else the one worth the most
 ///   points; a criterion comparing two values (`Agrees`) keeps the other value too (what the
 ///   instrument displayed, beside what was recorded); each compression measure is reported per
 ///   cycle of compressions too; the order penalty is charged once per step done late, not once

@@ -142,13 +142,10 @@ fn score(t: &Tracker) -> SessionOutcome {
             StepStatus::Done
         };
         if info.critical && matches!(status, StepStatus::Missed | StepStatus::Partial) {
-            // Rules 1 and 2 report a group never started once, not step by step; rules 3 blame
-            // the step the learner missed.
-            let whole = if t.config.rules >= 3 {
-                None
-            } else {
-                untouched_ancestor(t, ix, node)
-            };
+            // A group never started is reported once, not step by step. Rules 3 never report a
+            // choice (`OneOf`) whole: they name the alternative judged missed — its step, or its
+            // group — so the debrief says which branch the learner missed.
+            let whole = untouched_ancestor(t, ix, node, t.config.rules >= 3);
             let id = whole.map_or_else(
                 || sc.step_id(s as StepIdx).to_string(),
                 |g| sc.node_id(g).to_string(),
@@ -303,7 +300,12 @@ fn score(t: &Tracker) -> SessionOutcome {
 }
 
 /// The outermost group around `node` in which nothing at all was done, if any.
-fn untouched_ancestor(t: &Tracker, ix: &Index, node: NodeIdx) -> Option<NodeIdx> {
+fn untouched_ancestor(
+    t: &Tracker,
+    ix: &Index,
+    node: NodeIdx,
+    below_choices: bool,
+) -> Option<NodeIdx> {
     fn touched(t: &Tracker, ix: &Index, n: NodeIdx) -> bool {
         match ix.nodes[n as usize].kind {
             NodeKind::Step(s) => {
@@ -319,7 +321,9 @@ fn untouched_ancestor(t: &Tracker, ix: &Index, node: NodeIdx) -> Option<NodeIdx>
     let mut best = None;
     let mut cur = node;
     while let Some(p) = ix.nodes[cur as usize].parent {
-        if touched(t, ix, p) {
+        if touched(t, ix, p)
+            || (below_choices && matches!(ix.nodes[p as usize].kind, NodeKind::OneOf))
+        {
             break;
         }
         best = Some(p);
@@ -329,7 +333,7 @@ fn untouched_ancestor(t: &Tracker, ix: &Index, node: NodeIdx) -> Option<NodeIdx>
 }
 
 /// Whether a node lies in an alternative the learner took (or, if none was taken yet, the one
-/// a missed alternative is scored as: under rules 3 the only one whose steps' conditions hold,
+/// a missed alternative is scored as: under rules 3 the only one whose first step's condition holds,
 /// if there is one, else the one worth the most points).
 fn applicable(t: &Tracker, ix: &Index, node: NodeIdx) -> bool {
     let mut child = node;
@@ -350,16 +354,16 @@ fn applicable(t: &Tracker, ix: &Index, node: NodeIdx) -> bool {
     true
 }
 
-/// The one alternative of `p` whose steps can all be done now (their `when` holds), when only
-/// one can: the branch the world (a fault, an answer) selects.
+/// The one alternative of `p` the learner could start now (the `when` of its first step holds),
+/// when only one could: the branch the world (a fault, an answer) selects.
 fn selected_branch(t: &Tracker, ix: &Index, p: NodeIdx) -> Option<NodeIdx> {
     fn doable(t: &Tracker, ix: &Index, n: NodeIdx) -> bool {
         match ix.nodes[n as usize].kind {
             NodeKind::Step(s) => t.holds_opt(ix, ix.steps[s as usize].guard.as_ref()),
             _ => ix.nodes[n as usize]
                 .children
-                .iter()
-                .all(|&c| doable(t, ix, c)),
+                .first()
+                .is_some_and(|&c| doable(t, ix, c)),
         }
     }
     let mut open = ix.nodes[p as usize]

@@ -1,7 +1,7 @@
-//! Judging rules 3 (2026-12-authoring.md findings 6 and 9): a failed branch is blamed on the step
-//! the learner missed, the branch a fault selects is the one judged when none was taken, and a
-//! failed "recorded as displayed" keeps what was displayed; records judged under rules 2 keep
-//! their meaning.
+//! Judging rules 3 (2026-12-authoring.md findings 6 and 9): a failed branch is blamed on the
+//! alternative the learner missed, not the whole choice; the branch a fault selects is the one
+//! judged when none was taken; a failed "recorded as displayed" keeps what was displayed; records
+//! judged under rules 2 keep their meaning.
 
 use praxis::eventlog;
 use praxis::scenario::Scenario;
@@ -61,13 +61,17 @@ fn status(o: &SessionOutcome, id: &str) -> StepStatus {
 }
 
 #[test]
-fn a_branch_the_fault_selects_and_the_learner_never_started_is_blamed_on_its_missed_step() {
+fn a_branch_the_fault_selects_and_the_learner_never_started_is_blamed_on_that_branch() {
     let s = branches();
     let log = "@fault low on\n0 gesture check for 1s\n2 read meter\n3 enter entry 111 mg/dL\n";
-    // Rules 3: the fault selects "treat"; its critical step is named.
+    // Rules 3: the fault selects "treat", the alternative named (not the choice "act"), and an
+    // expectation of its critical step is met.
     let o = outcome(&s, 3, log);
     let named: Vec<&str> = o.critical.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(named, ["give-sugar"], "{o:?}");
+    assert_eq!(named, ["treat"], "{o:?}");
+    let expect =
+        eventlog::parse("r.events", &format!("@expect critical give-sugar\n{log}")).unwrap();
+    assert!(eventlog::unmet_expectations(&expect, &s, &o).is_empty());
     assert_eq!(status(&o, "give-sugar"), StepStatus::Missed);
     assert_eq!(status(&o, "tell"), StepStatus::NotApplicable);
     // Rules 2 judged the alternative worth the most points ("treat" too here) and named the

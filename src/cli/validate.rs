@@ -99,6 +99,10 @@ pub fn run(args: Args) -> u8 {
             "{}",
             serde_json::to_string_pretty(&json).unwrap_or_default()
         );
+    } else if args.domain.is_none() {
+        eprintln!(
+            "note: the critical maps were not checked against their domain references: give --domain DIR (the folder holding each scenario's domain_ref)"
+        );
     }
     status
 }

@@ -96,6 +96,14 @@ pub(super) const SOURCE_IMPRECISE: Check = Check {
     help: "",
 };
 
+/// A `domain_ref` written as a path rather than a file name.
+pub(super) const DOMAIN_REF_PATH: Check = Check {
+    code: "praxis::scenario::missing_source",
+    level: Level::Error,
+    label: "a path",
+    help: "write the file name alone (`capillary-blood-glucose.md`) and give its folder to the tools: `praxis validate --domain DIR`",
+};
+
 /// A `domain_ref` that names no domain reference file.
 pub(super) const NO_DOMAIN_REF: Check = Check {
     code: "praxis::scenario::missing_source",

@@ -110,6 +110,13 @@ impl<'a> Compiler<'a> {
             let message =
                 "`domain_ref` must name the domain reference file the scenario was built from";
             self.fail(&checks::NO_DOMAIN_REF, &root.field("domain_ref"), message);
+        } else if m.domain_ref.contains('/') || m.domain_ref.contains('\\') {
+            // The reference is looked up by name in the references' folder (`--domain DIR`).
+            let message = format!(
+                "`domain_ref` is `{}`, a path: it names a file of the domain references' folder",
+                m.domain_ref
+            );
+            self.fail(&checks::DOMAIN_REF_PATH, &root.field("domain_ref"), message);
         }
     }
 

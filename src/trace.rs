@@ -6,7 +6,7 @@
 use crate::action::SimTime;
 use crate::scenario::Scenario;
 use crate::scoring::SessionOutcome;
-use crate::text::feedback::{Tone, criterion_found, feedback, step_status};
+use crate::text::feedback::{Tone, criterion_found, feedback, share_bar, step_status};
 use crate::text::{Arg, Catalog};
 use crate::tracker::{CriterionResult, Feedback, FeedbackKind};
 use std::fmt::Write as _;
@@ -191,22 +191,22 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
             .get(n)
             .filter(|_| sc.step_id(n as u32) == st.id);
         for (i, c) in st.criteria.iter().enumerate() {
-            let check = info.and_then(|s| s.criteria.get(i)).map(|c| &c.check);
+            let info = info.and_then(|s| s.criteria.get(i));
             let _ = writeln!(
                 s,
                 "      {}",
-                criterion_line(sc, check, c.result, &c.id, c.points, c.max, lang)
+                criterion_line(sc, info, c.result, &c.id, c.points, c.max, lang)
             );
         }
     }
     if !o.criteria.is_empty() {
         let _ = writeln!(s, "{}", t("debrief-criteria"));
         for (i, c) in o.criteria.iter().enumerate() {
-            let check = sc.index.criteria.get(i).map(|c| &c.check);
+            let info = sc.index.criteria.get(i);
             let _ = writeln!(
                 s,
                 "  {}",
-                criterion_line(sc, check, c.result, &c.id, c.points, c.max, lang)
+                criterion_line(sc, info, c.result, &c.id, c.points, c.max, lang)
             );
         }
     }
@@ -249,7 +249,7 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
             let value = m.value.map_or(t("debrief-not-measured"), |v| {
                 let text = format!("{} {}", lang.short(v), m.unit);
                 if m.unit == "%" {
-                    format!("{} {text}", bar(v))
+                    format!("{} {text}", share_bar(v))
                 } else {
                     text
                 }
@@ -343,22 +343,19 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
     s
 }
 
-/// A share as ten cells, filled to the nearest tenth: `████████░░`.
-fn bar(percent: f64) -> String {
-    let full = (percent.clamp(0.0, 100.0) / 10.0).round() as usize;
-    format!("{}{}", "█".repeat(full), "░".repeat(10 - full))
-}
-
 fn criterion_line(
     sc: &Scenario,
-    check: Option<&crate::scenario::compiled::CCheck>,
+    info: Option<&crate::scenario::compiled::CriterionInfo>,
     result: Option<CriterionResult>,
     id: &str,
     points: f64,
     max: f64,
     lang: Lang,
 ) -> String {
+    let check = info.map(|c| &c.check);
     let (tone, key) = match result {
+        // Unverified in the reference: reported, never scored.
+        _ if info.is_some_and(|c| c.unverified) => (Tone::Info, "criterion-reported"),
         Some(CriterionResult::Passed { .. }) => (Tone::Good, "criterion-met"),
         Some(CriterionResult::Failed { .. }) => (Tone::Bad, "criterion-not-met"),
         Some(CriterionResult::NotAssessed) => (Tone::Info, "criterion-not-assessed"),

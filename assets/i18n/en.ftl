@@ -229,6 +229,7 @@ criterion-met = met
 criterion-not-met = not met
 criterion-not-assessed = not assessed
 criterion-not-checked = not checked
+criterion-reported = reported, not scored
 criterion-against = { $value } against { $against }
 criterion-against-reading = { $value }; displayed: { $against }
 

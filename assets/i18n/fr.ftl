@@ -230,6 +230,7 @@ criterion-met = atteint
 criterion-not-met = non atteint
 criterion-not-assessed = non évalué
 criterion-not-checked = non vérifié
+criterion-reported = indiqué, non noté
 criterion-against = { $value } contre { $against }
 criterion-against-reading = { $value } ; affiché : { $against }
 

@@ -1641,20 +1641,23 @@ pub(crate) fn debrief(
                             }
                             None => String::new(),
                         };
+                        // Unverified in the reference: reported, never scored.
+                        let reported = sc.index.criteria.get(i).is_some_and(|x| x.unverified);
                         let tone = match c.result {
+                            _ if reported => Tone::Info,
                             Some(crate::tracker::CriterionResult::NotAssessed) => Tone::Info,
                             _ if ok => Tone::Good,
                             _ => Tone::Bad,
                         };
+                        let points = if reported {
+                            i18n.t("criterion-reported")
+                        } else {
+                            format!("{} / {}", i18n.lang.num(c.points), i18n.lang.num(c.max))
+                        };
                         line_ui(
                             p,
                             tone,
-                            &format!(
-                                "{}{value} — {} / {}",
-                                criterion_text(sc, l, None, &c.id),
-                                i18n.lang.num(c.points),
-                                i18n.lang.num(c.max)
-                            ),
+                            &format!("{}{value} — {points}", criterion_text(sc, l, None, &c.id)),
                             "",
                         );
                     }
@@ -1674,14 +1677,51 @@ pub(crate) fn debrief(
                             .find(|x| x.id.as_str() == m.id)
                             .map(|x| x.label.get(l).to_string())
                             .unwrap_or_else(|| m.id.clone());
+                        // A share as a feedback manikin shows it: a bar; then each cycle's value.
                         let v = m
                             .value
                             .map(|v| format!("{} {}", i18n.lang.short(v), m.unit))
                             .unwrap_or_else(|| i18n.t("debrief-not-measured"));
-                        p.label(i18n.ta(
-                            "debrief-metric",
-                            &[("label", label.into()), ("value", v.into())],
-                        ));
+                        match m.value.filter(|_| m.unit == "%") {
+                            Some(share) => {
+                                p.horizontal(|p| {
+                                    p.label(i18n.ta(
+                                        "debrief-metric",
+                                        &[("label", label.into()), ("value", "".into())],
+                                    ));
+                                    p.add(
+                                        egui::ProgressBar::new(
+                                            (share / 100.0).clamp(0.0, 1.0) as f32
+                                        )
+                                        .desired_width(160.0)
+                                        .text(v),
+                                    );
+                                });
+                            }
+                            None => {
+                                p.label(i18n.ta(
+                                    "debrief-metric",
+                                    &[("label", label.into()), ("value", v.into())],
+                                ));
+                            }
+                        }
+                        if !m.cycles.is_empty() {
+                            let per: Vec<String> = m
+                                .cycles
+                                .iter()
+                                .map(|c| c.map_or_else(|| "—".into(), |v| i18n.lang.short(v)))
+                                .collect();
+                            p.label(
+                                egui::RichText::new(i18n.ta(
+                                    "debrief-cycles",
+                                    &[
+                                        ("values", per.join(" · ").into()),
+                                        ("unit", m.unit.as_str().into()),
+                                    ],
+                                ))
+                                .small(),
+                            );
+                        }
                     }
                 });
             }
@@ -1937,7 +1977,8 @@ pub fn action_text(sc: &Scenario, i18n: &I18n, a: &ActionKind) -> String {
             &[("seconds", Arg::N(*duration_ms as f64 / 1000.0))],
         ),
         ActionKind::Hint => i18n.t("act-hint"),
-        ActionKind::Instructor { event, .. } => {
+        ActionKind::Instructor { event, by } => {
+            let a_by = by.clone();
             let label = sc
                 .model
                 .events
@@ -1945,7 +1986,11 @@ pub fn action_text(sc: &Scenario, i18n: &I18n, a: &ActionKind) -> String {
                 .find(|e| e.id.as_str() == event.as_str())
                 .and_then(|e| e.label.as_ref())
                 .map_or_else(|| event.to_string(), |t| t.get(l).to_string());
-            i18n.ta("act-instructor", &[("event", label.into())])
+            let who = match &a_by {
+                Some(by) => format!("{label} ({by})"),
+                None => label,
+            };
+            i18n.ta("act-instructor", &[("event", who.into())])
         }
         ActionKind::Finish => i18n.t("act-finish"),
     }

@@ -143,6 +143,13 @@ fn fill(
     out
 }
 
+/// A share as ten cells, filled to the nearest tenth (`████████░░`), as a feedback manikin
+/// shows a percentage.
+pub fn share_bar(percent: f64) -> String {
+    let full = (percent.clamp(0.0, 100.0) / 10.0).round() as usize;
+    format!("{}{}", "█".repeat(full), "░".repeat(10 - full))
+}
+
 /// A step's title in a language.
 pub fn step_title(sc: &Scenario, lang: Lang, s: u32) -> String {
     sc.node_title(sc.step_node(s)).get(lang.code()).to_string()

@@ -18,6 +18,7 @@ use crate::action::LearnerAction;
 use crate::tracker::SessionConfig;
 use std::ops::Range;
 
+mod actions;
 mod check;
 mod expect;
 mod format;

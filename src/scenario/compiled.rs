@@ -282,6 +282,8 @@ pub struct FieldInfo {
 pub enum CMetricKind {
     /// Total held time of gestures.
     GestureTime(Vec<u32>),
+    /// Share of the holds of gestures in a duration range (s).
+    HeldInRange(Vec<u32>, Range),
     /// Longest hold of gestures.
     LongestGesture(Vec<u32>),
     /// Count of matching actions.

@@ -132,7 +132,17 @@ impl Metrics {
     }
 
     /// Records a held gesture.
-    pub fn gesture(&mut self, g: u32, duration_ms: u64) {
+    pub fn gesture(&mut self, ix: &Index, g: u32, duration_ms: u64) {
+        for (m, state) in ix.metrics.iter().zip(self.states.iter_mut()) {
+            if let CMetricKind::HeldInRange(gs, r) = &m.kind
+                && gs.contains(&g)
+            {
+                state.count += 1;
+                if r.contains_base(duration_ms as f64 / 1000.0) {
+                    state.in_range += 1;
+                }
+            }
+        }
         let g = g as usize;
         self.gesture_total[g] = self.gesture_total[g].saturating_add(duration_ms);
         self.gesture_longest[g] = self.gesture_longest[g].max(duration_ms);
@@ -266,6 +276,7 @@ impl Metrics {
                     / 1000.0,
             ),
             CMetricKind::Count(_) => Some(s.count as f64),
+            CMetricKind::HeldInRange(..) => pct(s.in_range, s.count),
             CMetricKind::CompressionRate => {
                 (s.count > 0).then(|| 60_000.0 / (s.sum / s.count as f64))
             }

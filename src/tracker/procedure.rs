@@ -197,7 +197,7 @@ impl Tracker {
             }
             Act::Gesture(g, ms) => {
                 duration_ms = *ms;
-                self.metrics.gesture(*g, *ms);
+                self.metrics.gesture(ix, *g, *ms);
                 self.apply_effects(&ix.gestures[*g as usize].effects, *ms as f64 / 1000.0, out);
             }
             Act::Compress(depth, recoil) => {

@@ -62,6 +62,11 @@ impl<'a> Compiler<'a> {
             MetricKind::GestureTime(list) => {
                 (CMetricKind::GestureTime(gestures(self, list)), seconds)
             }
+            MetricKind::HeldInRange(list, r) => {
+                let gs = gestures(self, list);
+                let r = self.measured_range(r, &kp.index(1), seconds, "a held duration");
+                (CMetricKind::HeldInRange(gs, r), percent)
+            }
             MetricKind::LongestGesture(list) => {
                 (CMetricKind::LongestGesture(gestures(self, list)), seconds)
             }

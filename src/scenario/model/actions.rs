@@ -104,6 +104,9 @@ pub enum MetricKind {
     GestureTime(Vec<GestureId>),
     /// Longest single hold of these gestures, in s.
     LongestGesture(Vec<GestureId>),
+    /// Percentage of the holds of these gestures whose duration is in the range (rescue
+    /// breaths of about 1 s, pushes of a flush), in %: quality per event for repeated gestures.
+    HeldInRange(Vec<GestureId>, RangeSpec),
     /// Number of actions matching a pattern.
     Count(Pattern),
     /// Mean compression rate over compressions not separated by a pause, in /min.

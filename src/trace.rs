@@ -140,22 +140,35 @@ pub fn summary(sc: &Scenario, o: &SessionOutcome, lang: Lang) -> String {
                             .find(|x| x.id.as_str() == crit)
                             .map(|x| x.text.get(l).to_string()),
                     };
-                    let found = o
-                        .steps
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, r)| Some(r.id.as_str()) == step)
-                        .flat_map(|(n, r)| {
-                            r.criteria.iter().enumerate().map(move |(i, x)| (n, i, x))
-                        })
-                        .find(|(_, _, x)| x.id == crit)
-                        .and_then(|(n, i, x)| {
-                            let check = sc.index.steps.get(n)?.criteria.get(i).map(|c| &c.check);
-                            x.result.map(|r| criterion_found(cat, lang, sc, check, &r))
-                        })
-                        .filter(|f| !f.is_empty())
-                        .map(|f| format!(" ({f})"))
-                        .unwrap_or_default();
+                    // What it found: a step's criterion, or one of the session's.
+                    let found = match step {
+                        Some(step) => o
+                            .steps
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, r)| r.id == step)
+                            .flat_map(|(n, r)| {
+                                r.criteria.iter().enumerate().map(move |(i, x)| (n, i, x))
+                            })
+                            .find(|(_, _, x)| x.id == crit)
+                            .and_then(|(n, i, x)| {
+                                let check =
+                                    sc.index.steps.get(n)?.criteria.get(i).map(|c| &c.check);
+                                x.result.map(|r| criterion_found(cat, lang, sc, check, &r))
+                            }),
+                        None => o
+                            .criteria
+                            .iter()
+                            .enumerate()
+                            .find(|(_, x)| x.id == crit)
+                            .and_then(|(i, x)| {
+                                let check = sc.index.criteria.get(i).map(|c| &c.check);
+                                x.result.map(|r| criterion_found(cat, lang, sc, check, &r))
+                            }),
+                    }
+                    .filter(|f| !f.is_empty())
+                    .map(|f| format!(" ({f})"))
+                    .unwrap_or_default();
                     let what = text.map_or_else(|| c.id.clone(), |t| format!("{t}{found}"));
                     ta("debrief-criterion-failed", &[("criterion", what.into())])
                 }

@@ -623,7 +623,7 @@ impl Index {
             || self
                 .events
                 .iter()
-                .any(|e| !matches!(e.trigger, CTrigger::When(_)))
+                .any(|e| !matches!(e.trigger, CTrigger::When(_) | CTrigger::Instructor))
     }
 
     /// The unit symbol a criterion's value is shown in (empty for plain numbers and text).

@@ -102,6 +102,8 @@ impl Tracker {
                             *slot = None;
                         }
                     }
+                    // A new instrument has displayed nothing yet.
+                    self.readings[*e as usize] = None;
                     changed = true;
                     self.push(
                         out,

@@ -321,12 +321,13 @@ fn untouched_ancestor(
     let mut best = None;
     let mut cur = node;
     while let Some(p) = ix.nodes[cur as usize].parent {
-        if touched(t, ix, p)
-            || (below_choices && matches!(ix.nodes[p as usize].kind, NodeKind::OneOf))
-        {
+        if touched(t, ix, p) {
             break;
         }
-        best = Some(p);
+        // Rules 3 never name a choice whole: the alternative below it, or a group above it.
+        if !(below_choices && matches!(ix.nodes[p as usize].kind, NodeKind::OneOf)) {
+            best = Some(p);
+        }
         cur = p;
     }
     best
@@ -358,12 +359,12 @@ fn applicable(t: &Tracker, ix: &Index, node: NodeIdx) -> bool {
 /// when only one could: the branch the world (a fault, an answer) selects.
 fn selected_branch(t: &Tracker, ix: &Index, p: NodeIdx) -> Option<NodeIdx> {
     fn doable(t: &Tracker, ix: &Index, n: NodeIdx) -> bool {
+        let children = &ix.nodes[n as usize].children;
         match ix.nodes[n as usize].kind {
             NodeKind::Step(s) => t.holds_opt(ix, ix.steps[s as usize].guard.as_ref()),
-            _ => ix.nodes[n as usize]
-                .children
-                .first()
-                .is_some_and(|&c| doable(t, ix, c)),
+            // A choice inside can start with any of its alternatives.
+            NodeKind::OneOf => children.iter().any(|&c| doable(t, ix, c)),
+            _ => children.first().is_some_and(|&c| doable(t, ix, c)),
         }
     }
     let mut open = ix.nodes[p as usize]

@@ -95,3 +95,37 @@ fn a_message_says_what_the_instrument_displayed_and_the_true_value_as_each_langu
         .unwrap();
     assert!(praxis::trace::describe(&s, say, Lang::En).contains("Judged on — (true"));
 }
+
+#[test]
+fn a_live_value_outside_a_message_said_at_the_time_is_refused_but_a_kept_version_still_loads() {
+    let text = |instruction: &str, say: &str| {
+        format!(
+            r##"Scenario(
+    format: 1, id: "k", version: "1.0.0", family: Clinical,
+    title: {{"en": "K", "fr": "K"}}, summary: {{"en": "K", "fr": "K"}}, estimated_duration: "1 min",
+    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "k.md",
+    room: (size: (6.0, 3.0, 6.0), objects: [
+        (id: "floor", name: {{"en": "floor", "fr": "sol"}}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
+        (id: "meter", name: {{"en": "meter", "fr": "lecteur"}}, model: Cuboid(size: (0.1, 0.1, 0.1)), pose: (position: (0.0, 1.0, 0.0)), affords: [Read], display: (shows: "glucose", resolution: 1.0)),
+    ]),
+    state: (quantities: [(id: "glucose", unit: "mg/dL", initial: 69.6)]),
+    procedure: [Step(id: "read", title: {{"en": "Read", "fr": "Lire"}}, instruction: {{"en": "{instruction}", "fr": "{instruction}"}}, done_when: Read("meter"))],
+    rules: [(id: "say", on: Read("meter"), effects: [Say({{"en": "{say}", "fr": "{say}"}})])],
+    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
+)"##
+        )
+    };
+    // In an instruction (read before anything is displayed): refused where it is written.
+    let err = Scenario::from_ron_str("k.ron", &text("Read {shown:meter}", "ok"))
+        .unwrap_err()
+        .render_short();
+    assert!(
+        err.contains("praxis::scenario::live_value") && err.contains("instruction"),
+        "{err}"
+    );
+    // A version kept from before live values, with braces in its texts, still loads to re-score
+    // its records: the braces are text, the checks warnings.
+    let old = text("Read {shown:meter}", "Press {key:OK}");
+    let kept = Scenario::kept_version("k.ron", old.as_bytes()).expect("a kept version loads");
+    assert!(kept.index.message_slots[0].is_empty());
+}

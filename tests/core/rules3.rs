@@ -186,3 +186,34 @@ fn a_step_done_late_costs_one_order_penalty_however_many_steps_went_before_it() 
     assert_eq!(outcome(&s, 3, log).score.penalties, 0.5);
     assert_eq!(outcome(&s, 2, log).score.penalties, 1.0);
 }
+
+#[test]
+fn a_section_never_started_is_one_line_even_with_a_choice_inside() {
+    let text = r##"Scenario(
+    format: 1, id: "n", version: "1.0.0", family: Clinical,
+    title: {"en": "N", "fr": "N"}, summary: {"en": "N", "fr": "N"}, estimated_duration: "1 min",
+    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "n.md",
+    room: (size: (6.0, 3.0, 6.0), objects: [
+        (id: "floor", name: {"en": "floor", "fr": "sol"}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
+    ]),
+    gestures: [(id: "a", name: {"en": "a", "fr": "a"}), (id: "x", name: {"en": "x", "fr": "x"}), (id: "y", name: {"en": "y", "fr": "y"}), (id: "z", name: {"en": "z", "fr": "z"})],
+    procedure: [
+        Step(id: "first", title: {"en": "First", "fr": "Premier"}, done_when: Gesture("a")),
+        Sequence(id: "section", title: {"en": "Section", "fr": "Section"}, steps: [
+            Step(id: "x", title: {"en": "X", "fr": "X"}, done_when: Gesture("x"), critical: true),
+            OneOf(id: "choice", title: {"en": "Choice", "fr": "Choix"}, steps: [
+                Sequence(id: "b", title: {"en": "B", "fr": "B"}, steps: [Step(id: "y", title: {"en": "Y", "fr": "Y"}, done_when: Gesture("y"), critical: true)]),
+                Step(id: "z", title: {"en": "Z", "fr": "Z"}, done_when: Gesture("z")),
+            ]),
+        ]),
+    ],
+    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
+)"##;
+    let s = Arc::new(Scenario::from_ron_str("n.ron", text).unwrap());
+    let named = |rules| {
+        let o = outcome(&s, rules, "0 gesture a for 1s\n");
+        o.critical.iter().map(|c| c.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(named(3), ["section"]);
+    assert_eq!(named(2), ["section"]);
+}

@@ -70,7 +70,7 @@ impl<'a> Compiler<'a> {
             let message = format!(
                 "{whose} allows one answer, but a choice is always correct and another is correct when its `correct_when` holds: then no single answer is right"
             );
-            self.fail(&checks::ALWAYS_AND_SOMETIMES_CORRECT, &list, message);
+            self.fail_new(&checks::ALWAYS_AND_SOMETIMES_CORRECT, &list, message);
         }
         DecisionInfo {
             id: d.id.0.clone(),

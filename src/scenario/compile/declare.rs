@@ -116,7 +116,7 @@ impl<'a> Compiler<'a> {
                 "`domain_ref` is `{}`, a path: it names a file of the domain references' folder",
                 m.domain_ref
             );
-            self.fail(&checks::DOMAIN_REF_PATH, &root.field("domain_ref"), message);
+            self.fail_new(&checks::DOMAIN_REF_PATH, &root.field("domain_ref"), message);
         }
     }
 

@@ -224,6 +224,25 @@ impl<'a> Compiler<'a> {
                     continue;
                 }
                 seen.push(written.clone());
+                // A kept version read to re-score was valid without live values: what does not
+                // resolve stays text.
+                if matches!(self.purpose, Purpose::Rescore) {
+                    let source = match kind {
+                        "shown" => self
+                            .ix
+                            .entity_ids
+                            .get(id)
+                            .copied()
+                            .filter(|&e| self.ix.entities[e as usize].display.is_some())
+                            .map(SlotSource::Shown),
+                        "value" => self.lookup(Sym::Quantity, id).map(SlotSource::Value),
+                        _ => None,
+                    };
+                    if let Some(source) = source {
+                        out.push(Slot { written, source });
+                    }
+                    continue;
+                }
                 let source = match kind {
                     "shown" => self.displayed(id, p, usage).map(SlotSource::Shown),
                     "value" => self
@@ -302,7 +321,9 @@ impl<'a> Compiler<'a> {
                     CEffect::Replace(e)
                 }
                 Effect::Say(t) => {
+                    self.live_ok = true;
                     self.text(t, &ep.index(0), "a message to the learner");
+                    self.live_ok = false;
                     let slots = self.slots(t, &ep.index(0), usage);
                     self.ix.messages.push(t.clone());
                     self.ix.message_slots.push(slots);

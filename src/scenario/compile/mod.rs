@@ -171,6 +171,7 @@ pub fn compile_for(
         settable: Vec::new(),
         choice_ids: Vec::new(),
         steps_declared: 0,
+        live_ok: false,
     };
     c.run(&parsed.model, &parsed.file, reference);
     let has_errors = c.diags.iter().any(|d| d.level == Level::Error);
@@ -232,6 +233,9 @@ struct Compiler<'a> {
     choice_ids: Vec<Vec<String>>,
     /// Steps declared so far (the next step's index).
     steps_declared: StepIdx,
+    /// Whether the text being checked is said at the time (a `Say`, an event's message), so may
+    /// hold live values.
+    live_ok: bool,
 }
 
 fn is_kebab(s: &str) -> bool {

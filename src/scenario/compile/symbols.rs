@@ -43,6 +43,22 @@ impl<'a> Compiler<'a> {
         self.fail_at(check, span, message)
     }
 
+    /// Reports a check added after scenarios were already in use: an error for a scenario to
+    /// run, a warning when a kept version is read to re-score its records (it was valid then).
+    pub(super) fn fail_new(
+        &mut self,
+        check: &checks::Check,
+        p: &Path,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let rescore = matches!(self.purpose, Purpose::Rescore);
+        let d = self.fail(check, p, message);
+        if rescore {
+            d.level = Level::Warning;
+        }
+        d
+    }
+
     /// Reports that the part of a value at `span` fails `check`.
     pub(super) fn fail_at(
         &mut self,
@@ -256,6 +272,17 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn text(&mut self, t: &Text, p: &Path, what: &str) {
+        // Live values are filled in only in what is said at the time.
+        if !self.live_ok
+            && t.0
+                .values()
+                .any(|s| s.contains("{shown:") || s.contains("{value:"))
+        {
+            let message = format!(
+                "{what} holds a live value, which only a message said at the time (a `Say`, an event's `message`) can show"
+            );
+            self.fail_new(&checks::LIVE_VALUE_NOT_HERE, p, message);
+        }
         for lang in ["en", "fr"] {
             match t.0.get(lang) {
                 Some(s) if !s.trim().is_empty() => {}

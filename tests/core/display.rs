@@ -1,6 +1,7 @@
 //! What the instrument shows: conditions judged on the displayed reading, not the hidden true
 //! value, and messages that say the live value.
 
+use crate::support;
 use praxis::eventlog;
 use praxis::scenario::Scenario;
 use praxis::text::Lang;
@@ -10,29 +11,22 @@ use std::sync::Arc;
 /// A meter that shows a true glucose of 69.6 mg/dL as 70 (whole mg/dL, no noise), a question
 /// judged on what it shows, and a message saying it.
 fn meter() -> Arc<Scenario> {
-    let text = r##"Scenario(
-    format: 1, id: "m", version: "1.0.0", family: Clinical,
-    title: {"en": "M", "fr": "M"}, summary: {"en": "M", "fr": "M"}, estimated_duration: "1 min",
-    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "m.md",
-    room: (size: (6.0, 3.0, 6.0), objects: [
-        (id: "floor", name: {"en": "floor", "fr": "sol"}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
-        (id: "meter", name: {"en": "meter", "fr": "lecteur"}, model: Cuboid(size: (0.1, 0.1, 0.1)), pose: (position: (0.0, 1.0, 0.0)), affords: [Read], display: (shows: "glucose", resolution: 1.0)),
-    ]),
-    state: (quantities: [(id: "glucose", unit: "mg/dL", initial: 69.6)]),
-    decisions: [(id: "act", prompt: {"en": "Act?", "fr": "Agir ?"}, critical: true, choices: [
-        (id: "routine", text: {"en": "Routine", "fr": "Routine"}, correct_when: Shows("meter", ">= 70 mg/dL")),
-        (id: "treat", text: {"en": "Treat", "fr": "Resucrer"}, correct_when: Shows("meter", "< 70 mg/dL")),
-    ])],
-    procedure: [
-        Step(id: "read", title: {"en": "Read", "fr": "Lire"}, done_when: Read("meter")),
-        Step(id: "decide", title: {"en": "Decide", "fr": "Décider"}, done_when: Choose("act")),
-    ],
-    rules: [(id: "say", on: Choose("act"), effects: [Say({"en": "Judged on {shown:meter} (true {value:glucose}).", "fr": "Jugé sur {shown:meter} (vrai {value:glucose})."})])],
-    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
-)"##;
-    Arc::new(
-        Scenario::from_ron_str("m.ron", text).unwrap_or_else(|r| panic!("{}", r.render_short())),
+    support::small(
+        "m",
+        support::METER,
+        r#"state: (quantities: [(id: "glucose", unit: "mg/dL", initial: 69.6)]),
+decisions: [(id: "act", prompt: {"en": "Act?", "fr": "Agir ?"}, critical: true, choices: [
+    (id: "routine", text: {"en": "Routine", "fr": "Routine"}, correct_when: Shows("meter", ">= 70 mg/dL")),
+    (id: "treat", text: {"en": "Treat", "fr": "Resucrer"}, correct_when: Shows("meter", "< 70 mg/dL")),
+])],
+procedure: [
+    Step(id: "read", title: {"en": "Read", "fr": "Lire"}, done_when: Read("meter")),
+    Step(id: "decide", title: {"en": "Decide", "fr": "Décider"}, done_when: Choose("act")),
+],
+rules: [(id: "say", on: Choose("act"), effects: [Say({"en": "Judged on {shown:meter} (true {value:glucose}).", "fr": "Jugé sur {shown:meter} (vrai {value:glucose})."})])],
+scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),"#,
     )
+    .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn run(s: &Arc<Scenario>, events: &str) -> (bool, Vec<praxis::tracker::Feedback>) {

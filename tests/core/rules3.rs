@@ -3,6 +3,7 @@
 //! judged when none was taken; a failed "recorded as displayed" keeps what was displayed; records
 //! judged under rules 2 keep their meaning.
 
+use crate::support;
 use praxis::eventlog;
 use praxis::scenario::Scenario;
 use praxis::scoring::{CriterionResult, SessionOutcome, StepStatus};
@@ -12,35 +13,28 @@ use std::sync::Arc;
 /// After `check`, a question answered; then one of two branches: tell (no fault) or treat (with
 /// the `low` fault), each with a critical step.
 fn branches() -> Arc<Scenario> {
-    let text = r##"Scenario(
-    format: 1, id: "r", version: "1.0.0", family: Clinical,
-    title: {"en": "R", "fr": "R"}, summary: {"en": "R", "fr": "R"}, estimated_duration: "1 min",
-    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "r.md",
-    room: (size: (6.0, 3.0, 6.0), objects: [
-        (id: "floor", name: {"en": "floor", "fr": "sol"}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
-        (id: "meter", name: {"en": "meter", "fr": "lecteur"}, model: Cuboid(size: (0.1, 0.1, 0.1)), pose: (position: (0.0, 1.0, 0.0)), affords: [Read], display: (shows: "glucose", resolution: 1.0)),
-    ]),
-    state: (quantities: [(id: "glucose", unit: "mg/dL", initial: 111.0)]),
-    gestures: [(id: "check", name: {"en": "check", "fr": "vérifier"}), (id: "tell", name: {"en": "tell", "fr": "dire"}), (id: "sugar", name: {"en": "sugar", "fr": "sucre"}), (id: "recheck", name: {"en": "recheck", "fr": "recontrôler"})],
-    fields: [(id: "entry", label: {"en": "Glucose", "fr": "Glycémie"}, unit: "mg/dL")],
-    procedure: [
-        Step(id: "check", title: {"en": "Check", "fr": "Vérifier"}, done_when: Gesture("check")),
-        Step(id: "record", title: {"en": "Record", "fr": "Noter"}, done_when: Enter("entry"),
-            criteria: [(id: "as-displayed", text: {"en": "As displayed", "fr": "Tel qu'affiché"}, check: Agrees(Field("entry"), Reading("meter"), "0.5 mg/dL"), critical: true)]),
-        OneOf(id: "act", title: {"en": "Act", "fr": "Agir"}, steps: [
-            Step(id: "tell", title: {"en": "Tell", "fr": "Dire"}, done_when: Gesture("tell"), when: Not(Fault("low")), critical: true),
-            Sequence(id: "treat", title: {"en": "Treat", "fr": "Traiter"}, steps: [
-                Step(id: "give-sugar", title: {"en": "Give sugar", "fr": "Resucrer"}, done_when: Gesture("sugar"), when: Fault("low"), critical: true),
-                Step(id: "recheck", title: {"en": "Recheck", "fr": "Recontrôler"}, done_when: Gesture("recheck"), when: Fault("low"), points: 3.0),
-            ]),
+    support::small(
+        "r",
+        support::METER,
+        r#"state: (quantities: [(id: "glucose", unit: "mg/dL", initial: 111.0)]),
+gestures: [(id: "check", name: {"en": "check", "fr": "vérifier"}), (id: "tell", name: {"en": "tell", "fr": "dire"}), (id: "sugar", name: {"en": "sugar", "fr": "sucre"}), (id: "recheck", name: {"en": "recheck", "fr": "recontrôler"})],
+fields: [(id: "entry", label: {"en": "Glucose", "fr": "Glycémie"}, unit: "mg/dL")],
+procedure: [
+    Step(id: "check", title: {"en": "Check", "fr": "Vérifier"}, done_when: Gesture("check")),
+    Step(id: "record", title: {"en": "Record", "fr": "Noter"}, done_when: Enter("entry"),
+        criteria: [(id: "as-displayed", text: {"en": "As displayed", "fr": "Tel qu'affiché"}, check: Agrees(Field("entry"), Reading("meter"), "0.5 mg/dL"), critical: true)]),
+    OneOf(id: "act", title: {"en": "Act", "fr": "Agir"}, steps: [
+        Step(id: "tell", title: {"en": "Tell", "fr": "Dire"}, done_when: Gesture("tell"), when: Not(Fault("low")), critical: true),
+        Sequence(id: "treat", title: {"en": "Treat", "fr": "Traiter"}, steps: [
+            Step(id: "give-sugar", title: {"en": "Give sugar", "fr": "Resucrer"}, done_when: Gesture("sugar"), when: Fault("low"), critical: true),
+            Step(id: "recheck", title: {"en": "Recheck", "fr": "Recontrôler"}, done_when: Gesture("recheck"), when: Fault("low"), points: 3.0),
         ]),
-    ],
-    faults: [(id: "low", label: {"en": "Low", "fr": "Basse"}, chance: 0.0)],
-    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
-)"##;
-    Arc::new(
-        Scenario::from_ron_str("r.ron", text).unwrap_or_else(|r| panic!("{}", r.render_short())),
+    ]),
+],
+faults: [(id: "low", label: {"en": "Low", "fr": "Basse"}, chance: 0.0)],
+scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),"#,
     )
+    .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn outcome(s: &Arc<Scenario>, rules: u32, events: &str) -> SessionOutcome {
@@ -135,23 +129,18 @@ fn a_comparison_keeps_what_the_instrument_displayed_under_rules_3_only() {
 
 #[test]
 fn compression_quality_is_reported_per_cycle_as_a_feedback_manikin_shows_it() {
-    let text = r##"Scenario(
-    format: 1, id: "c", version: "1.0.0", family: Clinical,
-    title: {"en": "C", "fr": "C"}, summary: {"en": "C", "fr": "C"}, estimated_duration: "1 min",
-    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "c.md",
-    room: (size: (6.0, 3.0, 6.0), objects: [
-        (id: "floor", name: {"en": "floor", "fr": "sol"}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
-        (id: "manikin", name: {"en": "manikin", "fr": "mannequin"}, model: Cuboid(size: (0.4, 0.2, 1.6)), pose: (position: (0.0, 0.1, 0.0)), affords: [Compress]),
-    ]),
-    metrics: [
-        (id: "at-depth", label: {"en": "5–6 cm", "fr": "5–6 cm"}, kind: CompressionsAtDepth("50..60 mm")),
-        (id: "rate", label: {"en": "Rate", "fr": "Fréquence"}, kind: CompressionRate),
-        (id: "hands-off", label: {"en": "Hands off", "fr": "Mains levées"}, kind: HandsOffTime),
-    ],
-    procedure: [Step(id: "push", title: {"en": "Push", "fr": "Comprimer"}, done_when: Compress, repeat: 5)],
-    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
-)"##;
-    let s = Arc::new(Scenario::from_ron_str("c.ron", text).unwrap());
+    let s = support::small(
+        "c",
+        r#"(id: "manikin", name: {"en": "manikin", "fr": "mannequin"}, model: Cuboid(size: (0.4, 0.2, 1.6)), pose: (position: (0.0, 0.1, 0.0)), affords: [Compress]),"#,
+        r#"metrics: [
+    (id: "at-depth", label: {"en": "5–6 cm", "fr": "5–6 cm"}, kind: CompressionsAtDepth("50..60 mm")),
+    (id: "rate", label: {"en": "Rate", "fr": "Fréquence"}, kind: CompressionRate),
+    (id: "hands-off", label: {"en": "Hands off", "fr": "Mains levées"}, kind: HandsOffTime),
+],
+procedure: [Step(id: "push", title: {"en": "Push", "fr": "Comprimer"}, done_when: Compress, repeat: 5)],
+scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     // Three compressions 52 mm deep at 0.5 s, a 5 s pause, two 40 mm deep at 0.6 s.
     let log =
         "0 compress manikin depth 52 x3 every 0.5s\n6 compress manikin depth 40 x2 every 0.6s\n";
@@ -189,27 +178,23 @@ fn a_step_done_late_costs_one_order_penalty_however_many_steps_went_before_it() 
 
 #[test]
 fn a_section_never_started_is_one_line_even_with_a_choice_inside() {
-    let text = r##"Scenario(
-    format: 1, id: "n", version: "1.0.0", family: Clinical,
-    title: {"en": "N", "fr": "N"}, summary: {"en": "N", "fr": "N"}, estimated_duration: "1 min",
-    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "n.md",
-    room: (size: (6.0, 3.0, 6.0), objects: [
-        (id: "floor", name: {"en": "floor", "fr": "sol"}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
-    ]),
-    gestures: [(id: "a", name: {"en": "a", "fr": "a"}), (id: "x", name: {"en": "x", "fr": "x"}), (id: "y", name: {"en": "y", "fr": "y"}), (id: "z", name: {"en": "z", "fr": "z"})],
-    procedure: [
-        Step(id: "first", title: {"en": "First", "fr": "Premier"}, done_when: Gesture("a")),
-        Sequence(id: "section", title: {"en": "Section", "fr": "Section"}, steps: [
-            Step(id: "x", title: {"en": "X", "fr": "X"}, done_when: Gesture("x"), critical: true),
-            OneOf(id: "choice", title: {"en": "Choice", "fr": "Choix"}, steps: [
-                Sequence(id: "b", title: {"en": "B", "fr": "B"}, steps: [Step(id: "y", title: {"en": "Y", "fr": "Y"}, done_when: Gesture("y"), critical: true)]),
-                Step(id: "z", title: {"en": "Z", "fr": "Z"}, done_when: Gesture("z")),
-            ]),
+    let s = support::small(
+        "n",
+        "",
+        r#"gestures: [(id: "a", name: {"en": "a", "fr": "a"}), (id: "x", name: {"en": "x", "fr": "x"}), (id: "y", name: {"en": "y", "fr": "y"}), (id: "z", name: {"en": "z", "fr": "z"})],
+procedure: [
+    Step(id: "first", title: {"en": "First", "fr": "Premier"}, done_when: Gesture("a")),
+    Sequence(id: "section", title: {"en": "Section", "fr": "Section"}, steps: [
+        Step(id: "x", title: {"en": "X", "fr": "X"}, done_when: Gesture("x"), critical: true),
+        OneOf(id: "choice", title: {"en": "Choice", "fr": "Choix"}, steps: [
+            Sequence(id: "b", title: {"en": "B", "fr": "B"}, steps: [Step(id: "y", title: {"en": "Y", "fr": "Y"}, done_when: Gesture("y"), critical: true)]),
+            Step(id: "z", title: {"en": "Z", "fr": "Z"}, done_when: Gesture("z")),
         ]),
-    ],
-    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
-)"##;
-    let s = Arc::new(Scenario::from_ron_str("n.ron", text).unwrap());
+    ]),
+],
+scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let named = |rules| {
         let o = outcome(&s, rules, "0 gesture a for 1s\n");
         o.critical.iter().map(|c| c.id.clone()).collect::<Vec<_>>()

@@ -76,3 +76,27 @@ pub fn scenario_ids() -> Vec<String> {
         .map(|p| p.file_stem().unwrap().to_str().unwrap().to_string())
         .collect()
 }
+
+/// A small scenario for a test: a fixed header (its id, texts, one source, a 6 m room with a
+/// floor) around `objects` (the room's other objects, RON) and `rest` (every other section, the
+/// procedure and scoring included, RON). The rendered problems when it is invalid.
+pub fn small(id: &str, objects: &str, rest: &str) -> Result<Arc<Scenario>, String> {
+    let text = format!(
+        r##"Scenario(
+    format: 1, id: "{id}", version: "1.0.0", family: Clinical,
+    title: {{"en": "T", "fr": "T"}}, summary: {{"en": "T", "fr": "T"}}, estimated_duration: "1 min",
+    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "{id}.md",
+    room: (size: (6.0, 3.0, 6.0), objects: [
+        (id: "floor", name: {{"en": "floor", "fr": "sol"}}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
+        {objects}
+    ]),
+    {rest}
+)"##
+    );
+    Scenario::from_ron_str(&format!("{id}.ron"), &text)
+        .map(Arc::new)
+        .map_err(|r| r.render_short())
+}
+
+/// A glucose meter showing the quantity `glucose` to the whole unit, for `small` scenarios.
+pub const METER: &str = r#"(id: "meter", name: {"en": "meter", "fr": "lecteur"}, model: Cuboid(size: (0.1, 0.1, 0.1)), pose: (position: (0.0, 1.0, 0.0)), affords: [Read], display: (shows: "glucose", resolution: 1.0)),"#;

@@ -1,5 +1,6 @@
 //! Units as clinicians and operators write them: conversions only where they are defined.
 
+use crate::support;
 use praxis::eventlog;
 use praxis::scenario::Scenario;
 use praxis::scenario::units::{self, convert_base, unit};
@@ -9,25 +10,18 @@ use std::sync::Arc;
 /// A scenario with one glucose field in mmol/L (with `field_extra`) and a step done when a
 /// value in 3.9..10 mmol/L is recorded.
 fn glucose(field_extra: &str) -> Result<Arc<Scenario>, String> {
-    let text = format!(
-        r##"Scenario(
-    format: 1, id: "g", version: "1.0.0", family: Clinical,
-    title: {{"en": "G", "fr": "G"}}, summary: {{"en": "G", "fr": "G"}}, estimated_duration: "1 min",
-    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "g.md",
-    room: (size: (6.0, 3.0, 6.0), objects: [
-        (id: "floor", name: {{"en": "floor", "fr": "sol"}}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
-    ]),
-    fields: [(id: "glucose", label: {{"en": "Glucose", "fr": "Glycémie"}}, unit: "mmol/L"{field_extra})],
-    procedure: [Step(
-        id: "record", title: {{"en": "Record", "fr": "Noter"}}, done_when: Enter("glucose"),
-        criteria: [(id: "in-range", text: {{"en": "3.9 to 10", "fr": "3,9 à 10"}}, check: Value(Field("glucose"), "3.9..10 mmol/L"))],
-    )],
-    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
-)"##
-    );
-    Scenario::from_ron_str("g.ron", &text)
-        .map(Arc::new)
-        .map_err(|r| r.render_short())
+    support::small(
+        "g",
+        "",
+        &format!(
+            r#"fields: [(id: "glucose", label: {{"en": "Glucose", "fr": "Glycémie"}}, unit: "mmol/L"{field_extra})],
+procedure: [Step(
+    id: "record", title: {{"en": "Record", "fr": "Noter"}}, done_when: Enter("glucose"),
+    criteria: [(id: "in-range", text: {{"en": "3.9 to 10", "fr": "3,9 à 10"}}, check: Value(Field("glucose"), "3.9..10 mmol/L"))],
+)],
+scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),"#
+        ),
+    )
 }
 
 fn recorded(s: &Arc<Scenario>, line: &str) -> (Option<f64>, Vec<FeedbackKind>) {
@@ -128,23 +122,14 @@ fn a_molar_mass_that_is_not_one_is_refused_where_it_is_written() {
 
 #[test]
 fn an_event_log_gives_a_single_answer_decision_one_answer() {
-    let s = Arc::new(
-        Scenario::from_ron_str(
-            "d.ron",
-            r#"Scenario(
-    format: 1, id: "d", version: "1.0.0", family: Clinical,
-    title: {"en": "D", "fr": "D"}, summary: {"en": "D", "fr": "D"}, estimated_duration: "1 min",
-    sources: [(title: "T", publisher: "T", edition: "1", section: "-", url: "-")], domain_ref: "d.md",
-    room: (size: (6.0, 3.0, 6.0), objects: [
-        (id: "floor", name: {"en": "floor", "fr": "sol"}, model: Cuboid(size: (6.0, 0.01, 6.0)), pose: (position: (0.0, 0.0, 0.0))),
-    ]),
-    decisions: [(id: "q", prompt: {"en": "Q", "fr": "Q"}, choices: [(id: "a", text: {"en": "A", "fr": "A"}, correct: true), (id: "b", text: {"en": "B", "fr": "B"})])],
-    procedure: [Step(id: "answer", title: {"en": "Answer", "fr": "Répondre"}, done_when: Choose("q"))],
-    scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
-)"#,
-        )
-        .unwrap(),
-    );
+    let s = support::small(
+        "d",
+        "",
+        r#"decisions: [(id: "q", prompt: {"en": "Q", "fr": "Q"}, choices: [(id: "a", text: {"en": "A", "fr": "A"}, correct: true), (id: "b", text: {"en": "B", "fr": "B"})])],
+procedure: [Step(id: "answer", title: {"en": "Answer", "fr": "Répondre"}, done_when: Choose("q"))],
+scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),"#,
+    )
+    .unwrap();
     let text = "0 choose q a,b\n";
     let log = eventlog::parse("d.events", text).unwrap();
     let err = eventlog::check(&log, &s, "d.events", text)

@@ -695,13 +695,64 @@ fn capture_system(
                 cap.ready_frames = 0;
             }
             7 => shoot(dir.join("controls.png"), &mut cap),
+            // The overlays, each alone over the room: pause, a question, a form, the tutorial,
+            // the finish confirmation (what a change to the screens must keep).
             8 => {
                 ui.help = false;
-                requests.write(Request::Finish);
+                ui.paused = true;
                 cap.stage = 9;
                 cap.ready_frames = 0;
             }
-            9 => shoot(dir.join("debrief.png"), &mut cap),
+            9 => shoot(dir.join("pause.png"), &mut cap),
+            10 => {
+                ui.paused = false;
+                let sc = session.as_deref().map(|s| s.start.scenario.clone());
+                ui.dialog = sc
+                    .as_ref()
+                    .and_then(|sc| sc.model.decisions.first())
+                    .map(|d| super::ui::Dialog::Choose {
+                        decision: 0,
+                        picked: vec![false; d.choices.len()],
+                    });
+                cap.stage = if ui.dialog.is_some() { 11 } else { 12 };
+                cap.ready_frames = 0;
+            }
+            11 => shoot(dir.join("dialog-choose.png"), &mut cap),
+            12 => {
+                let sc = session.as_deref().map(|s| s.start.scenario.clone());
+                ui.dialog = sc
+                    .as_ref()
+                    .filter(|sc| !sc.model.fields.is_empty())
+                    .map(|_| super::ui::Dialog::Enter {
+                        field: 0,
+                        text: String::new(),
+                        error: None,
+                    });
+                cap.stage = if ui.dialog.is_some() { 13 } else { 14 };
+                cap.ready_frames = 0;
+            }
+            13 => shoot(dir.join("dialog-enter.png"), &mut cap),
+            14 => {
+                ui.dialog = None;
+                ui.tutorial = true;
+                cap.stage = 15;
+                cap.ready_frames = 0;
+            }
+            15 => shoot(dir.join("tutorial.png"), &mut cap),
+            16 => {
+                ui.tutorial = false;
+                ui.confirm_finish = true;
+                cap.stage = 17;
+                cap.ready_frames = 0;
+            }
+            17 => shoot(dir.join("finish-confirmation.png"), &mut cap),
+            18 => {
+                ui.confirm_finish = false;
+                requests.write(Request::Finish);
+                cap.stage = 19;
+                cap.ready_frames = 0;
+            }
+            19 => shoot(dir.join("debrief.png"), &mut cap),
             _ => {
                 exit.write(AppExit::Success);
             }

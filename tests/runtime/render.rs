@@ -139,8 +139,16 @@ fn start_screen_scenario_and_debrief_render_with_content() {
     // The 3D room (left part) is not blank, and the instruction panel has text.
     has_room_and_panel(&read_png(&out.join("mid-scenario.png")), "mid-scenario.png");
 
-    // The hand-action menu and the controls overlay, drawn over the room.
-    for name in ["action-menu.png", "controls.png"] {
+    // The hand-action menu, the controls overlay and the other overlays (pause, a question,
+    // the tutorial, the finish confirmation), drawn over the room.
+    for name in [
+        "action-menu.png",
+        "controls.png",
+        "pause.png",
+        "dialog-choose.png",
+        "tutorial.png",
+        "finish-confirmation.png",
+    ] {
         let p = read_png(&out.join(name));
         assert!(
             p.text_share(0.3, 0.7, 0.2, 0.8) > 0.01,

@@ -478,5 +478,6 @@ pub fn start(app: &mut App, path: &Path, scenario: Arc<Scenario>, mode: Mode) {
     app.update();
 }
 
+mod capture;
 mod window;
 pub use window::run;

@@ -1,16 +1,15 @@
 //! The window app: `praxis run`.
 
 #![expect(
-    clippy::print_stdout,
     clippy::print_stderr,
-    reason = "`praxis run` reports problems and measurements on the terminal, like the other commands"
+    reason = "`praxis run` reports problems on the terminal, like the other commands"
 )]
 
+use super::capture::{Capture, CaptureKind, capture_system};
 use super::*;
 use bevy::camera::RenderTarget;
 use bevy::render::renderer::RenderAdapterInfo;
 use bevy::render::view::Msaa;
-use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::window::{PrimaryWindow, WindowResolution};
 use bevy_egui::{
     EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, EguiTextureHandle,
@@ -19,37 +18,13 @@ use bevy_egui::{
 
 /// The graphics preset in use.
 #[derive(Resource, Debug, Clone)]
-struct Graphics {
-    preset: Preset,
+pub(super) struct Graphics {
+    pub(super) preset: Preset,
     /// Render scale of the 3D view.
-    scale: f32,
+    pub(super) scale: f32,
     /// The 3D view's image (low preset), shown by egui behind the interface.
     image: Option<Handle<Image>>,
     texture: Option<bevy_egui::egui::TextureId>,
-}
-
-/// What `--screenshot`, `--tour` and `--bench` are waiting for.
-#[derive(Resource, Debug)]
-struct Capture {
-    started: Instant,
-    /// Frames since the scene was ready.
-    ready_frames: u32,
-    /// Pending file to appear before the next stage.
-    waiting_for: Option<PathBuf>,
-    stage: u32,
-    kind: CaptureKind,
-}
-
-#[derive(Debug, Clone)]
-enum CaptureKind {
-    Screenshot(PathBuf),
-    Tour(PathBuf),
-    Bench {
-        seconds: f32,
-        frames: Vec<f32>,
-        ours: Vec<f32>,
-        began: Option<Instant>,
-    },
 }
 
 /// Runs the app; returns the exit status.
@@ -546,266 +521,5 @@ fn first_frame(
             "first interactive frame {:.0} ms after start-up",
             started.0.elapsed().as_secs_f64() * 1000.0
         );
-    }
-}
-
-/// Whether the room is ready to be photographed: models loaded, bodies at rest (or 2 s of
-/// simulated time).
-fn settled(
-    server: &AssetServer,
-    models: &Query<&bevy::world_serialization::WorldAssetRoot>,
-    bodies: &Query<&Sleeping, With<scene::Obj>>,
-    session: Option<&Session>,
-) -> bool {
-    let loaded = models
-        .iter()
-        .all(|m| server.is_loaded_with_dependencies(m.0.id()));
-    let asleep = bodies.iter().all(|s| s.sleeping);
-    let time = session.is_some_and(|s| s.clock_ms >= 2000);
-    loaded && (asleep || time)
-}
-
-/// Frames to wait once settled, for pipelines to compile and the picture to be complete.
-const SETTLE_FRAMES: u32 = 12;
-
-fn capture_system(
-    mut commands: Commands,
-    mut cap: ResMut<Capture>,
-    server: Res<AssetServer>,
-    models: Query<&bevy::world_serialization::WorldAssetRoot>,
-    bodies: Query<&Sleeping, With<scene::Obj>>,
-    session: Option<Res<Session>>,
-    mut ui: ResMut<UiState>,
-    catalog: Res<catalog::Catalog>,
-    time: Res<Time<bevy::time::Real>>,
-    graphics: Res<Graphics>,
-    playback: Option<Res<super::playback::Playback>>,
-    script: Option<Res<super::vr::PoseScript>>,
-    mut requests: MessageWriter<Request>,
-    mut intents: MessageWriter<Intent>,
-    mut exit: MessageWriter<AppExit>,
-) {
-    if cap.started.elapsed().as_secs_f32() > CAPTURE_LIMIT_S {
-        error!("could not capture within {CAPTURE_LIMIT_S} s");
-        exit.write(AppExit::Error(std::num::NonZeroU8::new(2).expect("2")));
-        return;
-    }
-    if let Some(f) = cap.waiting_for.clone() {
-        if std::fs::metadata(&f).is_ok_and(|m| m.len() > 0) {
-            info!("saved {}", f.display());
-            cap.waiting_for = None;
-            cap.ready_frames = 0;
-            cap.stage += 1;
-        } else {
-            return;
-        }
-    }
-    let ready = match ui.screen {
-        Screen::Play => {
-            settled(&server, &models, &bodies, session.as_deref())
-                && playback
-                    .as_deref()
-                    .is_none_or(|p| p.done(session.as_deref()))
-                && script.as_deref().is_none_or(|s| {
-                    session
-                        .as_deref()
-                        .is_some_and(|x| x.now().0 as f64 / 1000.0 >= s.posed_until())
-                })
-        }
-        _ => true,
-    };
-    if ready {
-        cap.ready_frames += 1;
-    } else {
-        cap.ready_frames = 0;
-    }
-    if cap.ready_frames < SETTLE_FRAMES {
-        return;
-    }
-    let mut shoot = |file: PathBuf, cap: &mut Capture| {
-        if let Some(dir) = file.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let _ = std::fs::remove_file(&file);
-        commands
-            .spawn(Screenshot::primary_window())
-            .observe(save_to_disk(file.clone()));
-        cap.waiting_for = Some(file);
-    };
-    let stage = cap.stage;
-    match cap.kind.clone() {
-        CaptureKind::Screenshot(file) => {
-            if stage == 0 {
-                shoot(file, &mut cap);
-            } else {
-                exit.write(AppExit::Success);
-            }
-        }
-        CaptureKind::Tour(dir) => match stage {
-            0 => shoot(dir.join("start-screen.png"), &mut cap),
-            1 => {
-                if let Some(e) = catalog.entries.get(ui.chosen)
-                    && let Ok(sc) = &e.scenario
-                {
-                    requests.write(Request::Start {
-                        path: e.path.clone(),
-                        scenario: sc.clone(),
-                    });
-                }
-                cap.stage = 2;
-                cap.ready_frames = 0;
-            }
-            2 => {
-                // A few steps in, through the interaction layer, as a learner would.
-                if let Some(s) = session.as_deref() {
-                    let sc = &s.start.scenario;
-                    if let Some(d) = sc.model.decisions.first()
-                        && let Some(c) = d.choices.iter().find(|c| c.correct)
-                    {
-                        intents.write(Intent::Do(crate::action::ActionKind::Choose {
-                            decision: d.id.as_str().into(),
-                            choices: vec![c.id.as_str().into()],
-                        }));
-                    }
-                    if let Some(o) = sc.model.room.objects.iter().find(|o| {
-                        o.affords
-                            .iter()
-                            .any(|a| matches!(a, crate::scenario::model::Affordance::Use { .. }))
-                    }) {
-                        intents.write(Intent::Do(crate::action::ActionKind::Use {
-                            object: o.id.as_str().into(),
-                            hand: Some(crate::action::Hand::Right),
-                        }));
-                    }
-                }
-                cap.stage = 3;
-                cap.ready_frames = 0;
-            }
-            3 => shoot(dir.join("mid-scenario.png"), &mut cap),
-            4 => {
-                ui.action_menu = true;
-                cap.stage = 5;
-                cap.ready_frames = 0;
-            }
-            5 => shoot(dir.join("action-menu.png"), &mut cap),
-            6 => {
-                ui.action_menu = false;
-                ui.help = true;
-                cap.stage = 7;
-                cap.ready_frames = 0;
-            }
-            7 => shoot(dir.join("controls.png"), &mut cap),
-            // The overlays, each alone over the room: pause, a question, a form, the tutorial,
-            // the finish confirmation (what a change to the screens must keep).
-            8 => {
-                ui.help = false;
-                ui.paused = true;
-                cap.stage = 9;
-                cap.ready_frames = 0;
-            }
-            9 => shoot(dir.join("pause.png"), &mut cap),
-            10 => {
-                ui.paused = false;
-                let sc = session.as_deref().map(|s| s.start.scenario.clone());
-                ui.dialog = sc
-                    .as_ref()
-                    .and_then(|sc| sc.model.decisions.first())
-                    .map(|d| super::ui::Dialog::Choose {
-                        decision: 0,
-                        picked: vec![false; d.choices.len()],
-                    });
-                cap.stage = if ui.dialog.is_some() { 11 } else { 12 };
-                cap.ready_frames = 0;
-            }
-            11 => shoot(dir.join("dialog-choose.png"), &mut cap),
-            12 => {
-                let sc = session.as_deref().map(|s| s.start.scenario.clone());
-                ui.dialog = sc
-                    .as_ref()
-                    .filter(|sc| !sc.model.fields.is_empty())
-                    .map(|_| super::ui::Dialog::Enter {
-                        field: 0,
-                        text: String::new(),
-                        error: None,
-                    });
-                cap.stage = if ui.dialog.is_some() { 13 } else { 14 };
-                cap.ready_frames = 0;
-            }
-            13 => shoot(dir.join("dialog-enter.png"), &mut cap),
-            14 => {
-                ui.dialog = None;
-                ui.tutorial = true;
-                cap.stage = 15;
-                cap.ready_frames = 0;
-            }
-            15 => shoot(dir.join("tutorial.png"), &mut cap),
-            16 => {
-                ui.tutorial = false;
-                ui.confirm_finish = true;
-                cap.stage = 17;
-                cap.ready_frames = 0;
-            }
-            17 => shoot(dir.join("finish-confirmation.png"), &mut cap),
-            18 => {
-                ui.confirm_finish = false;
-                requests.write(Request::Finish);
-                cap.stage = 19;
-                cap.ready_frames = 0;
-            }
-            19 => shoot(dir.join("debrief.png"), &mut cap),
-            _ => {
-                exit.write(AppExit::Success);
-            }
-        },
-        CaptureKind::Bench {
-            seconds,
-            mut frames,
-            mut ours,
-            began,
-        } => {
-            let began = began.unwrap_or_else(Instant::now);
-            frames.push(time.delta_secs() * 1000.0);
-            ours.push(super::perf::take_ms() as f32);
-            if began.elapsed().as_secs_f32() >= seconds {
-                let n = frames.len().max(1) as f32;
-                let wall = began.elapsed().as_secs_f32();
-                let mut sorted = frames.clone();
-                sorted.sort_by(|a, b| a.total_cmp(b));
-                let p95 = sorted[((sorted.len() as f32 * 0.95) as usize).min(sorted.len() - 1)];
-                let ours_mean = ours.iter().sum::<f32>() / n;
-                let mut ours_sorted = ours.clone();
-                ours_sorted.sort_by(|a, b| a.total_cmp(b));
-                let ours_p95 = ours_sorted
-                    [((ours_sorted.len() as f32 * 0.95) as usize).min(ours_sorted.len() - 1)];
-                let rss = std::fs::read_to_string("/proc/self/status")
-                    .ok()
-                    .and_then(|s| {
-                        s.lines()
-                            .find(|l| l.starts_with("VmRSS:"))
-                            .map(|l| l.trim_start_matches("VmRSS:").trim().to_string())
-                    })
-                    .unwrap_or_default();
-                println!(
-                    "bench: {:?} preset, render scale {}, {} frames in {:.1} s: {:.1} fps, mean frame {:.1} ms, p95 {:.1} ms; Praxis systems {:.3} ms CPU per frame (p95 {:.3} ms); RSS {rss}",
-                    graphics.preset,
-                    graphics.scale,
-                    frames.len(),
-                    wall,
-                    n / wall,
-                    sorted.iter().sum::<f32>() / n,
-                    p95,
-                    ours_mean,
-                    ours_p95
-                );
-                exit.write(AppExit::Success);
-            }
-            cap.kind = CaptureKind::Bench {
-                seconds,
-                frames,
-                ours,
-                began: Some(began),
-            };
-            cap.ready_frames = SETTLE_FRAMES;
-        }
     }
 }

@@ -227,6 +227,18 @@ impl Plugin for CorePlugins {
                 FixedUpdate,
                 (walk, interact::carry).before(PhysicsSet::SyncBackend),
             )
+            // The frame order, in one place: input → intents and interaction → session →
+            // presentation.
+            .configure_sets(
+                Update,
+                (
+                    PraxisSystems::Capture,
+                    PraxisSystems::Detect,
+                    PraxisSystems::Track,
+                    PraxisSystems::Present,
+                )
+                    .chain(),
+            )
             .add_systems(
                 Update,
                 (
@@ -234,8 +246,19 @@ impl Plugin for CorePlugins {
                     vr::play_script.run_if(resource_exists::<vr::PoseScript>),
                     vr::locomotion.run_if(resource_exists::<vr::VrActive>),
                     vr::map.run_if(resource_exists::<vr::VrActive>),
-                    interact::apply_intents,
-                    interact::touches,
+                )
+                    .chain()
+                    .in_set(PraxisSystems::Capture),
+            )
+            .add_systems(
+                Update,
+                (interact::apply_intents, interact::touches)
+                    .chain()
+                    .in_set(PraxisSystems::Detect),
+            )
+            .add_systems(
+                Update,
+                (
                     session::run_session,
                     scene::appear,
                     scene::restock,
@@ -247,14 +270,27 @@ impl Plugin for CorePlugins {
                     on_ended,
                 )
                     .chain()
-                    .in_set(PraxisSystems),
+                    .in_set(PraxisSystems::Track),
             );
     }
 }
 
-/// Praxis's own per-frame systems (measured by `--bench`).
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PraxisSystems;
+/// Praxis's own per-frame systems (measured by `--bench`), in the order they run each frame:
+/// `Capture` turns the devices (keyboard and mouse, headset, a played log) into intents;
+/// `Detect` applies intents and finds touches (interaction and physics); `Track` feeds the
+/// session (tracker, record) and handles requests; `Present` shows it (screens, world panel,
+/// audio, captions).
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PraxisSystems {
+    /// Input to intents.
+    Capture,
+    /// Interaction: intents applied, touches found.
+    Detect,
+    /// The session: tracker, record, requests.
+    Track,
+    /// Presentation.
+    Present,
+}
 
 /// Where the learner wants to walk this frame (desktop), applied at each physics step.
 #[derive(Resource, Debug, Default, Clone, Copy)]

@@ -95,7 +95,7 @@ impl Plugin for XrPlugin {
                     (align_to_start, read_devices, motion).run_if(openxr_session_running),
                 )
                     .chain()
-                    .before(super::PraxisSystems),
+                    .before(super::PraxisSystems::Capture),
             )
             .add_systems(Last, report_on_exit);
     }

@@ -143,13 +143,14 @@ pub fn run(opts: RunOptions) -> u8 {
                     super::panel::place.run_if(resource_exists::<super::vr::VrActive>),
                 )
                     .chain()
-                    .after(PraxisSystems),
+                    .in_set(PraxisSystems::Present)
+                    .after(first_frame),
             )
             .add_systems(
                 Update,
                 super::panel::point
                     .run_if(resource_exists::<super::vr::VrActive>)
-                    .in_set(PraxisSystems)
+                    .in_set(PraxisSystems::Capture)
                     .after(super::vr::play_script)
                     .before(super::vr::map),
             )
@@ -194,8 +195,7 @@ pub fn run(opts: RunOptions) -> u8 {
             desktop::act_on_input,
         )
             .chain()
-            .in_set(PraxisSystems)
-            .before(interact::apply_intents),
+            .in_set(PraxisSystems::Capture),
     )
     .add_systems(
         Update,
@@ -209,8 +209,7 @@ pub fn run(opts: RunOptions) -> u8 {
             first_frame,
         )
             .chain()
-            .in_set(PraxisSystems)
-            .after(on_ended),
+            .in_set(PraxisSystems::Present),
     )
     .add_systems(EguiPrimaryContextPass, (scene_image, ui::draw).chain());
     register_model_types(&mut app);

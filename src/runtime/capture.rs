@@ -295,3 +295,21 @@ pub(super) fn capture_system(
         }
     }
 }
+
+impl CaptureKind {
+    /// What the command line asks to capture, if anything.
+    pub(super) fn from_options(opts: &RunOptions) -> Option<CaptureKind> {
+        if let Some(f) = &opts.screenshot {
+            Some(CaptureKind::Screenshot(f.clone()))
+        } else if let Some(d) = &opts.tour {
+            Some(CaptureKind::Tour(d.clone()))
+        } else {
+            opts.bench.map(|seconds| CaptureKind::Bench {
+                seconds,
+                frames: Vec::new(),
+                ours: Vec::new(),
+                began: None,
+            })
+        }
+    }
+}

@@ -515,5 +515,6 @@ pub fn start(app: &mut App, path: &Path, scenario: Arc<Scenario>, mode: Mode) {
 }
 
 mod capture;
+mod startup;
 mod window;
 pub use window::run;

@@ -6,6 +6,7 @@
 )]
 
 use super::capture::{Capture, CaptureKind, capture_system};
+use super::startup::Loaded;
 use super::*;
 use bevy::camera::RenderTarget;
 use bevy::render::renderer::RenderAdapterInfo;
@@ -30,78 +31,19 @@ pub(super) struct Graphics {
 /// Runs the app; returns the exit status.
 pub fn run(opts: RunOptions) -> u8 {
     let started = Instant::now();
-    let mut settings = Settings::load();
-    if let Some(l) = opts.lang {
-        settings.lang = l.code().into();
-    }
-    if let Some(m) = opts.mode {
-        settings.mode = m.as_str().into();
-    }
-    if let Some(s) = opts.seated {
-        settings.seated = s;
-    }
-    if let Some(id) = &opts.learner {
-        settings.learner = id.clone();
-    }
-    let capturing = opts.screenshot.is_some() || opts.tour.is_some() || opts.bench.is_some();
-    if capturing {
-        settings.tutorial_seen = true;
-    } else if opts.cmi5.is_none() {
-        // A cmi5 launch's language, mode and learner are the LMS's, not remembered.
-        settings.save();
-    }
-    let i18n = match i18n::I18n::new(settings.lang()) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: the message catalogue is broken: {e}");
-            return 2;
-        }
+    let Loaded {
+        settings,
+        i18n,
+        catalog,
+        direct,
+        records,
+        signer,
+        chosen,
+    } = match super::startup::load(&opts) {
+        Ok(l) => l,
+        Err(status) => return status,
     };
-    let catalog = catalog::Catalog::read(&opts.scenarios_dir, &opts.assets_dir);
-    let direct = match &opts.scenario {
-        Some(p) => match catalog::load(p, &opts.assets_dir) {
-            Ok(s) => Some((p.clone(), Arc::new(s))),
-            Err(problems) => {
-                eprintln!("{}", problems.long);
-                eprintln!(
-                    "error: {} has problems; fix them and try again (`praxis validate {}`)",
-                    p.display(),
-                    p.display()
-                );
-                return 1;
-            }
-        },
-        None => None,
-    };
-    let records = (!opts.no_record).then(settings::sessions_dir);
-    let signer = if records.is_some() {
-        match crate::station::load_or_create() {
-            Ok(k) => Some(session::Signer(Arc::new(k))),
-            Err(e) => {
-                eprintln!("error: cannot use the station key that signs session records: {e}");
-                return 2;
-            }
-        }
-    } else {
-        None
-    };
-    let chosen = direct
-        .as_ref()
-        .and_then(|(p, _)| catalog.position(p))
-        .or_else(|| catalog.position(&opts.scenarios_dir.join("hand-hygiene.ron")))
-        .unwrap_or(0);
-    let capture = if let Some(f) = &opts.screenshot {
-        Some(CaptureKind::Screenshot(f.clone()))
-    } else if let Some(d) = &opts.tour {
-        Some(CaptureKind::Tour(d.clone()))
-    } else {
-        opts.bench.map(|seconds| CaptureKind::Bench {
-            seconds,
-            frames: Vec::new(),
-            ours: Vec::new(),
-            began: None,
-        })
-    };
+    let capture = CaptureKind::from_options(&opts);
 
     let mut app = App::new();
     let window = WindowPlugin {

@@ -1,5 +1,7 @@
 //! Virtual reality input: tracked hands and controllers mapped to the same intents the desktop
-//! produces, so that the core sees the same learner actions whatever the device. The OpenXR
+//! produces, so that the core sees the same learner actions whatever the device. (Longer than one
+//! concern should be: the runtime's split into layers, its own issue, divides it by recogniser
+//! and moves the choice of a rubbing gesture to the tracker.) The OpenXR
 //! layer (`openxr.rs`) only fills [`VrInput`] each frame; a test can fill it with recorded or
 //! synthesized poses instead. What this module recognises:
 //!

@@ -23,6 +23,14 @@ pub(super) struct Capture {
     pub(super) kind: CaptureKind,
 }
 
+impl Capture {
+    /// Moves on to `stage`, waiting again for the room to settle.
+    fn go(&mut self, stage: u32) {
+        self.stage = stage;
+        self.ready_frames = 0;
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(super) enum CaptureKind {
     Screenshot(PathBuf),
@@ -138,8 +146,7 @@ pub(super) fn capture_system(
                         scenario: sc.clone(),
                     });
                 }
-                cap.stage = 2;
-                cap.ready_frames = 0;
+                cap.go(2);
             }
             2 => {
                 // A few steps in, through the interaction layer, as a learner would.
@@ -164,21 +171,18 @@ pub(super) fn capture_system(
                         }));
                     }
                 }
-                cap.stage = 3;
-                cap.ready_frames = 0;
+                cap.go(3);
             }
             3 => shoot(dir.join("mid-scenario.png"), &mut cap),
             4 => {
                 ui.action_menu = true;
-                cap.stage = 5;
-                cap.ready_frames = 0;
+                cap.go(5);
             }
             5 => shoot(dir.join("action-menu.png"), &mut cap),
             6 => {
                 ui.action_menu = false;
                 ui.help = true;
-                cap.stage = 7;
-                cap.ready_frames = 0;
+                cap.go(7);
             }
             7 => shoot(dir.join("controls.png"), &mut cap),
             // The overlays, each alone over the room: pause, a question, a form, the tutorial,
@@ -186,8 +190,7 @@ pub(super) fn capture_system(
             8 => {
                 ui.help = false;
                 ui.paused = true;
-                cap.stage = 9;
-                cap.ready_frames = 0;
+                cap.go(9);
             }
             9 => shoot(dir.join("pause.png"), &mut cap),
             10 => {
@@ -200,8 +203,7 @@ pub(super) fn capture_system(
                         decision: 0,
                         picked: vec![false; d.choices.len()],
                     });
-                cap.stage = if ui.dialog.is_some() { 11 } else { 12 };
-                cap.ready_frames = 0;
+                cap.go(if ui.dialog.is_some() { 11 } else { 12 });
             }
             11 => shoot(dir.join("dialog-choose.png"), &mut cap),
             12 => {
@@ -214,29 +216,25 @@ pub(super) fn capture_system(
                         text: String::new(),
                         error: None,
                     });
-                cap.stage = if ui.dialog.is_some() { 13 } else { 14 };
-                cap.ready_frames = 0;
+                cap.go(if ui.dialog.is_some() { 13 } else { 14 });
             }
             13 => shoot(dir.join("dialog-enter.png"), &mut cap),
             14 => {
                 ui.dialog = None;
                 ui.tutorial = true;
-                cap.stage = 15;
-                cap.ready_frames = 0;
+                cap.go(15);
             }
             15 => shoot(dir.join("tutorial.png"), &mut cap),
             16 => {
                 ui.tutorial = false;
                 ui.confirm_finish = true;
-                cap.stage = 17;
-                cap.ready_frames = 0;
+                cap.go(17);
             }
             17 => shoot(dir.join("finish-confirmation.png"), &mut cap),
             18 => {
                 ui.confirm_finish = false;
                 requests.write(Request::Finish);
-                cap.stage = 19;
-                cap.ready_frames = 0;
+                cap.go(19);
             }
             19 => shoot(dir.join("debrief.png"), &mut cap),
             _ => {

@@ -7,7 +7,6 @@
 pub mod csv;
 pub mod db;
 pub mod ingest;
-pub mod recheck;
 pub mod verify;
 
 use serde::{Deserialize, Serialize};

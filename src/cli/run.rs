@@ -204,7 +204,7 @@ pub fn run(mut a: Args) -> u8 {
                     return CANNOT_RUN;
                 }
             };
-            match praxis::runtime::vr::PoseScript::parse(&text) {
+            match praxis::runtime::pose_script::PoseScript::parse(&text) {
                 Ok(s) => Some(s),
                 Err(e) => {
                     eprintln!("error: {}: {e}", f.display());

@@ -2,7 +2,7 @@
 //! 0.55s`), and the usage line each verb's errors end with.
 
 use super::format::fmt_secs;
-use super::parse::{Tok, decimal_point, err, number_in, parse_dur, parse_time, syntax};
+use super::lex::{Tok, decimal_point, err, number_in, parse_dur, parse_time, syntax};
 use super::{EventLog, MAX_ACTIONS, NameKind, NameRef, TOO_MANY};
 use crate::action::{ActionKind, EnteredValue, Hand, LearnerAction, SimTime};
 use crate::scenario::diagnostic::Diagnostic;

@@ -22,6 +22,7 @@ mod actions;
 mod check;
 mod expect;
 mod format;
+mod lex;
 mod parse;
 
 pub use check::check;

@@ -3,13 +3,24 @@
 //! synthesized by `tools/synth_audio.py`. With no sound device, kira logs one warning and
 //! plays nothing; captions still show.
 
+use super::flow::PraxisSystems;
 use super::i18n::I18n;
 use super::session::{Said, Session};
-use super::ui::UiState;
 use crate::scenario::model::{Family, Severity};
 use crate::tracker::{CriterionResult, FeedbackKind, Mode};
 use bevy::prelude::*;
 use bevy_kira_audio::prelude::*;
+
+/// The sounds loaded at start-up, the cues played after the session has spoken.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Captions>()
+        .add_systems(Startup, load)
+        .add_systems(Update, cues.in_set(PraxisSystems::Present));
+}
+
+/// Captions of the sounds played, each with the wall-clock second it disappears at.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Captions(pub Vec<(String, f64)>);
 
 /// The sounds, loaded once.
 #[derive(Resource)]
@@ -103,7 +114,7 @@ pub fn cues(
     i18n: Res<I18n>,
     session: Option<Res<Session>>,
     mut said: MessageReader<Said>,
-    mut ui: ResMut<UiState>,
+    mut captions: ResMut<Captions>,
     playback: Option<Res<super::playback::Playback>>,
     vr: Option<Res<super::vr::VrActive>>,
     objects: Query<(&super::scene::Obj, &GlobalTransform)>,
@@ -150,7 +161,7 @@ pub fn cues(
         }
     }
     let until = time.elapsed_secs_f64() + 2.0;
-    ui.captions.push((i18n.t(c.caption()), until));
+    captions.0.push((i18n.t(c.caption()), until));
 }
 
 /// Whether this machine seems to have a way to play sound: an ALSA card, an ALSA configuration

@@ -7,8 +7,24 @@
     reason = "`--bench` prints its measurements on the terminal, like the other commands"
 )]
 
-use super::window::Graphics;
-use super::*;
+use super::catalog;
+use super::flow::{FinishSession, Overlay, Screen, StartSession};
+use super::interact::Intent;
+use super::options::Graphics;
+use super::scene;
+use super::session::Session;
+use super::start_screen::StartScreen;
+use super::startup::RunOptions;
+use super::views::{Dialog, DialogForm};
+use bevy::app::AppExit;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy_rapier3d::prelude::Sleeping;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Wall-clock limit for `--screenshot` and `--tour`.
+const CAPTURE_LIMIT_S: f32 = 120.0;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
 /// What `--screenshot`, `--tour` and `--bench` are waiting for.
@@ -43,20 +59,27 @@ pub(super) enum CaptureKind {
     },
 }
 
-/// Whether the room is ready to be photographed: models loaded, bodies at rest (or 2 s of
-/// simulated time).
-fn settled(
-    server: &AssetServer,
-    models: &Query<&bevy::world_serialization::WorldAssetRoot>,
-    bodies: &Query<&Sleeping, With<scene::Obj>>,
-    session: Option<&Session>,
-) -> bool {
-    let loaded = models
-        .iter()
-        .all(|m| server.is_loaded_with_dependencies(m.0.id()));
-    let asleep = bodies.iter().all(|s| s.sleeping);
-    let time = session.is_some_and(|s| s.clock_ms >= 2000);
-    loaded && (asleep || time)
+/// What says whether the room is ready to be photographed.
+#[derive(SystemParam)]
+pub(super) struct Room<'w, 's> {
+    server: Res<'w, AssetServer>,
+    models: Query<'w, 's, &'static bevy::world_serialization::WorldAssetRoot>,
+    bodies: Query<'w, 's, &'static Sleeping, With<scene::Obj>>,
+    playback: Option<Res<'w, super::playback::Playback>>,
+    script: Option<Res<'w, super::pose_script::PoseScript>>,
+}
+
+impl Room<'_, '_> {
+    /// Models loaded, bodies at rest (or 2 s of simulated time).
+    fn settled(&self, session: Option<&Session>) -> bool {
+        let loaded = self
+            .models
+            .iter()
+            .all(|m| self.server.is_loaded_with_dependencies(m.0.id()));
+        let asleep = self.bodies.iter().all(|s| s.sleeping);
+        let time = session.is_some_and(|s| s.clock_ms >= 2000);
+        loaded && (asleep || time)
+    }
 }
 
 /// Frames to wait once settled, for pipelines to compile and the picture to be complete.
@@ -65,17 +88,15 @@ const SETTLE_FRAMES: u32 = 12;
 pub(super) fn capture_system(
     mut commands: Commands,
     mut cap: ResMut<Capture>,
-    server: Res<AssetServer>,
-    models: Query<&bevy::world_serialization::WorldAssetRoot>,
-    bodies: Query<&Sleeping, With<scene::Obj>>,
+    room: Room,
     session: Option<Res<Session>>,
-    mut ui: ResMut<UiState>,
+    screen: Res<State<Screen>>,
+    mut overlay: ResMut<NextState<Overlay>>,
+    mut dialog: ResMut<DialogForm>,
+    start: Res<StartScreen>,
     catalog: Res<catalog::Catalog>,
     time: Res<Time<bevy::time::Real>>,
     graphics: Res<Graphics>,
-    playback: Option<Res<super::playback::Playback>>,
-    script: Option<Res<super::vr::PoseScript>>,
-    mut requests: MessageWriter<Request>,
     mut intents: MessageWriter<Intent>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -94,13 +115,14 @@ pub(super) fn capture_system(
             return;
         }
     }
-    let ready = match ui.screen {
+    let ready = match screen.get() {
         Screen::Play => {
-            settled(&server, &models, &bodies, session.as_deref())
-                && playback
+            room.settled(session.as_deref())
+                && room
+                    .playback
                     .as_deref()
                     .is_none_or(|p| p.done(session.as_deref()))
-                && script.as_deref().is_none_or(|s| {
+                && room.script.as_deref().is_none_or(|s| {
                     session
                         .as_deref()
                         .is_some_and(|x| x.now().0 as f64 / 1000.0 >= s.posed_until())
@@ -138,10 +160,10 @@ pub(super) fn capture_system(
         CaptureKind::Tour(dir) => match stage {
             0 => shoot(dir.join("start-screen.png"), &mut cap),
             1 => {
-                if let Some(e) = catalog.entries.get(ui.chosen)
+                if let Some(e) = catalog.entries.get(start.chosen)
                     && let Ok(sc) = &e.scenario
                 {
-                    requests.write(Request::Start {
+                    commands.trigger(StartSession {
                         path: e.path.clone(),
                         scenario: sc.clone(),
                     });
@@ -175,65 +197,63 @@ pub(super) fn capture_system(
             }
             3 => shoot(dir.join("mid-scenario.png"), &mut cap),
             4 => {
-                ui.action_menu = true;
+                overlay.set(Overlay::ActionMenu);
                 cap.go(5);
             }
             5 => shoot(dir.join("action-menu.png"), &mut cap),
             6 => {
-                ui.action_menu = false;
-                ui.help = true;
+                overlay.set(Overlay::Help { from_pause: false });
                 cap.go(7);
             }
             7 => shoot(dir.join("controls.png"), &mut cap),
             // The overlays, each alone over the room: pause, a question, a form, the tutorial,
             // the finish confirmation (what a change to the screens must keep).
             8 => {
-                ui.help = false;
-                ui.paused = true;
+                overlay.set(Overlay::Paused);
                 cap.go(9);
             }
             9 => shoot(dir.join("pause.png"), &mut cap),
             10 => {
-                ui.paused = false;
                 let sc = session.as_deref().map(|s| s.start.scenario.clone());
-                ui.dialog = sc
+                dialog.0 = sc
                     .as_ref()
                     .and_then(|sc| sc.model.decisions.first())
-                    .map(|d| super::ui::Dialog::Choose {
+                    .map(|d| Dialog::Choose {
                         decision: 0,
                         picked: vec![false; d.choices.len()],
                     });
-                cap.go(if ui.dialog.is_some() { 11 } else { 12 });
+                overlay.set(Overlay::Dialog);
+                cap.go(if dialog.0.is_some() { 11 } else { 12 });
             }
             11 => shoot(dir.join("dialog-choose.png"), &mut cap),
             12 => {
                 let sc = session.as_deref().map(|s| s.start.scenario.clone());
-                ui.dialog = sc
+                dialog.0 = sc
                     .as_ref()
                     .filter(|sc| !sc.model.fields.is_empty())
-                    .map(|_| super::ui::Dialog::Enter {
+                    .map(|_| Dialog::Enter {
                         field: 0,
                         text: String::new(),
                         error: None,
                     });
-                cap.go(if ui.dialog.is_some() { 13 } else { 14 });
+                overlay.set(Overlay::Dialog);
+                cap.go(if dialog.0.is_some() { 13 } else { 14 });
             }
             13 => shoot(dir.join("dialog-enter.png"), &mut cap),
             14 => {
-                ui.dialog = None;
-                ui.tutorial = true;
+                dialog.0 = None;
+                overlay.set(Overlay::Tutorial);
                 cap.go(15);
             }
             15 => shoot(dir.join("tutorial.png"), &mut cap),
             16 => {
-                ui.tutorial = false;
-                ui.confirm_finish = true;
+                overlay.set(Overlay::ConfirmFinish);
                 cap.go(17);
             }
             17 => shoot(dir.join("finish-confirmation.png"), &mut cap),
             18 => {
-                ui.confirm_finish = false;
-                requests.write(Request::Finish);
+                overlay.set(Overlay::None);
+                commands.trigger(FinishSession);
                 cap.go(19);
             }
             19 => shoot(dir.join("debrief.png"), &mut cap),

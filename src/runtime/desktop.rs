@@ -1,10 +1,10 @@
 //! Desktop controls: keyboard and mouse turn into looking, walking and intents. The object
 //! under the crosshair is found by a ray cast and highlighted with its name.
 
-use super::interact::{Hands, Intent, Rig};
+use super::flow::{Focus, PraxisSystems};
+use super::interact::{Hands, Intent, Rig, WalkInput};
 use super::scene::{Obj, groups};
 use super::settings::{Binding, Control, Settings};
-use super::ui::UiState;
 use crate::action::Hand;
 use crate::scenario::model::Affordance;
 use bevy::input::mouse::AccumulatedMouseMotion;
@@ -53,6 +53,31 @@ impl Controls<'_> {
     }
 }
 
+/// Keyboard and mouse to intents each frame (looking, walking, pointing, acting), and what the
+/// desktop shows of the room after (the camera at the eyes, the pointed object lit, the cursor
+/// free or captured).
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Pointer>()
+        .add_systems(
+            Update,
+            (
+                look,
+                walk_input,
+                point.run_if(not(resource_exists::<super::vr::VrActive>)),
+                act_on_input,
+            )
+                .chain()
+                .in_set(PraxisSystems::Capture)
+                .after(super::vr::map),
+        )
+        .add_systems(
+            Update,
+            (camera_follows, highlight, cursor)
+                .chain()
+                .in_set(PraxisSystems::Present),
+        );
+}
+
 /// Builds the controls view.
 pub fn controls<'a>(
     keys: &'a ButtonInput<KeyCode>,
@@ -69,7 +94,7 @@ pub fn controls<'a>(
 /// Mouse look, when no menu has the cursor (walking is `walk_input`, applied at each physics
 /// step).
 pub fn look(
-    ui: Res<UiState>,
+    ui: Focus,
     settings: Res<Settings>,
     motion: Res<AccumulatedMouseMotion>,
     mut rig: ResMut<Rig>,
@@ -130,7 +155,7 @@ pub fn free_hand(hands: &Hands) -> Option<Hand> {
 
 /// Keys and buttons to intents.
 pub fn act_on_input(
-    ui: Res<UiState>,
+    ui: Focus,
     settings: Res<Settings>,
     keys: Res<ButtonInput<KeyCode>>,
     mouse: Res<ButtonInput<MouseButton>>,
@@ -200,7 +225,7 @@ pub fn act_on_input(
             };
             let Some(t) = target else { continue };
             let o = &sc.model.room.objects[held.index];
-            if o.affords.iter().any(|a| matches!(a, Affordance::UseOn { target: r, .. } if super::entity_matches(sc, r.as_str(), &t.id))) {
+            if o.affords.iter().any(|a| matches!(a, Affordance::UseOn { target: r, .. } if super::scene::entity_matches(sc, r.as_str(), &t.id))) {
                 intents.write(Intent::Do(crate::action::ActionKind::UseOn {
                     object: held.id.as_str().into(),
                     target: t.id.as_str().into(),
@@ -254,7 +279,7 @@ pub fn act_on_input(
 }
 
 /// Captures the cursor for mouse look in play; frees it for menus.
-pub fn cursor(ui: Res<UiState>, mut windows: Query<&mut CursorOptions, With<PrimaryWindow>>) {
+pub fn cursor(ui: Focus, mut windows: Query<&mut CursorOptions, With<PrimaryWindow>>) {
     let _t = super::perf::scope();
     let Ok(mut opts) = windows.single_mut() else {
         return;
@@ -312,4 +337,33 @@ pub fn highlight(
         set(e, true);
     }
     *last = now;
+}
+
+/// Desktop walking input for the physics step.
+fn walk_input(
+    ui: Focus,
+    settings: Res<Settings>,
+    keys: Res<ButtonInput<KeyCode>>,
+    mouse: Res<ButtonInput<MouseButton>>,
+    rig: Res<Rig>,
+    mut walk: ResMut<WalkInput>,
+) {
+    let _t = super::perf::scope();
+    walk.0 = Vec3::ZERO;
+    if ui.cursor_free() || rig.seated || rig.kneeling {
+        return;
+    }
+    let c = controls(&keys, &mouse, &settings);
+    let mut dir = Vec3::ZERO;
+    for (ctl, d) in [
+        (Control::Forward, Vec3::NEG_Z),
+        (Control::Back, Vec3::Z),
+        (Control::StrafeLeft, Vec3::NEG_X),
+        (Control::StrafeRight, Vec3::X),
+    ] {
+        if c.held(ctl) {
+            dir += d;
+        }
+    }
+    walk.0 = Quat::from_rotation_y(rig.yaw) * dir.normalize_or_zero() * 1.4;
 }

@@ -3,80 +3,57 @@
 //! grab, carry and place with real physics; touches emitted when contact starts between a hand
 //! (or a held object, or a foot) and an object. What an action means is the core's business.
 
+pub use super::intents::{
+    HandSource, HeldGesture, Intent, Notice, SelectedGesture, WalkInput, entered,
+};
 use super::scene::{Obj, RoomItem, groups};
 use super::session::{Act, Session};
-use crate::action::{ActionKind, EnteredValue, Hand};
+use crate::action::{ActionKind, Hand};
 use crate::record::PoseSample;
 use bevy::prelude::*;
 use bevy_rapier3d::prelude::*;
 
-/// What the learner means to do (desktop input and tests produce these).
-#[derive(Message, Debug, Clone, PartialEq)]
-pub enum Intent {
-    /// Pick up an object with a hand.
-    Grab {
-        /// The hand.
-        hand: Hand,
-        /// The object's entity.
-        object: Entity,
-    },
-    /// Put the held object down on a surface, at a point.
-    Place {
-        /// The hand.
-        hand: Hand,
-        /// Where (a point on a surface).
-        at: Vec3,
-    },
-    /// Let go of the held object where it is.
-    Drop {
-        /// The hand.
-        hand: Hand,
-    },
-    /// Reach out with an empty hand and touch a point.
-    Touch {
-        /// The hand.
-        hand: Hand,
-        /// The point.
-        at: Vec3,
-    },
-    /// Put a foot down at a point (on a floor).
-    Step {
-        /// The foot's body-part id.
-        foot: String,
-        /// Where.
-        at: Vec3,
-    },
-    /// Any action that needs no physics (use, gesture, read, enter, choose, hint, finish).
-    Do(ActionKind),
+/// Intents applied and touches found each frame; the body walks and carries at each physics
+/// step; the hands and feet follow.
+pub fn plugin(app: &mut App) {
+    use super::flow::PraxisSystems;
+    app.add_message::<Intent>()
+        .add_message::<Notice>()
+        .init_resource::<Hands>()
+        .init_resource::<SelectedGesture>()
+        .init_resource::<HandSource>()
+        .init_resource::<WalkInput>()
+        .insert_resource(Rig::standing(Vec3::ZERO, false))
+        .insert_resource(Time::<Fixed>::from_hz(60.0))
+        .insert_resource(TimestepMode::Fixed {
+            dt: 1.0 / 60.0,
+            substeps: 1,
+        })
+        .add_plugins(RapierPhysicsPlugin::<NoUserData>::default().in_fixed_schedule())
+        .add_systems(FixedUpdate, (walk, carry).before(PhysicsSet::SyncBackend))
+        .add_systems(
+            Update,
+            (apply_intents, touches)
+                .chain()
+                .in_set(PraxisSystems::Detect),
+        )
+        .add_systems(
+            Update,
+            (follow_body, move_limbs, sample_poses)
+                .chain()
+                .in_set(PraxisSystems::Track)
+                .after(super::scene::restock),
+        );
 }
 
-/// What the learner typed in a form's field: a number in the field's unit (a decimal comma is
-/// read as a point) for a field with a unit, else the text, trimmed. The error is the
-/// catalogue's key for why it is refused.
-pub fn entered(
-    field: &crate::scenario::model::Field,
-    typed: &str,
-) -> Result<EnteredValue, &'static str> {
-    let typed = typed.trim();
-    match &field.unit {
-        Some(unit) => match typed.replace(',', ".").parse::<f64>() {
-            // The tracker keeps the value in the unit's base (`L` in mL): it must stay finite.
-            Ok(value)
-                if crate::scenario::units::unit(unit)
-                    .is_some_and(|u| !(value * u.factor).is_finite()) =>
-            {
-                Err("field-too-large")
-            }
-            Ok(value) if value.is_finite() => Ok(EnteredValue::Number {
-                value,
-                unit: Some(unit.clone()),
-            }),
-            _ => Err("field-not-a-number"),
-        },
-        None if typed.is_empty() => Err("field-empty"),
-        None => Ok(EnteredValue::Text {
-            text: typed.to_string(),
-        }),
+fn walk(
+    time: Res<Time>,
+    input: Res<WalkInput>,
+    mut body: Query<&mut KinematicCharacterController, With<Body>>,
+) {
+    let _t = super::perf::scope();
+    if let Ok(mut ctl) = body.single_mut() {
+        ctl.translation = Some(input.0 * time.delta_secs() - Vec3::Y * 0.01);
     }
 }
 
@@ -103,6 +80,25 @@ pub struct Rig {
 }
 
 impl Rig {
+    /// Where the learner stands at the start: the scenario's start, else x = 0, z = 0.6,
+    /// facing −z.
+    pub fn at_start(sc: &crate::scenario::Scenario, seated: bool) -> Rig {
+        match &sc.model.room.start {
+            Some(p) => {
+                let mut rig = Rig::standing(
+                    Vec3::new(p.position.0 as f32, 0.0, p.position.2 as f32),
+                    seated,
+                );
+                rig.yaw = (p.rotation.1 as f32).to_radians();
+                if p.rotation.0 != 0.0 {
+                    rig.pitch = (p.rotation.0 as f32).to_radians();
+                }
+                rig
+            }
+            None => Rig::standing(Vec3::new(0.0, 0.0, 0.6), seated),
+        }
+    }
+
     /// Standing at a point.
     pub fn standing(position: Vec3, seated: bool) -> Rig {
         Rig {
@@ -222,11 +218,6 @@ impl Hands {
             .find(|&h| self.held[slot(h)] == Some(e))
     }
 }
-
-/// A message to the learner from the interaction layer (not from the tracker): "out of reach",
-/// "hand full". Catalogue ids.
-#[derive(Message, Debug, Clone, PartialEq)]
-pub struct Notice(pub &'static str);
 
 /// Spawns the hands (with their models when `server` is given), the feet and the body.
 pub fn spawn_limbs(
@@ -536,7 +527,7 @@ pub fn apply_intents(
 fn stays_on(sc: &crate::scenario::Scenario, index: usize, target: &str) -> bool {
     sc.model.room.objects[index].affords.iter().any(|a| {
         matches!(a, crate::scenario::model::Affordance::UseOn { target: r, stays: true, .. }
-            if super::entity_matches(sc, r.as_str(), target))
+            if super::scene::entity_matches(sc, r.as_str(), target))
     })
 }
 
@@ -569,12 +560,12 @@ pub fn move_limbs(
     mut hands: ResMut<Hands>,
     mut limbs: Query<(&HandLimb, &mut Transform), Without<FootLimb>>,
     mut feet: Query<(&mut FootLimb, &mut Transform), Without<HandLimb>>,
-    vr: Option<Res<super::vr::VrActive>>,
+    source: Res<HandSource>,
 ) {
     let _t = super::perf::scope();
     let dt = time.delta_secs();
     // In a headset the hands are where they are tracked (the VR mapping puts them there).
-    let limbs = limbs.iter_mut().filter(|_| vr.is_none());
+    let limbs = limbs.iter_mut().filter(|_| *source != HandSource::Tracked);
     for (limb, mut t) in limbs {
         let s = slot(limb.0);
         let rest = rig.hand_rest(limb.0, hands.held[s].is_some());
@@ -658,13 +649,10 @@ pub fn carry(
 }
 
 /// Emits a touch for each contact that starts between a hand, a foot or a held object, and an
-/// object. While an event log plays, its own touches are the ones that happened: contacts made
-/// by the window's moves (the learner brought to what the next action is done on) are not
-/// actions.
+/// object (none while an event log plays: see [`HandSource::Replayed`]).
 pub fn touches(
     mut events: MessageReader<CollisionEvent>,
-    playback: Option<Res<super::playback::Playback>>,
-    session: Option<Res<Session>>,
+    source: Res<HandSource>,
     hands: Res<Hands>,
     limbs: Query<&HandLimb>,
     feet: Query<&FootLimb>,
@@ -672,7 +660,7 @@ pub fn touches(
     mut acts: MessageWriter<Act>,
 ) {
     let _t = super::perf::scope();
-    if playback.is_some_and(|p| !p.done(session.as_deref())) {
+    if *source == HandSource::Replayed {
         events.clear();
         return;
     }

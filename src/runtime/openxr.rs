@@ -271,7 +271,7 @@ fn watch_state(
     state: Option<Res<XrState>>,
     mut status: ResMut<XrStatus>,
     active: Option<Res<VrActive>>,
-    script: Option<Res<super::vr::PoseScript>>,
+    script: Option<Res<super::pose_script::PoseScript>>,
     mut commands: Commands,
     mut notices: MessageWriter<super::interact::Notice>,
 ) {

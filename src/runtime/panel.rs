@@ -10,13 +10,14 @@
 //! shows in windows: the hand-action menu (gestures, questions, forms, waiting), a question or
 //! a form being answered (with a keypad for numbers), and "finish the session?".
 
+use super::flow::{Overlay, PraxisSystems, Screen};
 use super::interact::Hands;
+use super::interact::Intent;
 use super::interact::slot;
 use super::scene::Obj;
 use super::session::Session;
-use super::ui::{Screen, UiState};
-use super::vr::{GRIP_OFF, GRIP_ON, VrInput};
-use super::{Intent, Request};
+use super::views::ViewState;
+use super::vr::{GRIP_OFF, GRIP_ON, PanelBoard, PanelPointer, VrActive, VrInput};
 use crate::action::Hand;
 use bevy::camera::RenderTarget;
 use bevy::camera::visibility::RenderLayers;
@@ -25,6 +26,30 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiInputEvent;
 use bevy_egui::{EguiContext, EguiSchedule, PrimaryEguiContext, egui};
 use bevy_rapier3d::prelude::Collider;
+
+/// The board, placed beside the learner and pointed at by the hands' rays, drawn in its own egui
+/// pass; only in a headset (or with a pose script standing in for one).
+pub fn plugin(app: &mut App) {
+    app.init_resource::<PanelPointer>()
+        .add_systems(
+            Update,
+            (
+                spawn.run_if(resource_added::<VrActive>),
+                place.run_if(resource_exists::<VrActive>),
+            )
+                .chain()
+                .in_set(PraxisSystems::Present),
+        )
+        .add_systems(
+            Update,
+            point
+                .run_if(resource_exists::<VrActive>)
+                .in_set(PraxisSystems::Capture)
+                .after(super::pose_script::play_script)
+                .before(super::vr::map),
+        )
+        .add_systems(WorldPanelPass, draw);
+}
 
 /// The schedule the world panel's egui pass runs in.
 #[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
@@ -47,21 +72,6 @@ pub struct WorldPanel {
 
 /// How far a ray reaches the board from, m.
 pub const POINT_RANGE: f32 = 3.0;
-
-/// The hand whose ray is on the board, where it hits it, and whether its trigger is down there.
-#[derive(Resource, Debug, Default, Clone, Copy)]
-pub struct PanelPointer {
-    /// The pointing hand (its trigger clicks on the board, not in the room).
-    pub hand: Option<Hand>,
-    /// Where its ray meets the board, in the room.
-    pub at: Vec3,
-    /// The same point in the board's image, pixels from its top left corner.
-    pub pixel: Vec2,
-    /// The trigger went down on the board and is not yet up.
-    pub pressed: bool,
-    /// Each hand's trigger was down last frame (a click is a press made while on the board).
-    triggering: [bool; 2],
-}
 
 /// Where a ray (from its origin along its −Z) meets the board's face, within its edges and
 /// `POINT_RANGE`: the point in the room and in the image's pixels. Rays from behind the board
@@ -141,6 +151,7 @@ pub fn spawn(
     ));
     commands.spawn((
         WorldPanel::default(),
+        PanelBoard,
         Mesh3d(meshes.add(Plane3d::new(Vec3::Z, Vec2::new(SIZE.0 / 2.0, SIZE.1 / 2.0)).mesh())),
         MeshMaterial3d(materials.add(StandardMaterial {
             base_color_texture: Some(image),
@@ -318,7 +329,7 @@ fn at_hand(
     session: &Session,
     objects: &Query<(&Obj, &GlobalTransform, Option<&Collider>)>,
     manikin: bool,
-) -> super::ui::AtHand {
+) -> super::views::AtHand {
     use crate::scenario::model::Affordance;
     let sc = &session.start.scenario;
     let affords = |o: &Obj, f: &dyn Fn(&Affordance) -> bool| {
@@ -363,7 +374,7 @@ fn at_hand(
         })
         .collect();
     near.sort_by(|a, b| a.0.total_cmp(&b.0));
-    super::ui::AtHand {
+    super::views::AtHand {
         manikin: near.iter().map(|(_, o)| o).find(|o| compressed(o)).cloned(),
         objects: near.into_iter().map(|(_, o)| o).collect(),
         headset: true,
@@ -375,7 +386,8 @@ fn at_hand(
 /// clock), the debrief at its end.
 pub fn draw(
     mut ctx: Single<&mut EguiContext, Without<PrimaryEguiContext>>,
-    mut ui: ResMut<UiState>,
+    mut ui: ViewState,
+    captions: Res<super::audio::Captions>,
     i18n: Res<super::i18n::I18n>,
     settings: Res<super::settings::Settings>,
     session: Option<Res<Session>>,
@@ -383,7 +395,7 @@ pub fn draw(
     hands: Res<Hands>,
     objects: Query<(&Obj, &GlobalTransform, Option<&Collider>)>,
     mut intents: MessageWriter<Intent>,
-    mut requests: MessageWriter<Request>,
+    mut commands: Commands,
 ) {
     let _t = super::perf::scope();
     let ctx = ctx.get_mut().clone();
@@ -395,12 +407,12 @@ pub fn draw(
         o.input_options.max_click_duration = 1.5;
     });
     ctx.set_visuals(egui::Visuals::dark());
-    let mut root = super::ui::root_ui(&ctx, "world-panel");
+    let mut root = super::views::root_ui(&ctx, "world-panel");
     let Some(session) = session.as_deref() else {
         return;
     };
-    if ui.screen == Screen::Debrief {
-        super::ui::debrief(&mut root, &i18n, session, &mut requests);
+    if ui.screen() == Screen::Debrief {
+        super::debrief::debrief(&mut root, &i18n, session, &mut commands);
         return;
     }
     let sc = &session.start.scenario;
@@ -415,26 +427,26 @@ pub fn draw(
         spacing.icon_width_inner = 10.0;
         spacing.icon_spacing = 8.0;
         // What the desktop shows in windows takes the board while it is open.
-        if ui.confirm_finish {
+        if ui.is(Overlay::ConfirmFinish) {
             p.heading(i18n.t("finish-title"));
-            super::ui::confirm_finish_body(p, &mut ui, &i18n, &mut requests);
+            super::views::confirm_finish_body(p, &mut ui, &i18n, &mut commands);
             return;
         }
-        if let Some(d) = ui.dialog.clone() {
-            p.heading(super::ui::dialog_title(&i18n, sc, &d));
-            super::ui::dialog_body(p, &mut ui, &i18n, sc, d, true, &mut intents);
+        if let Some(d) = ui.dialog.0.clone().filter(|_| ui.is(Overlay::Dialog)) {
+            p.heading(super::views::dialog_title(&i18n, sc, &d));
+            super::views::dialog_body(p, &mut ui, &i18n, sc, d, true, &mut intents);
             return;
         }
-        if ui.action_menu {
+        if ui.is(Overlay::ActionMenu) {
             p.horizontal(|p| {
                 p.heading(i18n.t("actions-title"));
                 if p.button(i18n.t("actions-close")).clicked() {
-                    ui.action_menu = false;
+                    ui.close();
                 }
             });
             let near = at_hand(&input, session, &objects, settings.vr_manikin);
             egui::ScrollArea::vertical().show(p, |p| {
-                super::ui::action_menu_body(
+                super::views::action_menu_body(
                     p,
                     &mut ui,
                     &i18n,
@@ -450,18 +462,18 @@ pub fn draw(
             if p.button(egui::RichText::new(i18n.t("panel-actions")).size(16.0))
                 .clicked()
             {
-                ui.action_menu = true;
+                ui.open(Overlay::ActionMenu);
             }
             if session.start.mode != crate::tracker::Mode::Guided
                 && p.button(i18n.t("panel-finish")).clicked()
             {
-                ui.confirm_finish = true;
+                ui.open(Overlay::ConfirmFinish);
             }
         });
         p.separator();
-        if let Some(g) = &ui.gesture {
-            let name = super::ui::gesture_name(sc, &g.id, i18n.lang.code());
-            super::ui::line_ui(
+        if let Some(g) = &ui.gesture.0 {
+            let name = super::views::gesture_name(sc, &g.id, i18n.lang.code());
+            super::views::line_ui(
                 p,
                 super::words::Tone::Info,
                 &i18n.ta(
@@ -477,8 +489,8 @@ pub fn draw(
                 "",
             );
         }
-        if let Some(left) = ui.calibrating {
-            super::ui::line_ui(
+        if let Some(left) = ui.calibration.left {
+            super::views::line_ui(
                 p,
                 super::words::Tone::Info,
                 &i18n.ta(
@@ -493,18 +505,19 @@ pub fn draw(
         }
         // Captions of the sounds and the interaction layer's notices, as on the screen.
         let notice = ui
+            .feedback
             .notice
             .as_ref()
             .map(|(n, _)| (super::words::Tone::Bad, n.clone()));
-        let captions = ui
-            .captions
+        let captions = captions
+            .0
             .iter()
             .map(|(c, _)| (super::words::Tone::Info, c.clone()));
         for (tone, text) in notice.into_iter().chain(captions) {
-            super::ui::line_ui(p, tone, &text, "");
+            super::views::line_ui(p, tone, &text, "");
         }
         if session.start.mode == crate::tracker::Mode::Guided {
-            super::ui::instructions(p, &mut ui, &i18n, None, session, &mut intents);
+            super::views::instructions(p, &mut ui, &i18n, None, session, &mut intents);
         } else {
             p.heading(sc.model.title.get(i18n.lang.code()));
         }

@@ -2,7 +2,7 @@
 //! a playthrough at its own pace, or jumps to a point of it (`--until SECONDS`) to see the
 //! scenario there — and the rendering tests take their mid-scenario pictures that way.
 
-use super::interact::{Body, Intent, Rig};
+use super::interact::{Body, HandSource, Intent, Rig};
 use super::scene::Obj;
 use super::session::Session;
 use crate::action::{ActionKind, LearnerAction, SimTime};
@@ -44,6 +44,28 @@ impl Playback {
             && self
                 .until
                 .is_none_or(|u| session.is_none_or(|s| s.clock_ms >= u))
+    }
+}
+
+/// An event log, when one is given, played first in the frame; while it plays, the hands are
+/// its own.
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (play, hands)
+            .chain()
+            .run_if(resource_exists::<Playback>)
+            .in_set(super::flow::PraxisSystems::Capture),
+    );
+}
+
+/// The hands are the log's while it plays, the learner's after.
+fn hands(playback: Res<Playback>, session: Option<Res<Session>>, mut source: ResMut<HandSource>) {
+    let playing = !playback.done(session.as_deref());
+    if playing {
+        *source = HandSource::Replayed;
+    } else if *source == HandSource::Replayed {
+        *source = HandSource::Moved;
     }
 }
 

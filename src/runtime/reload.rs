@@ -2,12 +2,32 @@
 //! restarts the session on the new version (the old record is closed as abandoned); a broken
 //! one keeps the old session running and shows the diagnostics with file, line and column.
 
+use super::catalog;
+use super::flow::{PraxisSystems, StartSession};
+use super::options::Paths;
 use super::session::Session;
-use super::ui::UiState;
-use super::{Paths, Request, catalog};
 use bevy::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+/// The open scenario file watched, after the tracker has run.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Watch>()
+        .init_resource::<ReloadStatus>()
+        .add_systems(
+            Update,
+            hot_reload
+                .in_set(PraxisSystems::Track)
+                .after(super::session::run_session),
+        );
+}
+
+/// What the last change to the scenario file gave.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct ReloadStatus {
+    /// Diagnostics of a broken scenario file (with file, line and column).
+    pub error: Option<String>,
+}
 
 /// The scenario file watched for changes.
 #[derive(Resource, Debug, Default)]
@@ -27,8 +47,8 @@ pub fn hot_reload(
     mut watch: ResMut<Watch>,
     session: Option<Res<Session>>,
     paths: Res<Paths>,
-    mut ui: ResMut<UiState>,
-    mut requests: MessageWriter<Request>,
+    mut status: ResMut<ReloadStatus>,
+    mut commands: Commands,
 ) {
     let _t = super::perf::scope();
     let now = time.elapsed_secs_f64();
@@ -59,8 +79,8 @@ pub fn hot_reload(
                 "{} changed: restarting the session on the new version",
                 path.display()
             );
-            ui.reload_error = None;
-            requests.write(Request::Start {
+            status.error = None;
+            commands.trigger(StartSession {
                 path,
                 scenario: Arc::new(sc),
             });
@@ -71,7 +91,7 @@ pub fn hot_reload(
                 path.display(),
                 p.long
             );
-            ui.reload_error = Some(p.long);
+            status.error = Some(p.long);
         }
     }
 }

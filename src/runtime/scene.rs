@@ -3,14 +3,17 @@
 //! scenario declares. A pose is the centre of the object's base (the floor contact for
 //! furniture), rotated about x, then y, then z.
 
+use super::flow::Screen;
 use crate::scenario::Scenario;
 use crate::scenario::model::{Body, Collider as ColliderSpec, Model, Object};
 use bevy::prelude::*;
 use bevy_rapier3d::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// Everything spawned for the current scenario (despawned on restart).
+/// Everything spawned for the current scenario: a new session replaces it, the start screen
+/// clears it (it is scoped to the session's screens: the debrief still shows the room).
 #[derive(Component)]
+#[require(DespawnOnEnter<Screen> = DespawnOnEnter(Screen::Menu))]
 pub struct RoomItem;
 
 /// A scenario object.
@@ -358,6 +361,29 @@ pub fn spawn_room(
         }
     }
     problems
+}
+
+/// The room follows the session: objects appear and are restocked after the tracker has run.
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (appear, restock)
+            .chain()
+            .in_set(super::flow::PraxisSystems::Track)
+            .after(super::session::run_session),
+    );
+}
+
+/// Whether `r` (an id or a `#tag`) names entity `id`.
+pub fn entity_matches(sc: &Scenario, r: &str, id: &str) -> bool {
+    match r.strip_prefix('#') {
+        Some(tag) => sc
+            .index
+            .entity_ids
+            .get(id)
+            .is_some_and(|&e| sc.index.entities[e as usize].tags.iter().any(|t| t == tag)),
+        None => r == id,
+    }
 }
 
 /// Puts an object the learner discarded and replaced from its stock (`Replace`) back where the

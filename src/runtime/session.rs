@@ -283,6 +283,17 @@ impl Drop for Session {
     }
 }
 
+/// The session's messages and the tracker fed each frame.
+pub fn plugin(app: &mut App) {
+    app.add_message::<Act>()
+        .add_message::<Said>()
+        .add_message::<Ended>()
+        .add_systems(
+            Update,
+            run_session.in_set(super::flow::PraxisSystems::Track),
+        );
+}
+
 /// Stamps, records and applies learner actions; advances session time.
 pub fn run_session(
     time: Res<Time<Virtual>>,

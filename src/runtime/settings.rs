@@ -237,6 +237,10 @@ impl Binding {
     }
 }
 
+/// The control waiting for a new key (the controls overlay's "change"), if any.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Rebinding(pub Option<Control>);
+
 /// What is remembered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Resource)]
 #[serde(default)]

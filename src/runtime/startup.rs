@@ -8,7 +8,73 @@
     reason = "`praxis run` reports problems on the terminal, like the other commands"
 )]
 
-use super::*;
+use super::options::Preset;
+use super::settings::Settings;
+use super::{catalog, i18n, session, settings};
+use crate::scenario::Scenario;
+use crate::text::Lang;
+use crate::tracker::Mode;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// How `praxis run` starts.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// A scenario to open directly (else the start screen).
+    pub scenario: Option<PathBuf>,
+    /// The scenario folder (the start screen lists it).
+    pub scenarios_dir: PathBuf,
+    /// The assets folder.
+    pub assets_dir: PathBuf,
+    /// Language (else the remembered one).
+    pub lang: Option<Lang>,
+    /// Mode (else the remembered one).
+    pub mode: Option<Mode>,
+    /// Seated (else the remembered one).
+    pub seated: Option<bool>,
+    /// Learner id (else the remembered one).
+    pub learner: Option<String>,
+    /// Render once settled, save a PNG here, exit.
+    pub screenshot: Option<PathBuf>,
+    /// Take the start screen, a scenario mid-way and the debrief into this folder, exit.
+    pub tour: Option<PathBuf>,
+    /// Measure frame times for this many seconds once settled, print them, exit.
+    pub bench: Option<f32>,
+    /// Force the graphics preset (`low` or `full`) instead of choosing from the adapter.
+    pub preset: Option<Preset>,
+    /// Resolution of the 3D view relative to the window (default 0.5 on the low preset, 1 on
+    /// the full one).
+    pub render_scale: Option<f32>,
+    /// Window size.
+    pub size: (u32, u32),
+    /// Do not write a session record.
+    pub no_record: bool,
+    /// Launched as a cmi5 assignable unit: the session to report to.
+    pub cmi5: Option<super::cmi5::Link>,
+    /// A pass mark replacing the scenario's (the cmi5 masteryScore).
+    pub pass_mark: Option<f64>,
+    /// No sound (the learner's cmi5 audio preference).
+    pub mute: bool,
+    /// An event log to play in the window.
+    pub play: Option<Play>,
+    /// In a headset through OpenXR.
+    pub xr: bool,
+    /// Poses standing in for the headset's tracking.
+    pub vr_script: Option<super::pose_script::PoseScript>,
+}
+
+/// An event log played in the window (`--play`).
+#[derive(Debug, Clone, Default)]
+pub struct Play {
+    /// Its actions.
+    pub actions: Vec<crate::action::LearnerAction>,
+    /// Jump through them up to this session time, then hand over to the learner.
+    pub until: Option<crate::action::SimTime>,
+    /// The session's seed (the log's).
+    pub seed: u64,
+    /// Faults the log forces on or off.
+    pub faults: std::collections::BTreeMap<String, bool>,
+}
 
 /// What start-up read.
 pub(super) struct Loaded {

@@ -5,10 +5,20 @@
     reason = "`praxis run` reports problems on the terminal, like the other commands"
 )]
 
+use super::app::CorePlugins;
 use super::capture::{Capture, CaptureKind, capture_system};
+use super::flat;
+use super::flow::{Overlay, PraxisSystems, Screen, StartSession};
+use super::options::{Graphics, Paths, Preset, SessionOverrides, StartedAt};
+use super::session::Session;
+use super::start_screen::StartScreen;
 use super::startup::Loaded;
-use super::*;
+use super::startup::RunOptions;
+use super::vr::VrActive;
+use super::{audio, cmi5};
+use bevy::app::AppExit;
 use bevy::camera::RenderTarget;
+use bevy::prelude::*;
 use bevy::render::renderer::RenderAdapterInfo;
 use bevy::render::view::Msaa;
 use bevy::window::{PrimaryWindow, WindowResolution};
@@ -16,14 +26,11 @@ use bevy_egui::{
     EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, EguiTextureHandle,
     PrimaryEguiContext,
 };
+use std::time::Instant;
 
-/// The graphics preset in use.
-#[derive(Resource, Debug, Clone)]
-pub(super) struct Graphics {
-    pub(super) preset: Preset,
-    /// Render scale of the 3D view.
-    pub(super) scale: f32,
-    /// The 3D view's image (low preset), shown by egui behind the interface.
+/// The 3D view's image (low preset), shown by egui behind the interface.
+#[derive(Resource, Debug, Clone, Default)]
+struct SceneImage {
     image: Option<Handle<Image>>,
     texture: Option<bevy_egui::egui::TextureId>,
 }
@@ -73,30 +80,11 @@ pub fn run(opts: RunOptions) -> u8 {
     if let Some(script) = &opts.vr_script {
         // The script stands in for the headset's tracking.
         app.insert_resource(script.clone())
-            .insert_resource(super::vr::VrActive);
+            .insert_resource(VrActive);
     }
     if opts.xr || opts.vr_script.is_some() {
         // The guided panel and the debrief on a board in the room.
-        app.init_resource::<super::panel::PanelPointer>()
-            .add_systems(
-                Update,
-                (
-                    super::panel::spawn.run_if(resource_added::<super::vr::VrActive>),
-                    super::panel::place.run_if(resource_exists::<super::vr::VrActive>),
-                )
-                    .chain()
-                    .in_set(PraxisSystems::Present)
-                    .after(first_frame),
-            )
-            .add_systems(
-                Update,
-                super::panel::point
-                    .run_if(resource_exists::<super::vr::VrActive>)
-                    .in_set(PraxisSystems::Capture)
-                    .after(super::vr::play_script)
-                    .before(super::vr::map),
-            )
-            .add_systems(super::panel::WorldPanelPass, super::panel::draw);
+        app.add_plugins(super::panel::plugin);
     }
     app.insert_resource(EguiGlobalSettings {
         auto_create_primary_context: false,
@@ -119,41 +107,27 @@ pub fn run(opts: RunOptions) -> u8 {
         ..default()
     })
     .add_plugins(CorePlugins)
-    .insert_resource(UiState {
+    .add_plugins((
+        super::desktop::plugin,
+        super::screens::plugin,
+        super::audio::plugin,
+    ))
+    .insert_resource(StartScreen {
         chosen,
         in_headset: opts.xr,
-        tutorial: !settings.tutorial_seen,
         ..default()
     })
     .insert_resource(ForcedPreset(opts.preset, opts.render_scale))
-    .add_systems(Startup, (setup, audio::load))
+    .add_systems(Startup, setup)
+    .add_systems(Update, first_frame.in_set(PraxisSystems::Present))
     .add_systems(
-        Update,
-        (
-            ui::keys,
-            desktop::look,
-            walk_input,
-            desktop::point.run_if(not(resource_exists::<super::vr::VrActive>)),
-            desktop::act_on_input,
-        )
-            .chain()
-            .in_set(PraxisSystems::Capture),
-    )
-    .add_systems(
-        Update,
-        (
-            ui::collect,
-            audio::cues,
-            desktop::camera_follows,
-            desktop::highlight,
-            desktop::cursor,
-            pause_time,
-            first_frame,
-        )
-            .chain()
-            .in_set(PraxisSystems::Present),
-    )
-    .add_systems(EguiPrimaryContextPass, (scene_image, ui::draw).chain());
+        EguiPrimaryContextPass,
+        scene_image.before(super::screens::draw),
+    );
+    if !settings.tutorial_seen {
+        // The tutorial over the start screen (or the room, when a scenario is named), once.
+        app.insert_resource(NextState::Pending(Overlay::Tutorial));
+    }
     register_model_types(&mut app);
     if let Some(s) = signer {
         app.insert_resource(s);
@@ -180,7 +154,7 @@ pub fn run(opts: RunOptions) -> u8 {
             stage: 0,
             kind,
         })
-        .add_systems(Update, capture_system.after(on_ended));
+        .add_systems(Update, capture_system.in_set(PraxisSystems::Present));
     }
     app.insert_resource(SessionOverrides {
         pass_mark: opts.pass_mark,
@@ -196,11 +170,14 @@ pub fn run(opts: RunOptions) -> u8 {
     }
     if let Some(link) = &opts.cmi5 {
         app.insert_resource(link.clone())
-            .add_systems(Update, cmi5::report.after(on_ended));
+            .add_systems(Update, super::cmi5::report.in_set(PraxisSystems::Present));
     }
     if let Some((path, scenario)) = direct {
-        app.world_mut()
-            .write_message(Request::Start { path, scenario });
+        // Once the app is built: as the start screen's button would.
+        let start = StartSession { path, scenario };
+        app.add_systems(Startup, move |mut commands: Commands| {
+            commands.trigger(start.clone());
+        });
     }
     let status = match app.run() {
         AppExit::Success => 0,
@@ -345,9 +322,8 @@ fn setup(
             Transform::from_xyz(0.0, 2.6, 0.0),
         ));
     }
-    commands.insert_resource(Graphics {
-        preset,
-        scale,
+    commands.insert_resource(Graphics { preset, scale });
+    commands.insert_resource(SceneImage {
         image,
         texture: None,
     });
@@ -356,12 +332,13 @@ fn setup(
 /// Shows the 3D view's image behind the interface (low preset), resizing it with the window.
 fn scene_image(
     mut contexts: EguiContexts,
-    mut graphics: ResMut<Graphics>,
+    graphics: Res<Graphics>,
+    mut scene: ResMut<SceneImage>,
     windows: Query<&Window, With<PrimaryWindow>>,
     mut images: ResMut<Assets<Image>>,
 ) -> Result {
     let _t = super::perf::scope();
-    let Some(handle) = graphics.image.clone() else {
+    let Some(handle) = scene.image.clone() else {
         return Ok(());
     };
     if let Ok(w) = windows.single() {
@@ -379,11 +356,11 @@ fn scene_image(
             });
         }
     }
-    let tex = match graphics.texture {
+    let tex = match scene.texture {
         Some(t) => t,
         None => {
             let t = contexts.add_image(EguiTextureHandle::Strong(handle));
-            graphics.texture = Some(t);
+            scene.texture = Some(t);
             t
         }
     };
@@ -402,40 +379,11 @@ fn scene_image(
     Ok(())
 }
 
-/// Desktop walking input for the physics step.
-fn walk_input(
-    ui: Res<UiState>,
-    settings: Res<Settings>,
-    keys: Res<ButtonInput<KeyCode>>,
-    mouse: Res<ButtonInput<MouseButton>>,
-    rig: Res<Rig>,
-    mut walk: ResMut<WalkInput>,
-) {
-    let _t = super::perf::scope();
-    walk.0 = Vec3::ZERO;
-    if ui.cursor_free() || rig.seated || rig.kneeling {
-        return;
-    }
-    let c = desktop::controls(&keys, &mouse, &settings);
-    let mut dir = Vec3::ZERO;
-    for (ctl, d) in [
-        (settings::Control::Forward, Vec3::NEG_Z),
-        (settings::Control::Back, Vec3::Z),
-        (settings::Control::StrafeLeft, Vec3::NEG_X),
-        (settings::Control::StrafeRight, Vec3::X),
-    ] {
-        if c.held(ctl) {
-            dir += d;
-        }
-    }
-    walk.0 = Quat::from_rotation_y(rig.yaw) * dir.normalize_or_zero() * 1.4;
-}
-
 /// Logs the first frame in which the learner can act.
 /// The start screen is up, or the room is there with every model loaded.
 fn first_frame(
     started: Res<StartedAt>,
-    ui: Res<UiState>,
+    screen: Res<State<Screen>>,
     session: Option<Res<Session>>,
     server: Res<AssetServer>,
     models: Query<&bevy::world_serialization::WorldAssetRoot>,
@@ -445,7 +393,7 @@ fn first_frame(
     if *done {
         return;
     }
-    let ready = match ui.screen {
+    let ready = match screen.get() {
         Screen::Menu => true,
         Screen::Play => {
             session.is_some()

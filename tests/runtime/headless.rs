@@ -374,7 +374,7 @@ fn a_carried_object_does_not_pass_through_a_wall() {
     for _ in 0..120 {
         sim.app
             .world_mut()
-            .resource_mut::<praxis::runtime::WalkInput>()
+            .resource_mut::<praxis::runtime::intents::WalkInput>()
             .0 = Vec3::new(0.0, 0.0, -1.4);
         sim.app.update();
     }
@@ -404,20 +404,20 @@ impl Sim {
             if d.length() < 0.15 {
                 self.app
                     .world_mut()
-                    .resource_mut::<praxis::runtime::WalkInput>()
+                    .resource_mut::<praxis::runtime::intents::WalkInput>()
                     .0 = Vec3::ZERO;
                 self.run(0.2);
                 return true;
             }
             self.app
                 .world_mut()
-                .resource_mut::<praxis::runtime::WalkInput>()
+                .resource_mut::<praxis::runtime::intents::WalkInput>()
                 .0 = d.normalize() * 1.2;
             self.app.update();
         }
         self.app
             .world_mut()
-            .resource_mut::<praxis::runtime::WalkInput>()
+            .resource_mut::<praxis::runtime::intents::WalkInput>()
             .0 = Vec3::ZERO;
         false
     }
@@ -701,8 +701,8 @@ fn hot_reload_keeps_a_broken_save_out_and_restarts_on_a_valid_one() {
     let err = sim
         .app
         .world()
-        .resource::<praxis::runtime::ui::UiState>()
-        .reload_error
+        .resource::<praxis::runtime::reload::ReloadStatus>()
+        .error
         .clone();
     let err = err.expect("the broken file's diagnostics are shown");
     assert!(
@@ -718,8 +718,8 @@ fn hot_reload_keeps_a_broken_save_out_and_restarts_on_a_valid_one() {
     assert!(
         sim.app
             .world()
-            .resource::<praxis::runtime::ui::UiState>()
-            .reload_error
+            .resource::<praxis::runtime::reload::ReloadStatus>()
+            .error
             .is_none()
     );
     assert!(sim.session().actions.is_empty(), "a new session started");
@@ -912,7 +912,7 @@ fn medication_given_despite_the_seeded_allergy_fails() {
         .insert("penicillin-allergy".into(), true);
     sim.app
         .world_mut()
-        .write_message(praxis::runtime::Request::Restart);
+        .trigger(praxis::runtime::flow::RestartSession);
     sim.run(1.0);
     medication_run(&mut sim, true);
     sim.fails_with("given-despite-allergy");
@@ -1334,7 +1334,7 @@ fn vr_compressions_are_counted_and_timed_from_the_hands_motion() {
 #[test]
 fn a_pose_script_interpolates_positions_and_holds_grips() {
     let text = std::fs::read_to_string(super::root().join("tests/xr/store-phone.poses")).unwrap();
-    let script = praxis::runtime::vr::PoseScript::parse(&text).unwrap();
+    let script = praxis::runtime::pose_script::PoseScript::parse(&text).unwrap();
     let phone = Vec3::new(1.0, 0.9, -1.0);
     let locker = Vec3::new(-3.0, 0.0, -1.6);
     let anchor = |id: &str| match id {
@@ -1595,7 +1595,7 @@ fn a_ray_meets_the_world_panel_at_the_pixel_it_points_at() {
 #[test]
 fn a_pose_script_points_rays_in_the_world_panels_frame() {
     use praxis::runtime::panel::hit;
-    use praxis::runtime::vr::PoseScript;
+    use praxis::runtime::pose_script::PoseScript;
     let text =
         std::fs::read_to_string(super::root().join("tests/xr/answer-question.poses")).unwrap();
     let script = PoseScript::parse(&text).unwrap();
@@ -1623,21 +1623,17 @@ fn vr_trigger_on_an_object_that_asks_a_question_opens_the_hand_menu() {
     let mirror = sim.position("mirror");
     let h = head(mirror + Vec3::new(0.0, 0.2, 0.6), mirror);
     sim.pose(h, None, palm(mirror, 0.0, 0.0));
-    assert!(
-        !sim.app
+    let overlay = |sim: &Sim| {
+        *sim.app
             .world()
-            .resource::<praxis::runtime::ui::UiState>()
-            .action_menu
-    );
+            .resource::<State<praxis::runtime::flow::Overlay>>()
+            .get()
+    };
+    assert_ne!(overlay(&sim), praxis::runtime::flow::Overlay::ActionMenu);
     sim.pose(h, None, palm(mirror, 0.0, 1.0));
     sim.run(0.1);
     assert!(sim.log().contains("read mirror"), "{}", sim.log());
-    assert!(
-        sim.app
-            .world()
-            .resource::<praxis::runtime::ui::UiState>()
-            .action_menu
-    );
+    assert_eq!(overlay(&sim), praxis::runtime::flow::Overlay::ActionMenu);
 }
 
 /// A physical manikin under the virtual one, its chest calibrated with the hands resting on it
@@ -1655,10 +1651,12 @@ fn vr_compressions_on_a_calibrated_manikin_are_measured() {
         sim.pose(h, palm(p + Vec3::Y * 0.02, 0.0, 0.0), palm(p, 0.0, 0.0));
     };
     let steps = |secs: f32| (secs / STEP.as_secs_f32()).round() as usize;
-    fn ui(sim: &mut Sim) -> bevy::ecs::change_detection::Mut<'_, praxis::runtime::ui::UiState> {
+    fn ui(
+        sim: &mut Sim,
+    ) -> bevy::ecs::change_detection::Mut<'_, praxis::runtime::vr::ManikinCalibration> {
         sim.app
             .world_mut()
-            .resource_mut::<praxis::runtime::ui::UiState>()
+            .resource_mut::<praxis::runtime::vr::ManikinCalibration>()
     }
     let push = |sim: &mut Sim, top: f32, depth: f32, n: f32| {
         let rate = 110.0 / 60.0;
@@ -1669,7 +1667,7 @@ fn vr_compressions_on_a_calibrated_manikin_are_measured() {
         }
     };
     // The hands wander during the calibration: nothing is calibrated.
-    ui(&mut sim).calibrate_manikin = true;
+    ui(&mut sim).requested = true;
     for i in 0..steps(3.3) {
         both(&mut sim, rest + Vec3::Y * 0.03 * (i as f32 * 0.3).sin());
     }
@@ -1688,14 +1686,14 @@ fn vr_compressions_on_a_calibrated_manikin_are_measured() {
     for _ in 0..30 {
         sim.pose(h, None, None);
     }
-    ui(&mut sim).calibrate_manikin = true;
+    ui(&mut sim).requested = true;
     for i in 0..steps(3.3) {
         both(&mut sim, rest);
         if i == steps(1.0) {
-            assert!(ui(&mut sim).calibrating.is_some_and(|s| s > 1.5 && s < 2.5));
+            assert!(ui(&mut sim).left.is_some_and(|s| s > 1.5 && s < 2.5));
         }
     }
-    assert!(ui(&mut sim).calibrating.is_none());
+    assert!(ui(&mut sim).left.is_none());
     let before = sim
         .actions_of(|k| matches!(k, ActionKind::Compress { .. }))
         .len();
@@ -1744,8 +1742,8 @@ fn vr_a_chosen_gesture_lasts_as_long_as_a_trigger_is_held() {
     let at = eyes + Vec3::new(0.25, -0.5, -0.3);
     sim.app
         .world_mut()
-        .resource_mut::<praxis::runtime::ui::UiState>()
-        .gesture = Some(praxis::runtime::ui::HeldGesture {
+        .resource_mut::<praxis::runtime::intents::SelectedGesture>()
+        .0 = Some(praxis::runtime::intents::HeldGesture {
         id: "check-danger".into(),
         object: None,
         held: 0.0,
@@ -1778,8 +1776,8 @@ fn vr_a_chosen_gesture_lasts_as_long_as_a_trigger_is_held() {
     assert!(
         sim.app
             .world()
-            .resource::<praxis::runtime::ui::UiState>()
-            .gesture
+            .resource::<praxis::runtime::intents::SelectedGesture>()
+            .0
             .is_none()
     );
 }

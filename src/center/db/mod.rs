@@ -23,6 +23,7 @@ pub const FILE: &str = "center.sqlite";
 mod erase;
 mod filing;
 mod queries;
+pub mod recheck;
 mod schema;
 
 pub use erase::Erased;
@@ -47,7 +48,7 @@ pub struct DbError {
 pub struct Db {
     conn: Connection,
     path: PathBuf,
-    rechecked: Option<super::recheck::Recheck>,
+    rechecked: Option<recheck::Recheck>,
 }
 
 fn mk_err(path: &Path, e: impl std::fmt::Display) -> DbError {
@@ -123,12 +124,12 @@ impl Db {
             rechecked: None,
         };
         db.migrate()?;
-        db.rechecked = super::recheck::if_needed(&mut db)?;
+        db.rechecked = recheck::if_needed(&mut db)?;
         Ok(db)
     }
 
     /// What checking the filed records again did, when this opening did it.
-    pub fn rechecked(&self) -> Option<&super::recheck::Recheck> {
+    pub fn rechecked(&self) -> Option<&recheck::Recheck> {
         self.rechecked.as_ref()
     }
 

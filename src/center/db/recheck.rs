@@ -5,13 +5,13 @@
 //! checks — its chain ends at its signed footer, its signature covers its whole footer and is
 //! the station's key it was filed under, and it re-scores to what it stores against the
 //! scenario version the center keeps. Those that fail are quarantined: kept with their bytes
-//! and the reason, out of every result and export ([`super::db::HeldKind::Quarantined`]).
+//! and the reason, out of every result and export ([`super::HeldKind::Quarantined`]).
 //!
 //! The station's trust is not checked again: it was checked when the record was filed, and a
 //! station revoked since then does not make the records it signed before false.
 
-use super::db::{Db, DbError, HeldKind};
-use super::verify::{self, ScenarioSet, TrustPolicy, Verdict};
+use super::{Db, DbError, HeldKind};
+use crate::center::verify::{self, ScenarioSet, TrustPolicy, Verdict};
 
 /// The version of the record checks: a center whose setting `record_checks` is lower has its
 /// filed records checked again.
@@ -82,7 +82,7 @@ fn check_all(
     rows: &[(String, Option<String>, Vec<u8>)],
     scenarios: &ScenarioSet,
 ) -> Vec<(String, String)> {
-    super::par_map(rows, |(session, key, bytes)| {
+    crate::center::par_map(rows, |(session, key, bytes)| {
         check_one(key.as_deref(), bytes, scenarios).map(|reason| (session.clone(), reason))
     })
     .into_iter()

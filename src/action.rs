@@ -166,6 +166,13 @@ pub enum ActionKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         object: Option<ObjectId>,
     },
+    /// The hands rubbed together for a duration (a headset's hands, which cannot tell one
+    /// rubbing gesture from another): the tracker takes it as the rubbing gesture the procedure
+    /// asks for now, else as the scenario's first rubbing gesture (`rub: true`).
+    Rub {
+        /// How long the hands rubbed, in milliseconds.
+        duration_ms: u64,
+    },
     /// One chest compression.
     Compress {
         /// What was compressed, if known.
@@ -245,6 +252,7 @@ impl ActionKind {
             ActionKind::UseOn { .. } => "use",
             ActionKind::Touch { .. } => "touch",
             ActionKind::Gesture { .. } => "gesture",
+            ActionKind::Rub { .. } => "rub",
             ActionKind::Compress { .. } => "compress",
             ActionKind::Read { .. } => "read",
             ActionKind::Enter { .. } => "enter",

@@ -241,6 +241,7 @@ act-use = uses { $object }
 act-use-on = uses { $object } on { $target }
 act-touch = { $a } touches { $b }
 act-gesture = { $gesture } for { $seconds } s
+act-rub = Hands rubbed together for { $seconds } s
 act-compress = compresses the chest
 act-read = reads { $object }
 act-enter = enters { $field }: { $value }

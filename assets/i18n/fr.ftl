@@ -242,6 +242,7 @@ act-use = utilise { $object }
 act-use-on = utilise { $object } sur { $target }
 act-touch = { $a } touche { $b }
 act-gesture = { $gesture } pendant { $seconds } s
+act-rub = Friction des mains pendant { $seconds } s
 act-compress = comprime le thorax
 act-read = lit { $object }
 act-enter = saisit { $field } : { $value }

@@ -260,6 +260,19 @@ pub(super) fn action_line(
                 object,
             }
         }
+        "rub" => {
+            let mut i = 0;
+            match args.get(i) {
+                Some(t) if t.text == "for" => i += 1,
+                Some(t) => return Err(unexpected(t)),
+                None => return Err(missing("`for <duration>`")),
+            }
+            let d = parse_dur(args, &mut i)?;
+            if let Some(t) = args.get(i) {
+                return Err(unexpected(t));
+            }
+            ActionKind::Rub { duration_ms: d }
+        }
         "compress" => {
             let (mut object, mut depth, mut recoil) = (None, None, None);
             let mut i = 0;
@@ -447,6 +460,7 @@ pub(super) fn action_line(
                 "use",
                 "touch",
                 "gesture",
+                "rub",
                 "compress",
                 "read",
                 "enter",
@@ -502,6 +516,7 @@ fn usage(verb: &str) -> String {
         "use" => "use <object> [on <target>] [with left|right]",
         "touch" => "touch <a> <b>",
         "gesture" => "gesture <id> for <duration> [at <object>]",
+        "rub" => "rub for <duration>",
         "compress" => "compress [<object>] [depth <mm>] [recoil full|partial]",
         "read" => "read <object>",
         "enter" => "enter <field> <number> [<unit>]   or   enter <field> \"text\"",

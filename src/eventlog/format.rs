@@ -86,6 +86,7 @@ pub fn format_action(a: &LearnerAction) -> String {
             write!(s, "choose {decision} {}", list.join(","))
         }
         ActionKind::Wait { duration_ms } => write!(s, "wait {}s", fmt_secs(*duration_ms)),
+        ActionKind::Rub { duration_ms } => write!(s, "rub for {}s", fmt_secs(*duration_ms)),
         ActionKind::Hint => write!(s, "hint"),
         ActionKind::Instructor { event, by } => {
             let _ = write!(s, "instructor {event}");

@@ -465,6 +465,13 @@ pub fn action_text(sc: &Scenario, i18n: &I18n, a: &ActionKind) -> String {
                 ],
             )
         }
+        ActionKind::Rub { duration_ms } => i18n.ta(
+            "act-rub",
+            &[(
+                "seconds",
+                Arg::S(i18n.lang.fixed(*duration_ms as f64 / 1000.0, 1)),
+            )],
+        ),
         ActionKind::Compress { .. } => i18n.t("act-compress"),
         ActionKind::Read { object } => i18n.ta("act-read", &[("object", n(object.as_str()))]),
         ActionKind::Enter { field, value } => {

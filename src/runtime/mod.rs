@@ -9,9 +9,11 @@
 //! 2. **session**: [`session`] (the tracker and the record behind a resource), [`cmi5`],
 //!    [`reload`] (the scenario file watched);
 //! 3. **room**: [`scene`] (the room built from the scenario);
-//! 4. **interaction**: [`interact`] (intents, the body and hands, physics, touches);
-//! 5. **input**: [`desktop`] (keyboard and mouse), [`vr`] (tracked hands, the pose script) and
-//!    [`openxr`] (the headset), [`playback`] (an event log): each turns its device into intents;
+//! 4. **interaction**: [`intents`] (what every device says the learner means, where the hands
+//!    come from), [`interact`] (the body and hands, physics, touches);
+//! 5. **input**: [`desktop`] (keyboard and mouse), [`vr`] (tracked hands), [`openxr`] (the
+//!    headset), [`pose_script`] (poses standing in for it), [`playback`] (an event log): each
+//!    turns its device into intents;
 //! 6. **presentation**: [`views`] (the egui bodies drawn on the screen and on the world panel),
 //!    [`screens`] (start, room, debrief and their overlays), [`start_screen`], [`debrief`],
 //!    [`panel`] (the VR world panel), [`audio`] (cues, ambience, captions);

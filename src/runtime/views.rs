@@ -91,6 +91,14 @@ impl ViewState<'_> {
         self.next.set(Overlay::None);
     }
 
+    /// Closes the hand-action menu, unless what was picked in it opened something else (a
+    /// question, a form).
+    pub fn close_menu(&mut self) {
+        if matches!(*self.next, NextState::Unchanged) {
+            self.next.set(Overlay::None);
+        }
+    }
+
     /// Closes the controls: back to the pause menu if they were opened from it.
     pub fn close_help(&mut self) {
         let back = match self.overlay() {
@@ -532,7 +540,7 @@ pub fn action_menu_body(
         close = true;
     }
     if close {
-        ui.close();
+        ui.close_menu();
     }
 }
 

@@ -10,8 +10,9 @@
 //! - **using**: the trigger (or an index pinch) with a held object against a target — an object,
 //!   the other hand, the head, the body or a foot — uses it on that target; with an empty hand
 //!   on an object, uses or reads it;
-//! - **rubbing** palm to palm, as long as it lasts: the gesture the learner chose, or else the
-//!   one the current step asks for, with the rubbing time as its duration;
+//! - **rubbing** palm to palm, as long as it lasts: the gesture the learner chose, or else a
+//!   `rub` with the rubbing time as its duration, which the tracker takes as the rubbing
+//!   gesture the procedure asks for (the runtime does not decide which gesture it is);
 //! - **a chosen gesture held**: once a gesture is chosen on the world panel, an empty hand's
 //!   trigger held makes it for as long as it is held (looking around, shaking the shoulders),
 //!   as the desktop's gesture key does;
@@ -31,7 +32,6 @@ use super::interact::{HandSource, SelectedGesture};
 use super::scene::Obj;
 use super::session::Session;
 use crate::action::{ActionKind, Hand};
-use crate::scenario::compiled::CPattern;
 use crate::scenario::model::Affordance;
 use bevy::prelude::*;
 use bevy_rapier3d::prelude::Collider;
@@ -380,18 +380,18 @@ pub fn map(
         state.rub.last = now;
     } else if state.rub.held > 0.0 && now - state.rub.last > RUB_PAUSE {
         let held = std::mem::take(&mut state.rub.held);
-        let chosen = gesture
-            .0
-            .take()
-            .map(|g| (g.id, g.object))
-            .or_else(|| expected_gesture(&session));
-        if let Some((gesture, object)) = chosen {
-            intents.write(Intent::Do(ActionKind::Gesture {
-                gesture: gesture.as_str().into(),
-                duration_ms: (held * 1000.0).round() as u64,
-                object: object.as_deref().map(Into::into),
-            }));
-        }
+        let duration_ms = (held * 1000.0).round() as u64;
+        // The gesture the learner chose, made by rubbing; else a rub, which the tracker
+        // takes as the rubbing gesture the procedure asks for.
+        let kind = match gesture.0.take() {
+            Some(g) => ActionKind::Gesture {
+                gesture: g.id.as_str().into(),
+                duration_ms,
+                object: g.object.as_deref().map(Into::into),
+            },
+            None => ActionKind::Rub { duration_ms },
+        };
+        intents.write(Intent::Do(kind));
     }
 
     // Chest compressions: the lower palm over an object that takes them.
@@ -673,23 +673,4 @@ fn body_target(
     }
     let chest = head.translation - Vec3::Y * 0.45;
     ((at - chest).with_y(0.0).length() < 0.35 && (at.y - chest.y).abs() < 0.45).then_some("torso")
-}
-
-/// The gesture a step open now asks for, and where it is made.
-fn expected_gesture(session: &Session) -> Option<(String, Option<String>)> {
-    let sc = &session.start.scenario;
-    let gesture = |p: &CPattern| match p {
-        CPattern::Gesture(g) => Some(*g),
-        // The first gesture an `AnyOf` accepts.
-        CPattern::AnyOf(list) => list.iter().find_map(|p| match p {
-            CPattern::Gesture(g) => Some(*g),
-            _ => None,
-        }),
-        _ => None,
-    };
-    session.tracker.next_steps().into_iter().find_map(|s| {
-        let g = gesture(&sc.index.steps[s as usize].pattern)?;
-        let decl = sc.model.gestures.get(g as usize)?;
-        Some((decl.id.to_string(), decl.at.as_ref().map(|a| a.to_string())))
-    })
 }

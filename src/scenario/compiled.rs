@@ -238,6 +238,8 @@ pub struct GestureInfo {
     pub id: String,
     /// Its effects.
     pub effects: Vec<CEffect>,
+    /// Made by rubbing the hands together.
+    pub rub: bool,
 }
 
 /// A decision.

@@ -330,12 +330,21 @@ impl Tracker {
             }
             _ => {}
         }
-        let act = match resolve(ix, &action.kind) {
-            Ok(a) => a,
-            Err(name) => {
-                self.push(out, FeedbackKind::Unknown { name });
-                return;
-            }
+        let act = match &action.kind {
+            ActionKind::Rub { duration_ms } => match self.rubbing_gesture(ix) {
+                Some(g) => Act::Gesture(g, *duration_ms),
+                None => {
+                    self.push(out, FeedbackKind::Unmatched);
+                    return;
+                }
+            },
+            kind => match resolve(ix, kind) {
+                Ok(a) => a,
+                Err(name) => {
+                    self.push(out, FeedbackKind::Unknown { name });
+                    return;
+                }
+            },
         };
         if let Act::Enter(_, v) = &act
             && v.base.is_some_and(|b| !b.is_finite())

@@ -122,10 +122,36 @@ pub(super) fn resolve(ix: &Index, kind: &ActionKind) -> Result<Act, String> {
             Act::Choose(d, picked)
         }
         ActionKind::Wait { duration_ms } => Act::Wait(*duration_ms),
-        ActionKind::Hint | ActionKind::Instructor { .. } | ActionKind::Finish => {
+        // A rub is taken as a gesture by the tracker (`Tracker::rubbing_gesture`).
+        ActionKind::Rub { .. }
+        | ActionKind::Hint
+        | ActionKind::Instructor { .. }
+        | ActionKind::Finish => {
             return Err("(internal)".into());
         }
     })
+}
+
+impl Tracker {
+    /// The gesture a rub of the hands is taken as: the rubbing gesture (`rub: true`) an open
+    /// step asks for, the first in the procedure's order, else the scenario's first rubbing
+    /// gesture (rubbing when the procedure asks for something else is that gesture out of
+    /// place); none when the scenario has no rubbing gesture.
+    pub(super) fn rubbing_gesture(&self, ix: &Index) -> Option<u32> {
+        let rubs = |g: u32| ix.gestures.get(g as usize).is_some_and(|x| x.rub);
+        let asked = |p: &CPattern| match p {
+            CPattern::Gesture(g) => Some(*g).filter(|&g| rubs(g)),
+            CPattern::AnyOf(list) => list.iter().find_map(|p| match p {
+                CPattern::Gesture(g) => Some(*g).filter(|&g| rubs(g)),
+                _ => None,
+            }),
+            _ => None,
+        };
+        self.next_steps()
+            .into_iter()
+            .find_map(|s| asked(&ix.steps[s as usize].pattern))
+            .or_else(|| (0..ix.gestures.len() as u32).find(|&g| rubs(g)))
+    }
 }
 
 /// Whether a resolved action fits a pattern (entity sets are sorted).

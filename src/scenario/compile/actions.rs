@@ -19,6 +19,7 @@ impl<'a> Compiler<'a> {
         GestureInfo {
             id: g.id.0.clone(),
             effects: self.effects(&g.effects, &p.field("effects"), &usage),
+            rub: g.rub,
         }
     }
 

@@ -16,6 +16,10 @@ pub struct Gesture {
     /// What holding it changes (`Flow` effects scale with the held duration).
     #[serde(default)]
     pub effects: Vec<Effect>,
+    /// Made by rubbing the hands together: a headset's rub (which cannot tell one rubbing
+    /// gesture from another) is taken as the rubbing gesture the procedure asks for now.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rub: bool,
 }
 
 /// A question the learner answers.

@@ -1,7 +1,8 @@
-//! The two apps (app layer): [`CorePlugins`], what the window app and the headless tests share
-//! (session, room, interaction, the devices' intents, requests), each concern adding its own
-//! systems in its own `plugin`; and [`headless`], the same with no window or renderer, for tests.
-//! The window app ([`super::window`]) adds the desktop, the screens, the world panel and sound.
+//! The two apps (app layer), as plugin groups: [`CorePlugins`], what the window app and the
+//! headless tests share (session, room, interaction, the devices' intents, requests), each
+//! concern adding its own systems in its own `plugin`, run by [`headless`] with no window or
+//! renderer, for tests; and [`WindowPlugins`], the window app's (`praxis run`): the same with the
+//! desktop, the screens and sound.
 
 use super::flow::{Overlay, PraxisSystems, Screen, StartSession};
 use super::options::Paths;
@@ -25,6 +26,8 @@ impl Plugin for CorePlugins {
         app.init_state::<Screen>()
             .add_sub_state::<Overlay>()
             .init_resource::<Rebinding>()
+            .init_resource::<super::perf::OwnCpu>()
+            .add_systems(Last, super::perf::sample)
             .configure_sets(
                 Update,
                 (
@@ -45,6 +48,20 @@ impl Plugin for CorePlugins {
                 super::reload::plugin,
                 super::requests::plugin,
             ));
+    }
+}
+
+/// The window app's own plugins over [`CorePlugins`]: the desktop controls, the screens and
+/// sound (the world panel joins them in a headset).
+pub struct WindowPlugins;
+
+impl PluginGroup for WindowPlugins {
+    fn build(self) -> bevy::app::PluginGroupBuilder {
+        bevy::app::PluginGroupBuilder::start::<Self>()
+            .add(CorePlugins)
+            .add(super::desktop::plugin)
+            .add(super::screens::plugin)
+            .add(super::audio::plugin)
     }
 }
 

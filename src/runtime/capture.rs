@@ -97,6 +97,7 @@ pub(super) fn capture_system(
     catalog: Res<catalog::Catalog>,
     time: Res<Time<bevy::time::Real>>,
     graphics: Res<Graphics>,
+    own: Res<super::perf::OwnCpu>,
     mut intents: MessageWriter<Intent>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -269,7 +270,7 @@ pub(super) fn capture_system(
         } => {
             let began = began.unwrap_or_else(Instant::now);
             frames.push(time.delta_secs() * 1000.0);
-            ours.push(super::perf::take_ms() as f32);
+            ours.push(own.0 as f32);
             if began.elapsed().as_secs_f32() >= seconds {
                 let n = frames.len().max(1) as f32;
                 let wall = began.elapsed().as_secs_f32();

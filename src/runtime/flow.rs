@@ -76,6 +76,12 @@ impl SubStates for Overlay {
     }
 }
 
+/// Whether the mouse is for the interface (no mouse look): anywhere but in the room with nothing
+/// open over it, or while a control waits for its new key.
+pub fn cursor_free(screen: Screen, overlay: Overlay, rebinding: bool) -> bool {
+    screen != Screen::Play || overlay != Overlay::None || rebinding
+}
+
 /// Where the keyboard and the mouse go this frame.
 #[derive(SystemParam)]
 pub struct Focus<'w> {
@@ -85,14 +91,9 @@ pub struct Focus<'w> {
 }
 
 impl Focus<'_> {
-    /// In the room with nothing open over it.
-    pub fn in_room(&self) -> bool {
-        *self.screen.get() == Screen::Play && self.overlay() == Overlay::None
-    }
-
     /// Whether the mouse is for the interface (no mouse look).
     pub fn cursor_free(&self) -> bool {
-        !self.in_room() || self.rebinding.0.is_some()
+        cursor_free(self.screen(), self.overlay(), self.rebinding.0.is_some())
     }
 
     /// Whether the session is paused (the pause menu, or the controls opened from it).

@@ -274,10 +274,11 @@ fn watch_state(
     script: Option<Res<super::pose_script::PoseScript>>,
     mut commands: Commands,
     mut notices: MessageWriter<super::interact::Notice>,
+    own: Res<super::perf::OwnCpu>,
 ) {
     let running = state.as_deref() == Some(&XrState::Running);
-    // Praxis's own systems since the last frame (measured as for `--bench`).
-    let ours = super::perf::take_ms();
+    // Praxis's own systems in the last frame (measured as for `--bench`).
+    let ours = own.0;
     if running {
         status.frames += 1;
         status.frame_ms += time.delta_secs_f64() * 1000.0;

@@ -116,9 +116,7 @@ impl ViewState<'_> {
 
     /// Whether the mouse is for the interface (no mouse look).
     pub fn cursor_free(&self) -> bool {
-        self.screen() != Screen::Play
-            || self.overlay() != Overlay::None
-            || self.rebinding.0.is_some()
+        super::flow::cursor_free(self.screen(), self.overlay(), self.rebinding.0.is_some())
     }
 }
 

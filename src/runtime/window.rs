@@ -5,7 +5,7 @@
     reason = "`praxis run` reports problems on the terminal, like the other commands"
 )]
 
-use super::app::CorePlugins;
+use super::app::WindowPlugins;
 use super::capture::{Capture, CaptureKind, capture_system};
 use super::flat;
 use super::flow::{Overlay, PraxisSystems, Screen, StartSession};
@@ -106,12 +106,7 @@ pub fn run(opts: RunOptions) -> u8 {
         brightness: 120.0,
         ..default()
     })
-    .add_plugins(CorePlugins)
-    .add_plugins((
-        super::desktop::plugin,
-        super::screens::plugin,
-        super::audio::plugin,
-    ))
+    .add_plugins(WindowPlugins)
     .insert_resource(StartScreen {
         chosen,
         in_headset: opts.xr,

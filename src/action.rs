@@ -167,8 +167,9 @@ pub enum ActionKind {
         object: Option<ObjectId>,
     },
     /// The hands rubbed together for a duration (a headset's hands, which cannot tell one
-    /// rubbing gesture from another): the tracker takes it as the rubbing gesture the procedure
-    /// asks for now, else as the scenario's first rubbing gesture (`rub: true`).
+    /// rubbing gesture from another): the tracker takes it as the rubbing gesture (`rub: true`)
+    /// the procedure asks for now, else as one no step asks for ("keep rubbing"), else as the
+    /// scenario's first.
     Rub {
         /// How long the hands rubbed, in milliseconds.
         duration_ms: u64,

@@ -108,18 +108,16 @@ impl SelectedGesture {
     }
 }
 
-/// Where the hands come from: the one thing the interaction layer knows of the devices.
+/// Where the hands come from: the one thing the interaction layer knows of the devices. By
+/// default interaction moves them (rest poses, reaches: desktop controls and tests).
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub enum HandSource {
-    /// Interaction moves them (rest poses, reaches): desktop controls and tests.
-    #[default]
-    Moved,
+pub struct HandSource {
     /// A headset (or a pose script standing in for one) puts them where they are tracked.
-    Tracked,
+    pub tracked: bool,
     /// An event log plays: its own touches are the ones that happened, and contacts made by
     /// the window's moves (the learner brought to what the next action is done on) are not
     /// actions.
-    Replayed,
+    pub replaying: bool,
 }
 
 /// Where the learner wants to walk this frame (desktop), applied at each physics step.

@@ -42,7 +42,8 @@ pub fn plugin(app: &mut App) {
             (follow_body, move_limbs, sample_poses)
                 .chain()
                 .in_set(PraxisSystems::Track)
-                .after(super::scene::restock),
+                .after(super::scene::restock)
+                .before(super::reload::hot_reload),
         );
 }
 
@@ -565,7 +566,7 @@ pub fn move_limbs(
     let _t = super::perf::scope();
     let dt = time.delta_secs();
     // In a headset the hands are where they are tracked (the VR mapping puts them there).
-    let limbs = limbs.iter_mut().filter(|_| *source != HandSource::Tracked);
+    let limbs = limbs.iter_mut().filter(|_| !source.tracked);
     for (limb, mut t) in limbs {
         let s = slot(limb.0);
         let rest = rig.hand_rest(limb.0, hands.held[s].is_some());
@@ -649,7 +650,7 @@ pub fn carry(
 }
 
 /// Emits a touch for each contact that starts between a hand, a foot or a held object, and an
-/// object (none while an event log plays: see [`HandSource::Replayed`]).
+/// object (none while an event log plays: see [`HandSource::replaying`]).
 pub fn touches(
     mut events: MessageReader<CollisionEvent>,
     source: Res<HandSource>,
@@ -660,7 +661,7 @@ pub fn touches(
     mut acts: MessageWriter<Act>,
 ) {
     let _t = super::perf::scope();
-    if *source == HandSource::Replayed {
+    if source.replaying {
         events.clear();
         return;
     }

@@ -61,11 +61,9 @@ pub fn plugin(app: &mut App) {
 
 /// The hands are the log's while it plays, the learner's after.
 fn hands(playback: Res<Playback>, session: Option<Res<Session>>, mut source: ResMut<HandSource>) {
-    let playing = !playback.done(session.as_deref());
-    if playing {
-        *source = HandSource::Replayed;
-    } else if *source == HandSource::Replayed {
-        *source = HandSource::Moved;
+    let replaying = !playback.done(session.as_deref());
+    if source.replaying != replaying {
+        source.replaying = replaying;
     }
 }
 

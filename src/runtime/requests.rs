@@ -9,6 +9,7 @@ use super::flow::{
 };
 use super::interact::{self, Hands, Intent, Rig, SelectedGesture};
 use super::options::{Paths, SessionOverrides};
+use super::reload::ReloadStatus;
 use super::scene;
 use super::session::{self, Session, SessionStart};
 use super::settings::Settings;
@@ -28,7 +29,12 @@ pub fn plugin(app: &mut App) {
         .add_observer(menu)
         .add_observer(quit)
         .add_observer(start_in_headset)
-        .add_systems(Update, on_ended.in_set(super::flow::PraxisSystems::Track));
+        .add_systems(
+            Update,
+            on_ended
+                .in_set(super::flow::PraxisSystems::Track)
+                .after(super::reload::hot_reload),
+        );
 }
 
 /// What a new room needs when it is drawn (absent in headless apps).
@@ -41,7 +47,9 @@ struct Drawing<'w> {
     sounds: Option<Res<'w, audio::Sounds>>,
 }
 
-/// What the start of a session resets: the hands, where the learner stands, the interface.
+/// What a session's start and the way back to the start screen reset: the hands, where the
+/// learner stands, the interface (what is open, the gesture chosen, the feedback, a reload's
+/// error).
 #[derive(SystemParam)]
 struct Fresh<'w> {
     hands: ResMut<'w, Hands>,
@@ -49,9 +57,24 @@ struct Fresh<'w> {
     gesture: ResMut<'w, SelectedGesture>,
     feedback: ResMut<'w, Feedback>,
     dialog: ResMut<'w, DialogForm>,
+    reload: ResMut<'w, ReloadStatus>,
     screen: ResMut<'w, NextState<Screen>>,
     overlay: ResMut<'w, NextState<Overlay>>,
     virt: ResMut<'w, Time<Virtual>>,
+}
+
+impl Fresh<'_> {
+    /// Everything back to how a session or the start screen begins, `overlay` open.
+    fn reset(&mut self, screen: Screen, overlay: Overlay) {
+        *self.hands = Hands::default();
+        self.gesture.0 = None;
+        *self.feedback = Feedback::default();
+        self.dialog.0 = None;
+        *self.reload = ReloadStatus::default();
+        self.screen.set(screen);
+        self.overlay.set(overlay);
+        self.virt.unpause();
+    }
 }
 
 /// Starts a session: the old one (if any) is abandoned and its room goes, the new room is
@@ -124,22 +147,19 @@ fn start(
         &fresh.rig,
         server.as_deref().filter(|_| drawn),
     );
-    *fresh.hands = Hands::default();
-    fresh.gesture.0 = None;
-    *fresh.feedback = Feedback::default();
-    fresh.dialog.0 = None;
     // The tutorial the first time, if it was up on the start screen or never seen.
     let tutorial = !settings.tutorial_seen
         && overlay
             .as_deref()
             .is_some_and(|o| *o.get() == Overlay::Tutorial);
-    fresh.screen.set(Screen::Play);
-    fresh.overlay.set(if tutorial {
-        Overlay::Tutorial
-    } else {
-        Overlay::None
-    });
-    fresh.virt.unpause();
+    fresh.reset(
+        Screen::Play,
+        if tutorial {
+            Overlay::Tutorial
+        } else {
+            Overlay::None
+        },
+    );
     if let (Some(a), Some(s)) = (audio.as_deref(), sounds.as_deref()) {
         audio::ambient(a, s, &scenario.model.family);
     }
@@ -161,19 +181,19 @@ fn finish(_: On<FinishSession>, mut intents: MessageWriter<Intent>) {
 }
 
 /// Back to the start screen: the session is abandoned; the room, scoped to the session's
-/// screens, goes as the start screen comes up.
+/// screens, goes as the start screen comes up, with nothing open over it.
 fn menu(
     _: On<BackToMenu>,
     mut commands: Commands,
     session: Option<ResMut<Session>>,
-    mut screen: ResMut<NextState<Screen>>,
+    mut fresh: Fresh,
     audio: Option<Res<bevy_kira_audio::Audio>>,
 ) {
     if let Some(mut s) = session {
         s.abandon();
     }
     commands.remove_resource::<Session>();
-    screen.set(Screen::Menu);
+    fresh.reset(Screen::Menu, Overlay::None);
     if let Some(a) = audio.as_deref() {
         a.stop();
     }

@@ -130,7 +130,7 @@ pub fn keys(
         }
         return;
     }
-    if open == Overlay::Paused {
+    if matches!(open, Overlay::Paused | Overlay::Help { from_pause: true }) {
         return;
     }
     if c.just(Control::Help) {

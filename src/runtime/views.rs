@@ -611,7 +611,7 @@ pub fn dialog_body(
             } else if cancel {
                 ui.close();
             } else {
-                ui.open_dialog(Dialog::Choose { decision, picked });
+                ui.dialog.0 = Some(Dialog::Choose { decision, picked });
             }
         }
         Dialog::Enter {

@@ -92,18 +92,21 @@ pub fn plugin(app: &mut App) {
         .add_message::<RootMove>()
         .add_systems(
             Update,
-            (tracked, locomotion, map)
+            (
+                tracked,
+                (locomotion, map).run_if(resource_exists::<VrActive>),
+            )
                 .chain()
-                .run_if(resource_exists::<VrActive>)
                 .in_set(PraxisSystems::Capture)
                 .after(super::playback::play),
         );
 }
 
-/// In a headset the hands are where they are tracked.
-fn tracked(mut source: ResMut<HandSource>) {
-    if *source != HandSource::Tracked {
-        *source = HandSource::Tracked;
+/// In a headset the hands are where they are tracked (and back to the desktop's when its
+/// session stops).
+pub fn tracked(active: Option<Res<VrActive>>, mut source: ResMut<HandSource>) {
+    if source.tracked != active.is_some() {
+        source.tracked = active.is_some();
     }
 }
 

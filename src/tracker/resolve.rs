@@ -134,9 +134,10 @@ pub(super) fn resolve(ix: &Index, kind: &ActionKind) -> Result<Act, String> {
 
 impl Tracker {
     /// The gesture a rub of the hands is taken as: the rubbing gesture (`rub: true`) an open
-    /// step asks for, the first in the procedure's order, else the scenario's first rubbing
-    /// gesture (rubbing when the procedure asks for something else is that gesture out of
-    /// place); none when the scenario has no rubbing gesture.
+    /// step whose `when` holds asks for, the first in the procedure's order; else one an open
+    /// step asks for; else the scenario's first rubbing gesture no step asks for (rubbing on, a
+    /// "keep rubbing"), else its first rubbing gesture (out of place); none when the scenario
+    /// has no rubbing gesture.
     pub(super) fn rubbing_gesture(&self, ix: &Index) -> Option<u32> {
         let rubs = |g: u32| ix.gestures.get(g as usize).is_some_and(|x| x.rub);
         let asked = |p: &CPattern| match p {
@@ -147,10 +148,29 @@ impl Tracker {
             }),
             _ => None,
         };
-        self.next_steps()
-            .into_iter()
-            .find_map(|s| asked(&ix.steps[s as usize].pattern))
-            .or_else(|| (0..ix.gestures.len() as u32).find(|&g| rubs(g)))
+        let open = self.next_steps();
+        let pick = |guarded: bool| {
+            open.iter().find_map(|&s| {
+                let step = &ix.steps[s as usize];
+                (!guarded || self.holds_opt(ix, step.guard.as_ref()))
+                    .then(|| asked(&step.pattern))
+                    .flatten()
+            })
+        };
+        let any_step_asks = |g: u32| {
+            ix.steps.iter().any(|s| match &s.pattern {
+                CPattern::Gesture(x) => *x == g,
+                CPattern::AnyOf(list) => list
+                    .iter()
+                    .any(|p| matches!(p, CPattern::Gesture(x) if *x == g)),
+                _ => false,
+            })
+        };
+        let rubbing = || (0..ix.gestures.len() as u32).filter(|&g| rubs(g));
+        pick(true)
+            .or_else(|| pick(false))
+            .or_else(|| rubbing().find(|&g| !any_step_asks(g)))
+            .or_else(|| rubbing().next())
     }
 }
 

@@ -12,6 +12,11 @@ use std::sync::Arc;
 
 /// Look around (not a rub), then two rubbing movements in order.
 fn rubbing(gestures: &str) -> Arc<Scenario> {
+    rubbing_with(gestures, "")
+}
+
+/// The same, with more declarations (metrics).
+fn rubbing_with(gestures: &str, more: &str) -> Arc<Scenario> {
     support::small(
         "rub",
         "",
@@ -22,7 +27,8 @@ procedure: [
     Step(id: "palms", title: {{"en": "Palms", "fr": "Paumes"}}, done_when: Gesture("palms")),
     Step(id: "backs", title: {{"en": "Backs", "fr": "Dos"}}, done_when: Gesture("backs")),
 ],
-scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),"#
+scoring: (pass_mark: 0.5, out_of_order_penalty: 0.5),
+{more}"#
         ),
     )
     .unwrap_or_else(|e| panic!("{e}"))
@@ -71,6 +77,27 @@ fn rubs_are_the_rubbing_gestures_the_open_steps_ask_for_in_turn() {
         assert_eq!(status(&o, id), StepStatus::Done, "{id}: {o:?}");
     }
     assert_eq!(o.score.scaled, 1.0, "{o:?}");
+}
+
+#[test]
+fn rubbing_on_after_the_movements_is_the_rubbing_gesture_no_step_asks_for() {
+    let s = rubbing_with(
+        &format!(
+            r#"{GESTURES}, (id: "keep", name: {{"en": "keep rubbing", "fr": "continuer"}}, rub: true)"#
+        ),
+        r#"metrics: [(id: "kept", label: {"en": "Kept on", "fr": "Continué"}, kind: GestureTime(["keep"]))],"#,
+    );
+    let log = "0 gesture look for 1s\n2 rub for 4s\n7 rub for 4s\n12 rub for 6s\n";
+    let parsed = eventlog::parse("rub.events", log).expect("parses");
+    let mut t = Tracker::new(s.clone(), parsed.config.clone());
+    let mut out = Vec::new();
+    for a in &parsed.actions {
+        t.apply(a, &mut out);
+    }
+    let o = t.outcome();
+    assert_eq!(o.score.scaled, 1.0, "{o:?}");
+    let kept = o.metrics.iter().find(|m| m.id == "kept").and_then(|m| m.value);
+    assert_eq!(kept, Some(6.0), "the third rub is 'keep': {o:?}\n{out:?}");
 }
 
 #[test]

@@ -901,6 +901,35 @@ fn medication_administration_perfect_run_passes() {
     sim.passes_perfectly();
 }
 
+/// Back to the start screen from the pause menu: the session ends (abandoned), the room goes
+/// (scoped to the session's screens), and nothing stays open over the start screen.
+#[test]
+fn back_to_the_start_screen_from_the_pause_menu_clears_the_room_and_the_overlay() {
+    use praxis::runtime::flow::{BackToMenu, Overlay, Screen};
+    let mut sim = Sim::new("hand-hygiene", Mode::Guided);
+    sim.run(0.5);
+    let room = |sim: &mut Sim| {
+        sim.app
+            .world_mut()
+            .query_filtered::<(), With<praxis::runtime::scene::RoomItem>>()
+            .iter(sim.app.world())
+            .count()
+    };
+    assert!(room(&mut sim) > 0);
+    sim.app
+        .world_mut()
+        .resource_mut::<NextState<Overlay>>()
+        .set(Overlay::Paused);
+    sim.app.update();
+    sim.app.world_mut().trigger(BackToMenu);
+    sim.app.update();
+    let world = sim.app.world();
+    assert_eq!(*world.resource::<State<Screen>>().get(), Screen::Menu);
+    assert_eq!(*world.resource::<State<Overlay>>().get(), Overlay::None);
+    assert!(!world.contains_resource::<praxis::runtime::session::Session>());
+    assert_eq!(room(&mut sim), 0, "the room goes with the session");
+}
+
 #[test]
 fn medication_given_despite_the_seeded_allergy_fails() {
     let mut sim = Sim::new("medication-administration", Mode::Assessment);

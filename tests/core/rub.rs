@@ -96,7 +96,11 @@ fn rubbing_on_after_the_movements_is_the_rubbing_gesture_no_step_asks_for() {
     }
     let o = t.outcome();
     assert_eq!(o.score.scaled, 1.0, "{o:?}");
-    let kept = o.metrics.iter().find(|m| m.id == "kept").and_then(|m| m.value);
+    let kept = o
+        .metrics
+        .iter()
+        .find(|m| m.id == "kept")
+        .and_then(|m| m.value);
     assert_eq!(kept, Some(6.0), "the third rub is 'keep': {o:?}\n{out:?}");
 }
 

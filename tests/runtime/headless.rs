@@ -241,6 +241,10 @@ fn hand_hygiene_perfect(mode: Mode) -> Sim {
         at: Vec3::new(2.55, 0.8, -0.3),
     });
     sim.run(1.0);
+    // Moment 2 before opening her drainage bag: a rub, then the gloves.
+    sim.choose("moment-bag", &["moment-2"]);
+    sim.hand_rub();
+    sim.stand(2.05, 0.0, -std::f32::consts::FRAC_PI_2);
     for o in ["glove-box", "drainage-bag", "waste-bin"] {
         sim.use_with_right(o);
     }

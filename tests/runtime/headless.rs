@@ -194,7 +194,8 @@ impl Sim {
         self.run(0.5);
     }
 
-    /// A WHO hand rub at the dispenser: a palmful, the six movements of 4 s each.
+    /// A WHO hand rub at the dispenser: a palmful, the six movements of 3 s each while the
+    /// product is wet, then rubbing on until the hands are dry (24 s in all).
     fn hand_rub(&mut self) {
         self.stand(-0.6, -1.3, 0.0);
         self.use_with_right("abhr-dispenser");
@@ -206,8 +207,9 @@ impl Sim {
             "thumbs",
             "fingertips",
         ] {
-            self.gesture(g, 4.0);
+            self.gesture(g, 3.0);
         }
+        self.gesture("keep-rubbing", 6.0);
     }
 
     /// Stands beside Mr Martin's bed, facing it (+x), and touches his wrist.

@@ -310,6 +310,8 @@ pub enum CMetricKind {
     TimeBetween(NodeIdx, NodeIdx),
     /// Time of a node's first completion.
     TimeOf(NodeIdx),
+    /// Share of these nodes done.
+    ShareDone(Vec<NodeIdx>),
 }
 
 /// A metric.

@@ -306,6 +306,12 @@ impl Metrics {
                 Some((b.0 as f64 - a.0 as f64) / 1000.0)
             }
             CMetricKind::TimeOf(a) => node_first_done[*a as usize].map(|t| t.as_secs_f64()),
+            CMetricKind::ShareDone(list) => pct(
+                list.iter()
+                    .filter(|&&n| node_first_done[n as usize].is_some())
+                    .count() as u64,
+                list.len() as u64,
+            ),
         }
     }
 }

@@ -97,6 +97,16 @@ impl<'a> Compiler<'a> {
                 let a = self.index_of(Sym::Node, a.as_str(), &kp.index(0), usage);
                 (CMetricKind::TimeOf(a), seconds)
             }
+            MetricKind::ShareDone(list) => {
+                let nodes = list
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        self.index_of(Sym::Node, s.as_str(), &kp.index(0).index(i), usage)
+                    })
+                    .collect();
+                (CMetricKind::ShareDone(nodes), percent)
+            }
         }
     }
 

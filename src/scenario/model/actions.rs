@@ -133,4 +133,7 @@ pub enum MetricKind {
     TimeBetween(StepId, StepId),
     /// Session time when a step was first completed, in s.
     TimeOf(StepId),
+    /// Share of these steps or groups done, in % (a compliance rate: the hand-hygiene
+    /// opportunities answered by a complete action, out of all of them).
+    ShareDone(Vec<StepId>),
 }

@@ -86,19 +86,24 @@ fn an_edited_score_is_caught() {
 fn an_edited_event_breaks_the_chain_at_the_next_line() {
     let (_, bytes) = perfect_record("hand-hygiene");
     let mut l = lines(&bytes);
-    // Line 5 holds event 4, the backs-of-hands movement: claim it was the thumbs.
-    let edited = l[4].replace("backs-of-hands", "thumbs");
-    assert_ne!(edited, l[4]);
-    l[4] = edited;
+    // The line of the first backs-of-hands movement (its event is the line's index, the header
+    // being line 1): claim it was the thumbs.
+    let i = l
+        .iter()
+        .position(|x| x.contains("\"backs-of-hands\""))
+        .expect("a backs-of-hands movement");
+    let edited = l[i].replace("backs-of-hands", "thumbs");
+    assert_ne!(edited, l[i]);
+    l[i] = edited;
     let rec = record::read(&join(&l)).unwrap();
     assert!(
-        matches!(rec.integrity, Integrity::Tampered { line: 6, .. }),
+        matches!(rec.integrity, Integrity::Tampered { line, .. } if line == i + 2),
         "{:?}",
         rec.integrity
     );
     assert_eq!(
         rec.events.len(),
-        4,
+        i,
         "events up to the edited one are still read"
     );
 }

@@ -227,6 +227,7 @@ impl Sim {
 /// patients touched through the hands' contacts in the physics world.
 fn hand_hygiene_perfect(mode: Mode) -> Sim {
     let mut sim = Sim::new("hand-hygiene", mode);
+    sim.choose("nails", &["short-natural"]);
     sim.choose("moment-pulse", &["moment-1"]);
     sim.hand_rub();
     sim.touch_mr_martin(Hand::Right);

@@ -133,9 +133,10 @@ pub(super) fn resolve(ix: &Index, kind: &ActionKind) -> Result<Act, String> {
 }
 
 impl Tracker {
-    /// The gesture a rub of the hands is taken as: the rubbing gesture (`rub: true`) an open
-    /// step whose `when` holds asks for, the first in the procedure's order; else one an open
-    /// step asks for; else the scenario's first rubbing gesture no step asks for (rubbing on, a
+    /// The gesture a rub of the hands is taken as: the rubbing gesture (`rub: true`) a next step
+    /// whose `when` holds asks for, the first in the procedure's order; else one a next step
+    /// asks for; else one a step not done yet asks for whose `when` holds (out of order, after a
+    /// skipped step); else the scenario's first rubbing gesture no step asks for (rubbing on, a
     /// "keep rubbing"), else its first rubbing gesture (out of place); none when the scenario
     /// has no rubbing gesture.
     pub(super) fn rubbing_gesture(&self, ix: &Index) -> Option<u32> {
@@ -167,8 +168,19 @@ impl Tracker {
             })
         };
         let rubbing = || (0..ix.gestures.len() as u32).filter(|&g| rubs(g));
+        // A step that can still be done, out of order (an earlier step was skipped), whose
+        // `when` holds.
+        let later = || {
+            (0..ix.steps.len() as StepIdx).find_map(|s| {
+                let step = &ix.steps[s as usize];
+                (self.open(s) && self.holds_opt(ix, step.guard.as_ref()))
+                    .then(|| asked(&step.pattern))
+                    .flatten()
+            })
+        };
         pick(true)
             .or_else(|| pick(false))
+            .or_else(later)
             .or_else(|| rubbing().find(|&g| !any_step_asks(g)))
             .or_else(|| rubbing().next())
     }

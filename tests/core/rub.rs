@@ -105,6 +105,26 @@ fn rubbing_on_after_the_movements_is_the_rubbing_gesture_no_step_asks_for() {
 }
 
 #[test]
+fn after_a_skipped_step_rubs_are_still_the_movements_asked_for() {
+    let s = rubbing_with(
+        &format!(
+            r#"{GESTURES}, (id: "keep", name: {{"en": "keep rubbing", "fr": "continuer"}}, rub: true)"#
+        ),
+        r#"metrics: [(id: "kept", label: {"en": "Kept on", "fr": "Continué"}, kind: GestureTime(["keep"]))],"#,
+    );
+    // "Look around" never done: the two rubs are still the palms and the backs, out of order.
+    let (o, _) = run(&s, "0 rub for 4s\n5 rub for 4s\n");
+    assert_eq!(status(&o, "palms"), StepStatus::Done, "{o:?}");
+    assert_eq!(status(&o, "backs"), StepStatus::Done, "{o:?}");
+    let kept = o
+        .metrics
+        .iter()
+        .find(|m| m.id == "kept")
+        .and_then(|m| m.value);
+    assert!(kept.is_none_or(|k| k == 0.0), "{o:?}");
+}
+
+#[test]
 fn a_rub_is_never_a_gesture_not_made_by_rubbing() {
     let s = rubbing(GESTURES);
     // "Look around" is open first: a rub is not it, but the first rubbing movement, early.

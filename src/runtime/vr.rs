@@ -355,11 +355,7 @@ pub fn map(
             g.held += dt;
         }
     } else if let Some(g) = gesture.0.take_if(|g| g.held > 0.0) {
-        intents.write(Intent::Do(ActionKind::Gesture {
-            gesture: g.id.as_str().into(),
-            duration_ms: (g.held * 1000.0).round() as u64,
-            object: g.object.as_deref().map(Into::into),
-        }));
+        intents.write(Intent::Do(SelectedGesture::made(&g)));
     }
 
     // Rubbing palm to palm.

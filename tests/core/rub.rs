@@ -48,6 +48,24 @@ fn run(s: &Arc<Scenario>, events: &str) -> (SessionOutcome, Vec<FeedbackKind>) {
     (o, out.into_iter().map(|f| f.kind).collect())
 }
 
+/// The same, with a rubbing gesture no step asks for ("keep rubbing") and its held time.
+fn with_keep() -> Arc<Scenario> {
+    rubbing_with(
+        &format!(
+            r#"{GESTURES}, (id: "keep", name: {{"en": "keep rubbing", "fr": "continuer"}}, rub: true)"#
+        ),
+        r#"metrics: [(id: "kept", label: {"en": "Kept on", "fr": "Continué"}, kind: GestureTime(["keep"]))],"#,
+    )
+}
+
+/// How long "keep rubbing" was held, s.
+fn kept(o: &SessionOutcome) -> Option<f64> {
+    o.metrics
+        .iter()
+        .find(|m| m.id == "kept")
+        .and_then(|m| m.value)
+}
+
 fn status(o: &SessionOutcome, id: &str) -> StepStatus {
     o.steps.iter().find(|s| s.id == id).expect("step").status
 }
@@ -81,47 +99,27 @@ fn rubs_are_the_rubbing_gestures_the_open_steps_ask_for_in_turn() {
 
 #[test]
 fn rubbing_on_after_the_movements_is_the_rubbing_gesture_no_step_asks_for() {
-    let s = rubbing_with(
-        &format!(
-            r#"{GESTURES}, (id: "keep", name: {{"en": "keep rubbing", "fr": "continuer"}}, rub: true)"#
-        ),
-        r#"metrics: [(id: "kept", label: {"en": "Kept on", "fr": "Continué"}, kind: GestureTime(["keep"]))],"#,
+    let s = with_keep();
+    let (o, said) = run(
+        &s,
+        "0 gesture look for 1s\n2 rub for 4s\n7 rub for 4s\n12 rub for 6s\n",
     );
-    let log = "0 gesture look for 1s\n2 rub for 4s\n7 rub for 4s\n12 rub for 6s\n";
-    let parsed = eventlog::parse("rub.events", log).expect("parses");
-    let mut t = Tracker::new(s.clone(), parsed.config.clone());
-    let mut out = Vec::new();
-    for a in &parsed.actions {
-        t.apply(a, &mut out);
-    }
-    let o = t.outcome();
     assert_eq!(o.score.scaled, 1.0, "{o:?}");
-    let kept = o
-        .metrics
-        .iter()
-        .find(|m| m.id == "kept")
-        .and_then(|m| m.value);
-    assert_eq!(kept, Some(6.0), "the third rub is 'keep': {o:?}\n{out:?}");
+    assert_eq!(
+        kept(&o),
+        Some(6.0),
+        "the third rub is 'keep': {o:?}\n{said:?}"
+    );
 }
 
 #[test]
 fn after_a_skipped_step_rubs_are_still_the_movements_asked_for() {
-    let s = rubbing_with(
-        &format!(
-            r#"{GESTURES}, (id: "keep", name: {{"en": "keep rubbing", "fr": "continuer"}}, rub: true)"#
-        ),
-        r#"metrics: [(id: "kept", label: {"en": "Kept on", "fr": "Continué"}, kind: GestureTime(["keep"]))],"#,
-    );
+    let s = with_keep();
     // "Look around" never done: the two rubs are still the palms and the backs, out of order.
     let (o, _) = run(&s, "0 rub for 4s\n5 rub for 4s\n");
     assert_eq!(status(&o, "palms"), StepStatus::Done, "{o:?}");
     assert_eq!(status(&o, "backs"), StepStatus::Done, "{o:?}");
-    let kept = o
-        .metrics
-        .iter()
-        .find(|m| m.id == "kept")
-        .and_then(|m| m.value);
-    assert!(kept.is_none_or(|k| k == 0.0), "{o:?}");
+    assert!(kept(&o).is_none_or(|k| k == 0.0), "{o:?}");
 }
 
 #[test]

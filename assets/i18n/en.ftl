@@ -38,6 +38,7 @@ hand-right = Right hand: { $object }
 hand-empty = empty
 panel-title = What to do now
 panel-all-done = Everything is done. Finish the session when you are ready.
+panel-waiting = Nothing to do for the moment: watch, listen and wait for what comes next.
 panel-critical-step = Critical step: missing it fails the session.
 panel-hint = Hint ({ $key })
 panel-hint-no-key = Hint

@@ -228,7 +228,11 @@ pub fn instructions(
     p.heading(i18n.t("panel-title"));
     let next = session.tracker.next_steps();
     if next.is_empty() {
-        p.label(i18n.t("panel-all-done"));
+        p.label(i18n.t(if session.tracker.work_left() {
+            "panel-waiting"
+        } else {
+            "panel-all-done"
+        }));
     }
     for s in next.iter().take(3) {
         let model = sc.step_model(sc.step_id(*s));

@@ -43,8 +43,13 @@ impl Mode {
 ///   points; a criterion comparing two values (`Agrees`) keeps the other value too (what the
 ///   instrument displayed, beside what was recorded); each compression measure is reported per
 ///   cycle of compressions too; the order penalty is charged once per step done late, not once
-///   per step done before it.
-pub const RULES: u32 = 3;
+///   per step done before it;
+/// - 4: a guidance (`unverified`) step in an alternative the learner did not take is reported
+///   not applicable, like the scored steps beside it (rules 1 to 3 report it as guidance); the
+///   next steps (the instructions, a hint's step, the step a rub is taken for) leave out the
+///   alternatives of a choice not entered yet whose first step's `when` does not hold, and
+///   start with the top-level guidance steps whose `when` has come to hold (vomit to clear).
+pub const RULES: u32 = 4;
 
 /// How a session is set up, besides the scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

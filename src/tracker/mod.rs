@@ -236,15 +236,45 @@ impl Tracker {
     /// Steps that can be done now without breaking the order, in document order (what a
     /// guided-mode panel shows).
     pub fn next_steps(&self) -> Vec<StepIdx> {
-        (0..self.steps.len() as StepIdx)
-            .filter(|&s| {
-                self.open(s)
-                    && self
-                        .missing(self.scenario.index.steps[s as usize].node)
-                        .iter()
-                        .all(|(_, scored)| !scored)
-            })
-            .collect()
+        let ix = &self.scenario.index;
+        let next = (0..self.steps.len() as StepIdx).filter(|&s| {
+            self.open(s)
+                && self
+                    .missing(ix.steps[s as usize].node)
+                    .iter()
+                    .all(|(_, scored)| !scored)
+                && (self.config.rules < 4 || self.in_startable_alternative(s))
+        });
+        if self.config.rules < 4 {
+            return next.collect();
+        }
+        // Rules 4: guidance at the top level of the procedure for something that may arise at
+        // any time (vomit in the mouth) comes first once its `when` holds, whatever is left
+        // before it.
+        let arisen = (0..self.steps.len() as StepIdx).filter(|&s| {
+            let info = &ix.steps[s as usize];
+            info.unverified
+                && info.guard.is_some()
+                && ix.nodes[info.node as usize].parent.is_none()
+                && self.open(s)
+                && self.in_startable_alternative(s)
+                && self.holds_opt(ix, info.guard.as_ref())
+        });
+        let mut out: Vec<StepIdx> = arisen.collect();
+        let rest: Vec<StepIdx> = next.filter(|s| !out.contains(s)).collect();
+        out.extend(rest);
+        out
+    }
+
+    /// Whether required work is left: a step not done, neither guidance nor optional, in no
+    /// alternative the learner turned away from. With no next step, the learner is waiting for
+    /// something to happen (the AED analysing), not done.
+    pub fn work_left(&self) -> bool {
+        let ix = &self.scenario.index;
+        (0..self.steps.len() as StepIdx).any(|s| {
+            let info = &ix.steps[s as usize];
+            !info.unverified && !ix.nodes[info.node as usize].optional && self.open(s)
+        })
     }
 
     /// Whether `action` could complete step `s` in some state: it matches the step's

@@ -122,10 +122,12 @@ fn score(t: &Tracker) -> SessionOutcome {
                 out_of_order += t.out_of_order(s as StepIdx);
             }
         }
-        let status = if info.unverified {
-            StepStatus::Guidance
-        } else if !applicable {
+        // Rules 4: a guidance step in an alternative the learner did not take is not
+        // applicable, like the scored steps beside it.
+        let status = if !applicable && (t.config.rules >= 4 || !info.unverified) {
             StepStatus::NotApplicable
+        } else if info.unverified {
+            StepStatus::Guidance
         } else if st.completions == 0 {
             if optional || expected == 0 {
                 StepStatus::Skipped
@@ -355,18 +357,41 @@ fn applicable(t: &Tracker, ix: &Index, node: NodeIdx) -> bool {
     true
 }
 
+/// Whether node `n` could be started now: the `when` of its first step holds.
+fn doable(t: &Tracker, ix: &Index, n: NodeIdx) -> bool {
+    let children = &ix.nodes[n as usize].children;
+    match ix.nodes[n as usize].kind {
+        NodeKind::Step(s) => t.holds_opt(ix, ix.steps[s as usize].guard.as_ref()),
+        // A choice inside can start with any of its alternatives.
+        NodeKind::OneOf => children.iter().any(|&c| doable(t, ix, c)),
+        _ => children.first().is_some_and(|&c| doable(t, ix, c)),
+    }
+}
+
+impl Tracker {
+    /// Whether step `s` lies, for every choice (`OneOf`) above it that the learner has not
+    /// entered yet, in an alternative that could start now (its first step's `when` holds):
+    /// the instructions show the branch the world selected (a fault, the AED's advice), not the
+    /// others, and nothing of a choice none of whose branches can start yet.
+    pub(super) fn in_startable_alternative(&self, s: StepIdx) -> bool {
+        let ix = &self.scenario.index;
+        let mut child = ix.steps[s as usize].node;
+        while let Some(p) = ix.nodes[child as usize].parent {
+            if matches!(ix.nodes[p as usize].kind, NodeKind::OneOf)
+                && self.branch[p as usize].is_none()
+                && !doable(self, ix, child)
+            {
+                return false;
+            }
+            child = p;
+        }
+        true
+    }
+}
+
 /// The one alternative of `p` the learner could start now (the `when` of its first step holds),
 /// when only one could: the branch the world (a fault, an answer) selects.
 fn selected_branch(t: &Tracker, ix: &Index, p: NodeIdx) -> Option<NodeIdx> {
-    fn doable(t: &Tracker, ix: &Index, n: NodeIdx) -> bool {
-        let children = &ix.nodes[n as usize].children;
-        match ix.nodes[n as usize].kind {
-            NodeKind::Step(s) => t.holds_opt(ix, ix.steps[s as usize].guard.as_ref()),
-            // A choice inside can start with any of its alternatives.
-            NodeKind::OneOf => children.iter().any(|&c| doable(t, ix, c)),
-            _ => children.first().is_some_and(|&c| doable(t, ix, c)),
-        }
-    }
     let mut open = ix.nodes[p as usize]
         .children
         .iter()

@@ -5,6 +5,7 @@
 //! files.
 
 mod bioproduction;
+mod bls;
 mod clinical;
 mod vr;
 

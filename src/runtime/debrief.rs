@@ -117,9 +117,11 @@ pub fn debrief(root: &mut egui::Ui, i18n: &I18n, session: &Session, commands: &m
                                 p.end_row();
                                 for c in &s.criteria {
                                     p.label("");
+                                    // Not measurable, or never checked (its step was not
+                                    // done, or lies in a branch not taken): no verdict.
                                     let not_assessed = matches!(
                                         c.result,
-                                        Some(crate::tracker::CriterionResult::NotAssessed)
+                                        None | Some(crate::tracker::CriterionResult::NotAssessed)
                                     );
                                     p.label(format!(
                                         "   {} {}{}",
@@ -131,10 +133,13 @@ pub fn debrief(root: &mut egui::Ui, i18n: &I18n, session: &Session, commands: &m
                                             "✖"
                                         },
                                         criterion_text(sc, l, Some(&s.id), &c.id),
-                                        if not_assessed {
-                                            format!(" — {}", i18n.t("debrief-not-assessed"))
-                                        } else {
-                                            String::new()
+                                        match c.result {
+                                            None =>
+                                                format!(" — {}", i18n.t("criterion-not-checked")),
+                                            Some(crate::tracker::CriterionResult::NotAssessed) => {
+                                                format!(" — {}", i18n.t("debrief-not-assessed"))
+                                            }
+                                            _ => String::new(),
                                         }
                                     ));
                                     p.label(format!(
@@ -259,6 +264,15 @@ pub fn debrief(root: &mut egui::Ui, i18n: &I18n, session: &Session, commands: &m
                         }
                     }
                 });
+            }
+            if let Some(trace) =
+                crate::tracker::CprTrace::of(&sc.index, &session.actions, o.duration_ms)
+            {
+                egui::CollapsingHeader::new(
+                    egui::RichText::new(i18n.t("debrief-cpr-trace")).strong(),
+                )
+                .default_open(true)
+                .show(p, |p| super::cpr_plot::cpr_trace_ui(p, i18n, &trace));
             }
             egui::CollapsingHeader::new(egui::RichText::new(i18n.t("debrief-timeline")).strong())
                 .default_open(true)

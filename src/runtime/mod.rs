@@ -16,13 +16,15 @@
 //!    turns its device into intents;
 //! 6. **presentation**: [`views`] (the egui bodies drawn on the screen and on the world panel),
 //!    [`screens`] (start, room, debrief and their overlays), [`start_screen`], [`debrief`],
-//!    [`panel`] (the VR world panel), [`audio`] (cues, ambience, captions);
+//!    [`cpr_plot`] (the CPR trace in the debrief), [`panel`] (the VR world panel), [`audio`]
+//!    (cues, ambience, captions);
 //! 7. **app**: [`app`] (the plugins the window and the tests share, the headless app),
 //!    [`requests`] (one observer per request), `window` (`praxis run`), `startup`, `capture`.
 
 pub mod audio;
 pub mod catalog;
 pub mod cmi5;
+pub mod cpr_plot;
 pub mod debrief;
 pub mod desktop;
 pub mod flat;

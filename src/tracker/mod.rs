@@ -32,6 +32,7 @@
 //!
 //! [`SessionOutcome`]: crate::scoring::SessionOutcome
 
+pub mod cpr;
 pub mod feedback;
 pub mod metrics;
 pub mod world;
@@ -44,6 +45,7 @@ mod resolve;
 mod score;
 
 pub use config::{Mode, RULES, SessionConfig};
+pub use cpr::{CprPoint, CprTrace};
 use events::merge_sorted;
 pub use feedback::{CriterionResult, Feedback, FeedbackKind, Rejection};
 use resolve::{Act, matches_pattern, resolve};

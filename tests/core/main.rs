@@ -1,5 +1,6 @@
 //! Integration tests of the engine-free core: one binary, a module per area.
 
+mod cpr_trace;
 mod diagnostics;
 mod display;
 mod docs;

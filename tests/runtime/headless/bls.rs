@@ -23,55 +23,6 @@ impl Sim {
         }
     }
 
-    fn present(&mut self, id: &str) -> bool {
-        let w = self.app.world_mut();
-        let mut q = w.query::<(&Obj, Has<bevy_rapier3d::prelude::ColliderDisabled>)>();
-        !q.iter(w)
-            .find(|(o, _)| o.id == id)
-            .unwrap_or_else(|| panic!("no object {id}"))
-            .1
-    }
-
-    /// Starts the session again with these faults on (every other one off).
-    fn with_faults(mut self, faults: &[&str]) -> Sim {
-        {
-            let mut o = self
-                .app
-                .world_mut()
-                .resource_mut::<praxis::runtime::SessionOverrides>();
-            for f in faults {
-                o.faults.insert((*f).into(), true);
-            }
-        }
-        self.app
-            .world_mut()
-            .trigger(praxis::runtime::flow::RestartSession);
-        self.run(1.0);
-        self
-    }
-
-    fn fact(&self, id: &str) -> bool {
-        let t = &self.session().tracker;
-        let f = t
-            .scenario()
-            .index
-            .facts
-            .iter()
-            .position(|f| f.id == id)
-            .unwrap_or_else(|| panic!("no fact {id}"));
-        t.world().facts[f]
-    }
-
-    fn step_status(&mut self, step: &str) -> praxis::scoring::StepStatus {
-        let outcome = self.session().tracker.outcome();
-        outcome
-            .steps
-            .iter()
-            .find(|s| s.id == step)
-            .unwrap_or_else(|| panic!("no step {step}"))
-            .status
-    }
-
     /// Danger, response, shout, airway, breathing, kneeling at his right side.
     fn assess(&mut self) {
         self.gesture("check-danger", 2.0);

@@ -165,9 +165,11 @@ fn cannula_run(sim: &mut Sim, tourniquet_first: bool) {
     read(sim, "wristband");
     sim.gesture("explain-and-consent", 5.0);
     sim.gesture("ask-history", 5.0);
+    sim.choose("arm", &["right"]);
     sim.stand(-0.2, -1.4, 0.0);
     sim.use_with_right("abhr-dispenser");
     sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    sim.gesture("clean-tray", 10.0);
     read(sim, "equipment");
     sim.use_with_right("extension-set");
     // At the arm table, facing it.
@@ -206,6 +208,14 @@ fn cannula_run(sim: &mut Sim, tourniquet_first: bool) {
     sim.stand(-0.45, 0.0, -std::f32::consts::FRAC_PI_2);
     sim.put_on(Hand::Right, "dressing", "iv-cannula");
     sim.put_on(Hand::Left, "flush-syringe", "extension-set");
+    let infiltrated = sim.present("swelling");
+    sim.choose(
+        "flush-check",
+        &[if infiltrated { "infiltrated" } else { "patent" }],
+    );
+    if infiltrated {
+        sim.gesture("remove-cannula", 3.0);
+    }
     sim.stand(-0.2, 0.7, 0.0);
     sim.use_with_right("waste-bin");
     sim.stand(-0.2, -1.4, 0.0);
@@ -234,4 +244,40 @@ fn peripheral_iv_stylet_out_with_the_tourniquet_on_fails() {
     let mut sim = Sim::new("peripheral-iv", Mode::Assessment);
     cannula_run(&mut sim, false);
     sim.fails_with("stylet-out-tourniquet-on");
+}
+
+/// The flush runs under the skin (fault): the swelling shows on her arm, the learner stops and
+/// removes the cannula; both of her arms are in the room, the left one never chosen.
+#[test]
+fn peripheral_iv_infiltration_shows_on_the_arm_and_is_recognised() {
+    let mut sim = Sim::new("peripheral-iv", Mode::Guided).with_faults(&["infiltration"]);
+    assert!(sim.present("left-arm") && sim.present("left-forearm-vein"));
+    assert!(!sim.present("swelling"));
+    cannula_run(&mut sim, true);
+    assert!(
+        !sim.present("swelling") || sim.fact("cannula.removed"),
+        "the cannula was removed"
+    );
+    assert!(sim.fact("site.swollen"), "the swelling showed");
+    assert_eq!(
+        sim.step_status("remove-infiltrated"),
+        praxis::scoring::StepStatus::Guidance
+    );
+    sim.passes_perfectly();
+}
+
+/// An instructor makes her feel faint: she shows pale, and once laid flat the pillows under her
+/// legs show.
+#[test]
+fn peripheral_iv_a_vasovagal_reaction_shows_and_is_cared_for() {
+    let mut sim = Sim::new("peripheral-iv", Mode::Guided);
+    sim.gesture("explain-and-consent", 5.0);
+    assert!(!sim.present("faint-sign"));
+    sim.act(ActionKind::Instructor {
+        event: "feels-faint".into(),
+        by: Some("trainer".into()),
+    });
+    assert!(sim.present("faint-sign"), "she looks faint");
+    sim.gesture("lie-flat-legs-up", 5.0);
+    assert!(!sim.present("faint-sign") && sim.present("leg-pillow"));
 }

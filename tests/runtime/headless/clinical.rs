@@ -191,6 +191,27 @@ fn cannula_run(sim: &mut Sim, tourniquet_first: bool) {
     sim.grab(Hand::Left, "extension-set");
     sim.stand(-0.45, 0.0, -std::f32::consts::FRAC_PI_2);
     sim.put_on(Hand::Right, "iv-cannula", "forearm-vein");
+    if sim.fact("cannula.failed") {
+        // No flashback: withdraw, the cannula into the sharps container, a new one from the tray,
+        // a new site above, cleaned and dried, the tourniquet on again.
+        assert!(sim.present("puncture-mark"), "the missed puncture shows");
+        sim.gesture("withdraw-and-press", 3.0);
+        sim.use_with_right("sharps-bin");
+        sim.choose("new-site", &["above"]);
+        sim.gesture("chg-scrub-upper", 30.0);
+        sim.run(31.0);
+        sim.grab(Hand::Right, "tourniquet");
+        sim.put_on(Hand::Right, "tourniquet", "upper-arm");
+        sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+        let spare = sim.position("iv-cannula");
+        assert!(
+            spare.distance(Vec3::new(-0.8, 0.985, -0.93)) < 0.1,
+            "the new cannula lies on the tray: {spare}"
+        );
+        sim.grab(Hand::Right, "iv-cannula");
+        sim.stand(-0.45, 0.0, -std::f32::consts::FRAC_PI_2);
+        sim.put_on(Hand::Right, "iv-cannula", "forearm-vein-upper");
+    }
     sim.gesture("lower-and-advance", 2.0);
     sim.gesture("advance-catheter", 2.0);
     if tourniquet_first {
@@ -280,4 +301,19 @@ fn peripheral_iv_a_vasovagal_reaction_shows_and_is_cared_for() {
     assert!(sim.present("faint-sign"), "she looks faint");
     sim.gesture("lie-flat-legs-up", 5.0);
     assert!(!sim.present("faint-sign") && sim.present("leg-pillow"));
+}
+
+/// The first attempt misses (fault): the puncture shows, the cannula goes into the sharps
+/// container and a new one appears on the tray, for a new site above the first.
+#[test]
+fn peripheral_iv_a_missed_first_attempt_takes_a_new_cannula_and_a_new_site() {
+    let mut sim = Sim::new("peripheral-iv", Mode::Guided).with_faults(&["missed-vein"]);
+    cannula_run(&mut sim, true);
+    let cannula = sim.session().start.scenario.index.entity_ids["iv-cannula"];
+    assert_eq!(sim.session().tracker.replaced(cannula), 1);
+    assert_eq!(
+        sim.step_status("insert-2"),
+        praxis::scoring::StepStatus::Done
+    );
+    sim.passes_perfectly();
 }

@@ -87,7 +87,11 @@ fn guided_and_assessment_runs_of_the_same_actions_score_the_same() {
 /// identified, the dose given and recorded.
 fn medication_run(sim: &mut Sim, allergy_ignored: bool) {
     sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
-    for o in ["prescription", "patient-record"] {
+    sim.act(ActionKind::Read {
+        object: "prescription".into(),
+    });
+    sim.choose("prescription-complete", &["complete"]);
+    for o in ["patient-record", "obs-chart"] {
         sim.act(ActionKind::Read { object: o.into() });
     }
     sim.choose("give-or-withhold", &["give"]);
@@ -98,6 +102,7 @@ fn medication_run(sim: &mut Sim, allergy_ignored: bool) {
         object: "amoxicillin".into(),
     });
     sim.grab(Hand::Right, "oral-syringe");
+    sim.put_on(Hand::Right, "oral-syringe", "amoxicillin");
     sim.act(ActionKind::Enter {
         field: "dose-volume".into(),
         value: praxis::action::EnteredValue::Number {
@@ -111,7 +116,9 @@ fn medication_run(sim: &mut Sim, allergy_ignored: bool) {
     sim.act(ActionKind::Read {
         object: "wristband".into(),
     });
+    sim.choose("identity-match", &["match"]);
     sim.gesture("explain", 5.0);
+    sim.choose("bedside-answer", &["give"]);
     sim.choose(
         "five-rights",
         &[
@@ -126,6 +133,7 @@ fn medication_run(sim: &mut Sim, allergy_ignored: bool) {
     if !allergy_ignored {
         sim.gesture("watch-swallow", 5.0);
         sim.use_with_right("patient-record");
+        sim.gesture("monitor", 3.0);
     }
 }
 
@@ -316,4 +324,47 @@ fn peripheral_iv_a_missed_first_attempt_takes_a_new_cannula_and_a_new_site() {
         praxis::scoring::StepStatus::Done
     );
     sim.passes_perfectly();
+}
+
+/// The seeded branches show in the room: the namesake's bed 14, the wristband with another date
+/// of birth, the colleague who interrupts; the right answers leave the dose ungiven and documented.
+#[test]
+fn medication_namesake_mismatched_wristband_and_interruption_show_in_the_room() {
+    let mut sim = Sim::new("medication-administration", Mode::Guided)
+        .with_faults(&["namesake", "wristband-mismatch"]);
+    assert!(sim.present("bed-14") && sim.present("namesake"));
+    assert!(sim.present("wristband-wrong") && !sim.present("wristband"));
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    sim.act(ActionKind::Read {
+        object: "prescription".into(),
+    });
+    sim.choose("prescription-complete", &["complete"]);
+    sim.act(ActionKind::Read {
+        object: "patient-record".into(),
+    });
+    sim.choose("give-or-withhold", &["give"]);
+    sim.act(ActionKind::Read {
+        object: "amoxicillin".into(),
+    });
+    assert!(!sim.present("colleague"));
+    sim.act(ActionKind::Instructor {
+        event: "interruption".into(),
+        by: Some("trainer".into()),
+    });
+    assert!(sim.present("colleague"), "the interrupting colleague shows");
+    sim.act(ActionKind::Read {
+        object: "amoxicillin".into(),
+    });
+    assert!(!sim.fact("preparation.interrupted"), "checked again");
+    sim.stand(0.2, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.choose("identify", &["state-name", "state-birth-date", "wristband"]);
+    sim.act(ActionKind::Read {
+        object: "wristband-wrong".into(),
+    });
+    sim.choose("identity-match", &["mismatch"]);
+    assert_eq!(
+        sim.step_status("spot-mismatch"),
+        praxis::scoring::StepStatus::Done
+    );
+    assert!(sim.errors().is_empty(), "{:?}", sim.errors());
 }

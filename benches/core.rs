@@ -174,6 +174,7 @@ fn cpr_session() -> Vec<LearnerAction> {
                     object: Some("manikin".into()),
                     depth_mm: Some(52.0),
                     full_recoil: Some(true),
+                    hands: Some(praxis::action::HandPosition::Centre),
                 },
             });
             t += 545;

@@ -87,6 +87,32 @@ pub enum EnteredValue {
     },
 }
 
+/// Where the hands pressed a compression, as a feedback manikin tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HandPosition {
+    /// On the lower half of the breastbone: right.
+    Centre,
+    /// Towards the neck, on the upper breastbone.
+    High,
+    /// Towards the belly, on the tip of the breastbone or below it.
+    Low,
+    /// Off the breastbone, on the ribs.
+    Side,
+}
+
+impl HandPosition {
+    /// The word an event log writes.
+    pub fn word(self) -> &'static str {
+        match self {
+            HandPosition::Centre => "centre",
+            HandPosition::High => "high",
+            HandPosition::Low => "low",
+            HandPosition::Side => "side",
+        }
+    }
+}
+
 /// What the learner did, at which session time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LearnerAction {
@@ -185,6 +211,9 @@ pub enum ActionKind {
         /// Whether the chest recoiled fully, when the input can measure it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         full_recoil: Option<bool>,
+        /// Where the hands pressed, when the input can tell (a feedback manikin, tracked hands).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hands: Option<HandPosition>,
     },
     /// An object read or inspected.
     Read {

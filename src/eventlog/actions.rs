@@ -4,7 +4,7 @@
 use super::format::fmt_secs;
 use super::lex::{Tok, decimal_point, err, number_in, parse_dur, parse_time, syntax};
 use super::{EventLog, MAX_ACTIONS, NameKind, NameRef, TOO_MANY};
-use crate::action::{ActionKind, EnteredValue, Hand, LearnerAction, SimTime};
+use crate::action::{ActionKind, EnteredValue, Hand, HandPosition, LearnerAction, SimTime};
 use crate::scenario::diagnostic::Diagnostic;
 use crate::scenario::suggest::closest;
 
@@ -274,7 +274,7 @@ pub(super) fn action_line(
             ActionKind::Rub { duration_ms: d }
         }
         "compress" => {
-            let (mut object, mut depth, mut recoil) = (None, None, None);
+            let (mut object, mut depth, mut recoil, mut hands) = (None, None, None, None);
             let mut i = 0;
             while i < args.len() {
                 match args[i].text {
@@ -310,6 +310,28 @@ pub(super) fn action_line(
                         });
                         i += 2;
                     }
+                    "hands" => {
+                        let t = args.get(i + 1).ok_or_else(|| {
+                            missing("`centre`, `high`, `low` or `side` after `hands`")
+                        })?;
+                        hands = Some(match t.text {
+                            "centre" => HandPosition::Centre,
+                            "high" => HandPosition::High,
+                            "low" => HandPosition::Low,
+                            "side" => HandPosition::Side,
+                            _ => {
+                                return Err(syntax(
+                                    t,
+                                    format!(
+                                        "`{}` is not `centre`, `high`, `low` or `side`",
+                                        t.text
+                                    ),
+                                    "centre, high, low or side",
+                                ));
+                            }
+                        });
+                        i += 2;
+                    }
                     _ if i == 0 => {
                         object = Some(name(NameKind::Entity, &args[0]).as_str().into());
                         i += 1;
@@ -321,6 +343,7 @@ pub(super) fn action_line(
                 object,
                 depth_mm: depth,
                 full_recoil: recoil,
+                hands,
             }
         }
         "read" => match args {
@@ -517,7 +540,9 @@ fn usage(verb: &str) -> String {
         "touch" => "touch <a> <b>",
         "gesture" => "gesture <id> for <duration> [at <object>]",
         "rub" => "rub for <duration>",
-        "compress" => "compress [<object>] [depth <mm>] [recoil full|partial]",
+        "compress" => {
+            "compress [<object>] [depth <mm>] [recoil full|partial] [hands centre|high|low|side]"
+        }
         "read" => "read <object>",
         "enter" => "enter <field> <number> [<unit>]   or   enter <field> \"text\"",
         "choose" => "choose <decision> <choice>[,<choice>…]",

@@ -57,6 +57,7 @@ pub fn format_action(a: &LearnerAction) -> String {
             object,
             depth_mm,
             full_recoil,
+            hands,
         } => {
             s.push_str("compress");
             if let Some(o) = object {
@@ -67,6 +68,9 @@ pub fn format_action(a: &LearnerAction) -> String {
             }
             if let Some(r) = full_recoil {
                 let _ = write!(s, " recoil {}", if *r { "full" } else { "partial" });
+            }
+            if let Some(h) = hands {
+                let _ = write!(s, " hands {}", h.word());
             }
             Ok(())
         }

@@ -1,10 +1,12 @@
-//! The CPR trace in the debrief (presentation layer): each compression's rate, and its depth and
-//! recoil where the input measured them, over the session's time, against the target bands —
-//! as a feedback manikin draws it. A compression in its band is a filled dot, one outside a
-//! hollow ring and leaning a cross, so nothing is read from colour alone.
+//! The CPR trace in the debrief (presentation layer): each compression's rate, and its depth,
+//! recoil and hand position where the input measured them, over the session's time, against the
+//! target bands — as a feedback manikin draws it. A compression in its band is a filled dot, one
+//! outside a hollow ring; leaning or hands off the lower breastbone a cross, so nothing is read
+//! from colour alone.
 
 use super::i18n::I18n;
 use super::views::mmss;
+use crate::action::HandPosition;
 use crate::tracker::CprTrace;
 use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, vec2};
 
@@ -63,7 +65,20 @@ pub fn cpr_trace_ui(ui: &mut egui::Ui, i18n: &I18n, t: &CprTrace) {
         );
     }
     if t.has_recoil() {
-        recoil(ui, i18n, t);
+        let marks = t
+            .points
+            .iter()
+            .filter_map(|p| p.full_recoil.map(|f| (p.at_ms, f)))
+            .collect();
+        strip(ui, i18n, t.end_ms, i18n.t("debrief-cpr-recoil"), marks);
+    }
+    if t.has_hands() {
+        let marks = t
+            .points
+            .iter()
+            .filter_map(|p| p.hands.map(|h| (p.at_ms, h == HandPosition::Centre)))
+            .collect();
+        strip(ui, i18n, t.end_ms, i18n.t("debrief-cpr-hands"), marks);
     }
     ui.label(egui::RichText::new(i18n.t("debrief-cpr-legend")).small());
 }
@@ -181,29 +196,25 @@ fn chart(ui: &mut egui::Ui, i18n: &I18n, end_ms: u64, c: &Chart) {
     }
 }
 
-/// Recoil: a tick per compression, up for full recoil, a cross for leaning.
-fn recoil(ui: &mut egui::Ui, i18n: &I18n, t: &CprTrace) {
-    let measured: Vec<(u64, bool)> = t
-        .points
-        .iter()
-        .filter_map(|p| p.full_recoil.map(|f| (p.at_ms, f)))
-        .collect();
+/// A yes-or-no measure per compression (full recoil, hands on the lower breastbone): an upright
+/// tick for yes, a cross for no.
+fn strip(ui: &mut egui::Ui, i18n: &I18n, end_ms: u64, title: String, measured: Vec<(u64, bool)>) {
     let full = measured.iter().filter(|(_, f)| *f).count();
     let share = 100.0 * full as f64 / measured.len().max(1) as f64;
     ui.label(
         egui::RichText::new(i18n.ta(
             "debrief-cpr-in-band",
             &[
-                ("chart", i18n.t("debrief-cpr-recoil").into()),
+                ("chart", title.into()),
                 ("share", i18n.lang.short(share).into()),
             ],
         ))
         .strong(),
     );
     let (painter, area) = plot_area(ui, 22.0);
-    time_axis(&painter, area, t.end_ms);
+    time_axis(&painter, area, end_ms);
     for (at, full) in measured {
-        let x = x_of(area, t.end_ms, at);
+        let x = x_of(area, end_ms, at);
         let mid = area.center().y;
         if full {
             painter.line_segment(

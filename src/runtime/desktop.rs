@@ -244,6 +244,7 @@ pub fn act_on_input(
                             object: Some(t.id.as_str().into()),
                             depth_mm: None,
                             full_recoil: None,
+                            hands: None,
                         }));
                     } else if o
                         .affords

@@ -167,6 +167,8 @@ struct Press {
     down: bool,
     /// On a calibrated chest, rising after a push: the highest point since.
     rose: Option<f32>,
+    /// Where the palms pressed at the bottom of the push.
+    hands: Option<crate::action::HandPosition>,
 }
 
 /// The chest of a physical manikin, calibrated: where it is at rest.
@@ -187,6 +189,11 @@ pub const CALIBRATION_STILL: f32 = 0.01;
 /// A compression's recoil is full when the chest comes back within this (m) of its rest
 /// height: the tracking's precision, not a clinical threshold.
 pub const RECOIL_TOLERANCE: f32 = 0.005;
+/// How far along the breastbone from the mark of its lower half the hands may press and still
+/// be on it, m (towards the neck: high; towards the belly: low).
+pub const HAND_ALONG: f32 = 0.05;
+/// How far to either side of the mark the hands may press and still be on the breastbone, m.
+pub const HAND_SIDE: f32 = 0.035;
 
 /// Both hands, left first (their slots).
 pub const HANDS: [Hand; 2] = [Hand::Left, Hand::Right];
@@ -394,22 +401,42 @@ pub fn map(
     }
 
     // Chest compressions: the lower palm over an object that takes them.
-    let over = input
+    let palm = input
         .hands
         .iter()
         .flatten()
         .map(|h| h.pose.translation)
-        .min_by(|a, b| a.y.total_cmp(&b.y))
-        .and_then(|p| {
-            objects
+        .min_by(|a, b| a.y.total_cmp(&b.y));
+    let over = palm.and_then(|p| {
+        objects
+            .iter()
+            .filter(|(_, o, _, _)| affords(o, &|a| matches!(a, Affordance::Compress)))
+            .find(|(_, _, gt, _)| {
+                let c = gt.translation();
+                (p - c).with_y(0.0).length() < 0.35 && p.y < c.y + 0.8
+            })
+            .map(|(_, o, _, _)| (p.y, o.id.clone()))
+    });
+    // Where the hands press, against the scenario's mark of the lower half of the breastbone
+    // (an object tagged `compression-point`, its local −z towards the head).
+    let hands_at = palm.and_then(|p| {
+        let mark = objects.iter().find(|(_, o, _, _)| {
+            sc.index.entities[o.index]
+                .tags
                 .iter()
-                .filter(|(_, o, _, _)| affords(o, &|a| matches!(a, Affordance::Compress)))
-                .find(|(_, _, gt, _)| {
-                    let c = gt.translation();
-                    (p - c).with_y(0.0).length() < 0.35 && p.y < c.y + 0.8
-                })
-                .map(|(_, o, _, _)| (p.y, o.id.clone()))
-        });
+                .any(|t| t == "compression-point")
+        })?;
+        let local = mark.2.affine().inverse().transform_point3(p);
+        Some(if local.x.abs() > HAND_SIDE {
+            crate::action::HandPosition::Side
+        } else if local.z < -HAND_ALONG {
+            crate::action::HandPosition::High
+        } else if local.z > HAND_ALONG {
+            crate::action::HandPosition::Low
+        } else {
+            crate::action::HandPosition::Centre
+        })
+    });
     // A physical manikin's chest, calibrated at rest: the hands rest on it, still.
     let cal = &mut state.calibration;
     if std::mem::take(&mut calibration.requested) {
@@ -462,12 +489,13 @@ pub fn map(
             .filter(|(c, _)| c == id)
             .map(|(_, rest)| *rest)
     };
-    let compression = |depth: Option<f32>, full: Option<bool>, object: &Option<String>| {
+    let compression = |depth: Option<f32>, full: Option<bool>, p: &Press| {
         Intent::Do(ActionKind::Compress {
-            object: object.as_deref().map(Into::into),
+            object: p.object.as_deref().map(Into::into),
             // Whole millimetres: the tracking is no finer.
             depth_mm: depth.map(|d| (d * 1000.0).max(0.0).round() as f64),
             full_recoil: full,
+            hands: p.hands,
         })
     };
     match over {
@@ -486,31 +514,36 @@ pub fn map(
                 let rose = rose.max(y);
                 p.rose = Some(rose);
                 if rose >= rest - RECOIL_TOLERANCE {
-                    intents.write(compression(Some(rest - p.bottom), Some(true), &p.object));
+                    intents.write(compression(Some(rest - p.bottom), Some(true), p));
                     p.rose = None;
                     p.down = false;
                     p.top = y;
                 } else if rose - y >= RECOIL {
-                    intents.write(compression(Some(rest - p.bottom), Some(false), &p.object));
+                    intents.write(compression(Some(rest - p.bottom), Some(false), p));
                     p.rose = None;
                     p.down = true;
                     p.bottom = y;
+                    p.hands = hands_at;
                 }
             } else if !p.down {
                 p.top = p.top.max(y);
                 if p.top - y >= PUSH {
                     p.down = true;
                     p.bottom = y;
+                    p.hands = hands_at;
                 }
             } else {
-                p.bottom = p.bottom.min(y);
+                if y <= p.bottom {
+                    p.bottom = y;
+                    p.hands = hands_at;
+                }
                 if y - p.bottom >= RECOIL {
                     if rest.is_some() {
                         p.rose = Some(y);
                     } else {
                         p.down = false;
                         p.top = y;
-                        intents.write(compression(None, None, &p.object));
+                        intents.write(compression(None, None, p));
                     }
                 }
             }
@@ -521,7 +554,7 @@ pub fn map(
             if p.rose.is_some()
                 && let Some(rest) = p.object.as_deref().and_then(rest)
             {
-                intents.write(compression(Some(rest - p.bottom), Some(false), &p.object));
+                intents.write(compression(Some(rest - p.bottom), Some(false), p));
             }
             state.press = Press::default();
         }

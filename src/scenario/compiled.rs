@@ -300,6 +300,8 @@ pub enum CMetricKind {
     CompressionsAtDepth(Range),
     /// Share with full recoil.
     FullRecoil,
+    /// Share with the hands on the lower half of the breastbone.
+    HandsOnCentre,
     /// Total pause time.
     HandsOffTime,
     /// Longest pause.

@@ -2,7 +2,7 @@
 //! interval to the one before), depth and recoil, with the bands the scenario's measures judge
 //! them against. The debrief draws it beside the shares in range.
 
-use crate::action::{ActionKind, LearnerAction};
+use crate::action::{ActionKind, HandPosition, LearnerAction};
 use crate::scenario::compiled::{CMetricKind, Index};
 use crate::scenario::units::Range;
 
@@ -18,6 +18,8 @@ pub struct CprPoint {
     pub depth_mm: Option<f64>,
     /// Full recoil, when the input measured it.
     pub full_recoil: Option<bool>,
+    /// Where the hands pressed, when the input could tell.
+    pub hands: Option<HandPosition>,
 }
 
 /// Every compression of a session, and the target bands.
@@ -51,6 +53,7 @@ impl CprTrace {
                     | CMetricKind::CompressionDepth
                     | CMetricKind::CompressionsAtDepth(_)
                     | CMetricKind::FullRecoil
+                    | CMetricKind::HandsOnCentre
             )
         };
         let pause_ms = ix
@@ -78,6 +81,7 @@ impl CprTrace {
             if let ActionKind::Compress {
                 depth_mm,
                 full_recoil,
+                hands,
                 ..
             } = &a.kind
             {
@@ -91,6 +95,7 @@ impl CprTrace {
                     rate,
                     depth_mm: depth_mm.filter(|d| d.is_finite()),
                     full_recoil: *full_recoil,
+                    hands: *hands,
                 });
                 prev = Some(at);
             }
@@ -115,5 +120,10 @@ impl CprTrace {
     /// Whether any compression's recoil was measured.
     pub fn has_recoil(&self) -> bool {
         self.points.iter().any(|p| p.full_recoil.is_some())
+    }
+
+    /// Whether any compression's hand position was told.
+    pub fn has_hands(&self) -> bool {
+        self.points.iter().any(|p| p.hands.is_some())
     }
 }

@@ -1,7 +1,7 @@
 //! Measures derived from the learner's actions, kept up to date incrementally so that a long
 //! CPR session costs the same per compression at the end as at the start.
 
-use crate::action::SimTime;
+use crate::action::{HandPosition, SimTime};
 use crate::scenario::compiled::{CMetricKind, Index, MetricInfo};
 
 /// Running totals of one metric.
@@ -57,6 +57,7 @@ pub fn per_compression(kind: &CMetricKind) -> bool {
             | CMetricKind::CompressionDepth
             | CMetricKind::CompressionsAtDepth(_)
             | CMetricKind::FullRecoil
+            | CMetricKind::HandsOnCentre
     )
 }
 
@@ -155,6 +156,7 @@ impl Metrics {
         at: SimTime,
         depth_mm: Option<f64>,
         full_recoil: Option<bool>,
+        hands: Option<HandPosition>,
     ) {
         let prev = self.compressions.last;
         for (m, state) in ix.metrics.iter().zip(self.states.iter_mut()) {
@@ -192,6 +194,18 @@ impl Metrics {
                         }
                         if let Some(c) = state.cycles.last_mut() {
                             c.add(d, at_depth);
+                        }
+                    }
+                }
+                CMetricKind::HandsOnCentre => {
+                    if let Some(h) = hands {
+                        let centre = h == HandPosition::Centre;
+                        state.count += 1;
+                        if centre {
+                            state.in_range += 1;
+                        }
+                        if let Some(c) = state.cycles.last_mut() {
+                            c.add(0.0, centre);
                         }
                     }
                 }
@@ -282,9 +296,9 @@ impl Metrics {
             }
             CMetricKind::CompressionsAtRate(_) => pct(s.in_range, s.count),
             CMetricKind::CompressionDepth => (s.count > 0).then(|| s.sum / s.count as f64),
-            CMetricKind::CompressionsAtDepth(_) | CMetricKind::FullRecoil => {
-                pct(s.in_range, s.count)
-            }
+            CMetricKind::CompressionsAtDepth(_)
+            | CMetricKind::FullRecoil
+            | CMetricKind::HandsOnCentre => pct(s.in_range, s.count),
             CMetricKind::HandsOffTime => self
                 .compressions
                 .first

@@ -200,8 +200,8 @@ impl Tracker {
                 self.metrics.gesture(ix, *g, *ms);
                 self.apply_effects(&ix.gestures[*g as usize].effects, *ms as f64 / 1000.0, out);
             }
-            Act::Compress(depth, recoil) => {
-                self.metrics.compress(ix, self.now, *depth, *recoil);
+            Act::Compress(depth, recoil, hands) => {
+                self.metrics.compress(ix, self.now, *depth, *recoil, *hands);
             }
             Act::Read(o) => {
                 if let Some(d) = &ix.entities[*o as usize].display {

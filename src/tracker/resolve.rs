@@ -1,6 +1,7 @@
 //! Resolving an action's names into the scenario's indices, and which patterns an action matches.
 
 use super::*;
+use crate::action::HandPosition;
 
 /// An action with its names resolved to indices.
 pub(super) enum Act {
@@ -10,7 +11,7 @@ pub(super) enum Act {
     UseOn(EntityIdx, EntityIdx, Option<EntityIdx>),
     Touch(EntityIdx, EntityIdx),
     Gesture(u32, u64),
-    Compress(Option<f64>, Option<bool>),
+    Compress(Option<f64>, Option<bool>, Option<HandPosition>),
     Read(EntityIdx),
     Enter(u32, FieldValue),
     Choose(u32, Vec<u32>),
@@ -59,8 +60,9 @@ pub(super) fn resolve(ix: &Index, kind: &ActionKind) -> Result<Act, String> {
         ActionKind::Compress {
             depth_mm,
             full_recoil,
+            hands,
             ..
-        } => Act::Compress(*depth_mm, *full_recoil),
+        } => Act::Compress(*depth_mm, *full_recoil, *hands),
         ActionKind::Read { object } => Act::Read(entity(object.as_str())?),
         ActionKind::Enter { field, value } => {
             let f = ix

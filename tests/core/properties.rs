@@ -86,12 +86,19 @@ fn arb_kind(v: Vocab) -> impl Strategy<Value = ActionKind> {
         }),
         (
             proptest::option::of(0.0f64..80.0),
-            proptest::option::of(any::<bool>())
+            proptest::option::of(any::<bool>()),
+            proptest::option::of(prop_oneof![
+                Just(praxis::action::HandPosition::Centre),
+                Just(praxis::action::HandPosition::High),
+                Just(praxis::action::HandPosition::Low),
+                Just(praxis::action::HandPosition::Side),
+            ])
         )
-            .prop_map(|(depth_mm, full_recoil)| ActionKind::Compress {
+            .prop_map(|(depth_mm, full_recoil, hands)| ActionKind::Compress {
                 object: None,
                 depth_mm,
-                full_recoil
+                full_recoil,
+                hands
             }),
         e().prop_map(|o| ActionKind::Read {
             object: o.as_str().into()

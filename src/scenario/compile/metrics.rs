@@ -85,6 +85,7 @@ impl<'a> Compiler<'a> {
                 (CMetricKind::CompressionsAtDepth(r), percent)
             }
             MetricKind::FullRecoil => (CMetricKind::FullRecoil, percent),
+            MetricKind::HandsOnCentre => (CMetricKind::HandsOnCentre, percent),
             MetricKind::HandsOffTime => (CMetricKind::HandsOffTime, seconds),
             MetricKind::LongestPause => (CMetricKind::LongestPause, seconds),
             MetricKind::CompressionFraction => (CMetricKind::CompressionFraction, percent),

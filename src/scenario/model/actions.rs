@@ -123,6 +123,9 @@ pub enum MetricKind {
     CompressionsAtDepth(RangeSpec),
     /// Percentage of compressions with full recoil, in %; not assessed without recoil data.
     FullRecoil,
+    /// Percentage of compressions with the hands on the lower half of the breastbone, in %;
+    /// not assessed unless the input tells where the hands pressed.
+    HandsOnCentre,
     /// Total time without compressions after the first one (pauses longer than `pause`), in s.
     HandsOffTime,
     /// Longest pause in compressions, in s.

@@ -11,6 +11,7 @@ impl Sim {
                 object: Some("victim".into()),
                 depth_mm: None,
                 full_recoil: None,
+                hands: None,
             });
             self.run(every - STEP.as_secs_f32());
         }

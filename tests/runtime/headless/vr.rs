@@ -589,6 +589,20 @@ fn vr_compressions_on_a_calibrated_manikin_are_measured() {
     for _ in 0..30 {
         sim.pose(h, None, None);
     }
+    // The palms press on the mark of the lower half of the breastbone: well placed.
+    assert!(
+        sim.actions_of(|k| matches!(k, ActionKind::Compress { .. }))
+            .iter()
+            .all(|a| matches!(
+                a.kind,
+                ActionKind::Compress {
+                    hands: Some(praxis::action::HandPosition::Centre),
+                    ..
+                }
+            )),
+        "{}",
+        sim.log()
+    );
     let measured: Vec<(f64, bool)> = sim
         .actions_of(|k| matches!(k, ActionKind::Compress { .. }))
         .into_iter()

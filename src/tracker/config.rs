@@ -48,7 +48,8 @@ impl Mode {
 ///   not applicable, like the scored steps beside it (rules 1 to 3 report it as guidance); the
 ///   next steps (the instructions, a hint's step, the step a rub is taken for) leave out the
 ///   alternatives of a choice not entered yet whose first step's `when` does not hold, and
-///   start with the top-level guidance steps whose `when` has come to hold (vomit to clear).
+///   start with the top-level guidance steps whose `when` has come to hold (vomit to clear),
+///   and those steps are never "done too early".
 pub const RULES: u32 = 4;
 
 /// How a session is set up, besides the scenario.

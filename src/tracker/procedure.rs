@@ -529,6 +529,13 @@ impl Tracker {
             self.push(out, FeedbackKind::StepProgress { step: s, count, of });
             return;
         }
+        // Rules 4: top-level guidance for what may arise at any time (vomit to clear) is never
+        // early.
+        let anytime = self.config.rules >= 4
+            && info.unverified
+            && info.guard.is_some()
+            && ix.nodes[info.node as usize].parent.is_none();
+        let missing = if anytime { Vec::new() } else { missing };
         let in_order = missing.is_empty();
         if !in_order {
             let scored = missing.iter().any(|(_, scored)| *scored);

@@ -56,7 +56,7 @@ fn audit_fails_when_a_critical_item_can_be_left_out() {
             1,
         )
         .replacen(
-            "(reference: \"§3 step 8\", carried_by: [\"identify-patient\", \"read-wristband\", \"identify\"])",
+            "(reference: \"§3 step 8\", carried_by: [\"identify-patient\", \"read-wristband\", \"identify\", \"identity\", \"identity-match\", \"wrong-patient\", \"given-despite-mismatch\"])",
             "(reference: \"§3 step 8\", carried_by: [\"identify\"])",
             1,
         );

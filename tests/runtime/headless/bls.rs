@@ -232,3 +232,52 @@ fn basic_life_support_he_vomits_then_wakes_up_after_the_shock() {
     );
     assert!(sim.errors().is_empty(), "{:?}", sim.errors());
 }
+
+/// Two rescuers the other way round: the colleague calls and brings the AED while the learner
+/// starts CPR at once; a medication patch where the right pad goes is peeled off, and with a
+/// pacemaker under the right collarbone the right pad goes below it.
+#[test]
+fn basic_life_support_colleague_calls_patch_off_pad_below_the_pacemaker() {
+    let mut sim = Sim::new("basic-life-support", Mode::Guided)
+        .with_faults(&["medication-patch", "implanted-device"]);
+    sim.assess();
+    sim.choose("breathing-normal", &["not-normal"]);
+    sim.gesture("colleague-call-and-aed", 1.0);
+    assert!(
+        !sim.present("colleague"),
+        "the colleague left to call and fetch"
+    );
+    while !sim.present("aed") {
+        sim.compressions(30, 0.55);
+        if sim.present("aed") {
+            break;
+        }
+        sim.breaths();
+    }
+    sim.use_with_right("aed");
+    sim.gesture("colleague-compress", 1.0);
+    sim.use_with_right("shirt");
+    assert!(sim.present("patch") && sim.present("device-bump"));
+    sim.use_with_right("patch");
+    assert!(!sim.present("patch"), "the patch is off");
+    assert_eq!(
+        sim.step_status("chest-dry"),
+        praxis::scoring::StepStatus::Done
+    );
+    for (pad, site) in [
+        ("pad-1", "pad-site-right-low"),
+        ("pad-2", "pad-site-left-side"),
+    ] {
+        sim.grab(Hand::Right, pad);
+        sim.put_on(Hand::Right, pad, site);
+    }
+    assert_eq!(
+        sim.step_status("colleague-calls"),
+        praxis::scoring::StepStatus::Done
+    );
+    assert_eq!(
+        sim.step_status("pad-right"),
+        praxis::scoring::StepStatus::Done
+    );
+    assert!(sim.errors().is_empty(), "{:?}", sim.errors());
+}

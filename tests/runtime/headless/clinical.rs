@@ -368,3 +368,137 @@ fn medication_namesake_mismatched_wristband_and_interruption_show_in_the_room() 
     );
     assert!(sim.errors().is_empty(), "{:?}", sim.errors());
 }
+
+/// An incomplete prescription is clarified by phone before anything is prepared; the dose is
+/// drawn from the right one of two look-alike bottles; at the bedside he reports a penicillin
+/// allergy the record does not hold, and the dose is withheld and recorded.
+#[test]
+fn medication_clarified_prescription_look_alike_bottle_and_reported_allergy() {
+    let mut sim = Sim::new("medication-administration", Mode::Guided)
+        .with_faults(&["incomplete-prescription", "reported-allergy"]);
+    assert!(sim.present("prescription-draft") && !sim.present("prescription"));
+    assert!(sim.present("amoxicillin") && sim.present("amoxicillin-125"));
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    sim.act(ActionKind::Read {
+        object: "prescription-draft".into(),
+    });
+    sim.choose("prescription-complete", &["clarify"]);
+    sim.stand(-2.5, 0.6, std::f32::consts::FRAC_PI_2);
+    sim.use_with_right("phone");
+    sim.run(21.0);
+    assert!(sim.present("prescription"), "the completed prescription");
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    for o in ["prescription", "patient-record", "obs-chart"] {
+        sim.act(ActionKind::Read { object: o.into() });
+    }
+    sim.choose("give-or-withhold", &["give"]);
+    sim.stand(-0.2, -1.4, 0.0);
+    sim.use_with_right("abhr-dispenser");
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    sim.act(ActionKind::Read {
+        object: "amoxicillin".into(),
+    });
+    sim.grab(Hand::Right, "oral-syringe");
+    sim.put_on(Hand::Right, "oral-syringe", "amoxicillin");
+    sim.act(ActionKind::Enter {
+        field: "dose-volume".into(),
+        value: praxis::action::EnteredValue::Number {
+            value: 10.0,
+            unit: Some("mL".into()),
+        },
+    });
+    sim.put_on(Hand::Left, "labels", "oral-syringe");
+    sim.stand(0.2, 0.0, -std::f32::consts::FRAC_PI_2);
+    sim.choose("identify", &["state-name", "state-birth-date", "wristband"]);
+    sim.act(ActionKind::Read {
+        object: "wristband".into(),
+    });
+    sim.choose("identity-match", &["match"]);
+    sim.gesture("explain", 5.0);
+    sim.choose("bedside-answer", &["withhold-allergy"]);
+    sim.stand(-2.5, 0.6, std::f32::consts::FRAC_PI_2);
+    sim.use_with_right("phone");
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    sim.use_with_right("patient-record");
+    assert!(!sim.fact("dose.given"));
+    assert!(sim.errors().is_empty(), "{:?}", sim.errors());
+    sim.passes_perfectly();
+}
+
+/// Two attempts miss (fault): after the second, the learner stops and asks an experienced
+/// colleague; the cannula-in steps are not applicable.
+#[test]
+fn peripheral_iv_two_missed_attempts_are_escalated() {
+    let mut sim =
+        Sim::new("peripheral-iv", Mode::Guided).with_faults(&["missed-vein", "missed-twice"]);
+    let read = |sim: &mut Sim, o: &str| sim.act(ActionKind::Read { object: o.into() });
+    read(&mut sim, "request");
+    sim.choose("identify", &["state-name", "state-birth-date", "wristband"]);
+    read(&mut sim, "wristband");
+    sim.gesture("explain-and-consent", 5.0);
+    sim.gesture("ask-history", 5.0);
+    sim.choose("arm", &["right"]);
+    sim.use_with_right("abhr-dispenser");
+    sim.gesture("clean-tray", 10.0);
+    read(&mut sim, "equipment");
+    sim.use_with_right("extension-set");
+    sim.grab(Hand::Right, "tourniquet");
+    sim.put_on(Hand::Right, "tourniquet", "upper-arm");
+    sim.gesture("palpate", 3.0);
+    sim.choose("vein", &["straight-forearm"]);
+    sim.use_with_right("abhr-dispenser");
+    sim.use_with_right("glove-box");
+    sim.gesture("chg-scrub", 30.0);
+    sim.run(31.0);
+    sim.gesture("anchor-and-warn", 2.0);
+    sim.grab(Hand::Right, "iv-cannula");
+    sim.put_on(Hand::Right, "iv-cannula", "forearm-vein");
+    assert!(sim.fact("cannula.failed"));
+    sim.gesture("withdraw-and-press", 3.0);
+    sim.use_with_right("sharps-bin");
+    sim.choose("new-site", &["above"]);
+    sim.gesture("chg-scrub-upper", 30.0);
+    sim.run(31.0);
+    sim.grab(Hand::Right, "tourniquet");
+    sim.put_on(Hand::Right, "tourniquet", "upper-arm");
+    sim.grab(Hand::Right, "iv-cannula");
+    sim.put_on(Hand::Right, "iv-cannula", "forearm-vein-upper");
+    assert!(
+        sim.fact("attempt.two-missed"),
+        "the second attempt missed too"
+    );
+    sim.gesture("withdraw-and-press", 3.0);
+    sim.use_with_right("sharps-bin");
+    sim.gesture("ask-colleague", 3.0);
+    sim.use_with_right("waste-bin");
+    sim.use_with_right("abhr-dispenser");
+    sim.use_with_right("patient-record");
+    assert_eq!(
+        sim.step_status("advance-2-mm"),
+        praxis::scoring::StepStatus::NotApplicable
+    );
+    sim.passes_perfectly();
+}
+
+/// An instructor has Mr Martin ask whether the nurse cleaned her hands: the question comes first
+/// in the instructions, and the answer is guidance.
+#[test]
+fn hand_hygiene_a_patient_asks_and_the_question_comes_first() {
+    let mut sim = Sim::new("hand-hygiene", Mode::Guided);
+    sim.act(ActionKind::Instructor {
+        event: "patient-asks".into(),
+        by: Some("trainer".into()),
+    });
+    let sc = sim.session().start.scenario.clone();
+    let next = sim.session().tracker.next_steps();
+    assert_eq!(
+        next.first().map(|&s| sc.step_id(s).to_string()),
+        Some("answer-patient".to_string())
+    );
+    sim.choose("patient-asks", &["thank-and-rub"]);
+    assert_eq!(
+        sim.step_status("answer-patient"),
+        praxis::scoring::StepStatus::Guidance
+    );
+    assert!(sim.errors().is_empty(), "{:?}", sim.errors());
+}

@@ -12,6 +12,7 @@ mod properties;
 mod records;
 mod rub;
 mod rules3;
+mod rules4;
 mod scenarios;
 mod support;
 mod text;

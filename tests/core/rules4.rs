@@ -4,7 +4,6 @@
 //! arisen comes first and is never early. Records judged under rules 3 keep their meaning.
 
 use crate::support;
-use praxis::eventlog;
 use praxis::scoring::StepStatus;
 use praxis::tracker::Tracker;
 

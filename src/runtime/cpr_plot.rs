@@ -7,7 +7,7 @@
 use super::i18n::I18n;
 use super::views::mmss;
 use crate::action::HandPosition;
-use crate::tracker::CprTrace;
+use crate::tracker::{CprPoint, CprTrace};
 use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, vec2};
 
 /// Okabe–Ito blue (in band) and vermillion (outside), as in the center's reports.
@@ -26,59 +26,58 @@ struct Chart<'a> {
     unit: &'a str,
 }
 
-/// The trace: rate, then depth and recoil where measured, with a legend.
+/// The trace: rate, then depth, recoil and hand position where measured, with a legend.
 pub fn cpr_trace_ui(ui: &mut egui::Ui, i18n: &I18n, t: &CprTrace) {
-    let rate: Vec<(u64, f64)> = t
-        .points
-        .iter()
-        .filter_map(|p| p.rate.map(|r| (p.at_ms, r)))
-        .collect();
-    chart(
-        ui,
-        i18n,
-        t.end_ms,
-        &Chart {
-            title: i18n.t("debrief-cpr-rate"),
-            y: (60.0, 160.0),
-            band: t.rate_band,
-            values: rate,
-            unit: "/min",
-        },
-    );
-    if t.has_depth() {
-        let depth = t
+    type Value = fn(&CprPoint) -> Option<f64>;
+    let charts: [(&str, (f64, f64), Option<(f64, f64)>, Value, &str); 2] = [
+        (
+            "debrief-cpr-rate",
+            (60.0, 160.0),
+            t.rate_band,
+            |p| p.rate,
+            "/min",
+        ),
+        (
+            "debrief-cpr-depth",
+            (20.0, 80.0),
+            t.depth_band,
+            |p| p.depth_mm,
+            "mm",
+        ),
+    ];
+    for (title, y, band, value, unit) in charts {
+        let values: Vec<(u64, f64)> = t
             .points
             .iter()
-            .filter_map(|p| p.depth_mm.map(|d| (p.at_ms, d)))
+            .filter_map(|p| value(p).map(|v| (p.at_ms, v)))
             .collect();
-        chart(
-            ui,
-            i18n,
-            t.end_ms,
-            &Chart {
-                title: i18n.t("debrief-cpr-depth"),
-                y: (20.0, 80.0),
-                band: t.depth_band,
-                values: depth,
-                unit: "mm",
-            },
-        );
+        if !values.is_empty() {
+            let c = Chart {
+                title: i18n.t(title),
+                y,
+                band,
+                values,
+                unit,
+            };
+            chart(ui, i18n, t.end_ms, &c);
+        }
     }
-    if t.has_recoil() {
-        let marks = t
+    type Mark = fn(&CprPoint) -> Option<bool>;
+    let strips: [(&str, Mark); 2] = [
+        ("debrief-cpr-recoil", |p| p.full_recoil),
+        ("debrief-cpr-hands", |p| {
+            p.hands.map(|h| h == HandPosition::Centre)
+        }),
+    ];
+    for (title, mark) in strips {
+        let marks: Vec<(u64, bool)> = t
             .points
             .iter()
-            .filter_map(|p| p.full_recoil.map(|f| (p.at_ms, f)))
+            .filter_map(|p| mark(p).map(|m| (p.at_ms, m)))
             .collect();
-        strip(ui, i18n, t.end_ms, i18n.t("debrief-cpr-recoil"), marks);
-    }
-    if t.has_hands() {
-        let marks = t
-            .points
-            .iter()
-            .filter_map(|p| p.hands.map(|h| (p.at_ms, h == HandPosition::Centre)))
-            .collect();
-        strip(ui, i18n, t.end_ms, i18n.t("debrief-cpr-hands"), marks);
+        if !marks.is_empty() {
+            strip(ui, i18n, t.end_ms, i18n.t(title), marks);
+        }
     }
     ui.label(egui::RichText::new(i18n.t("debrief-cpr-legend")).small());
 }

@@ -2,6 +2,7 @@
 //! interval to the one before), depth and recoil, with the bands the scenario's measures judge
 //! them against. The debrief draws it beside the shares in range.
 
+use super::metrics::per_compression;
 use crate::action::{ActionKind, HandPosition, LearnerAction};
 use crate::scenario::compiled::{CMetricKind, Index};
 use crate::scenario::units::Range;
@@ -45,17 +46,6 @@ impl CprTrace {
     /// The trace of these actions under the scenario's compression measures: none when the
     /// scenario measures no compression or the learner gave none.
     pub fn of(ix: &Index, actions: &[LearnerAction], end_ms: u64) -> Option<CprTrace> {
-        let per_compression = |k: &CMetricKind| {
-            matches!(
-                k,
-                CMetricKind::CompressionRate
-                    | CMetricKind::CompressionsAtRate(_)
-                    | CMetricKind::CompressionDepth
-                    | CMetricKind::CompressionsAtDepth(_)
-                    | CMetricKind::FullRecoil
-                    | CMetricKind::HandsOnCentre
-            )
-        };
         let pause_ms = ix
             .metrics
             .iter()

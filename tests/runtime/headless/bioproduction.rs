@@ -12,6 +12,10 @@ fn cleanroom_gowning_perfect_run_passes_and_replays() {
     let lockers = Vec3::new(-3.0, 0.0, 0.1);
     let dirty = Vec3::new(-1.2, 0.0, 0.2);
     let clean = Vec3::new(1.3, 0.0, 0.2);
+    sim.act(ActionKind::Choose {
+        decision: "fit-for-work".into(),
+        choices: vec!["fit".into()],
+    });
     // Locker room: personal items into the locker.
     sim.near("phone", lockers);
     sim.grab(Hand::Right, "phone");
@@ -112,6 +116,7 @@ fn cleanroom_gowning_perfect_run_passes_and_replays() {
     sim.near("sterile-gloves", clean);
     sim.grab(Hand::Right, "sterile-gloves");
     sim.put_on(Hand::Right, "sterile-gloves", "right-hand");
+    sim.put_on(Hand::Right, "sterile-gloves", "left-hand");
     sim.near("garment-packs", clean);
     for (item, target) in [
         ("hood", "head"),
@@ -125,10 +130,12 @@ fn cleanroom_gowning_perfect_run_passes_and_replays() {
     sim.gesture("tuck-hood", 4.0);
     sim.grab(Hand::Right, "overboots");
     sim.put_on(Hand::Right, "overboots", "left-foot");
+    sim.put_on(Hand::Right, "overboots", "right-foot");
     sim.grab(Hand::Right, "goggles");
     sim.put_on(Hand::Right, "goggles", "head");
     sim.grab(Hand::Left, "outer-gloves");
     sim.put_on(Hand::Left, "outer-gloves", "right-hand");
+    sim.put_on(Hand::Left, "outer-gloves", "left-hand");
     sim.near("hand-disinfectant", clean);
     sim.act(ActionKind::Use {
         object: "hand-disinfectant".into(),
@@ -147,6 +154,7 @@ fn cleanroom_gowning_perfect_run_passes_and_replays() {
         object: "airlock-door".into(),
         hand: Some(Hand::Right),
     });
+    sim.gesture("check-gown-on-exit", 2.0);
     // Every garment was picked up by a hand before it was put on.
     for item in [
         "facility-suit",
@@ -310,4 +318,22 @@ fn aseptic_bsc_transfer_gloves_soiled_by_the_sash_fail() {
     let mut sim = Sim::new("aseptic-bsc-transfer", Mode::Assessment);
     sim.play("aseptic-bsc-transfer/touched-the-sash-mid-work.events");
     sim.fails_with("contaminated-gloves-at-the-critical-site");
+}
+
+/// Unwell today (fault): asked whether fit for grade B, the operator reports it and does not
+/// gown; the gowning is not applicable and the session passes.
+#[test]
+fn cleanroom_gowning_an_unwell_operator_reports_and_stays_out() {
+    let mut sim = Sim::new("cleanroom-gowning", Mode::Guided).with_faults(&["unwell"]);
+    sim.act(ActionKind::Choose {
+        decision: "fit-for-work".into(),
+        choices: vec!["report".into()],
+    });
+    sim.gesture("report-unwell", 3.0);
+    assert_eq!(
+        sim.step_status("store-phone"),
+        praxis::scoring::StepStatus::NotApplicable
+    );
+    let outcome = sim.finish();
+    assert!(outcome.passed, "{outcome:#?}");
 }

@@ -82,18 +82,10 @@ fn guided_and_assessment_runs_of_the_same_actions_score_the_same() {
     assert!(b.passed);
 }
 
-/// Medication administration through the app: the prescription and the record read at the
-/// trolley, the volume typed in, the syringe labelled and carried to the bedside, the patient
-/// identified, the dose given and recorded.
-fn medication_run(sim: &mut Sim, allergy_ignored: bool) {
-    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
-    sim.act(ActionKind::Read {
-        object: "prescription".into(),
-    });
-    sim.choose("prescription-complete", &["complete"]);
-    for o in ["patient-record", "obs-chart"] {
-        sim.act(ActionKind::Read { object: o.into() });
-    }
+/// The decision to give, hand hygiene, the dose drawn from the right bottle, measured and
+/// labelled at the trolley; then at the bedside he is identified, his wristband matched and the
+/// medicine explained.
+fn prepare_and_explain(sim: &mut Sim) {
     sim.choose("give-or-withhold", &["give"]);
     sim.stand(-0.2, -1.4, 0.0);
     sim.use_with_right("abhr-dispenser");
@@ -118,6 +110,21 @@ fn medication_run(sim: &mut Sim, allergy_ignored: bool) {
     });
     sim.choose("identity-match", &["match"]);
     sim.gesture("explain", 5.0);
+}
+
+/// Medication administration through the app: the prescription and the record read at the
+/// trolley, the volume typed in, the syringe labelled and carried to the bedside, the patient
+/// identified, the dose given and recorded.
+fn medication_run(sim: &mut Sim, allergy_ignored: bool) {
+    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
+    sim.act(ActionKind::Read {
+        object: "prescription".into(),
+    });
+    sim.choose("prescription-complete", &["complete"]);
+    for o in ["patient-record", "obs-chart"] {
+        sim.act(ActionKind::Read { object: o.into() });
+    }
+    prepare_and_explain(sim);
     sim.choose("bedside-answer", &["give"]);
     sim.choose(
         "five-rights",
@@ -391,30 +398,7 @@ fn medication_clarified_prescription_look_alike_bottle_and_reported_allergy() {
     for o in ["prescription", "patient-record", "obs-chart"] {
         sim.act(ActionKind::Read { object: o.into() });
     }
-    sim.choose("give-or-withhold", &["give"]);
-    sim.stand(-0.2, -1.4, 0.0);
-    sim.use_with_right("abhr-dispenser");
-    sim.near("trolley", Vec3::new(-0.9, 0.0, 0.3));
-    sim.act(ActionKind::Read {
-        object: "amoxicillin".into(),
-    });
-    sim.grab(Hand::Right, "oral-syringe");
-    sim.put_on(Hand::Right, "oral-syringe", "amoxicillin");
-    sim.act(ActionKind::Enter {
-        field: "dose-volume".into(),
-        value: praxis::action::EnteredValue::Number {
-            value: 10.0,
-            unit: Some("mL".into()),
-        },
-    });
-    sim.put_on(Hand::Left, "labels", "oral-syringe");
-    sim.stand(0.2, 0.0, -std::f32::consts::FRAC_PI_2);
-    sim.choose("identify", &["state-name", "state-birth-date", "wristband"]);
-    sim.act(ActionKind::Read {
-        object: "wristband".into(),
-    });
-    sim.choose("identity-match", &["match"]);
-    sim.gesture("explain", 5.0);
+    prepare_and_explain(&mut sim);
     sim.choose("bedside-answer", &["withhold-allergy"]);
     sim.stand(-2.5, 0.6, std::f32::consts::FRAC_PI_2);
     sim.use_with_right("phone");

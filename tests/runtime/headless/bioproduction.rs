@@ -205,6 +205,25 @@ fn cleanroom_gowning_entering_without_the_mirror_check_fails() {
 }
 
 impl Sim {
+    /// A session with the faults the log turns on (`@fault … on`), every other one off, the log
+    /// played through the app.
+    fn played(scenario: &str, log: &str, mode: Mode) -> Sim {
+        let path = crate::root().join("tests/playthroughs").join(log);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let parsed =
+            praxis::eventlog::parse(log, &text).unwrap_or_else(|r| panic!("{}", r.render_short()));
+        let on: Vec<&str> = parsed
+            .config
+            .faults
+            .iter()
+            .filter(|(_, on)| **on)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let mut sim = Sim::new(scenario, mode).with_faults(&on);
+        sim.play(log);
+        sim
+    }
+
     /// Plays an event log through the interaction layer as stated actions, the app running in
     /// between for the time that passes (a `wait` fast-forwards the session clock).
     fn play(&mut self, log: &str) {
@@ -336,4 +355,127 @@ fn cleanroom_gowning_an_unwell_operator_reports_and_stays_out() {
     );
     let outcome = sim.finish();
     assert!(outcome.passed, "{outcome:#?}");
+}
+
+/// The bioproduction branches of issue 22 through the app, each from its playthrough with its
+/// seeded fault or instructor's event: the learner's catch at the gate, or the recovery, passes
+/// with full marks; the miss fails on the critical item the reference names.
+#[test]
+fn bioreactor_a_shifted_ph_probe_is_found_offline_and_the_loop_corrects() {
+    let mut sim = Sim::played(
+        "bioreactor-inoculation",
+        "bioreactor-inoculation/ph-probe-shifted-waited.events",
+        Mode::Guided,
+    );
+    sim.passes_perfectly();
+}
+
+#[test]
+fn bioreactor_a_bad_weld_is_cut_out_and_made_again() {
+    let mut sim = Sim::played(
+        "bioreactor-inoculation",
+        "bioreactor-inoculation/bad-weld-remade.events",
+        Mode::Guided,
+    );
+    sim.passes_perfectly();
+}
+
+#[test]
+fn bioreactor_a_ph_loop_in_manual_missed_fails() {
+    let mut sim = Sim::played(
+        "bioreactor-inoculation",
+        "bioreactor-inoculation/ph-loop-manual-inoculated.events",
+        Mode::Assessment,
+    );
+    sim.fails_with("ready");
+}
+
+#[test]
+fn filter_a_leaking_fitting_is_found_before_re_wetting() {
+    let mut sim = Sim::played(
+        "filter-integrity-test",
+        "filter-integrity-test/leak-found-and-fixed.events",
+        Mode::Guided,
+    );
+    sim.passes_perfectly();
+}
+
+#[test]
+fn filter_the_wrong_part_is_replaced_at_the_gate() {
+    let mut sim = Sim::played(
+        "filter-integrity-test",
+        "filter-integrity-test/wrong-part-replaced.events",
+        Mode::Guided,
+    );
+    sim.passes_perfectly();
+}
+
+#[test]
+fn filter_opening_the_downstream_side_fails() {
+    let mut sim = Sim::played(
+        "filter-integrity-test",
+        "filter-integrity-test/downstream-opened.events",
+        Mode::Assessment,
+    );
+    sim.fails_with("downstream-opened");
+}
+
+#[test]
+fn buffer_the_balance_is_checked_with_the_test_weight_first() {
+    let mut sim = Sim::played(
+        "buffer-preparation",
+        "buffer-preparation/balance-check-done.events",
+        Mode::Guided,
+    );
+    sim.passes_perfectly();
+}
+
+#[test]
+fn buffer_a_quarantined_lot_is_set_aside() {
+    let mut sim = Sim::played(
+        "buffer-preparation",
+        "buffer-preparation/quarantined-nacl-replaced.events",
+        Mode::Guided,
+    );
+    sim.passes_perfectly();
+}
+
+#[test]
+fn buffer_weighing_on_the_floor_balance_fails() {
+    let mut sim = Sim::played(
+        "buffer-preparation",
+        "buffer-preparation/weighed-on-the-floor-balance.events",
+        Mode::Assessment,
+    );
+    sim.fails_with("weighed-below-minimum-weight");
+}
+
+#[test]
+fn cabinet_a_spill_is_absorbed_and_disinfected() {
+    let mut sim = Sim::played(
+        "aseptic-bsc-transfer",
+        "aseptic-bsc-transfer/spill-handled.events",
+        Mode::Guided,
+    );
+    sim.passes_perfectly();
+}
+
+#[test]
+fn cabinet_a_low_airflow_gauge_is_reported() {
+    let mut sim = Sim::played(
+        "aseptic-bsc-transfer",
+        "aseptic-bsc-transfer/gauge-low-reported.events",
+        Mode::Guided,
+    );
+    sim.passes_perfectly();
+}
+
+#[test]
+fn cabinet_items_left_inside_fail() {
+    let mut sim = Sim::played(
+        "aseptic-bsc-transfer",
+        "aseptic-bsc-transfer/items-left-inside.events",
+        Mode::Assessment,
+    );
+    sim.fails_with("out-waste-container");
 }

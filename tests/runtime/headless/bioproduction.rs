@@ -479,3 +479,13 @@ fn cabinet_items_left_inside_fail() {
     );
     sim.fails_with("out-waste-container");
 }
+
+#[test]
+fn gowning_a_torn_outer_glove_is_changed_before_entry() {
+    let mut sim = Sim::played(
+        "cleanroom-gowning",
+        "cleanroom-gowning/torn-glove-replaced.events",
+        Mode::Guided,
+    );
+    sim.passes_perfectly();
+}

@@ -375,13 +375,17 @@ fn play(
                 text.push_str(&format!("\n{}", i18n.t("pointer-grab")));
             }
         }
-        // On a dark plate, so that it reads over any wall.
-        let galley = painter.layout_no_wrap(
+        // On a dark plate, so that it reads over any wall; a long label (a batch record's numbers,
+        // a status board) wraps within the room's view, left of the instructions, so that all of
+        // it can be read.
+        let at = centre + egui::vec2(16.0, 16.0);
+        let right = screen.right() - if guided { 372.0 } else { 12.0 };
+        let galley = painter.layout(
             text,
             egui::FontId::proportional(16.0),
             egui::Color32::from_rgb(255, 245, 200),
+            (right - at.x).max(220.0),
         );
-        let at = centre + egui::vec2(16.0, 16.0);
         let plate = egui::Rect::from_min_size(at, galley.size()).expand(5.0);
         painter.rect_filled(plate, 4.0, egui::Color32::from_black_alpha(190));
         painter.galley(at, galley, egui::Color32::WHITE);

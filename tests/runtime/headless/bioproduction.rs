@@ -154,6 +154,10 @@ fn cleanroom_gowning_perfect_run_passes_and_replays() {
         object: "airlock-door".into(),
         hand: Some(Hand::Right),
     });
+    // The work in grade B, fast-forwarded; then the gown is checked on the way out.
+    sim.act(ActionKind::Wait {
+        duration_ms: 2 * 3600 * 1000,
+    });
     sim.gesture("check-gown-on-exit", 2.0);
     // Every garment was picked up by a hand before it was put on.
     for item in [

@@ -49,8 +49,11 @@ impl Mode {
 ///   next steps (the instructions, a hint's step, the step a rub is taken for) leave out the
 ///   alternatives of a choice not entered yet whose first step's `when` does not hold, and
 ///   start with the top-level guidance steps whose `when` has come to hold (vomit to clear),
-///   and those steps are never "done too early".
-pub const RULES: u32 = 4;
+///   and those steps are never "done too early";
+/// - 5: a guidance (`unverified`) step is never a prerequisite of the steps after it: doing one
+///   of them first is not early, and the guidance done later costs no order penalty (rules 1 to 4
+///   counted it like a scored step, which scored an unverified order).
+pub const RULES: u32 = 5;
 
 /// How a session is set up, besides the scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

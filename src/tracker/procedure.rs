@@ -474,7 +474,10 @@ impl Tracker {
                     if sib == cur {
                         break;
                     }
-                    if !ix.nodes[sib as usize].optional && !self.node_done[sib as usize] {
+                    if !ix.nodes[sib as usize].optional
+                        && !self.node_done[sib as usize]
+                        && !self.guidance_only(sib)
+                    {
                         out.push((self.first_open(sib), scored));
                     }
                 }
@@ -486,6 +489,14 @@ impl Tracker {
         }
         out.dedup();
         out
+    }
+
+    /// Rules 5: a guidance (`unverified`) step is never a prerequisite: what comes after it is
+    /// not early when it is not done yet, and it is not late when done after.
+    fn guidance_only(&self, n: NodeIdx) -> bool {
+        let ix = &self.scenario.index;
+        self.config.rules >= 5
+            && matches!(ix.nodes[n as usize].kind, NodeKind::Step(s) if ix.steps[s as usize].unverified)
     }
 
     /// The first thing left to do inside node `n` (itself for steps and unordered groups).

@@ -13,6 +13,7 @@ mod records;
 mod rub;
 mod rules3;
 mod rules4;
+mod rules5;
 mod scenarios;
 mod support;
 mod text;

@@ -493,3 +493,13 @@ fn gowning_a_torn_outer_glove_is_changed_before_entry() {
     );
     sim.passes_perfectly();
 }
+
+#[test]
+fn filter_warm_wfi_is_waited_out_before_the_test() {
+    let mut sim = Sim::played(
+        "filter-integrity-test",
+        "filter-integrity-test/warm-wfi-waited.events",
+        Mode::Guided,
+    );
+    sim.passes_perfectly();
+}

@@ -39,6 +39,18 @@ impl Sim {
         }
     }
 
+    /// 30 compressions and 2 breaths, round after round, until the AED is in the room (it may come
+    /// mid-round: the breaths then wait).
+    fn thirty_two_until_the_aed(&mut self) {
+        while !self.present("aed") {
+            self.compressions(30, 0.55);
+            if self.present("aed") {
+                break;
+            }
+            self.breaths();
+        }
+    }
+
     /// Cardiac arrest: the call, the colleague sent, 30:2 until the AED (which appears only
     /// then), the AED on, the colleague compressing, the shirt opened (and the chest dried when
     /// wet), both pads stuck where they were put.
@@ -49,13 +61,7 @@ impl Sim {
         self.use_with_right("phone");
         self.use_with_right("colleague");
         assert!(!self.present("colleague"), "the colleague left for the AED");
-        while !self.present("aed") {
-            self.compressions(30, 0.55);
-            if self.present("aed") {
-                break;
-            }
-            self.breaths();
-        }
+        self.thirty_two_until_the_aed();
         self.use_with_right("aed");
         self.gesture("colleague-compress", 1.0);
         assert!(self.present("colleague-compressing") && !self.present("colleague"));
@@ -247,13 +253,7 @@ fn basic_life_support_colleague_calls_patch_off_pad_below_the_pacemaker() {
         !sim.present("colleague"),
         "the colleague left to call and fetch"
     );
-    while !sim.present("aed") {
-        sim.compressions(30, 0.55);
-        if sim.present("aed") {
-            break;
-        }
-        sim.breaths();
-    }
+    sim.thirty_two_until_the_aed();
     sim.use_with_right("aed");
     sim.gesture("colleague-compress", 1.0);
     sim.use_with_right("shirt");

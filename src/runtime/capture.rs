@@ -23,8 +23,9 @@ use bevy_rapier3d::prelude::Sleeping;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Wall-clock limit for `--screenshot` and `--tour`.
-const CAPTURE_LIMIT_S: f32 = 120.0;
+/// Wall-clock limit for `--screenshot` and `--tour`: a jump through a long log plays one action
+/// a frame, and the full preset under a software renderer draws about one frame a second.
+const CAPTURE_LIMIT_S: f32 = 300.0;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
 /// What `--screenshot`, `--tour` and `--bench` are waiting for.
@@ -67,9 +68,41 @@ pub(super) struct Room<'w, 's> {
     bodies: Query<'w, 's, &'static Sleeping, With<scene::Obj>>,
     playback: Option<Res<'w, super::playback::Playback>>,
     script: Option<Res<'w, super::pose_script::PoseScript>>,
+    drawn: Query<'w, 's, (&'static Mesh3d, &'static ViewVisibility)>,
+    meshes: Res<'w, Assets<Mesh>>,
+    images: Res<'w, Assets<Image>>,
 }
 
 impl Room<'_, '_> {
+    /// What the view costs the renderer now: meshes in view (draw calls before batching),
+    /// their triangles, and the memory of every texture loaded (MiB).
+    fn cost(&self) -> (usize, usize, f32) {
+        let mut n = 0;
+        let mut triangles = 0;
+        for (mesh, seen) in &self.drawn {
+            if !seen.get() {
+                continue;
+            }
+            n += 1;
+            if let Some(m) = self.meshes.get(&mesh.0) {
+                triangles += m.indices().map_or(m.count_vertices(), |i| i.len()) / 3;
+            }
+        }
+        // From each texture's size and format: a render target or a texture kept only on the
+        // GPU has no pixels in the main world.
+        let bytes: usize = self
+            .images
+            .iter()
+            .map(|(_, i)| {
+                use bevy::image::TextureFormatPixelInfo;
+                let e = i.texture_descriptor.size;
+                let px = i.texture_descriptor.format.pixel_size().unwrap_or(4);
+                (e.width * e.height * e.depth_or_array_layers) as usize * px
+            })
+            .sum();
+        (n, triangles, bytes as f32 / (1024.0 * 1024.0))
+    }
+
     /// Models loaded, bodies at rest (or 2 s of simulated time).
     fn settled(&self, session: Option<&Session>) -> bool {
         let loaded = self
@@ -82,8 +115,53 @@ impl Room<'_, '_> {
     }
 }
 
-/// Frames to wait once settled, for pipelines to compile and the picture to be complete.
+/// Frames to wait once settled and every pipeline compiled, for the picture to be complete.
 const SETTLE_FRAMES: u32 = 12;
+
+/// The render world's pipelines not yet compiled (queued or being created), as last counted
+/// there, and those that failed: a picture waits for the first to reach zero, so that it never
+/// shows a half-ready frame (a shader still compiling draws nothing).
+#[derive(Resource, Clone, Default)]
+pub(super) struct Pipelines(std::sync::Arc<[std::sync::atomic::AtomicUsize; 2]>);
+
+impl Pipelines {
+    /// Counts them in the render world, each frame once its pipelines have been processed.
+    pub(super) fn install(app: &mut App) {
+        let shared = Pipelines::default();
+        app.insert_resource(shared.clone());
+        if let Some(render) = app.get_sub_app_mut(bevy::render::RenderApp) {
+            render.insert_resource(shared).add_systems(
+                bevy::render::Render,
+                count_pipelines.in_set(bevy::render::RenderSystems::Cleanup),
+            );
+        }
+    }
+
+    /// Pipelines waiting to compile, and failed ones.
+    fn counts(&self) -> (usize, usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.0[0].load(Relaxed), self.0[1].load(Relaxed))
+    }
+}
+
+fn count_pipelines(
+    cache: Res<bevy::render::render_resource::PipelineCache>,
+    shared: Res<Pipelines>,
+) {
+    use bevy::render::render_resource::CachedPipelineState;
+    use std::sync::atomic::Ordering::Relaxed;
+    let mut waiting = 0;
+    let mut failed = 0;
+    for p in cache.pipelines() {
+        match p.state {
+            CachedPipelineState::Queued | CachedPipelineState::Creating(_) => waiting += 1,
+            CachedPipelineState::Err(_) => failed += 1,
+            CachedPipelineState::Ok(_) => {}
+        }
+    }
+    shared.0[0].store(waiting, Relaxed);
+    shared.0[1].store(failed, Relaxed);
+}
 
 pub(super) fn capture_system(
     mut commands: Commands,
@@ -97,12 +175,16 @@ pub(super) fn capture_system(
     catalog: Res<catalog::Catalog>,
     time: Res<Time<bevy::time::Real>>,
     graphics: Res<Graphics>,
+    pipelines: Res<Pipelines>,
     own: Res<super::perf::OwnCpu>,
     mut intents: MessageWriter<Intent>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    let (compiling, failed) = pipelines.counts();
     if cap.started.elapsed().as_secs_f32() > CAPTURE_LIMIT_S {
-        error!("could not capture within {CAPTURE_LIMIT_S} s");
+        error!(
+            "could not capture within {CAPTURE_LIMIT_S} s ({compiling} pipelines still compiling, {failed} failed)"
+        );
         exit.write(AppExit::Error(std::num::NonZeroU8::new(2).expect("2")));
         return;
     }
@@ -130,7 +212,7 @@ pub(super) fn capture_system(
                 })
         }
         _ => true,
-    };
+    } && compiling == 0;
     if ready {
         cap.ready_frames += 1;
     } else {
@@ -290,6 +372,10 @@ pub(super) fn capture_system(
                             .map(|l| l.trim_start_matches("VmRSS:").trim().to_string())
                     })
                     .unwrap_or_default();
+                let (drawn, triangles, textures) = room.cost();
+                println!(
+                    "bench: view: {drawn} meshes drawn, {triangles} triangles, textures {textures:.1} MiB"
+                );
                 println!(
                     "bench: {:?} preset, render scale {}, {} frames in {:.1} s: {:.1} fps, mean frame {:.1} ms, p95 {:.1} ms; Praxis systems {:.3} ms CPU per frame (p95 {:.3} ms); RSS {rss}",
                     graphics.preset,

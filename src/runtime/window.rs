@@ -150,6 +150,7 @@ pub fn run(opts: RunOptions) -> u8 {
             kind,
         })
         .add_systems(Update, capture_system.in_set(PraxisSystems::Present));
+        super::capture::Pipelines::install(&mut app);
     }
     app.insert_resource(SessionOverrides {
         pass_mark: opts.pass_mark,
@@ -283,8 +284,15 @@ fn setup(
     // The interface draws on its own camera over the 3D view.
     commands.spawn((
         Camera2d,
-        // The interface needs no multisampling (egui anti-aliases its own shapes).
-        Msaa::Off,
+        // The interface needs no multisampling of its own (egui anti-aliases its shapes), but
+        // over a 3D view drawn into the window it must match that camera's: cameras share a
+        // target's main texture only when their settings agree, and with another the interface
+        // would be drawn over an empty texture, hiding the room (the full preset's dark view).
+        if preset == Preset::Low || scale < 1.0 {
+            Msaa::Off
+        } else {
+            Msaa::Sample4
+        },
         bevy::core_pipeline::tonemapping::Tonemapping::None,
         Camera {
             order: 1,

@@ -10,6 +10,7 @@ mod cmi5;
 #[path = "../support/lms.rs"]
 mod lms;
 mod lrs;
+mod models;
 mod reliability;
 mod xapi;
 
@@ -331,62 +332,6 @@ fn an_event_log_naming_unknown_things_is_refused_with_suggestions() {
         "{t}"
     );
     assert!(t.contains("names.events:1:7"), "{t}");
-}
-
-/// The models in `assets/models` are exactly what the generator writes, and every one passes
-/// the Khronos glTF validator (npm package `gltf-validator`, installed by tools/setup.sh) with
-/// no errors.
-#[test]
-fn models_are_generated_and_pass_the_khronos_validator() {
-    let check = Command::new(env!("CARGO_BIN_EXE_praxis-models"))
-        .arg("--check")
-        .current_dir(root())
-        .output()
-        .expect("praxis-models runs");
-    assert!(check.status.success(), "{}", text(&check));
-    let models: Vec<PathBuf> = std::fs::read_dir(root().join("assets/models"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "glb"))
-        .collect();
-    assert!(models.len() >= 6, "{models:?}");
-    let validator = root().join("tools/gltf-validator");
-    assert!(
-        validator.join("node_modules/gltf-validator").is_dir(),
-        "the glTF validator is not installed: run tools/setup.sh"
-    );
-    let out = Command::new("node")
-        .arg(validator.join("validate.mjs"))
-        .args(&models)
-        .output()
-        .expect("node runs");
-    let report = text(&out);
-    assert!(out.status.success(), "{report}");
-    assert_eq!(
-        report.matches(": 0 errors").count(),
-        models.len(),
-        "{report}"
-    );
-}
-
-/// Every glTF model a scenario names exists, and each scenario declares its collider.
-#[test]
-fn scenario_models_exist() {
-    for entry in std::fs::read_dir(root().join("scenarios"))
-        .unwrap()
-        .flatten()
-    {
-        let text = std::fs::read_to_string(entry.path()).unwrap();
-        for piece in text.split("Gltf(\"").skip(1) {
-            let file = piece.split('"').next().unwrap();
-            assert!(
-                root().join("assets").join(file).is_file(),
-                "{}: {file} is missing",
-                entry.path().display()
-            );
-        }
-    }
 }
 
 /// A record of the perfect hand-hygiene run, signed with this test's station key.

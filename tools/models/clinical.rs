@@ -3,8 +3,8 @@
 //! wristband, an IV training arm with its veins, an IV cannula and a tourniquet. Same conventions as the others: metres, +Y up, pivot at the centre of the base
 //! for furniture and at the grip (or the centre of the underside) for what a hand holds.
 
-use super::shapes::{b, ball, bb, cyl};
-use super::{DARK_PLASTIC, GREY_PLASTIC, Mat, Model, SKIN, STEEL, WHITE_PLASTIC, srgb};
+use super::shapes::{b, bb, cyl};
+use super::{DARK_PLASTIC, GREY_PLASTIC, Mat, Model, STEEL, WHITE_PLASTIC, srgb};
 
 const CERAMIC: Mat = Mat {
     name: "ceramic",
@@ -29,12 +29,6 @@ const MANIKIN: Mat = Mat {
     color: srgb(0xe8c4a8),
     metallic: 0.0,
     roughness: 0.6,
-};
-const JACKET: Mat = Mat {
-    name: "manikin jacket",
-    color: srgb(0x3b5b7a),
-    metallic: 0.0,
-    roughness: 0.8,
 };
 const AED_GREEN: Mat = Mat {
     name: "AED housing",
@@ -119,7 +113,6 @@ const BAND_LABEL: Mat = Mat {
 pub fn models() -> Vec<Model> {
     vec![
         sink(),
-        manikin(),
         aed(),
         aed_pad(),
         trolley(),
@@ -157,33 +150,6 @@ fn sink() -> Model {
     Model {
         file: "sink.glb",
         parts,
-    }
-}
-
-/// An adult CPR manikin torso lying supine on the floor, head towards −z; the chest's
-/// compression point (lower half of the sternum) is at x 0, z 0, its surface at 0.2 m.
-fn manikin() -> Model {
-    Model {
-        file: "manikin-torso.glb",
-        parts: vec![
-            // Chest and belly (the skin), shoulders, the open jacket on each side.
-            bb([0.0, 0.0, 0.02], [0.42, 0.2, 0.52], MANIKIN),
-            bb([0.0, 0.0, -0.2], [0.48, 0.17, 0.14], MANIKIN),
-            bb([0.215, 0.0, 0.05], [0.05, 0.19, 0.5], JACKET),
-            bb([-0.215, 0.0, 0.05], [0.05, 0.19, 0.5], JACKET),
-            // Nipple line and sternum landmarks, slightly raised.
-            b([0.0, 0.201, -0.06], [0.02, 0.004, 0.2], SKIN),
-            b([0.07, 0.201, -0.07], [0.02, 0.004, 0.02], SKIN),
-            b([-0.07, 0.201, -0.07], [0.02, 0.004, 0.02], SKIN),
-            // Neck and head, tilted back a little (the airway).
-            bb([0.0, 0.0, -0.31], [0.11, 0.11, 0.08], MANIKIN),
-            ball([0.0, 0.1, -0.43], [0.085, 0.1, 0.11], MANIKIN),
-            ball([0.0, 0.17, -0.47], [0.03, 0.025, 0.04], MANIKIN),
-            b([0.0, 0.15, -0.5], [0.045, 0.01, 0.012], DARK_PLASTIC),
-            // Upper arms, lying along the body.
-            bb([0.29, 0.0, -0.05], [0.09, 0.09, 0.3], MANIKIN),
-            bb([-0.29, 0.0, -0.05], [0.09, 0.09, 0.3], MANIKIN),
-        ],
     }
 }
 

@@ -107,36 +107,6 @@ const GEL: Mat = Mat {
     metallic: 0.0,
     roughness: 0.1,
 };
-const SKIN: Mat = Mat {
-    name: "glove",
-    color: srgb(0x8fb4e0),
-    metallic: 0.0,
-    roughness: 0.55,
-};
-const FACE: Mat = Mat {
-    name: "skin",
-    color: srgb(0xd2a17c),
-    metallic: 0.0,
-    roughness: 0.7,
-};
-const HAIR: Mat = Mat {
-    name: "hair",
-    color: srgb(0x8a8580),
-    metallic: 0.0,
-    roughness: 0.9,
-};
-const GOWN: Mat = Mat {
-    name: "patient gown",
-    color: srgb(0x9cc3d8),
-    metallic: 0.0,
-    roughness: 0.85,
-};
-const BLANKET: Mat = Mat {
-    name: "blanket",
-    color: srgb(0xe9e4d4),
-    metallic: 0.0,
-    roughness: 0.95,
-};
 const BENCH_TOP: Mat = Mat {
     name: "bench top",
     color: srgb(0xd9dde0),
@@ -421,144 +391,12 @@ fn models() -> Vec<Model> {
                 ),
             ],
         },
-        // A patient lying on his back, head towards −z, under a blanket; the origin is on the
-        // mattress under the middle of the body. 1.7 m from head to feet.
-        Model {
-            file: "patient.glb",
-            parts: vec![
-                (
-                    Part::Ball {
-                        c: [0.0, 0.19, -0.7],
-                        r: [0.085, 0.1, 0.11],
-                    },
-                    FACE,
-                ),
-                (
-                    Part::Ball {
-                        c: [0.0, 0.2, -0.75],
-                        r: [0.09, 0.09, 0.08],
-                    },
-                    HAIR,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.09, -0.56],
-                        s: [0.1, 0.09, 0.08],
-                    },
-                    FACE,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.0, -0.25],
-                        s: [0.42, 0.22, 0.56],
-                    }
-                    .base(),
-                    GOWN,
-                ),
-                (
-                    B {
-                        c: [-0.27, 0.0, -0.22],
-                        s: [0.09, 0.1, 0.5],
-                    }
-                    .base(),
-                    GOWN,
-                ),
-                (
-                    B {
-                        c: [0.27, 0.0, -0.22],
-                        s: [0.09, 0.1, 0.5],
-                    }
-                    .base(),
-                    GOWN,
-                ),
-                (
-                    B {
-                        c: [-0.27, 0.0, 0.1],
-                        s: [0.08, 0.08, 0.16],
-                    }
-                    .base(),
-                    FACE,
-                ),
-                (
-                    B {
-                        c: [0.27, 0.0, 0.1],
-                        s: [0.08, 0.08, 0.16],
-                    }
-                    .base(),
-                    FACE,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.0, 0.43],
-                        s: [0.46, 0.2, 0.84],
-                    }
-                    .base(),
-                    BLANKET,
-                ),
-                (
-                    B {
-                        c: [-0.1, 0.2, 0.78],
-                        s: [0.1, 0.06, 0.08],
-                    }
-                    .base(),
-                    BLANKET,
-                ),
-                (
-                    B {
-                        c: [0.1, 0.2, 0.78],
-                        s: [0.1, 0.06, 0.08],
-                    }
-                    .base(),
-                    BLANKET,
-                ),
-            ],
-        },
-        hand("hand-right.glb", 1.0),
-        hand("hand-left.glb", -1.0),
     ]
     .into_iter()
     .chain(clinical::models())
     .chain(bioprod::models())
     .chain(gowning::models())
     .collect()
-}
-
-/// A gloved hand, palm down, fingers towards −z; the origin is the centre of the palm (the
-/// grip point). `side` is +1 for the right hand (thumb towards −x), −1 for the left.
-fn hand(file: &'static str, side: f32) -> Model {
-    use Part::Box as B;
-    let mut parts = vec![(
-        B {
-            c: [0.0, 0.0, 0.0],
-            s: [0.085, 0.028, 0.1],
-        },
-        SKIN,
-    )];
-    let fingers = [(-0.03, 0.07), (-0.01, 0.08), (0.01, 0.075), (0.03, 0.06)];
-    for (x, len) in fingers {
-        parts.push((
-            B {
-                c: [x * side, 0.0, -0.05 - len / 2.0],
-                s: [0.018, 0.02, len],
-            },
-            SKIN,
-        ));
-    }
-    parts.push((
-        B {
-            c: [-0.055 * side, -0.004, -0.02],
-            s: [0.022, 0.02, 0.06],
-        },
-        SKIN,
-    ));
-    parts.push((
-        B {
-            c: [0.0, 0.0, 0.065],
-            s: [0.06, 0.03, 0.03],
-        },
-        SKIN,
-    ));
-    Model { file, parts }
 }
 
 /// Builds a binary glTF for a model.

@@ -1,0 +1,339 @@
+"""Shared helpers for the Blender model scripts (Blender 3.4, run headless by tools/models/build.sh).
+
+Conventions, the same as the Rust generator's: metres; the exported glTF has +Y up and the
+model's front (what faces the learner) towards +Z. In Blender (Z up) that is: up is +Z and
+glTF's −Z is Blender's +Y, so "towards −z" in a model's doc comment is +Y here. Each model's
+origin is its pivot: the centre of its base for furniture, the grip point for what a hand holds.
+
+Every script builds its model from nothing (a factory-reset scene), so a model depends only on
+its script, this file and Blender's version: build.sh records their digests in the manifest.
+"""
+
+import math
+import sys
+
+import bmesh
+import bpy
+from mathutils import Matrix, Vector
+
+
+def reset():
+    """An empty scene with metric units."""
+    bpy.ops.wm.read_factory_settings(use_empty=True)
+    scene = bpy.context.scene
+    scene.unit_settings.system = "METRIC"
+    scene.unit_settings.scale_length = 1.0
+
+
+def out_path():
+    """The .glb path given after `--` on Blender's command line."""
+    argv = sys.argv
+    if "--" not in argv or len(argv) <= argv.index("--") + 1:
+        raise SystemExit("usage: blender -b -P script.py -- OUT.glb")
+    return argv[argv.index("--") + 1]
+
+
+def srgb(hexcode):
+    """An sRGB hex colour as linear RGBA (Blender's and glTF's base colour is linear)."""
+
+    def lin(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r = ((hexcode >> 16) & 0xFF) / 255.0
+    g = ((hexcode >> 8) & 0xFF) / 255.0
+    b = (hexcode & 0xFF) / 255.0
+    return (lin(r), lin(g), lin(b), 1.0)
+
+
+_materials = {}
+
+
+def material(name, hexcode, roughness=0.5, metallic=0.0, alpha=1.0, image=None):
+    """A PBR material (Principled BSDF), made once per name. `image` is an optional base-colour
+    texture (a Blender image, e.g. from `texture`)."""
+    if name in _materials:
+        return _materials[name]
+    m = bpy.data.materials.new(name)
+    m.use_nodes = True
+    bsdf = m.node_tree.nodes["Principled BSDF"]
+    color = srgb(hexcode)
+    bsdf.inputs["Base Color"].default_value = (color[0], color[1], color[2], 1.0)
+    bsdf.inputs["Roughness"].default_value = roughness
+    bsdf.inputs["Metallic"].default_value = metallic
+    if alpha < 1.0:
+        bsdf.inputs["Alpha"].default_value = alpha
+        m.blend_method = "BLEND"
+    if image is not None:
+        tex = m.node_tree.nodes.new("ShaderNodeTexImage")
+        tex.image = image
+        tex.interpolation = "Linear"
+        m.node_tree.links.new(tex.outputs["Color"], bsdf.inputs["Base Color"])
+    _materials[name] = m
+    return m
+
+
+def texture(name, width, height, pixel):
+    """A generated texture: `pixel(u, v)` gives sRGB (r, g, b) in 0..1 for u, v in 0..1 (v up).
+    Packed into the .glb as PNG."""
+    img = bpy.data.images.new(name, width=width, height=height, alpha=False)
+    px = []
+    for j in range(height):
+        v = (j + 0.5) / height
+        for i in range(width):
+            u = (i + 0.5) / width
+            r, g, b = pixel(u, v)
+            px.extend((r, g, b, 1.0))
+    img.pixels = px
+    img.file_format = "PNG"
+    img.pack()
+    return img
+
+
+def _finish(obj, mat, parent, location, smooth):
+    if mat is not None:
+        obj.data.materials.append(mat)
+    if parent is not None:
+        obj.parent = parent
+    obj.location = Vector(location)
+    if smooth:
+        for p in obj.data.polygons:
+            p.use_smooth = True
+        obj.data.use_auto_smooth = True
+        obj.data.auto_smooth_angle = math.radians(50)
+    return obj
+
+
+def link(obj):
+    bpy.context.scene.collection.objects.link(obj)
+    return obj
+
+
+def empty(name, location=(0, 0, 0), parent=None, rotation=None):
+    """A node with no mesh (a joint, a group)."""
+    e = link(bpy.data.objects.new(name, None))
+    if parent is not None:
+        e.parent = parent
+    e.location = Vector(location)
+    if rotation is not None:
+        e.rotation_mode = "QUATERNION"
+        e.rotation_quaternion = rotation
+    return e
+
+
+def mesh_object(name, verts, faces, mat=None, parent=None, location=(0, 0, 0), smooth=True):
+    me = bpy.data.meshes.new(name)
+    me.from_pydata([tuple(v) for v in verts], [], [tuple(f) for f in faces])
+    me.validate()
+    me.update()
+    obj = link(bpy.data.objects.new(name, me))
+    return _finish(obj, mat, parent, location, smooth)
+
+
+def loft(name, sections, mat=None, parent=None, location=(0, 0, 0), n=24, axis="y", caps=True,
+         subdivide=1, smooth=True):
+    """A smooth body of rings bridged in order (a torso, a limb, a finger, a bottle): each
+    section is (t, cx, cz, a, b[, p]) — a superellipse of half-widths a (across) and b (up) and
+    exponent p (2 an ellipse, larger squarer) centred at (cx, cz) in the plane across `axis`
+    at position t along it. `axis` "y" runs the body along Y, "z" along Z (then cx, cz are
+    x, y), "x" along X (cx, cz are y, z). Caps close both ends, each with a centre vertex."""
+    verts = []
+    faces = []
+    for (t, cx, cz, a, b, *rest) in sections:
+        p = rest[0] if rest else 2.0
+        for k in range(n):
+            ang = 2.0 * math.pi * k / n
+            c, s = math.cos(ang), math.sin(ang)
+            u = cx + a * math.copysign(abs(c) ** (2.0 / p), c)
+            w = cz + b * math.copysign(abs(s) ** (2.0 / p), s)
+            if axis == "y":
+                verts.append((u, t, w))
+            elif axis == "z":
+                verts.append((u, w, t))
+            else:
+                verts.append((t, u, w))
+    rings = len(sections)
+    for r in range(rings - 1):
+        for k in range(n):
+            a0 = r * n + k
+            a1 = r * n + (k + 1) % n
+            b0 = a0 + n
+            b1 = a1 + n
+            faces.append((a0, b0, b1, a1) if axis != "z" else (a0, a1, b1, b0))
+    if caps:
+        for r, flip in ((0, True), (rings - 1, False)):
+            t, cx, cz = sections[r][0], sections[r][1], sections[r][2]
+            centre = {"y": (cx, t, cz), "z": (cx, cz, t), "x": (t, cx, cz)}[axis]
+            ci = len(verts)
+            verts.append(centre)
+            for k in range(n):
+                a0 = r * n + k
+                a1 = r * n + (k + 1) % n
+                f = (ci, a1, a0) if flip else (ci, a0, a1)
+                if axis == "z":
+                    f = f[::-1]
+                faces.append(f)
+    obj = mesh_object(name, verts, faces, mat, parent, location, smooth)
+    fix_normals(obj)
+    if subdivide:
+        subsurf(obj, subdivide)
+    return obj
+
+
+def fix_normals(obj):
+    """Makes every face point outwards."""
+    bm = bmesh.new()
+    bm.from_mesh(obj.data)
+    bmesh.ops.recalc_face_normals(bm, faces=bm.faces)
+    bm.to_mesh(obj.data)
+    bm.free()
+
+
+def box(name, size, mat=None, parent=None, location=(0, 0, 0), bevel=0.0, segments=3):
+    """A box of `size` (x, y, z) centred on its location, its edges rounded by `bevel` metres."""
+    sx, sy, sz = (s / 2.0 for s in size)
+    verts = [(x, y, z) for x in (-sx, sx) for y in (-sy, sy) for z in (-sz, sz)]
+    faces = [(0, 1, 3, 2), (4, 6, 7, 5), (0, 4, 5, 1), (2, 3, 7, 6), (0, 2, 6, 4), (1, 5, 7, 3)]
+    obj = mesh_object(name, verts, faces, mat, parent, location, smooth=bevel > 0)
+    fix_normals(obj)
+    if bevel > 0:
+        m = obj.modifiers.new("bevel", "BEVEL")
+        m.width = bevel
+        m.segments = segments
+        m.limit_method = "NONE"
+        m.harden_normals = False
+    return obj
+
+
+def cylinder(name, radius, height, mat=None, parent=None, location=(0, 0, 0), n=24, bevel=0.0,
+             axis="z"):
+    """A cylinder standing on its location (its base centre), along `axis`, edges rounded by
+    `bevel`."""
+    sections = [(0.0, 0.0, 0.0, radius, radius, 2.0), (height, 0.0, 0.0, radius, radius, 2.0)]
+    obj = loft(name, sections, mat, parent, location, n=n, axis=axis, subdivide=0, smooth=True)
+    # Sharp rims, smooth sides.
+    for p in obj.data.polygons:
+        p.use_smooth = len(p.vertices) == 4
+    if bevel > 0:
+        m = obj.modifiers.new("bevel", "BEVEL")
+        m.width = bevel
+        m.segments = 2
+        m.limit_method = "ANGLE"
+        m.angle_limit = math.radians(40)
+    return obj
+
+
+def sphere(name, radii, mat=None, parent=None, location=(0, 0, 0), segments=24, rings=12):
+    """An ellipsoid of half-axes `radii` (x, y, z) centred on its location."""
+    verts = [(0.0, 0.0, -radii[2])]
+    for r in range(1, rings):
+        phi = math.pi * r / rings - math.pi / 2
+        for k in range(segments):
+            th = 2 * math.pi * k / segments
+            verts.append((radii[0] * math.cos(phi) * math.cos(th),
+                          radii[1] * math.cos(phi) * math.sin(th),
+                          radii[2] * math.sin(phi)))
+    verts.append((0.0, 0.0, radii[2]))
+    top = len(verts) - 1
+    faces = []
+    for k in range(segments):
+        faces.append((0, 1 + (k + 1) % segments, 1 + k))
+    for r in range(rings - 2):
+        for k in range(segments):
+            a0 = 1 + r * segments + k
+            a1 = 1 + r * segments + (k + 1) % segments
+            faces.append((a0, a1, a1 + segments, a0 + segments))
+    base = 1 + (rings - 2) * segments
+    for k in range(segments):
+        faces.append((base + k, base + (k + 1) % segments, top))
+    obj = mesh_object(name, verts, faces, mat, parent, location, smooth=True)
+    fix_normals(obj)
+    return obj
+
+
+def grid(name, nx, ny, size, height, mat=None, parent=None, location=(0, 0, 0), subdivide=1):
+    """A sheet over x in ±size[0]/2, y in ±size[1]/2 whose height at (x, y) is `height(x, y)`
+    (a blanket over a body, a draped cloth), with thickness-free faces seen from above."""
+    verts = []
+    for j in range(ny + 1):
+        y = -size[1] / 2 + size[1] * j / ny
+        for i in range(nx + 1):
+            x = -size[0] / 2 + size[0] * i / nx
+            verts.append((x, y, height(x, y)))
+    faces = []
+    for j in range(ny):
+        for i in range(nx):
+            a = j * (nx + 1) + i
+            faces.append((a, a + 1, a + nx + 2, a + nx + 1))
+    obj = mesh_object(name, verts, faces, mat, parent, location, smooth=True)
+    if subdivide:
+        subsurf(obj, subdivide)
+    return obj
+
+
+def text(name, body, size, mat=None, parent=None, location=(0, 0, 0), rotation=(0, 0, 0),
+         align="CENTER", depth=0.0):
+    """Legible lettering as geometry (a label, a display's legend), lying in the XY plane and
+    facing +Z before `rotation` (Euler, radians)."""
+    cu = bpy.data.curves.new(name, "FONT")
+    cu.body = body
+    cu.size = size
+    cu.align_x = align
+    cu.align_y = "CENTER"
+    cu.extrude = depth
+    cu.resolution_u = 3
+    obj = link(bpy.data.objects.new(name, cu))
+    if mat is not None:
+        cu.materials.append(mat)
+    bpy.context.view_layer.update()
+    deps = bpy.context.evaluated_depsgraph_get()
+    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
+    bpy.data.objects.remove(obj)
+    out = link(bpy.data.objects.new(name, me))
+    if parent is not None:
+        out.parent = parent
+    out.location = Vector(location)
+    out.rotation_euler = rotation
+    return out
+
+
+def subsurf(obj, levels=1):
+    m = obj.modifiers.new("subdivision", "SUBSURF")
+    m.levels = levels
+    m.render_levels = levels
+    return obj
+
+
+def frame_from(y_axis, down):
+    """A rotation whose local +Y is `y_axis` and whose local −Z leans towards `down` (the
+    direction a joint's bend should move its tip), as a quaternion."""
+    y = Vector(y_axis).normalized()
+    d = Vector(down)
+    z = -(d - y * d.dot(y)).normalized()
+    x = y.cross(z).normalized()
+    z = x.cross(y).normalized()
+    m = Matrix((x, y, z)).transposed()
+    return m.to_quaternion()
+
+
+def export(path):
+    """Writes the scene as a binary glTF, modifiers applied, +Y up."""
+    bpy.context.view_layer.update()
+    bpy.ops.export_scene.gltf(
+        filepath=path,
+        export_format="GLB",
+        export_apply=True,
+        export_yup=True,
+        export_texcoords=True,
+        export_normals=True,
+        export_tangents=False,
+        export_materials="EXPORT",
+        export_colors=False,
+        export_cameras=False,
+        export_lights=False,
+        export_extras=False,
+        export_animations=False,
+        export_skins=False,
+        export_morph=False,
+        export_image_format="AUTO",
+        export_copyright="Praxis contributors, MIT OR Apache-2.0",
+    )

@@ -51,8 +51,8 @@ impl Plugin for CorePlugins {
     }
 }
 
-/// The window app's own plugins over [`CorePlugins`]: the desktop controls, the screens and
-/// sound (the world panel joins them in a headset).
+/// The window app's own plugins over [`CorePlugins`]: the desktop controls, the hands' fingers,
+/// the screens and sound (the world panel joins them in a headset).
 pub struct WindowPlugins;
 
 impl PluginGroup for WindowPlugins {
@@ -60,6 +60,7 @@ impl PluginGroup for WindowPlugins {
         bevy::app::PluginGroupBuilder::start::<Self>()
             .add(CorePlugins)
             .add(super::desktop::plugin)
+            .add(super::hand_pose::plugin)
             .add(super::screens::plugin)
             .add(super::audio::plugin)
     }

@@ -14,7 +14,8 @@
 //! 5. **input**: [`desktop`] (keyboard and mouse), [`vr`] (tracked hands), [`openxr`] (the
 //!    headset), [`pose_script`] (poses standing in for it), [`playback`] (an event log): each
 //!    turns its device into intents;
-//! 6. **presentation**: [`views`] (the egui bodies drawn on the screen and on the world panel),
+//! 6. **presentation**: [`hand_pose`] (the learner's fingers close on what a hand holds),
+//!    [`views`] (the egui bodies drawn on the screen and on the world panel),
 //!    [`screens`] (start, room, debrief and their overlays), [`start_screen`], [`debrief`],
 //!    [`cpr_plot`] (the CPR trace in the debrief), [`panel`] (the VR world panel), [`audio`]
 //!    (cues, ambience, captions);
@@ -29,6 +30,7 @@ pub mod debrief;
 pub mod desktop;
 pub mod flat;
 pub mod flow;
+pub mod hand_pose;
 pub mod i18n;
 pub mod intents;
 pub mod interact;

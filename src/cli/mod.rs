@@ -8,6 +8,7 @@ mod center;
 mod common;
 mod csv_out;
 mod export;
+mod gltf_check;
 mod graph;
 mod list;
 mod push;

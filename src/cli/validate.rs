@@ -48,7 +48,9 @@ pub fn run(args: Args) -> u8 {
             (Some(a), false) => Some(a.clone()),
             (None, false) => Some(common::runtime_assets_dir(path, None)),
         };
-        let exists = assets.map(|dir| move |rel: &str| dir.join(rel).is_file());
+        let exists = assets
+            .clone()
+            .map(|dir| move |rel: &str| dir.join(rel).is_file());
         let reference = match &args.domain {
             None => None,
             Some(dir) => match common::reference_items(dir, &bytes) {
@@ -60,12 +62,21 @@ pub fn run(args: Args) -> u8 {
                 }
             },
         };
-        let report = Scenario::check_against(
+        let mut report = Scenario::check_against(
             &name,
             &bytes,
             exists.as_ref().map(|f| f as &dyn Fn(&str) -> bool),
             reference.as_deref(),
         );
+        // What is wrong inside the model files themselves, where the scenario names each.
+        if let Some(dir) = &assets {
+            let (found, note) = super::gltf_check::check(&name, &bytes, dir);
+            if let Some(note) = note {
+                eprintln!("note: {name}: {note}");
+            }
+            report.diagnostics.extend(found);
+            report.sort();
+        }
         let errors = report
             .diagnostics
             .iter()

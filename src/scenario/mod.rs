@@ -9,6 +9,7 @@
 //!
 //! What this module does not do: read files (the caller hands it bytes) or look at the clock.
 
+pub mod assets;
 mod bounds;
 pub mod compile;
 pub mod compiled;

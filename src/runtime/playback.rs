@@ -16,6 +16,8 @@ pub struct Playback {
     /// none: play them all at their times.
     until: Option<u64>,
     next: usize,
+    /// Whether the learner has turned to what comes next, at the end of a jump.
+    aimed: bool,
 }
 
 impl Playback {
@@ -26,6 +28,7 @@ impl Playback {
             actions,
             until: until.map(|t| t.0),
             next: 0,
+            aimed: false,
         }
     }
 
@@ -90,6 +93,24 @@ pub fn play(
     match playback.until {
         Some(u) if action.at.0 > u => {
             session.skip_to(SimTime(u));
+            if !playback.aimed {
+                playback.aimed = true;
+                // The jump ends where the log goes on: the learner turns to what the next
+                // actions are done on — what the current step is about — so that the picture
+                // (or the instructor taking over) sees it.
+                let next = playback.actions[playback.next..]
+                    .iter()
+                    .take(4)
+                    .filter_map(|a| match &a.kind {
+                        // What a tool is used on, not the tool in the hand.
+                        ActionKind::UseOn { target, .. } => Some(target.as_str()),
+                        k => focus(k),
+                    })
+                    .find_map(|id| objects.iter().find(|(o, _)| o.id == id));
+                if let Some((_, at)) = next {
+                    face(at.translation(), &mut rig, &mut body);
+                }
+            }
             return;
         }
         // One action a frame, the clock moved to its time: events in between fire in order.
@@ -116,6 +137,30 @@ pub fn play(
     intents.write(Intent::Do(action.kind.clone()));
     playback.next += 1;
 }
+
+/// Turns the learner to a point, eyes on it and a little above it (so that what is around it
+/// shows too); standing, the learner first steps up to it when it is out of reach or out of
+/// sight. Kneeling or seated, only the head turns.
+fn face(p: Vec3, rig: &mut Rig, body: &mut Query<&mut Transform, With<Body>>) {
+    let reach = (p - rig.position).with_y(0.0).length();
+    if (reach > REACH || out_of_sight(p, rig))
+        && let Some((position, _, _)) = stand_by(p, rig)
+    {
+        rig.position = position;
+        for mut t in body.iter_mut() {
+            t.translation = position + Vec3::Y * 0.9;
+        }
+    }
+    let to = p - (rig.position + Vec3::Y * rig.eye_now());
+    let flat = to.with_y(0.0).length().max(0.2);
+    rig.yaw = (-to.x).atan2(-to.z);
+    // No steeper than keeps the learner's own hands at rest below the view: what is on a
+    // bench or the floor is seen over them, not through them.
+    rig.pitch = (to.y.atan2(flat) + 0.12).clamp(-0.6, 0.3);
+}
+
+/// How far (m, across the floor) the learner reaches without a step.
+const REACH: f32 = 1.0;
 
 /// How far across the floor (m) what the next action is done on may be before the learner is
 /// brought to it.

@@ -7,6 +7,7 @@ use super::scene::Obj;
 use super::session::Session;
 use crate::action::{ActionKind, LearnerAction, SimTime};
 use bevy::prelude::*;
+use bevy_rapier3d::prelude::{QueryFilter, ReadRapierContext};
 
 /// The actions still to play.
 #[derive(Resource, Debug, Clone)]
@@ -77,7 +78,8 @@ pub fn play(
     mut intents: MessageWriter<Intent>,
     mut rig: ResMut<Rig>,
     objects: Query<(&Obj, &GlobalTransform)>,
-    mut body: Query<&mut Transform, With<Body>>,
+    mut body: Query<(Entity, &mut Transform), With<Body>>,
+    rapier: ReadRapierContext,
 ) {
     let _t = super::perf::scope();
     let Some(mut session) = session else { return };
@@ -108,7 +110,7 @@ pub fn play(
                     })
                     .find_map(|id| objects.iter().find(|(o, _)| o.id == id));
                 if let Some((_, at)) = next {
-                    face(at.translation(), &mut rig, &mut body);
+                    face(at.translation(), &mut rig);
                 }
             }
             return;
@@ -121,15 +123,39 @@ pub fn play(
     // The learner goes to what the action is done on, when it is across the room or out of
     // sight, so that the window shows it (in a room of several stages, the work moves from one
     // to the next).
+    let room = session.start.scenario.model.room.size;
+    let half = Vec2::new(room.0 as f32, room.2 as f32) / 2.0 - Vec2::splat(0.3);
+    let me = body.iter().map(|(e, _)| e).next();
+    // A place to stand: inside the walls, and no furniture where the body would be.
+    let free = |spot: Vec3| {
+        if spot.x.abs() > half.x || spot.z.abs() > half.y {
+            return false;
+        }
+        let Ok(ctx) = rapier.single() else {
+            return true;
+        };
+        let mut blocked = false;
+        for h in [0.3, 0.8] {
+            ctx.intersect_point(
+                spot + Vec3::Y * h,
+                QueryFilter::default().exclude_sensors(),
+                |e| {
+                    blocked |= Some(e) != me;
+                    !blocked
+                },
+            );
+        }
+        !blocked
+    };
     if let Some(id) = focus(&action.kind)
         && let Some((_, at)) = objects.iter().find(|(o, _)| o.id == id)
         && out_of_sight(at.translation(), &rig)
-        && let Some((position, yaw, pitch)) = stand_by(at.translation(), &rig)
+        && let Some((position, yaw, pitch)) = stand_by(at.translation(), &rig, free)
     {
         rig.position = position;
         rig.yaw = yaw;
         rig.pitch = pitch;
-        for mut t in &mut body {
+        for (_, mut t) in &mut body {
             t.translation = position + Vec3::Y * 0.9;
         }
     }
@@ -139,18 +165,9 @@ pub fn play(
 }
 
 /// Turns the learner to a point, eyes on it and a little above it (so that what is around it
-/// shows too); standing, the learner first steps up to it when it is out of reach or out of
-/// sight. Kneeling or seated, only the head turns.
-fn face(p: Vec3, rig: &mut Rig, body: &mut Query<&mut Transform, With<Body>>) {
-    let reach = (p - rig.position).with_y(0.0).length();
-    if (reach > REACH || out_of_sight(p, rig))
-        && let Some((position, _, _)) = stand_by(p, rig)
-    {
-        rig.position = position;
-        for mut t in body.iter_mut() {
-            t.translation = position + Vec3::Y * 0.9;
-        }
-    }
+/// shows too), without a step: where the log's actions brought the learner is where the
+/// learner is.
+fn face(p: Vec3, rig: &mut Rig) {
     let to = p - (rig.position + Vec3::Y * rig.eye_now());
     let flat = to.with_y(0.0).length().max(0.2);
     rig.yaw = (-to.x).atan2(-to.z);
@@ -158,9 +175,6 @@ fn face(p: Vec3, rig: &mut Rig, body: &mut Query<&mut Transform, With<Body>>) {
     // bench or the floor is seen over them, not through them.
     rig.pitch = (to.y.atan2(flat) + 0.12).clamp(-0.6, 0.3);
 }
-
-/// How far (m, across the floor) the learner reaches without a step.
-const REACH: f32 = 1.0;
 
 /// How far across the floor (m) what the next action is done on may be before the learner is
 /// brought to it.
@@ -185,15 +199,20 @@ fn focus(kind: &ActionKind) -> Option<&str> {
     }
 }
 
-/// Where to stand to reach a point: 0.75 m from it on the side the learner comes from, facing
-/// it, eyes lowered towards it. None when standing is not possible (seated or kneeling).
-fn stand_by(p: Vec3, rig: &Rig) -> Option<(Vec3, f32, f32)> {
+/// Where to stand to reach a point: 0.75 m from it on the side the learner comes from, or the
+/// nearest side round it where `free` says the learner fits (not inside the bench the point is
+/// on, nor in a wall), facing it, eyes lowered towards it. None when standing is not possible
+/// (seated or kneeling) or nowhere round it is free.
+fn stand_by(p: Vec3, rig: &Rig, free: impl Fn(Vec3) -> bool) -> Option<(Vec3, f32, f32)> {
     if rig.seated || rig.kneeling {
         return None;
     }
     let flat = p.with_y(0.0);
     let from = (rig.position.with_y(0.0) - flat).normalize_or(Vec3::Z);
-    let at = flat + from * 0.75;
+    let at = [0.0f32, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 4.0]
+        .into_iter()
+        .map(|k| flat + Quat::from_rotation_y(k * std::f32::consts::FRAC_PI_4) * from * 0.75)
+        .find(|&spot| free(spot))?;
     let to = flat - at;
     let yaw = (-to.x).atan2(-to.z);
     // Eyes on it (on furniture, at table height), as from a step further back, so that what is

@@ -29,6 +29,10 @@ models=(
     "hand-left.glb hand.py left"
     "manikin-torso.glb manikin.py"
     "patient.glb patient.py"
+    "person-scrubs.glb person.py scrubs"
+    "person-cleanroom.glb person.py cleanroom"
+    "person-labcoat.glb person.py labcoat"
+    "aed.glb aed.py"
 )
 # The digest of what a model is made from: its script, the shared helpers and its arguments.
 inputs_digest() { # SCRIPT ARGS...

@@ -1,6 +1,7 @@
-//! Models for the clinical scenarios (issue 6): a hand-wash sink, a CPR manikin torso, an AED
-//! and its pads, a medication trolley, a prescription on a clipboard, an identification
-//! wristband, an IV training arm with its veins, an IV cannula and a tourniquet. Same conventions as the others: metres, +Y up, pivot at the centre of the base
+//! Models for the clinical scenarios (issue 6): a hand-wash sink, the AED's pads, a medication
+//! trolley, a prescription on a clipboard, an identification
+//! wristband, an IV training arm with its veins, an IV cannula and a tourniquet (the manikin and the AED are Blender's:
+//! `blender/`). Same conventions as the others: metres, +Y up, pivot at the centre of the base
 //! for furniture and at the grip (or the centre of the underside) for what a hand holds.
 
 use super::shapes::{b, bb, cyl};
@@ -29,24 +30,6 @@ const MANIKIN: Mat = Mat {
     color: srgb(0xe8c4a8),
     metallic: 0.0,
     roughness: 0.6,
-};
-const AED_GREEN: Mat = Mat {
-    name: "AED housing",
-    color: srgb(0x1e9a50),
-    metallic: 0.0,
-    roughness: 0.5,
-};
-const SCREEN: Mat = Mat {
-    name: "screen",
-    color: srgb(0x1b2a33),
-    metallic: 0.0,
-    roughness: 0.1,
-};
-const SHOCK_ORANGE: Mat = Mat {
-    name: "shock button",
-    color: srgb(0xf28c1a),
-    metallic: 0.0,
-    roughness: 0.4,
 };
 const PAD_GEL: Mat = Mat {
     name: "pad gel",
@@ -113,7 +96,6 @@ const BAND_LABEL: Mat = Mat {
 pub fn models() -> Vec<Model> {
     vec![
         sink(),
-        aed(),
         aed_pad(),
         trolley(),
         prescription(),
@@ -150,23 +132,6 @@ fn sink() -> Model {
     Model {
         file: "sink.glb",
         parts,
-    }
-}
-
-/// An automated external defibrillator: a green case with a carrying handle, a screen, the
-/// orange shock button and the pads connector; the origin is the centre of its base.
-fn aed() -> Model {
-    Model {
-        file: "aed.glb",
-        parts: vec![
-            bb([0.0, 0.0, 0.0], [0.28, 0.09, 0.24], AED_GREEN),
-            bb([0.0, 0.09, -0.1], [0.16, 0.025, 0.025], DARK_PLASTIC),
-            b([-0.07, 0.0905, 0.03], [0.09, 0.002, 0.07], SCREEN),
-            cyl([0.07, 0.09, 0.03], 0.025, 0.01, SHOCK_ORANGE),
-            cyl([0.07, 0.09, -0.05], 0.015, 0.008, WHITE_PLASTIC),
-            b([0.0, 0.045, 0.125], [0.06, 0.03, 0.012], DARK_PLASTIC),
-            bb([0.0, 0.0, 0.0], [0.29, 0.012, 0.25], GREY_PLASTIC),
-        ],
     }
 }
 

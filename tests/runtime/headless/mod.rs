@@ -611,3 +611,66 @@ impl Sim {
             .collect()
     }
 }
+
+/// A hand closes its fingers around what it holds and opens them when it lets go: the finger
+/// joints of a hand model (`finger.<name>.<n>` nodes under the hand, as the Blender hands have)
+/// turn about their own x axis from the model's pose, the thumb less far.
+#[test]
+fn fingers_close_on_what_a_hand_holds_and_open_when_it_lets_go() {
+    use praxis::runtime::hand_pose::{FingerJoint, HOLDING};
+    use praxis::runtime::interact::HandLimb;
+    let mut sim = Sim::new("hand-hygiene", Mode::Guided);
+    sim.app.add_plugins(praxis::runtime::hand_pose::plugin);
+    let hand = sim
+        .app
+        .world_mut()
+        .query::<(Entity, &HandLimb)>()
+        .iter(sim.app.world())
+        .find(|(_, l)| l.0 == Hand::Left)
+        .map(|(e, _)| e)
+        .unwrap();
+    let rest = Quat::from_rotation_x(-0.12);
+    let mut joint = |name: &str| {
+        sim.app
+            .world_mut()
+            .spawn((Name::new(name.to_string()), Transform::from_rotation(rest)))
+            .insert(ChildOf(hand))
+            .id()
+    };
+    let index = joint("finger.index.1");
+    let thumb = joint("finger.thumb.2");
+    sim.run(0.5);
+    let angle = |sim: &mut Sim, e: Entity| {
+        let t = sim.app.world().get::<Transform>(e).unwrap().rotation;
+        assert!(sim.app.world().get::<FingerJoint>(e).is_some(), "not found");
+        (rest.inverse() * t).to_euler(EulerRot::XYZ).0
+    };
+    assert!(angle(&mut sim, index).abs() < 0.01, "open at rest");
+    sim.stand(0.0, -0.55, 0.0);
+    let phone = sim.entity("phone");
+    sim.send(Intent::Grab {
+        hand: Hand::Left,
+        object: phone,
+    });
+    sim.run(1.0);
+    let closed = angle(&mut sim, index);
+    assert!(
+        (closed + 1.2 * HOLDING).abs() < 0.05,
+        "the index's knuckle turned {closed} rad holding the phone"
+    );
+    let thumb_closed = angle(&mut sim, thumb);
+    assert!(
+        thumb_closed < -0.2 && thumb_closed > closed,
+        "the thumb turned {thumb_closed} rad, the index {closed}"
+    );
+    sim.send(Intent::Place {
+        hand: Hand::Left,
+        at: Vec3::new(0.0, 0.76, -0.55),
+    });
+    sim.run(1.0);
+    let open = angle(&mut sim, index);
+    assert!(
+        open.abs() < 0.02,
+        "the index stayed at {open} rad after letting go"
+    );
+}

@@ -237,6 +237,9 @@ fn setup(
             a.name, a.device_type, preset
         );
     }
+    // Half resolution on the low preset: measured under lavapipe with the rooms' real models, it
+    // is the only scale that keeps every room at 20 fps or more (a patient's bed filling the view
+    // costs a quarter of the frame rate at full resolution); docs/runtime.md, "Graphics presets".
     let scale = forced
         .1
         .unwrap_or(if preset == Preset::Low { 0.5 } else { 1.0 });

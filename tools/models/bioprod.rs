@@ -1,6 +1,6 @@
 //! Models for the bioproduction scenarios (issue 7): a class II biosafety cabinet, a benchtop
 //! bioreactor and its controller, an analytical balance, a beaker, a media bottle, a weighing
-//! boat, a pH meter with its electrode, a conductivity meter, a stainless mixing vessel, a
+//! boat, a conductivity meter (the pH meter is Blender's), a stainless mixing vessel, a
 //! capsule filter and a filter integrity tester. Same conventions as the others: metres, +Y up,
 //! pivot at the centre of the base (furniture and instruments stand on it; wall units have their
 //! back at −z).
@@ -109,7 +109,6 @@ pub fn models() -> Vec<Model> {
         beaker(),
         media_bottle(),
         weighing_boat(),
-        ph_meter(),
         conductivity_meter(),
         mixing_vessel(),
         filter_capsule(),
@@ -274,22 +273,8 @@ fn weighing_boat() -> Model {
     }
 }
 
-/// A benchtop pH meter: the body with its display and keys, the electrode arm and a
-/// double-junction electrode (what Tris needs), its tip at x 0.16, z 0 and 0.05 m high.
-fn ph_meter() -> Model {
-    bench_meter(
-        "ph-meter.glb",
-        WHITE_PLASTIC,
-        true,
-        vec![
-            cyl([0.16, 0.05, -0.07], 0.006, 0.28, GLASS),
-            cyl([0.16, 0.26, -0.07], 0.009, 0.07, DARK_PLASTIC),
-        ],
-    )
-}
-
-/// A benchtop conductivity meter with its probe on the arm, the same build as the pH meter
-/// with a grey body.
+/// A benchtop conductivity meter with its probe on the arm: a grey body with its display, the
+/// stand and arm (the pH meter is Blender's: `blender/ph_meter.py`).
 fn conductivity_meter() -> Model {
     bench_meter(
         "conductivity-meter.glb",

@@ -33,6 +33,7 @@ models=(
     "person-cleanroom.glb person.py cleanroom"
     "person-labcoat.glb person.py labcoat"
     "aed.glb aed.py"
+    "ph-meter.glb ph_meter.py"
 )
 # The digest of what a model is made from: its script, the shared helpers and its arguments.
 inputs_digest() { # SCRIPT ARGS...

@@ -315,15 +315,40 @@ def frame_from(y_axis, down):
     return m.to_quaternion()
 
 
+def join_by_parent():
+    """Joins the meshes that hang from one node (and carry nothing themselves) into one mesh,
+    their modifiers applied: a model drawn as one mesh per material, not one per part (a
+    person was 25 draws). Joints (a finger's nodes) stay apart: their meshes have other parents.
+    """
+    scene = bpy.context.scene
+    parents = []
+    for o in scene.objects:
+        if o.type == "MESH" and not o.children and o.parent not in parents:
+            parents.append(o.parent)
+    for parent in parents:
+        group = [o for o in scene.objects
+                 if o.type == "MESH" and o.parent == parent and not o.children]
+        if len(group) < 2:
+            continue
+        bpy.ops.object.select_all(action="DESELECT")
+        for o in group:
+            o.select_set(True)
+        bpy.context.view_layer.objects.active = group[0]
+        bpy.ops.object.convert(target="MESH")
+        bpy.ops.object.join()
+
+
 def export(path):
-    """Writes the scene as a binary glTF, modifiers applied, +Y up."""
+    """Writes the scene as a binary glTF, modifiers applied, +Y up, the parts of each node joined."""
+    bpy.context.view_layer.update()
+    join_by_parent()
     bpy.context.view_layer.update()
     bpy.ops.export_scene.gltf(
         filepath=path,
         export_format="GLB",
         export_apply=True,
         export_yup=True,
-        export_texcoords=True,
+        export_texcoords=bool(bpy.data.images),
         export_normals=True,
         export_tangents=False,
         export_materials="EXPORT",

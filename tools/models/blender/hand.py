@@ -66,7 +66,7 @@ def phalanx(name, length, r0, r1, parent, tip):
         ],
         skin,
         parent=parent,
-        n=10,
+        n=8,
     )
     if tip:
         c.sphere(

@@ -81,17 +81,17 @@ def draped(x, y):
 
 
 # The sheet from the chest (y 0.46) to past the foot of the mattress, and its folded hem.
-c.grid("sheet", 26, 40, (1.0, 1.5), lambda x, y: draped(x, y - 0.29), sheet, parent=root,
-       location=(0.0, -0.29 + 0.0, 0.0))
+c.grid("sheet", 34, 52, (1.0, 1.5), lambda x, y: draped(x, y - 0.29), sheet, parent=root,
+       location=(0.0, -0.29, 0.0), subdivide=0)
+# The hem: the sheet folded back over itself along its top edge, lying on the sheet.
 c.loft(
     "sheet.hem",
-    [(-0.46, 0.455, 0.02, 0.035, 0.012, 2.2), (-0.2, 0.455, 0.17, 0.035, 0.012, 2.2),
-     (0.0, 0.455, 0.195, 0.035, 0.012, 2.2), (0.2, 0.455, 0.17, 0.035, 0.012, 2.2),
-     (0.46, 0.455, 0.02, 0.035, 0.012, 2.2)],
+    [(x, 0.452, draped(x, 0.452) + 0.006, 0.03, 0.008, 2.2)
+     for x in (-0.47, -0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4, 0.47)],
     sheet,
     parent=root,
     axis="x",
-    n=12,
+    n=10,
 )
 
 # Shoulders and chest in the gown above the sheet, the neck.

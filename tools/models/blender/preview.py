@@ -102,7 +102,30 @@ if out.endswith(".jpg"):
 else:
     scene.render.image_settings.file_format = "PNG"
 scene.render.filepath = out
+# No render metadata (date, time, render time, host…): the same model gives the same file.
+for attr in dir(scene.render):
+    if attr.startswith("use_stamp"):
+        setattr(scene.render, attr, False)
 bpy.ops.render.render(write_still=True)
+
+
+def strip_comments(path):
+    """Drops a JPEG's comment segments, where Cycles writes its render times."""
+    data = open(path, "rb").read()
+    if data[:2] != b"\xff\xd8":
+        return
+    out, i = bytearray(data[:2]), 2
+    while i + 4 <= len(data) and data[i] == 0xFF and data[i + 1] != 0xDA:
+        length = int.from_bytes(data[i + 2:i + 4], "big")
+        if data[i + 1] != 0xFE:
+            out += data[i:i + 2 + length]
+        i += 2 + length
+    out += data[i:]
+    open(path, "wb").write(bytes(out))
+
+
+if out.endswith(".jpg"):
+    strip_comments(out)
 
 # glTF axes: x, y up (Blender z), z front (Blender −y).
 print("PREVIEW " + json.dumps({

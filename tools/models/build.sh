@@ -34,6 +34,7 @@ models=(
     "person-labcoat.glb person.py labcoat"
     "aed.glb aed.py"
     "ph-meter.glb ph_meter.py"
+    "iv-arm.glb iv_arm.py"
 )
 # The digest of what a model is made from: its script, the shared helpers and its arguments.
 inputs_digest() { # SCRIPT ARGS...

@@ -1,6 +1,6 @@
 //! Models for the clinical scenarios (issue 6): a hand-wash sink, the AED's pads, a medication
 //! trolley, a prescription on a clipboard, an identification
-//! wristband, an IV training arm with its veins, an IV cannula and a tourniquet (the manikin and the AED are Blender's:
+//! wristband, an IV cannula and a tourniquet (the manikin, the AED and the IV training arm are Blender's:
 //! `blender/`). Same conventions as the others: metres, +Y up, pivot at the centre of the base
 //! for furniture and at the grip (or the centre of the underside) for what a hand holds.
 
@@ -24,12 +24,6 @@ const WATER_DARK: Mat = Mat {
     color: srgb(0x9aa3a8),
     metallic: 0.0,
     roughness: 0.3,
-};
-const MANIKIN: Mat = Mat {
-    name: "manikin skin",
-    color: srgb(0xe8c4a8),
-    metallic: 0.0,
-    roughness: 0.6,
 };
 const PAD_GEL: Mat = Mat {
     name: "pad gel",
@@ -61,18 +55,6 @@ const BOARD: Mat = Mat {
     metallic: 0.0,
     roughness: 0.7,
 };
-const VEIN: Mat = Mat {
-    name: "vein",
-    color: srgb(0x5a6fa8),
-    metallic: 0.0,
-    roughness: 0.5,
-};
-const ARM_BOARD: Mat = Mat {
-    name: "arm board",
-    color: srgb(0x6d7780),
-    metallic: 0.0,
-    roughness: 0.6,
-};
 const CANNULA_PINK: Mat = Mat {
     name: "cannula hub (20 G, pink)",
     color: srgb(0xe97fa6),
@@ -100,7 +82,6 @@ pub fn models() -> Vec<Model> {
         trolley(),
         prescription(),
         wristband(),
-        iv_arm(),
         cannula(),
         tourniquet(),
     ]
@@ -219,38 +200,6 @@ fn wristband() -> Model {
     }
     Model {
         file: "wristband.glb",
-        parts,
-    }
-}
-
-/// A venepuncture training arm lying palm up on an arm board, hand towards +x, shoulder end at
-/// −x; the superficial veins of the forearm and the antecubital fossa are raised and blue
-/// (cephalic on the thumb side, +z; basilic on the little-finger side, −z; median cubital
-/// crossing the elbow; veins on the back of the hand would be underneath). The origin is the
-/// centre of the board's base.
-fn iv_arm() -> Model {
-    let mut parts = vec![
-        bb([0.0, 0.0, 0.0], [0.72, 0.03, 0.16], ARM_BOARD),
-        // Upper arm, elbow, forearm (narrowing to the wrist), hand and fingers.
-        bb([-0.27, 0.03, 0.0], [0.18, 0.085, 0.1], MANIKIN),
-        bb([-0.15, 0.03, 0.0], [0.08, 0.08, 0.095], MANIKIN),
-        bb([-0.03, 0.03, 0.0], [0.16, 0.07, 0.085], MANIKIN),
-        bb([0.1, 0.03, 0.0], [0.1, 0.06, 0.07], MANIKIN),
-        bb([0.2, 0.03, 0.0], [0.1, 0.035, 0.085], MANIKIN),
-        bb([0.29, 0.03, 0.0], [0.08, 0.022, 0.08], MANIKIN),
-        bb([0.2, 0.03, 0.06], [0.06, 0.025, 0.03], MANIKIN),
-    ];
-    // Veins along the forearm's upper surface: cephalic (+z), basilic (−z).
-    for (z, m) in [(0.03f32, VEIN), (-0.03, VEIN)] {
-        parts.push(b([-0.02, 0.1015, z], [0.26, 0.004, 0.008], m));
-        parts.push(b([0.105, 0.0915, z * 0.8], [0.09, 0.004, 0.007], m));
-    }
-    // Median cubital vein, crossing the antecubital fossa.
-    parts.push(b([-0.15, 0.1115, 0.0], [0.012, 0.004, 0.07], VEIN));
-    parts.push(b([-0.135, 0.1115, 0.02], [0.02, 0.004, 0.008], VEIN));
-    parts.push(b([-0.165, 0.1115, -0.02], [0.02, 0.004, 0.008], VEIN));
-    Model {
-        file: "iv-arm.glb",
         parts,
     }
 }

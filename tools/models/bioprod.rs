@@ -5,7 +5,7 @@
 //! pivot at the centre of the base (furniture and instruments stand on it; wall units have their
 //! back at −z).
 
-use super::shapes::{Part, b, ball, bb, cyl};
+use super::shapes::{b, ball, bb, cyl};
 use super::{DARK_PLASTIC, GREY_PLASTIC, Mat, Model, STEEL, WHITE_PLASTIC, srgb, translucent};
 
 const CABINET_WHITE: Mat = Mat {
@@ -273,31 +273,20 @@ fn weighing_boat() -> Model {
     }
 }
 
-/// A benchtop conductivity meter with its probe on the arm: a grey body with its display, the
-/// stand and arm (the pH meter is Blender's: `blender/ph_meter.py`).
+/// A benchtop conductivity meter: a grey body with its display, the stand and the arm holding
+/// its probe (the pH meter is Blender's: `blender/ph_meter.py`).
 fn conductivity_meter() -> Model {
-    bench_meter(
-        "conductivity-meter.glb",
-        GREY_PLASTIC,
-        false,
-        vec![cyl([0.16, 0.05, -0.07], 0.008, 0.28, DARK_PLASTIC)],
-    )
-}
-
-/// A benchtop meter: the body with its display (and keys), the stand and arm holding `probe`.
-fn bench_meter(file: &'static str, body: Mat, keys: bool, probe: Vec<(Part, Mat)>) -> Model {
-    let mut parts = vec![
-        bb([0.0, 0.0, 0.0], [0.16, 0.06, 0.2], body),
-        b([0.0, 0.05, 0.05], [0.12, 0.02, 0.08], SCREEN),
-        b([0.0, 0.062, 0.05], [0.07, 0.003, 0.02], SCREEN_TEXT),
-    ];
-    if keys {
-        parts.push(b([0.0, 0.045, -0.06], [0.1, 0.015, 0.04], GREY_PLASTIC));
+    Model {
+        file: "conductivity-meter.glb",
+        parts: vec![
+            bb([0.0, 0.0, 0.0], [0.16, 0.06, 0.2], GREY_PLASTIC),
+            b([0.0, 0.05, 0.05], [0.12, 0.02, 0.08], SCREEN),
+            b([0.0, 0.062, 0.05], [0.07, 0.003, 0.02], SCREEN_TEXT),
+            cyl([0.09, 0.0, -0.07], 0.008, 0.35, STAINLESS),
+            b([0.125, 0.33, -0.07], [0.08, 0.015, 0.015], GREY_PLASTIC),
+            cyl([0.16, 0.05, -0.07], 0.008, 0.28, DARK_PLASTIC),
+        ],
     }
-    parts.push(cyl([0.09, 0.0, -0.07], 0.008, 0.35, STAINLESS));
-    parts.push(b([0.125, 0.33, -0.07], [0.08, 0.015, 0.015], GREY_PLASTIC));
-    parts.extend(probe);
-    Model { file, parts }
 }
 
 /// A 50 L stainless mixing vessel on legs, with its lid, the top-entry mixer motor and a bottom

@@ -90,6 +90,7 @@ for glb in assets/models/*.glb; do
     made=$(awk -F'\t' -v f="$file" '$1 == f { print "Blender `" $2 "`" }' "$manifest")
     [ -n "$made" ] || made="Rust generator"
     used=$({ grep -l "models/$file" scenarios/*.ron || true; } | xargs -r -n1 basename | sed 's/\.ron$//' | paste -sd, - | sed 's/,/, /g')
+    case $file in hand-*.glb) used="every scenario: the learner's hands" ;; esac
     python3 - "$json" "$id" "$file" "$made" "${used:-—}" >>"$tmp/page" <<'EOF'
 import json, sys
 p, ident, file, made, used = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]

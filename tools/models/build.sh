@@ -35,6 +35,7 @@ models=(
     "aed.glb aed.py"
     "ph-meter.glb ph_meter.py"
     "iv-arm.glb iv_arm.py"
+    "hospital-bed.glb bed.py"
 )
 # The digest of what a model is made from: its script, the shared helpers and its arguments.
 inputs_digest() { # SCRIPT ARGS...

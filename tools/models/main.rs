@@ -1,4 +1,6 @@
-//! `praxis-models`: writes the project's glTF binary models into `assets/models/`.
+//! `praxis-models`: writes the project's glTF binary models into `assets/models/` — all but the
+//! people, the hands, the bed and the instruments made by the Blender scripts of `blender/`
+//! (`build.sh`).
 //!
 //! Every model is described here as code (boxes and cylinders with PBR materials), so that a
 //! change to a model is reviewed like any other change and the files are rebuilt byte for byte
@@ -83,18 +85,6 @@ const STEEL: Mat = Mat {
     metallic: 0.9,
     roughness: 0.3,
 };
-const MATTRESS: Mat = Mat {
-    name: "mattress",
-    color: srgb(0x7fb3c8),
-    metallic: 0.0,
-    roughness: 0.8,
-};
-const SHEET: Mat = Mat {
-    name: "sheet",
-    color: srgb(0xf7f8f8),
-    metallic: 0.0,
-    roughness: 0.9,
-};
 const WOOD: Mat = Mat {
     name: "laminate wood",
     color: srgb(0xb08a5a),
@@ -123,128 +113,6 @@ pub struct Model {
 fn models() -> Vec<Model> {
     use Part::{Box as B, Cyl};
     vec![
-        // A hospital bed, 0.95 × 2.0 m, mattress top at 0.6 m; head end at −z.
-        Model {
-            file: "hospital-bed.glb",
-            parts: vec![
-                (
-                    B {
-                        c: [0.0, 0.32, 0.0],
-                        s: [0.9, 0.08, 1.95],
-                    },
-                    STEEL,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.48, 0.0],
-                        s: [0.88, 0.24, 1.92],
-                    },
-                    MATTRESS,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.595, 0.1],
-                        s: [0.9, 0.01, 1.7],
-                    },
-                    SHEET,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.64, -0.82],
-                        s: [0.6, 0.08, 0.32],
-                    },
-                    SHEET,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.55, -0.995],
-                        s: [0.95, 1.1, 0.05],
-                    }
-                    .base(),
-                    WHITE_PLASTIC,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.35, 0.995],
-                        s: [0.95, 0.7, 0.05],
-                    }
-                    .base(),
-                    WHITE_PLASTIC,
-                ),
-                (
-                    Cyl {
-                        c: [-0.4, 0.0, -0.9],
-                        r: 0.05,
-                        h: 0.12,
-                    },
-                    DARK_PLASTIC,
-                ),
-                (
-                    Cyl {
-                        c: [0.4, 0.0, -0.9],
-                        r: 0.05,
-                        h: 0.12,
-                    },
-                    DARK_PLASTIC,
-                ),
-                (
-                    Cyl {
-                        c: [-0.4, 0.0, 0.9],
-                        r: 0.05,
-                        h: 0.12,
-                    },
-                    DARK_PLASTIC,
-                ),
-                (
-                    Cyl {
-                        c: [0.4, 0.0, 0.9],
-                        r: 0.05,
-                        h: 0.12,
-                    },
-                    DARK_PLASTIC,
-                ),
-                (
-                    B {
-                        c: [-0.4, 0.12, -0.9],
-                        s: [0.04, 0.16, 0.04],
-                    }
-                    .base(),
-                    STEEL,
-                ),
-                (
-                    B {
-                        c: [0.4, 0.12, -0.9],
-                        s: [0.04, 0.16, 0.04],
-                    }
-                    .base(),
-                    STEEL,
-                ),
-                (
-                    B {
-                        c: [-0.4, 0.12, 0.9],
-                        s: [0.04, 0.16, 0.04],
-                    }
-                    .base(),
-                    STEEL,
-                ),
-                (
-                    B {
-                        c: [0.4, 0.12, 0.9],
-                        s: [0.04, 0.16, 0.04],
-                    }
-                    .base(),
-                    STEEL,
-                ),
-                // Side rails, lowered on the near side.
-                (
-                    B {
-                        c: [0.47, 0.62, -0.3],
-                        s: [0.02, 0.22, 0.8],
-                    },
-                    STEEL,
-                ),
-            ],
-        },
         // A wall-mounted hand-rub dispenser, 0.11 × 0.26 × 0.1 m; back against the wall (−z).
         Model {
             file: "abhr-dispenser.glb",

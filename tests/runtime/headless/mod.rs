@@ -289,12 +289,8 @@ impl Sim {
     }
 }
 
-#[test]
-fn grabbed_objects_are_carried_placed_and_fall_with_physics() {
-    let mut sim = Sim::new("hand-hygiene", Mode::Guided);
-    // The phone rests on the bedside table (top at 0.75 m).
-    let p = sim.position("phone");
-    assert!((p.y - 0.75).abs() < 0.03, "phone at {p}");
+/// Hand hygiene: the learner steps to the bedside table and takes the phone in the left hand.
+fn grab_the_phone(sim: &mut Sim) {
     sim.stand(0.0, -0.55, 0.0);
     let phone = sim.entity("phone");
     sim.send(Intent::Grab {
@@ -302,6 +298,15 @@ fn grabbed_objects_are_carried_placed_and_fall_with_physics() {
         object: phone,
     });
     sim.run(1.0);
+}
+
+#[test]
+fn grabbed_objects_are_carried_placed_and_fall_with_physics() {
+    let mut sim = Sim::new("hand-hygiene", Mode::Guided);
+    // The phone rests on the bedside table (top at 0.75 m).
+    let p = sim.position("phone");
+    assert!((p.y - 0.75).abs() < 0.03, "phone at {p}");
+    grab_the_phone(&mut sim);
     let held = sim.position("phone");
     let hand = sim
         .app
@@ -646,13 +651,7 @@ fn fingers_close_on_what_a_hand_holds_and_open_when_it_lets_go() {
         (rest.inverse() * t).to_euler(EulerRot::XYZ).0
     };
     assert!(angle(&mut sim, index).abs() < 0.01, "open at rest");
-    sim.stand(0.0, -0.55, 0.0);
-    let phone = sim.entity("phone");
-    sim.send(Intent::Grab {
-        hand: Hand::Left,
-        object: phone,
-    });
-    sim.run(1.0);
+    grab_the_phone(&mut sim);
     let closed = angle(&mut sim, index);
     assert!(
         (closed + 1.2 * HOLDING).abs() < 0.05,

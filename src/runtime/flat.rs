@@ -1,7 +1,7 @@
 //! The low graphics preset's material: a base colour lit by a fixed sun and sky in a tiny shader
 //! (`assets/shaders/flat.wgsl`). On a software renderer Bevy's PBR shader costs most of a frame;
-//! this one a fraction of it. The low preset swaps every `StandardMaterial` for one of these,
-//! keeping its base colour.
+//! this one a fraction of it. The low preset swaps every lit `StandardMaterial` for one of
+//! these, keeping its base colour, its colour texture and its own light.
 
 use bevy::prelude::*;
 use bevy::render::render_resource::AsBindGroup;
@@ -17,6 +17,10 @@ pub struct FlatMaterial {
     /// Added light (linear), black when not highlighted.
     #[uniform(0)]
     pub glow: LinearRgba,
+    /// The model's colour texture (a label, a grille), when it has one; white when not.
+    #[texture(1)]
+    #[sampler(2)]
+    pub texture: Option<Handle<Image>>,
 }
 
 impl Material for FlatMaterial {
@@ -50,8 +54,8 @@ pub fn flatten(
         let Some(s) = standard.get(&m.0) else {
             continue;
         };
-        // Textured (the headset's world panel, drawn by egui): kept as it is.
-        if s.base_color_texture.is_some() {
+        // Unlit (the headset's world panel, drawn by egui, and its pointer): kept as it is.
+        if s.unlit {
             continue;
         }
         let handle = if let Some(h) = cache.get(&m.0.id()) {
@@ -59,7 +63,9 @@ pub fn flatten(
         } else {
             let h = flat.add(FlatMaterial {
                 color: s.base_color.to_linear(),
-                glow: LinearRgba::BLACK,
+                // What shines by itself (a ceiling panel) keeps its light.
+                glow: s.emissive,
+                texture: s.base_color_texture.clone(),
             });
             cache.insert(m.0.id(), h.clone());
             h

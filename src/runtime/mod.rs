@@ -34,6 +34,7 @@ pub mod hand_pose;
 pub mod i18n;
 pub mod intents;
 pub mod interact;
+pub mod lighting;
 pub mod openxr;
 pub mod options;
 pub mod panel;

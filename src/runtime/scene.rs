@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// Everything spawned for the current scenario: a new session replaces it, the start screen
 /// clears it (it is scoped to the session's screens: the debrief still shows the room).
-#[derive(Component)]
+#[derive(Component, Clone)]
 #[require(DespawnOnEnter<Screen> = DespawnOnEnter(Screen::Menu))]
 pub struct RoomItem;
 
@@ -266,6 +266,10 @@ pub fn spawn_room(
                 })),
             ));
         }
+    }
+
+    if let Some((_, meshes, mats)) = visuals.as_mut() {
+        super::lighting::spawn_fixtures(commands, size, meshes, mats, RoomItem);
     }
 
     for (index, o) in room.objects.iter().enumerate() {

@@ -101,11 +101,6 @@ pub fn run(opts: RunOptions) -> u8 {
     .insert_resource(i18n)
     .insert_resource(catalog)
     .insert_resource(ClearColor(Color::srgb(0.08, 0.09, 0.1)))
-    .insert_resource(bevy::light::GlobalAmbientLight {
-        color: Color::WHITE,
-        brightness: 120.0,
-        ..default()
-    })
     .add_plugins(WindowPlugins)
     .insert_resource(StartScreen {
         chosen,
@@ -127,6 +122,7 @@ pub fn run(opts: RunOptions) -> u8 {
     if let Some(s) = signer {
         app.insert_resource(s);
     }
+    app.add_systems(Update, super::lighting::light_lamps);
     app.add_systems(
         PostUpdate,
         flat::flatten.run_if(|g: Option<Res<Graphics>>| g.is_some_and(|g| g.preset == Preset::Low)),
@@ -308,26 +304,7 @@ fn setup(
         },
         PrimaryEguiContext,
     ));
-    commands.spawn((
-        DirectionalLight {
-            illuminance: 2500.0,
-            shadow_maps_enabled: preset == Preset::Full,
-            ..default()
-        },
-        Transform::from_xyz(1.5, 4.0, 2.0).looking_at(Vec3::ZERO, Vec3::Y),
-    ));
-    // A ceiling lamp (a second light costs too much on a software renderer).
-    if preset == Preset::Full {
-        commands.spawn((
-            PointLight {
-                intensity: 400_000.0,
-                range: 12.0,
-                shadow_maps_enabled: false,
-                ..default()
-            },
-            Transform::from_xyz(0.0, 2.6, 0.0),
-        ));
-    }
+    super::lighting::spawn_global(&mut commands, preset);
     commands.insert_resource(Graphics { preset, scale });
     commands.insert_resource(SceneImage {
         image,

@@ -1,7 +1,7 @@
-//! Models for the clinical scenarios (issue 6): a hand-wash sink, the AED's pads, a medication
-//! trolley, a prescription on a clipboard, an identification
-//! wristband, an IV cannula and a tourniquet (the manikin, the AED and the IV training arm are Blender's:
-//! `blender/`). Same conventions as the others: metres, +Y up, pivot at the centre of the base
+//! Models for the clinical scenarios (issue 6): a hand-wash sink, the AED's pads, a prescription
+//! on a clipboard, an identification wristband, an IV cannula and a tourniquet (the manikin,
+//! the AED, the IV training arm, the trolley and the ward's other furniture and devices are
+//! Blender's: `blender/`). Same conventions as the others: metres, +Y up, pivot at the centre of the base
 //! for furniture and at the grip (or the centre of the underside) for what a hand holds.
 
 use super::shapes::{b, bb, cyl};
@@ -30,12 +30,6 @@ const PAD_GEL: Mat = Mat {
     color: srgb(0x8fa6b5),
     metallic: 0.0,
     roughness: 0.3,
-};
-const TROLLEY_BLUE: Mat = Mat {
-    name: "trolley body",
-    color: srgb(0x4f7ea8),
-    metallic: 0.1,
-    roughness: 0.5,
 };
 const PAPER: Mat = Mat {
     name: "paper",
@@ -79,7 +73,6 @@ pub fn models() -> Vec<Model> {
     vec![
         sink(),
         aed_pad(),
-        trolley(),
         prescription(),
         wristband(),
         cannula(),
@@ -126,37 +119,6 @@ fn aed_pad() -> Model {
             b([0.0, 0.0035, -0.01], [0.08, 0.001, 0.12], PAD_GEL),
             bb([0.0, 0.0, 0.1], [0.008, 0.006, 0.03], DARK_PLASTIC),
         ],
-    }
-}
-
-/// A medication trolley, 0.6 × 0.45 m, worktop at 0.95 m, four drawers with handles, a push
-/// handle at +z, on casters.
-fn trolley() -> Model {
-    let mut parts = vec![
-        bb([0.0, 0.1, 0.0], [0.6, 0.8, 0.45], TROLLEY_BLUE),
-        bb([0.0, 0.9, 0.0], [0.64, 0.04, 0.49], GREY_PLASTIC),
-        bb([0.0, 0.94, -0.235], [0.64, 0.04, 0.02], GREY_PLASTIC),
-        bb([0.315, 0.94, 0.0], [0.02, 0.04, 0.49], GREY_PLASTIC),
-        bb([-0.315, 0.94, 0.0], [0.02, 0.04, 0.49], GREY_PLASTIC),
-        // Push handle.
-        bb([0.0, 0.98, 0.26], [0.5, 0.025, 0.025], STEEL),
-        bb([0.24, 0.9, 0.26], [0.025, 0.08, 0.025], STEEL),
-        bb([-0.24, 0.9, 0.26], [0.025, 0.08, 0.025], STEEL),
-    ];
-    // Drawer fronts on the −z side (the nurse's side faces +z: the handle), each with a pull.
-    for (i, y) in [0.18f32, 0.36, 0.54, 0.72].iter().enumerate() {
-        let h = if i == 0 { 0.16 } else { 0.15 };
-        parts.push(b([0.0, *y + 0.075, 0.228], [0.56, h, 0.006], WHITE_PLASTIC));
-        parts.push(b([0.0, *y + 0.11, 0.236], [0.18, 0.015, 0.012], STEEL));
-    }
-    // Casters.
-    for (x, z) in [(0.25, 0.18), (-0.25, 0.18), (0.25, -0.18), (-0.25, -0.18)] {
-        parts.push(bb([x, 0.06, z], [0.03, 0.04, 0.03], STEEL));
-        parts.push(cyl([x, 0.0, z], 0.04, 0.06, DARK_PLASTIC));
-    }
-    Model {
-        file: "medication-trolley.glb",
-        parts,
     }
 }
 

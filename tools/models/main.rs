@@ -1,6 +1,7 @@
-//! `praxis-models`: writes the project's glTF binary models into `assets/models/` — all but the
-//! people, the hands, the bed and the instruments made by the Blender scripts of `blender/`
-//! (`build.sh`).
+//! `praxis-models`: writes the project's glTF binary models into `assets/models/` — the small
+//! things and plain fittings that boxes and cylinders draw as well as anything; the people, the
+//! hands, the furniture, the equipment and the instruments are made by the Blender scripts of
+//! `blender/` (`build.sh`).
 //!
 //! Every model is described here as code (boxes and cylinders with PBR materials), so that a
 //! change to a model is reviewed like any other change and the files are rebuilt byte for byte
@@ -85,18 +86,6 @@ const STEEL: Mat = Mat {
     metallic: 0.9,
     roughness: 0.3,
 };
-const WOOD: Mat = Mat {
-    name: "laminate wood",
-    color: srgb(0xb08a5a),
-    metallic: 0.0,
-    roughness: 0.6,
-};
-const GEL: Mat = Mat {
-    name: "hand rub gel",
-    color: [0.55, 0.75, 0.9, 1.0],
-    metallic: 0.0,
-    roughness: 0.1,
-};
 const BENCH_TOP: Mat = Mat {
     name: "bench top",
     color: srgb(0xd9dde0),
@@ -111,108 +100,8 @@ pub struct Model {
 }
 
 fn models() -> Vec<Model> {
-    use Part::{Box as B, Cyl};
+    use Part::Box as B;
     vec![
-        // A wall-mounted hand-rub dispenser, 0.11 × 0.26 × 0.1 m; back against the wall (−z).
-        Model {
-            file: "abhr-dispenser.glb",
-            parts: vec![
-                (
-                    B {
-                        c: [0.0, 0.0, 0.0],
-                        s: [0.11, 0.26, 0.085],
-                    }
-                    .base(),
-                    WHITE_PLASTIC,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.09, 0.043],
-                        s: [0.06, 0.1, 0.004],
-                    }
-                    .base(),
-                    GEL,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.2, 0.045],
-                        s: [0.09, 0.035, 0.012],
-                    }
-                    .base(),
-                    GREY_PLASTIC,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.005, 0.06],
-                        s: [0.05, 0.02, 0.04],
-                    }
-                    .base(),
-                    GREY_PLASTIC,
-                ),
-                (
-                    Cyl {
-                        c: [0.0, -0.005, 0.07],
-                        r: 0.006,
-                        h: 0.01,
-                    },
-                    DARK_PLASTIC,
-                ),
-            ],
-        },
-        // A bedside table, 0.45 × 0.75 × 0.45 m, with a drawer facing +x.
-        Model {
-            file: "bedside-table.glb",
-            parts: vec![
-                (
-                    B {
-                        c: [0.0, 0.05, 0.0],
-                        s: [0.42, 0.67, 0.42],
-                    }
-                    .base(),
-                    WOOD,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.72, 0.0],
-                        s: [0.45, 0.03, 0.45],
-                    }
-                    .base(),
-                    WHITE_PLASTIC,
-                ),
-                (
-                    B {
-                        c: [0.0, 0.0, 0.0],
-                        s: [0.4, 0.05, 0.4],
-                    }
-                    .base(),
-                    DARK_PLASTIC,
-                ),
-                (
-                    B {
-                        c: [0.212, 0.5, 0.0],
-                        s: [0.005, 0.15, 0.38],
-                    }
-                    .base(),
-                    WHITE_PLASTIC,
-                ),
-                (
-                    B {
-                        c: [0.222, 0.57, 0.0],
-                        s: [0.015, 0.015, 0.14],
-                    }
-                    .base(),
-                    STEEL,
-                ),
-                (
-                    B {
-                        c: [0.212, 0.1, 0.0],
-                        s: [0.005, 0.36, 0.38],
-                    }
-                    .base(),
-                    WHITE_PLASTIC,
-                ),
-            ],
-        },
         // A cleanroom step-over bench, 0.4 × 0.45 × 3.0 m.
         Model {
             file: "gowning-bench.glb",

@@ -1,10 +1,12 @@
-"""A colleague standing in the room: `person.py -- OUT.glb scrubs|cleanroom|labcoat`.
+"""A colleague standing in the room: `person.py -- OUT.glb scrubs|cleanroom|labcoat|responder`.
 
 A 1.75 m adult standing at ease, arms by the sides, facing +z (glTF); the origin on the floor
 between the feet. Three outfits: `scrubs` (a ward colleague: teal scrubs, bare forearms, a
 badge), `cleanroom` (a second operator gowned for grade C: white coverall with hood, boots,
 goggles, mask and nitrile gloves), `labcoat` (a supervisor in a laboratory: white coat over
-dark trousers, safety glasses). Smooth lofted bodies; the face has a nose, eyes and ears.
+dark trousers, safety glasses), `responder` (the emergency team arriving: a navy-blue
+uniform with yellow reflective bands round the chest, the arms and the legs, black boots).
+Smooth lofted bodies; the face has a nose, eyes and ears.
 """
 
 import os
@@ -15,8 +17,8 @@ import common as c  # noqa: E402
 
 c.reset()
 outfit = sys.argv[-1]
-if outfit not in ("scrubs", "cleanroom", "labcoat"):
-    raise SystemExit("outfit: scrubs, cleanroom or labcoat")
+if outfit not in ("scrubs", "cleanroom", "labcoat", "responder"):
+    raise SystemExit("outfit: scrubs, cleanroom, labcoat or responder")
 
 skin = c.material("skin", 0xC99274, roughness=0.55)
 hair = c.material("hair", 0x3B2A20, roughness=0.75)
@@ -31,6 +33,11 @@ elif outfit == "cleanroom":
     hand = c.material("nitrile gloves", 0x6C7FD8, roughness=0.45)
     mask = c.material("face mask", 0xDDE8F0, roughness=0.85)
     goggles = c.material("goggles", 0x9FC4DA, roughness=0.1, alpha=0.55)
+elif outfit == "responder":
+    top = bottom = sleeve = c.material("responder navy", 0x1E2C48, roughness=0.8)
+    shoe = c.material("boots", 0x1A1A1A, roughness=0.5)
+    hand = skin
+    band = c.material("reflective band", 0xD8E030, roughness=0.35)
 else:
     top = sleeve = c.material("lab coat", 0xF6F6F3, roughness=0.8)
     bottom = c.material("trousers", 0x3A3F4A, roughness=0.85)
@@ -156,6 +163,19 @@ if outfit == "scrubs":
     badge = c.material("badge", 0xF5F5F0, roughness=0.4)
     c.box("badge", (0.05, 0.004, 0.07), badge, parent=root, location=(0.09, -0.108, 1.3),
           bevel=0.003)
+
+if outfit == "responder":
+    # Reflective bands 5 cm wide, a little proud of the cloth: round the chest, each arm and
+    # each leg.
+    c.loft("band.chest", [(1.19, 0.0, -0.004, 0.178, 0.116, 2.5), (1.215, 0.0, -0.005, 0.181, 0.118, 2.5),
+                          (1.24, 0.0, -0.006, 0.184, 0.119, 2.5)],
+           band, parent=root, axis="z", n=28, subdivide=0)
+    for s in (-1.0, 1.0):
+        side = "left" if s > 0 else "right"
+        c.loft("band.arm." + side, [(1.17, s * 0.231, 0.0, 0.054, 0.056), (1.22, s * 0.228, 0.0, 0.055, 0.057)],
+               band, parent=root, axis="z", n=16, subdivide=0)
+        c.loft("band.leg." + side, [(0.33, s * 0.095, 0.0, 0.062, 0.065), (0.38, s * 0.095, 0.0, 0.063, 0.066)],
+               band, parent=root, axis="z", n=16, subdivide=0)
 
 # Neck and head.
 c.loft(

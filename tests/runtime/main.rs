@@ -3,13 +3,17 @@
 //!   driven by intents (what the desktop controls produce) through whole scenarios;
 //! - `catalogue`: the English and French message catalogues agree and cover the code;
 //! - `cli_run`: `praxis run` refuses bad input before opening a window;
+//! - `lighting`, `framing`: where a room's ceiling panels go; every start pose frames what
+//!   the learner first works on;
 //! - `render`: the app under Xvfb with a software renderer, screenshots checked for content;
 //! - `cmi5`: the app launched by an LMS stand-in in front of a real LRS (Ralph);
 //! - `xr`: the app in XR mode against Monado's simulated headset.
 
 mod cli_run;
 mod cmi5;
+mod framing;
 mod headless;
+mod lighting;
 #[path = "../support/lms.rs"]
 mod lms;
 mod render;

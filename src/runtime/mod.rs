@@ -5,7 +5,7 @@
 //!
 //! 1. **base**: [`flow`] (screens and overlays as states, requests, system sets), [`options`],
 //!    [`settings`], [`perf`], [`i18n`] and [`words`] (text), [`catalog`], [`flat`] (the low
-//!    preset's material);
+//!    preset's material), [`lighting`] (the room's ceiling panels, skirting and lights);
 //! 2. **session**: [`session`] (the tracker and the record behind a resource), [`cmi5`],
 //!    [`reload`] (the scenario file watched);
 //! 3. **room**: [`scene`] (the room built from the scenario);

@@ -61,6 +61,7 @@ impl PluginGroup for WindowPlugins {
             .add(CorePlugins)
             .add(super::desktop::plugin)
             .add(super::hand_pose::plugin)
+            .add(super::gloves::plugin)
             .add(super::screens::plugin)
             .add(super::audio::plugin)
     }

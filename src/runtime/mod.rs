@@ -15,6 +15,7 @@
 //!    headset), [`pose_script`] (poses standing in for it), [`playback`] (an event log): each
 //!    turns its device into intents;
 //! 6. **presentation**: [`hand_pose`] (the learner's fingers close on what a hand holds),
+//!    [`gloves`] (a hand shows the gloves the scenario says it wears),
 //!    [`views`] (the egui bodies drawn on the screen and on the world panel),
 //!    [`screens`] (start, room, debrief and their overlays), [`start_screen`], [`debrief`],
 //!    [`cpr_plot`] (the CPR trace in the debrief), [`panel`] (the VR world panel), [`audio`]
@@ -30,6 +31,7 @@ pub mod debrief;
 pub mod desktop;
 pub mod flat;
 pub mod flow;
+pub mod gloves;
 pub mod hand_pose;
 pub mod i18n;
 pub mod intents;

@@ -2,7 +2,7 @@
 //! a playthrough at its own pace, or jumps to a point of it (`--until SECONDS`) to see the
 //! scenario there — and the rendering tests take their mid-scenario pictures that way.
 
-use super::interact::{Body, HandSource, Intent, Rig};
+use super::interact::{Body, HandSource, Hands, Intent, Rig};
 use super::scene::Obj;
 use super::session::Session;
 use crate::action::{ActionKind, LearnerAction, SimTime};
@@ -77,9 +77,10 @@ pub fn play(
     session: Option<ResMut<Session>>,
     mut intents: MessageWriter<Intent>,
     mut rig: ResMut<Rig>,
-    objects: Query<(&Obj, &GlobalTransform)>,
+    objects: Query<(Entity, &Obj, &GlobalTransform)>,
     mut body: Query<(Entity, &mut Transform), With<Body>>,
     rapier: ReadRapierContext,
+    hands: Option<Res<Hands>>,
 ) {
     let _t = super::perf::scope();
     let Some(mut session) = session else { return };
@@ -97,19 +98,46 @@ pub fn play(
             session.skip_to(SimTime(u));
             if !playback.aimed {
                 playback.aimed = true;
-                // The jump ends where the log goes on: the learner turns to what the next
-                // actions are done on — what the current step is about — so that the picture
-                // (or the instructor taking over) sees it.
-                let next = playback.actions[playback.next..]
-                    .iter()
-                    .take(4)
-                    .filter_map(|a| match &a.kind {
-                        // What a tool is used on, not the tool in the hand.
-                        ActionKind::UseOn { target, .. } => Some(target.as_str()),
-                        k => focus(k),
-                    })
-                    .find_map(|id| objects.iter().find(|(o, _)| o.id == id));
-                if let Some((_, at)) = next {
+                // The jump ends where the log goes on: the learner turns to what the current
+                // step is about — what the first step the guided panel shows is done at — or,
+                // when that step names no object (a state reached, an answer), to what the
+                // log's next actions are done on, so that the picture (or the instructor taking
+                // over) sees it.
+                let tracker = &session.tracker;
+                let ix = &tracker.scenario().index;
+                let by_step: Vec<&str> = tracker
+                    .next_steps()
+                    .into_iter()
+                    .take(1)
+                    .flat_map(|s| ix.steps[s as usize].pattern.places())
+                    .filter(|&e| tracker.present(e) && ix.entities[e as usize].object.is_some())
+                    .map(|e| ix.entities[e as usize].id.as_str())
+                    .collect();
+                let by_log =
+                    playback.actions[playback.next..]
+                        .iter()
+                        .take(4)
+                        .flat_map(|a| match &a.kind {
+                            // What a tool is used on rather than the tool in the hand — unless it
+                            // is used on the learner's own body (gloves put on a hand).
+                            ActionKind::UseOn { object, target, .. } => {
+                                vec![target.as_str(), object.as_str()]
+                            }
+                            k => focus(k).into_iter().collect(),
+                        });
+                // Not what a hand holds or wears (gloves put on stay with the hand): it is at the
+                // learner's side, not ahead.
+                let eye = rig.position + Vec3::Y * rig.eye_now();
+                let on_me = |e: Entity, at: &GlobalTransform| {
+                    hands.as_ref().is_some_and(|h| h.held.contains(&Some(e)))
+                        || at.translation().distance(eye) < 0.6
+                };
+                let next = by_step.into_iter().chain(by_log).find_map(|id| {
+                    objects
+                        .iter()
+                        .find(|(e, o, at)| o.id == id && !on_me(*e, at))
+                });
+                if let Some((_, _, at)) = next {
                     face(at.translation(), &mut rig);
                 }
             }
@@ -148,7 +176,7 @@ pub fn play(
         !blocked
     };
     if let Some(id) = focus(&action.kind)
-        && let Some((_, at)) = objects.iter().find(|(o, _)| o.id == id)
+        && let Some((_, _, at)) = objects.iter().find(|(_, o, _)| o.id == id)
         && out_of_sight(at.translation(), &rig)
         && let Some((position, yaw, pitch)) = stand_by(at.translation(), &rig, free)
     {
@@ -171,9 +199,9 @@ fn face(p: Vec3, rig: &mut Rig) {
     let to = p - (rig.position + Vec3::Y * rig.eye_now());
     let flat = to.with_y(0.0).length().max(0.2);
     rig.yaw = (-to.x).atan2(-to.z);
-    // No steeper than keeps the learner's own hands at rest below the view: what is on a
-    // bench or the floor is seen over them, not through them.
-    rig.pitch = (to.y.atan2(flat) + 0.12).clamp(-0.6, 0.3);
+    // No steeper than what is on the bench in front of the learner needs (at 0.4 m, its top
+    // 0.7 m below the eyes): steeper, the view would show the feet.
+    rig.pitch = (to.y.atan2(flat) + 0.12).clamp(-0.85, 0.3);
 }
 
 /// How far across the floor (m) what the next action is done on may be before the learner is

@@ -49,6 +49,17 @@ pub struct Entity {
     pub own_facts: Vec<FactIdx>,
 }
 
+/// Compiled gloves: their colour, when they are on, on which hands.
+#[derive(Debug, Clone)]
+pub struct CGloves {
+    /// `#rrggbb`.
+    pub color: String,
+    /// When they are on (none: always).
+    pub when: Option<CCond>,
+    /// The hands that wear them: left, right.
+    pub hands: [bool; 2],
+}
+
 /// A compiled affordance.
 #[derive(Debug, Clone)]
 pub enum CAffordance {
@@ -208,6 +219,23 @@ pub enum CPattern {
     State(CCond),
     /// Any of these actions.
     AnyOf(Vec<CPattern>),
+}
+
+impl CPattern {
+    /// The entities an action matching the pattern is done at, in the pattern's order: what is
+    /// grabbed, used or read, what a tool is used on, where a released thing is put, both sides
+    /// of a touch. A view of the step should show them; gestures, compressions, answers, fields
+    /// and states name none.
+    pub fn places(&self) -> Vec<EntityIdx> {
+        match self {
+            CPattern::Grab(e) | CPattern::Use(e) | CPattern::Read(e) => e.clone(),
+            CPattern::Release(e, on) => on.clone().unwrap_or_else(|| e.clone()),
+            CPattern::UseOn(_, on) => on.clone(),
+            CPattern::Touch(a, b) => a.iter().chain(b.iter().flatten()).copied().collect(),
+            CPattern::AnyOf(ps) => ps.iter().flat_map(CPattern::places).collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// An effect with indices; amounts are in the target quantity's unit.
@@ -560,6 +588,8 @@ pub enum Key {
 pub struct Index {
     /// Hands, body parts, objects.
     pub entities: Vec<Entity>,
+    /// The gloves the hands may show, in the scenario's order.
+    pub gloves: Vec<CGloves>,
     /// Entity by id.
     pub entity_ids: HashMap<String, EntityIdx>,
     /// Facts.

@@ -414,6 +414,16 @@ impl Tracker {
         self.holds_opt(ix, ix.entities[e as usize].appears_when.as_ref())
     }
 
+    /// The colour of the gloves a hand wears now (`#rrggbb`), none when it is bare: the first
+    /// gloves of the scenario on that hand whose condition holds. Left 0, right 1.
+    pub fn gloves(&self, hand: usize) -> Option<&str> {
+        let ix = &self.scenario.index;
+        ix.gloves
+            .iter()
+            .find(|g| g.hands[hand] && self.holds_opt(ix, g.when.as_ref()))
+            .map(|g| g.color.as_str())
+    }
+
     fn push(&self, out: &mut Vec<Feedback>, kind: FeedbackKind) {
         out.push(Feedback { at: self.now, kind });
     }

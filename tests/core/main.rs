@@ -5,6 +5,7 @@ mod diagnostics;
 mod display;
 mod docs;
 mod eventlog;
+mod gloves;
 mod layers;
 mod old_records;
 mod playthroughs;

@@ -32,8 +32,8 @@ fn every_start_pose_frames_the_first_thing_the_learner_works_on() {
         let log = format!("{id}/perfect.events");
         let text =
             std::fs::read_to_string(crate::root().join("tests/playthroughs").join(&log)).unwrap();
-        let parsed = praxis::eventlog::parse(&log, &text)
-            .unwrap_or_else(|r| panic!("{}", r.render_short()));
+        let parsed =
+            praxis::eventlog::parse(&log, &text).unwrap_or_else(|r| panic!("{}", r.render_short()));
         // What the learner first works at (what a tool is used on), as the playback frames it;
         // a first action on the learner's own body or in the air frames nothing.
         let first = parsed.actions.iter().find_map(|a| {
@@ -42,7 +42,11 @@ fn every_start_pose_frames_the_first_thing_the_learner_works_on() {
                 ActionKind::Touch { .. } | ActionKind::Compress { .. } => None,
                 k => k.place(),
             }?;
-            sc.model.room.objects.iter().find(|o| o.id.as_str() == place)
+            sc.model
+                .room
+                .objects
+                .iter()
+                .find(|o| o.id.as_str() == place)
         });
         let Some(object) = first else { continue };
         let rig = Rig::at_start(&sc, false);
@@ -50,8 +54,8 @@ fn every_start_pose_frames_the_first_thing_the_learner_works_on() {
         let to = Vec3::new(p.0 as f32, p.1 as f32, p.2 as f32)
             - (rig.position + Vec3::Y * rig.eye_now());
         let yaw = (-to.x).atan2(-to.z) - rig.yaw;
-        let yaw = (yaw + std::f32::consts::PI).rem_euclid(std::f32::consts::TAU)
-            - std::f32::consts::PI;
+        let yaw =
+            (yaw + std::f32::consts::PI).rem_euclid(std::f32::consts::TAU) - std::f32::consts::PI;
         let pitch = to.y.atan2(to.with_y(0.0).length()) - rig.pitch;
         checked += 1;
         if yaw.abs() > half_h || pitch.abs() > half_v {
@@ -63,6 +67,9 @@ fn every_start_pose_frames_the_first_thing_the_learner_works_on() {
             ));
         }
     }
-    assert!(checked >= 8, "only {checked} scenarios start with an object");
+    assert!(
+        checked >= 8,
+        "only {checked} scenarios start with an object"
+    );
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

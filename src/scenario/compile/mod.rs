@@ -184,6 +184,7 @@ pub fn compile_for(
 fn empty_index() -> Index {
     Index {
         entities: Vec::new(),
+        gloves: Vec::new(),
         entity_ids: Default::default(),
         facts: Vec::new(),
         taints: Vec::new(),
@@ -301,6 +302,7 @@ impl<'a> Compiler<'a> {
         self.declare_list(Sym::Rule, &root.field("rules"), &m.rules);
 
         self.compile_objects(m, &root);
+        self.compile_gloves(m, &root);
         self.compile_state(m, &root);
         self.compile_misc(m, &root);
         for (idx, p, node) in &nodes {

@@ -1,4 +1,5 @@
-//! Objects: models and assets, colliders, poses, affordances, displays and `appears_when`.
+//! Objects: models and assets, colliders, poses, affordances, displays and `appears_when`;
+//! the gloves the hands show.
 
 use super::*;
 
@@ -118,13 +119,7 @@ impl<'a> Compiler<'a> {
                 self.positive(mass, &p.field("body").field("mass"), "a mass");
             }
             if let Some(color) = &o.color {
-                let ok = color.len() == 7
-                    && color.starts_with('#')
-                    && color[1..].bytes().all(|b| b.is_ascii_hexdigit());
-                if !ok {
-                    let message = format!("colour `{color}` of {what} is not `#rrggbb`");
-                    self.fail(&checks::BAD_COLOR, &p.field("color"), message);
-                }
+                self.color(color, &p.field("color"), &what);
             }
             for (t_i, t) in o.tags.iter().enumerate() {
                 self.check_id(t, &p.field("tags").index(t_i), "tag", false);
@@ -209,6 +204,42 @@ impl<'a> Compiler<'a> {
             ent.display = display;
             ent.appears_when = appears_when;
             ent.own_facts = own_facts;
+        }
+    }
+
+    /// A colour must be `#rrggbb`.
+    fn color(&mut self, color: &str, p: &Path, what: &str) {
+        let ok = color.len() == 7
+            && color.starts_with('#')
+            && color[1..].bytes().all(|b| b.is_ascii_hexdigit());
+        if !ok {
+            let message = format!("colour `{color}` of {what} is not `#rrggbb`");
+            self.fail(&checks::BAD_COLOR, p, message);
+        }
+    }
+
+    /// The gloves the hands may show: a colour, a condition, a hand.
+    pub(super) fn compile_gloves(&mut self, m: &ScenarioFile, root: &Path) {
+        for (i, g) in m.room.gloves.iter().enumerate() {
+            let p = root.field("room").field("gloves").index(i);
+            self.color(&g.color, &p.field("color"), "the gloves");
+            let hands = match g.hand.as_ref().map(|h| h.as_str()) {
+                None => [true, true],
+                Some("left-hand") => [true, false],
+                Some("right-hand") => [false, true],
+                Some(other) => {
+                    let message =
+                        format!("gloves go on `left-hand` or `right-hand`, not `{other}`");
+                    self.fail(&checks::UNKNOWN_OBJECT, &p.field("hand"), message);
+                    [false, false]
+                }
+            };
+            let when = self.opt_cond(&g.when, &p.field("when"), "used by the gloves");
+            self.ix.gloves.push(CGloves {
+                color: g.color.clone(),
+                when,
+                hands,
+            });
         }
     }
 

@@ -14,6 +14,26 @@ pub struct Room {
     /// the way they face, is used). Default: x = 0, z = 0.6, facing −z.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Pose>,
+    /// Gloves on the learner's hands and when they are on: the first pair listed whose `when`
+    /// holds is what a hand shows, bare skin when none does. Only the picture changes; what the
+    /// gloves mean is the facts'. (Left out of the canonical form when empty, so older
+    /// scenarios keep their hash.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gloves: Vec<Gloves>,
+}
+
+/// Gloves the learner's hands show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gloves {
+    /// Their colour, `#rrggbb`.
+    pub color: String,
+    /// When they are on (none: from the start).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// The one hand that wears them, `left-hand` or `right-hand` (none: both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hand: Option<ObjectId>,
 }
 
 /// An object of the room.

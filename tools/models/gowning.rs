@@ -1,6 +1,6 @@
 //! Models for the grade B gowning scenario (issue 7): what a cleanroom changing room holds. A
-//! staff locker, folded facility clothing, the sterile garments in their see-through pouches
-//! (each with its label and sterilisation indicator), a pleated facemask, goggles, a pair of
+//! staff locker, folded facility clothing (the sterile garments' packs are Blender's,
+//! `blender/sterile_pack.py`), a pleated facemask, goggles, a pair of
 //! sterile gloves on their opened wrapper, an overshoe dispenser, a spray bottle of glove
 //! disinfectant, a full-length mirror, the airlock door and a phone. Same conventions as the
 //! others: metres, +Y up, pivot at the centre of the base.
@@ -142,9 +142,6 @@ pub fn models() -> Vec<Model> {
         ),
         socks(),
         bouffant_cap(),
-        pack("sterile-pack-coverall.glb", [0.36, 0.08, 0.3]),
-        pack("sterile-pack-hood.glb", [0.25, 0.05, 0.2]),
-        pack("sterile-pack-overboots.glb", [0.25, 0.07, 0.3]),
         facemask(),
         goggles(),
         gloves(),
@@ -214,33 +211,6 @@ fn bouffant_cap() -> Model {
             cyl([0.0, 0.0, 0.0], 0.075, 0.012, CLEANROOM_FABRIC),
             ball([0.0, 0.012, 0.0], [0.06, 0.012, 0.06], CLEANROOM_FABRIC),
             cyl([0.0, 0.0, 0.0], 0.077, 0.004, LABEL_STRIPE),
-        ],
-    }
-}
-
-/// A sterile garment in its sealed pouch: the folded white garment seen through the film, the
-/// label with its blue stripe and the red (processed) sterilisation indicator.
-fn pack(file: &'static str, s: [f32; 3]) -> Model {
-    let [w, h, d] = s;
-    Model {
-        file,
-        parts: vec![
-            bb(
-                [0.0, 0.004, 0.0],
-                [w * 0.9, h * 0.8, d * 0.86],
-                CLEANROOM_FABRIC,
-            ),
-            bb([0.0, 0.0, 0.0], [w, h, d], POUCH),
-            // The seal along the near edge.
-            bb([0.0, 0.0, d / 2.0 - 0.01], [w, 0.004, 0.02], PAPER),
-            // Label, its stripe and the indicator dot on top.
-            bb([-w * 0.18, h, 0.0], [w * 0.45, 0.002, d * 0.35], LABEL),
-            bb(
-                [-w * 0.18, h + 0.002, -d * 0.12],
-                [w * 0.45, 0.001, d * 0.06],
-                LABEL_STRIPE,
-            ),
-            cyl([w * 0.28, h, d * 0.1], 0.015, 0.003, INDICATOR),
         ],
     }
 }

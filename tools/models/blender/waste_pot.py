@@ -1,0 +1,263 @@
+"""A small autoclavable discard pot with its screw lid (the waste container used inside a
+biosafety cabinet, for pipettes and tips): `waste_pot.py -- OUT.glb`.
+
+0.10 m across and 0.18 m high (the scenarios' `Cylinder(radius: 0.05, height: 0.18)`): the body
+of natural white polypropylene, slightly tapered, its base's edge rounded and a bead under the
+neck; the yellow screw lid, closed, its grip ridged; on the body's front (+z glTF) a yellow
+label with the black biohazard symbol, "BIOHAZARD" and "AUTOCLAVABLE". The origin is the centre
+of its base.
+"""
+
+import math
+import os
+import sys
+
+import bmesh
+import bpy
+from mathutils import Vector
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import common as c  # noqa: E402
+
+c.reset()
+white = c.material("polypropylene", 0xEDECE6, roughness=0.45)
+yellow = c.material("biohazard yellow", 0xF2CF1D, roughness=0.45)
+black = c.material("print black", 0x1A1B1D, roughness=0.6)
+
+root = c.empty("waste-pot")
+# Blender axes: z up, the front (glTF +z) is −y.
+
+# The body: its radius at each height (the base's edge rounded, a bead under the neck).
+BODY = [(0.0, 0.0430), (0.003, 0.0458), (0.150, 0.0478)]
+
+
+def body_radius(z):
+    for (z0, r0), (z1, r1) in zip(BODY, BODY[1:]):
+        if z <= z1:
+            return r0 + (r1 - r0) * (z - z0) / (z1 - z0)
+    return BODY[-1][1]
+
+
+def ring(t, r, p=2.0):
+    return (t, 0.0, 0.0, r, r, p)
+
+
+c.loft("body", [ring(z, r) for z, r in BODY] + [ring(0.152, 0.0490), ring(0.156, 0.0490),
+                                                 ring(0.158, 0.0455), ring(0.162, 0.0455)],
+       white, parent=root, axis="z", n=32, subdivide=0)
+
+
+def knurled(name, mat, r_out, r_in, teeth, z0, z1, top_r, top_z):
+    """A ridged lid: its skirt from z0 to z1 (teeth square ridges round it), its top a ring in
+    to `top_r` and a flat centre at `top_z`."""
+    n = teeth * 2
+    ring_ = []
+    for k in range(n):
+        a = 2 * math.pi * k / n
+        r = r_out if k % 2 == 0 else r_in
+        ring_.append((r * math.cos(a), r * math.sin(a), math.cos(a), math.sin(a)))
+    verts = [(x, y, z0) for x, y, _, _ in ring_] + [(x, y, z1) for x, y, _, _ in ring_]
+    verts += [(top_r * cs, top_r * sn, top_z) for _, _, cs, sn in ring_]
+    verts.append((0.0, 0.0, top_z))
+    centre = 3 * n
+    faces = [(k, (k + 1) % n, n + (k + 1) % n, n + k) for k in range(n)]
+    faces += [(n + k, n + (k + 1) % n, 2 * n + (k + 1) % n, 2 * n + k) for k in range(n)]
+    faces += [(2 * n + k, 2 * n + (k + 1) % n, centre) for k in range(n)]
+    obj = c.mesh_object(name, verts, faces, mat, parent=root, smooth=False)
+    c.fix_normals(obj)
+    return obj
+
+
+knurled("lid", yellow, 0.0500, 0.0490, 30, 0.157, 0.1785, 0.0470, 0.1800)
+c.loft("lid.rim", [ring(0.1555, 0.0488), ring(0.157, 0.0496)], yellow, parent=root, axis="z",
+       n=36, caps=False, subdivide=0)
+
+
+# --- The label on the body's front: the biohazard symbol (as the sharps bin draws it) and
+# its legends, wrapped onto the body.
+
+def biohazard(u, v):
+    """The biohazard symbol as a signed distance (positive inside), in its own units: three
+    crescents (circles of radius 15 at 11 from the centre, less circles of 10.5 at 15), the ring
+    under them seen in their mouths, the small centre circle and the three slits."""
+    arms = [math.radians(a) for a in (90.0, 210.0, 330.0)]
+    best = -1e9
+    mouth = -1e9
+    for a in arms:
+        ux, uy = math.cos(a), math.sin(a)
+        outer = 15.0 - math.hypot(u - 11 * ux, v - 11 * uy)
+        cut = math.hypot(u - 15 * ux, v - 15 * uy) - 10.5
+        best = max(best, min(outer, cut))
+        mouth = max(mouth, 9.5 - math.hypot(u - 15 * ux, v - 15 * uy))
+    rr = math.hypot(u, v)
+    ring_ = min(rr - 11.0, 14.5 - rr, mouth)
+    f = max(best, ring_)
+    f = min(f, rr - 3.0)
+    for a in arms:
+        ux, uy = math.cos(a), math.sin(a)
+        along = u * ux + v * uy
+        across = abs(-u * uy + v * ux)
+        if along > 0.0:
+            f = min(f, max(across - 0.55, along - 6.0))
+    return f
+
+
+def contours(fn, lo, hi, n):
+    """The outlines where fn crosses zero over the square lo..hi, by marching squares: closed
+    loops of points."""
+    step = (hi - lo) / n
+    val = [[fn(lo + i * step, lo + j * step) for j in range(n + 1)] for i in range(n + 1)]
+
+    def point(e):
+        kind, i, j = e
+        a = val[i][j]
+        if kind == "h":
+            b = val[i + 1][j]
+            t = a / (a - b)
+            return (lo + (i + t) * step, lo + j * step)
+        b = val[i][j + 1]
+        t = a / (a - b)
+        return (lo + i * step, lo + (j + t) * step)
+
+    links = {}
+
+    def join(e0, e1):
+        links.setdefault(e0, []).append(e1)
+        links.setdefault(e1, []).append(e0)
+
+    for i in range(n):
+        for j in range(n):
+            corners = [val[i][j] > 0, val[i + 1][j] > 0, val[i + 1][j + 1] > 0,
+                       val[i][j + 1] > 0]
+            edges = [("h", i, j), ("v", i + 1, j), ("h", i, j + 1), ("v", i, j)]
+            cross = [edges[k] for k in range(4) if corners[k] != corners[(k + 1) % 4]]
+            if len(cross) == 2:
+                join(cross[0], cross[1])
+            elif len(cross) == 4:
+                centre = (val[i][j] + val[i + 1][j] + val[i + 1][j + 1] + val[i][j + 1]) > 0
+                if centre == corners[0]:
+                    join(edges[0], edges[1])
+                    join(edges[2], edges[3])
+                else:
+                    join(edges[3], edges[0])
+                    join(edges[1], edges[2])
+    loops, seen = [], set()
+    for start in sorted(links):
+        if start in seen:
+            continue
+        loop, prev, cur = [], None, start
+        while cur not in seen:
+            seen.add(cur)
+            loop.append(point(cur))
+            nxt = [e for e in links[cur] if e != prev and e not in seen]
+            prev, cur = cur, (nxt[0] if nxt else start)
+        loops.append(loop)
+    return loops
+
+
+def simplify(pts, tol):
+    """Douglas–Peucker on an open run of points."""
+    if len(pts) < 3:
+        return pts
+    (x0, y0), (x1, y1) = pts[0], pts[-1]
+    dx, dy = x1 - x0, y1 - y0
+    norm = math.hypot(dx, dy) or 1e-12
+    far, idx = 0.0, 0
+    for k in range(1, len(pts) - 1):
+        d = abs(dy * (pts[k][0] - x0) - dx * (pts[k][1] - y0)) / norm
+        if d > far:
+            far, idx = d, k
+    if far <= tol:
+        return [pts[0], pts[-1]]
+    return simplify(pts[:idx + 1], tol)[:-1] + simplify(pts[idx:], tol)
+
+
+def filled(name, loops, scale, mat):
+    """A flat mesh filling the loops (holes where they nest, as a font's letters)."""
+    cu = bpy.data.curves.new(name, "CURVE")
+    cu.dimensions = "2D"
+    cu.fill_mode = "BOTH"
+    for loop in loops:
+        sp = cu.splines.new("POLY")
+        sp.points.add(len(loop) - 1)
+        for k, (x, y) in enumerate(loop):
+            sp.points[k].co = (x * scale, y * scale, 0.0, 1.0)
+        sp.use_cyclic_u = True
+    obj = c.link(bpy.data.objects.new(name, cu))
+    cu.materials.append(mat)
+    bpy.context.view_layer.update()
+    deps = bpy.context.evaluated_depsgraph_get()
+    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
+    bpy.data.objects.remove(obj)
+    return c.link(bpy.data.objects.new(name, me))
+
+
+def symbol(name, size, mat):
+    """The biohazard symbol, `size` metres across, flat in the XY plane facing +Z."""
+    loops = []
+    for loop in contours(biohazard, -27.0, 27.0, 108):
+        half = len(loop) // 2
+        run = (simplify(loop[:half + 1], 0.3)[:-1] + simplify(loop[half:] + loop[:1], 0.3)[:-1])
+        if len(run) >= 3:
+            loops.append(run)
+    return filled(name, loops, size / 48.8, mat)
+
+
+def small_text(name, body, size, mat):
+    """Lettering as c.text makes it, its curves coarser: for a small legend (fewer triangles)."""
+    cu = bpy.data.curves.new(name, "FONT")
+    cu.body = body
+    cu.size = size
+    cu.align_x = "CENTER"
+    cu.align_y = "CENTER"
+    cu.resolution_u = 1
+    obj = c.link(bpy.data.objects.new(name, cu))
+    cu.materials.append(mat)
+    bpy.context.view_layer.update()
+    deps = bpy.context.evaluated_depsgraph_get()
+    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
+    bpy.data.objects.remove(obj)
+    return c.link(bpy.data.objects.new(name, me))
+
+
+def strips(obj, width):
+    """Cuts a flat piece into vertical strips `width` apart, so that wrapping it bends it."""
+    bm = bmesh.new()
+    bm.from_mesh(obj.data)
+    xs = [v.co.x for v in bm.verts]
+    x = math.floor(min(xs) / width) * width + width
+    while x < max(xs):
+        geom = list(bm.verts) + list(bm.edges) + list(bm.faces)
+        bmesh.ops.bisect_plane(bm, geom=geom, plane_co=(x, 0.0, 0.0), plane_no=(1.0, 0.0, 0.0))
+        x += width
+    bm.to_mesh(obj.data)
+    bm.free()
+    return obj
+
+
+def wrap(obj, zc, lift):
+    """Bends a flat piece (in the XY plane, facing +Z, centred on 0) onto the body's front:
+    x runs round the body, y up it, centred at height zc."""
+    me = obj.data
+    for v in me.vertices:
+        u, w = v.co.x, v.co.y
+        z = zc + w
+        r = body_radius(z) + lift
+        a = u / r
+        v.co = Vector((r * math.sin(a), -r * math.cos(a), z))
+    me.update()
+    obj.location = (0.0, 0.0, 0.0)
+    obj.rotation_euler = (0.0, 0.0, 0.0)
+    obj.parent = root
+    return obj
+
+
+LABEL_Z = 0.080
+card = c.grid("label", 8, 1, (0.072, 0.090), lambda x, y: 0.0, yellow, subdivide=0)
+wrap(card, LABEL_Z, 0.0004)
+wrap(strips(symbol("label.symbol", 0.046, black), 0.010), LABEL_Z + 0.014, 0.0008)
+wrap(strips(small_text("label.name", "BIOHAZARD", 0.0095, black), 0.008), LABEL_Z - 0.025,
+     0.0008)
+wrap(strips(small_text("label.autoclave", "AUTOCLAVABLE", 0.0058, black), 0.008),
+     LABEL_Z - 0.037, 0.0008)
+c.export(c.out_path())

@@ -227,8 +227,8 @@ fn focus(kind: &ActionKind) -> Option<&str> {
     }
 }
 
-/// Where to stand to reach a point: 0.75 m from it on the side the learner comes from, or the
-/// nearest side round it where `free` says the learner fits (not inside the bench the point is
+/// Where to stand to reach a point: 0.75 m from it on the side the learner comes from, turned
+/// towards the middle of the room, or the nearest side round it where `free` says the learner fits (not inside the bench the point is
 /// on, nor in a wall), facing it, eyes lowered towards it. None when standing is not possible
 /// (seated or kneeling) or nowhere round it is free.
 fn stand_by(p: Vec3, rig: &Rig, free: impl Fn(Vec3) -> bool) -> Option<(Vec3, f32, f32)> {
@@ -236,7 +236,11 @@ fn stand_by(p: Vec3, rig: &Rig, free: impl Fn(Vec3) -> bool) -> Option<(Vec3, f3
         return None;
     }
     let flat = p.with_y(0.0);
+    // The side the learner comes from, turned towards the middle of the room: what stands
+    // against a wall (a cabinet, a bench) is worked at from its front, not from its end.
     let from = (rig.position.with_y(0.0) - flat).normalize_or(Vec3::Z);
+    let inward = (-flat).normalize_or(from);
+    let from = (from + inward).normalize_or(from);
     let at = [0.0f32, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 4.0]
         .into_iter()
         .map(|k| flat + Quat::from_rotation_y(k * std::f32::consts::FRAC_PI_4) * from * 0.75)

@@ -362,3 +362,135 @@ def export(path):
         export_image_format="AUTO",
         export_copyright="Praxis contributors, MIT OR Apache-2.0",
     )
+
+
+# The biohazard symbol (ISO 7010 W009), drawn as geometry: a signed distance field outlined by
+# marching squares, simplified, and filled as a flat mesh.
+
+
+def biohazard_field(u, v):
+    """The biohazard symbol as a signed distance (positive inside), in its own units: three
+    crescents (circles of radius 15 at 11 from the centre, less circles of 10.5 at 15), the ring
+    under them seen in their mouths, the small centre circle and the three slits."""
+    arms = [math.radians(a) for a in (90.0, 210.0, 330.0)]
+    best = -1e9
+    mouth = -1e9
+    for a in arms:
+        ux, uy = math.cos(a), math.sin(a)
+        outer = 15.0 - math.hypot(u - 11 * ux, v - 11 * uy)
+        cut = math.hypot(u - 15 * ux, v - 15 * uy) - 10.5
+        best = max(best, min(outer, cut))
+        mouth = max(mouth, 9.5 - math.hypot(u - 15 * ux, v - 15 * uy))
+    rr = math.hypot(u, v)
+    ring_ = min(rr - 11.0, 14.5 - rr, mouth)
+    f = max(best, ring_)
+    f = min(f, rr - 3.0)
+    for a in arms:
+        ux, uy = math.cos(a), math.sin(a)
+        along = u * ux + v * uy
+        across = abs(-u * uy + v * ux)
+        if along > 0.0:
+            f = min(f, max(across - 0.55, along - 6.0))
+    return f
+
+
+def contours(fn, lo, hi, n):
+    """The outlines where fn crosses zero over the square lo..hi, by marching squares: closed
+    loops of points."""
+    step = (hi - lo) / n
+    val = [[fn(lo + i * step, lo + j * step) for j in range(n + 1)] for i in range(n + 1)]
+
+    def point(e):
+        kind, i, j = e
+        a = val[i][j]
+        if kind == "h":
+            b = val[i + 1][j]
+            t = a / (a - b)
+            return (lo + (i + t) * step, lo + j * step)
+        b = val[i][j + 1]
+        t = a / (a - b)
+        return (lo + i * step, lo + (j + t) * step)
+
+    links = {}
+
+    def join(e0, e1):
+        links.setdefault(e0, []).append(e1)
+        links.setdefault(e1, []).append(e0)
+
+    for i in range(n):
+        for j in range(n):
+            corners = [val[i][j] > 0, val[i + 1][j] > 0, val[i + 1][j + 1] > 0,
+                       val[i][j + 1] > 0]
+            edges = [("h", i, j), ("v", i + 1, j), ("h", i, j + 1), ("v", i, j)]
+            cross = [edges[k] for k in range(4) if corners[k] != corners[(k + 1) % 4]]
+            if len(cross) == 2:
+                join(cross[0], cross[1])
+            elif len(cross) == 4:
+                centre = (val[i][j] + val[i + 1][j] + val[i + 1][j + 1] + val[i][j + 1]) > 0
+                if centre == corners[0]:
+                    join(edges[0], edges[1])
+                    join(edges[2], edges[3])
+                else:
+                    join(edges[3], edges[0])
+                    join(edges[1], edges[2])
+    loops, seen = [], set()
+    for start in sorted(links):
+        if start in seen:
+            continue
+        loop, prev, cur = [], None, start
+        while cur not in seen:
+            seen.add(cur)
+            loop.append(point(cur))
+            nxt = [e for e in links[cur] if e != prev and e not in seen]
+            prev, cur = cur, (nxt[0] if nxt else start)
+        loops.append(loop)
+    return loops
+
+
+def simplify(pts, tol):
+    """Douglas–Peucker on an open run of points."""
+    if len(pts) < 3:
+        return pts
+    (x0, y0), (x1, y1) = pts[0], pts[-1]
+    dx, dy = x1 - x0, y1 - y0
+    norm = math.hypot(dx, dy) or 1e-12
+    far, idx = 0.0, 0
+    for k in range(1, len(pts) - 1):
+        d = abs(dy * (pts[k][0] - x0) - dx * (pts[k][1] - y0)) / norm
+        if d > far:
+            far, idx = d, k
+    if far <= tol:
+        return [pts[0], pts[-1]]
+    return simplify(pts[:idx + 1], tol)[:-1] + simplify(pts[idx:], tol)
+
+
+def filled(name, loops, scale, mat):
+    """A flat mesh filling the loops (holes where they nest, as a font's letters)."""
+    cu = bpy.data.curves.new(name, "CURVE")
+    cu.dimensions = "2D"
+    cu.fill_mode = "BOTH"
+    for loop in loops:
+        sp = cu.splines.new("POLY")
+        sp.points.add(len(loop) - 1)
+        for k, (x, y) in enumerate(loop):
+            sp.points[k].co = (x * scale, y * scale, 0.0, 1.0)
+        sp.use_cyclic_u = True
+    obj = link(bpy.data.objects.new(name, cu))
+    cu.materials.append(mat)
+    bpy.context.view_layer.update()
+    deps = bpy.context.evaluated_depsgraph_get()
+    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
+    bpy.data.objects.remove(obj)
+    return link(bpy.data.objects.new(name, me))
+
+
+def biohazard_symbol(name, scale, mat, tol=0.22):
+    """The biohazard symbol as a flat mesh in the XY plane facing +Z, `scale` metres per unit
+    (the symbol is about 48.8 units across), its outline simplified to within `tol` units."""
+    loops = []
+    for loop in contours(biohazard_field, -27.0, 27.0, 108):
+        half = len(loop) // 2
+        run = simplify(loop[:half + 1], tol)[:-1] + simplify(loop[half:] + loop[:1], tol)[:-1]
+        if len(run) >= 3:
+            loops.append(run)
+    return filled(name, loops, scale, mat)

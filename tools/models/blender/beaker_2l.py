@@ -17,34 +17,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as c  # noqa: E402
 
 
-def lathe(name, profile, mat, parent, n=36, radial=None, location=(0, 0, 0)):
-    """A solid of revolution about z: `profile` is a list of (r, z) points, a point with r = 0
-    a pole. `radial(theta, r, z)` may push a ring's radius out at some angles (a spout)."""
-    verts, faces, rings = [], [], []
-    for (r, z) in profile:
-        if r == 0.0:
-            rings.append([len(verts)])
-            verts.append((0.0, 0.0, z))
-            continue
-        ring = []
-        for k in range(n):
-            th = 2 * math.pi * k / n
-            rr = radial(th, r, z) if radial else r
-            ring.append(len(verts))
-            verts.append((rr * math.cos(th), rr * math.sin(th), z))
-        rings.append(ring)
-    for a, b in zip(rings, rings[1:]):
-        if len(a) == 1:
-            faces += [(a[0], b[(k + 1) % n], b[k]) for k in range(n)]
-        elif len(b) == 1:
-            faces += [(a[k], a[(k + 1) % n], b[0]) for k in range(n)]
-        else:
-            faces += [(a[k], a[(k + 1) % n], b[(k + 1) % n], b[k]) for k in range(n)]
-    obj = c.mesh_object(name, verts, faces, mat, parent, location, smooth=True)
-    c.fix_normals(obj)
-    return obj
-
-
 def arc(name, r, z0, z1, th0, th1, mat, parent, segs=3):
     """A thin printed strip on a cylinder of radius r, from angle th0 to th1, z0 to z1."""
     verts, faces = [], []
@@ -76,7 +48,7 @@ def spout(th, r, z):
 
 
 # Blender axes: z up, the front (glTF +z) is −y.
-lathe("glass", [
+c.lathe("glass", [
     (0.0, 0.0), (R_OUT - 0.008, 0.0), (R_OUT - 0.0025, 0.0015), (R_OUT, 0.006), (R_OUT, 0.19),
     (R_OUT, 0.205), (R_OUT, 0.215), (R_OUT + 0.0013, 0.2185), (R_OUT, H),
     (R_IN - 0.0005, H - 0.0007),

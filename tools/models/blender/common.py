@@ -494,3 +494,31 @@ def biohazard_symbol(name, scale, mat, tol=0.22):
         if len(run) >= 3:
             loops.append(run)
     return filled(name, loops, scale, mat)
+
+
+def lathe(name, profile, mat, parent, n=36, radial=None, location=(0, 0, 0)):
+    """A solid of revolution about z: `profile` is a list of (r, z) points, a point with r = 0
+    a pole. `radial(theta, r, z)` may push a ring's radius out at some angles (a spout)."""
+    verts, faces, rings = [], [], []
+    for (r, z) in profile:
+        if r == 0.0:
+            rings.append([len(verts)])
+            verts.append((0.0, 0.0, z))
+            continue
+        ring = []
+        for k in range(n):
+            th = 2 * math.pi * k / n
+            rr = radial(th, r, z) if radial else r
+            ring.append(len(verts))
+            verts.append((rr * math.cos(th), rr * math.sin(th), z))
+        rings.append(ring)
+    for a, b in zip(rings, rings[1:]):
+        if len(a) == 1:
+            faces += [(a[0], b[(k + 1) % n], b[k]) for k in range(n)]
+        elif len(b) == 1:
+            faces += [(a[k], a[(k + 1) % n], b[0]) for k in range(n)]
+        else:
+            faces += [(a[k], a[(k + 1) % n], b[(k + 1) % n], b[k]) for k in range(n)]
+    obj = mesh_object(name, verts, faces, mat, parent, location, smooth=True)
+    fix_normals(obj)
+    return obj

@@ -14,35 +14,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as c  # noqa: E402
 
 
-def lathe(name, profile, mat, parent, n=36, radial=None, location=(0, 0, 0)):
-    """A solid of revolution about z: `profile` is a list of (r, z) points, a point with r = 0
-    a pole. `radial(theta, r, z)` may push a ring's radius out at some angles (a spout)."""
-    verts, faces, rings = [], [], []
-    for (r, z) in profile:
-        if r == 0.0:
-            rings.append([len(verts)])
-            verts.append((0.0, 0.0, z))
-            continue
-        ring = []
-        for k in range(n):
-            th = 2 * math.pi * k / n
-            rr = radial(th, r, z) if radial else r
-            ring.append(len(verts))
-            verts.append((rr * math.cos(th), rr * math.sin(th), z))
-        rings.append(ring)
-    for a, b in zip(rings, rings[1:]):
-        if len(a) == 1:
-            faces += [(a[0], b[(k + 1) % n], b[k]) for k in range(n)]
-        elif len(b) == 1:
-            faces += [(a[k], a[(k + 1) % n], b[0]) for k in range(n)]
-        else:
-            faces += [(a[k], a[(k + 1) % n], b[(k + 1) % n], b[k]) for k in range(n)]
-    obj = c.mesh_object(name, verts, faces, mat, parent, location, smooth=True)
-    c.fix_normals(obj)
-    return obj
-
-
-
 c.reset()
 steel = c.material("polished stainless", 0xD2D5D8, roughness=0.12, metallic=1.0)
 engraved = c.material("engraving", 0x4A4F55, roughness=0.5, metallic=0.6)
@@ -50,7 +21,7 @@ engraved = c.material("engraving", 0x4A4F55, roughness=0.5, metallic=0.6)
 root = c.empty("test-weight")
 R = 0.011
 # Blender axes: z up, the front (glTF +z) is −y.
-lathe("weight", [
+c.lathe("weight", [
     (0.0, 0.0), (R - 0.0015, 0.0), (R - 0.0003, 0.0004), (R, 0.0015), (R, 0.0172),
     (R - 0.0004, 0.0186), (R - 0.0014, 0.0194), (0.0062, 0.0206), (0.0043, 0.0214),
     (0.0039, 0.0228), (0.0052, 0.0246), (0.006, 0.0262), (0.0058, 0.0281), (0.0048, 0.0294),

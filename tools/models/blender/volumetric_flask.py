@@ -17,35 +17,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as c  # noqa: E402
 
 
-def lathe(name, profile, mat, parent, n=36, radial=None, location=(0, 0, 0)):
-    """A solid of revolution about z: `profile` is a list of (r, z) points, a point with r = 0
-    a pole. `radial(theta, r, z)` may push a ring's radius out at some angles (a spout)."""
-    verts, faces, rings = [], [], []
-    for (r, z) in profile:
-        if r == 0.0:
-            rings.append([len(verts)])
-            verts.append((0.0, 0.0, z))
-            continue
-        ring = []
-        for k in range(n):
-            th = 2 * math.pi * k / n
-            rr = radial(th, r, z) if radial else r
-            ring.append(len(verts))
-            verts.append((rr * math.cos(th), rr * math.sin(th), z))
-        rings.append(ring)
-    for a, b in zip(rings, rings[1:]):
-        if len(a) == 1:
-            faces += [(a[0], b[(k + 1) % n], b[k]) for k in range(n)]
-        elif len(b) == 1:
-            faces += [(a[k], a[(k + 1) % n], b[0]) for k in range(n)]
-        else:
-            faces += [(a[k], a[(k + 1) % n], b[(k + 1) % n], b[k]) for k in range(n)]
-    obj = c.mesh_object(name, verts, faces, mat, parent, location, smooth=True)
-    c.fix_normals(obj)
-    return obj
-
-
-
 c.reset()
 glass = c.material("borosilicate glass", 0xDCEEF5, roughness=0.05, alpha=0.22)
 blue = c.material("blue print", 0x1D4F9C, roughness=0.5)
@@ -56,17 +27,17 @@ NECK = 0.0115        # the neck's outer radius
 MARK = 0.235         # the ring mark's centre
 # Blender axes: z up, the front (glTF +z) is −y.
 # The glass: one closed skin (the stopper shuts it).
-lathe("glass", [
+c.lathe("glass", [
     (0.0, 0.0), (0.036, 0.0), (0.047, 0.004), (0.055, 0.018), (0.058, 0.038), (0.0575, 0.062),
     (0.052, 0.088), (0.041, 0.112), (0.026, 0.132), (0.0155, 0.147), (NECK, 0.162), (NECK, 0.28),
     (0.0128, 0.2905), (0.0128, 0.296), (0.0, 0.296),
 ], glass, root, n=28)
 # The ring mark: a band all round the neck.
-lathe("mark", [(NECK + 0.0001, MARK - 0.0007), (NECK + 0.0005, MARK - 0.0006),
+c.lathe("mark", [(NECK + 0.0001, MARK - 0.0007), (NECK + 0.0005, MARK - 0.0006),
                (NECK + 0.0005, MARK + 0.0006), (NECK + 0.0001, MARK + 0.0007)],
       blue, root, n=24)
 # The stopper: a plug in the joint under an octagonal head with a grip rim.
-lathe("stopper", [(0.0, 0.284), (0.0105, 0.284), (0.0122, 0.297), (0.0158, 0.298),
+c.lathe("stopper", [(0.0, 0.284), (0.0105, 0.284), (0.0122, 0.297), (0.0158, 0.298),
                   (0.0162, 0.303), (0.0138, 0.306), (0.0138, 0.316), (0.0125, 0.32), (0.0, 0.32)],
       stopper, root, n=8)
 

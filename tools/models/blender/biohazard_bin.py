@@ -94,21 +94,6 @@ def symbol(name, size, mat):
     return c.biohazard_symbol(name, size / 48.8, mat, 0.22)
 
 
-def strips(obj, width):
-    """Cuts a flat piece into vertical strips `width` apart, so that wrapping it bends it."""
-    bm = bmesh.new()
-    bm.from_mesh(obj.data)
-    xs = [v.co.x for v in bm.verts]
-    x = math.floor(min(xs) / width) * width + width
-    while x < max(xs):
-        geom = list(bm.verts) + list(bm.edges) + list(bm.faces)
-        bmesh.ops.bisect_plane(bm, geom=geom, plane_co=(x, 0.0, 0.0), plane_no=(1.0, 0.0, 0.0))
-        x += width
-    bm.to_mesh(obj.data)
-    bm.free()
-    return obj
-
-
 def wrap(obj, zc, lift):
     """Bends a flat piece (in the XY plane, facing +Z, centred on 0) onto the body's front:
     x runs round the body, y up it, centred at height zc."""
@@ -129,6 +114,6 @@ def wrap(obj, zc, lift):
 LABEL_Z = 0.255
 card = c.grid("label", 10, 1, (0.130, 0.150), lambda x, y: 0.0, yellow, subdivide=0)
 wrap(card, LABEL_Z, 0.0008)
-wrap(strips(symbol("label.symbol", 0.090, black), 0.02), LABEL_Z + 0.018, 0.0016)
-wrap(strips(c.text("label.name", "BIOHAZARD", 0.020, black), 0.02), LABEL_Z - 0.050, 0.0016)
+wrap(c.strips(symbol("label.symbol", 0.090, black), 0.02), LABEL_Z + 0.018, 0.0016)
+wrap(c.strips(c.text("label.name", "BIOHAZARD", 0.020, black), 0.02), LABEL_Z - 0.050, 0.0016)
 c.export(c.out_path())

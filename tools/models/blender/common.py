@@ -522,3 +522,35 @@ def lathe(name, profile, mat, parent, n=36, radial=None, location=(0, 0, 0)):
     obj = mesh_object(name, verts, faces, mat, parent, location, smooth=True)
     fix_normals(obj)
     return obj
+
+
+def small_text(name, body, size, mat):
+    """Lettering as text() makes it, its curves coarser: for a small legend (fewer triangles)."""
+    cu = bpy.data.curves.new(name, "FONT")
+    cu.body = body
+    cu.size = size
+    cu.align_x = "CENTER"
+    cu.align_y = "CENTER"
+    cu.resolution_u = 1
+    obj = link(bpy.data.objects.new(name, cu))
+    cu.materials.append(mat)
+    bpy.context.view_layer.update()
+    deps = bpy.context.evaluated_depsgraph_get()
+    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
+    bpy.data.objects.remove(obj)
+    return link(bpy.data.objects.new(name, me))
+
+
+def strips(obj, width):
+    """Cuts a flat piece into vertical strips `width` apart, so that wrapping it bends it."""
+    bm = bmesh.new()
+    bm.from_mesh(obj.data)
+    xs = [v.co.x for v in bm.verts]
+    x = math.floor(min(xs) / width) * width + width
+    while x < max(xs):
+        geom = list(bm.verts) + list(bm.edges) + list(bm.faces)
+        bmesh.ops.bisect_plane(bm, geom=geom, plane_co=(x, 0.0, 0.0), plane_no=(1.0, 0.0, 0.0))
+        x += width
+    bm.to_mesh(obj.data)
+    bm.free()
+    return obj

@@ -134,23 +134,6 @@ c.cylinder("flap.hinge", 0.0022, 0.060, orange, parent=root,
 unparent(hinge)
 
 
-def small_text(name, body, size, mat):
-    """Lettering as c.text makes it, its curves coarser: for a small legend (fewer triangles)."""
-    cu = bpy.data.curves.new(name, "FONT")
-    cu.body = body
-    cu.size = size
-    cu.align_x = "CENTER"
-    cu.align_y = "CENTER"
-    cu.resolution_u = 1
-    obj = c.link(bpy.data.objects.new(name, cu))
-    cu.materials.append(mat)
-    bpy.context.view_layer.update()
-    deps = bpy.context.evaluated_depsgraph_get()
-    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
-    bpy.data.objects.remove(obj)
-    return c.link(bpy.data.objects.new(name, me))
-
-
 # --- The print on the body's front, wrapped onto its taper. ---
 
 def wrap(obj, zc, lift=0.0004):
@@ -170,31 +153,16 @@ def wrap(obj, zc, lift=0.0004):
     return obj
 
 
-def strips(obj, width):
-    """Cuts a flat piece into vertical strips `width` apart, so that wrapping it bends it."""
-    bm = bmesh.new()
-    bm.from_mesh(obj.data)
-    xs = [v.co.x for v in bm.verts]
-    x = math.floor(min(xs) / width) * width + width
-    while x < max(xs):
-        geom = list(bm.verts) + list(bm.edges) + list(bm.faces)
-        bmesh.ops.bisect_plane(bm, geom=geom, plane_co=(x, 0.0, 0.0), plane_no=(1.0, 0.0, 0.0))
-        x += width
-    bm.to_mesh(obj.data)
-    bm.free()
-    return obj
-
-
 SYMBOL = 0.00082  # metres per unit: the symbol 0.040 m across
 symbol = c.biohazard_symbol("biohazard", SYMBOL, black)
-wrap(strips(symbol, 0.008), 0.0545)
+wrap(c.strips(symbol, 0.008), 0.0545)
 wrap(c.text("name", "OPCT", 0.013, black), 0.0195)
 # The fill line, and its legend under it.
 FILL = 0.086
 c.loft("fill-line", [ring(FILL, body_radius(FILL) + 0.0004),
                      ring(FILL + 0.0016, body_radius(FILL + 0.0016) + 0.0004)], black,
        parent=root, axis="z", n=32, caps=False, subdivide=0, smooth=True)
-wrap(strips(small_text("fill-line.legend", "LIMITE DE REMPLISSAGE", 0.0046, black), 0.012),
+wrap(c.strips(c.small_text("fill-line.legend", "LIMITE DE REMPLISSAGE", 0.0046, black), 0.012),
      FILL - 0.0042)
 
 c.export(c.out_path())

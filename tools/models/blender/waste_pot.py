@@ -81,38 +81,6 @@ def symbol(name, size, mat):
     return c.biohazard_symbol(name, size / 48.8, mat, 0.3)
 
 
-def small_text(name, body, size, mat):
-    """Lettering as c.text makes it, its curves coarser: for a small legend (fewer triangles)."""
-    cu = bpy.data.curves.new(name, "FONT")
-    cu.body = body
-    cu.size = size
-    cu.align_x = "CENTER"
-    cu.align_y = "CENTER"
-    cu.resolution_u = 1
-    obj = c.link(bpy.data.objects.new(name, cu))
-    cu.materials.append(mat)
-    bpy.context.view_layer.update()
-    deps = bpy.context.evaluated_depsgraph_get()
-    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
-    bpy.data.objects.remove(obj)
-    return c.link(bpy.data.objects.new(name, me))
-
-
-def strips(obj, width):
-    """Cuts a flat piece into vertical strips `width` apart, so that wrapping it bends it."""
-    bm = bmesh.new()
-    bm.from_mesh(obj.data)
-    xs = [v.co.x for v in bm.verts]
-    x = math.floor(min(xs) / width) * width + width
-    while x < max(xs):
-        geom = list(bm.verts) + list(bm.edges) + list(bm.faces)
-        bmesh.ops.bisect_plane(bm, geom=geom, plane_co=(x, 0.0, 0.0), plane_no=(1.0, 0.0, 0.0))
-        x += width
-    bm.to_mesh(obj.data)
-    bm.free()
-    return obj
-
-
 def wrap(obj, zc, lift):
     """Bends a flat piece (in the XY plane, facing +Z, centred on 0) onto the body's front:
     x runs round the body, y up it, centred at height zc."""
@@ -133,9 +101,9 @@ def wrap(obj, zc, lift):
 LABEL_Z = 0.080
 card = c.grid("label", 8, 1, (0.072, 0.090), lambda x, y: 0.0, yellow, subdivide=0)
 wrap(card, LABEL_Z, 0.0004)
-wrap(strips(symbol("label.symbol", 0.046, black), 0.010), LABEL_Z + 0.014, 0.0008)
-wrap(strips(small_text("label.name", "BIOHAZARD", 0.0095, black), 0.008), LABEL_Z - 0.025,
+wrap(c.strips(symbol("label.symbol", 0.046, black), 0.010), LABEL_Z + 0.014, 0.0008)
+wrap(c.strips(c.small_text("label.name", "BIOHAZARD", 0.0095, black), 0.008), LABEL_Z - 0.025,
      0.0008)
-wrap(strips(small_text("label.autoclave", "AUTOCLAVABLE", 0.0058, black), 0.008),
+wrap(c.strips(c.small_text("label.autoclave", "AUTOCLAVABLE", 0.0058, black), 0.008),
      LABEL_Z - 0.037, 0.0008)
 c.export(c.out_path())

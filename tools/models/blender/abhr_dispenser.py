@@ -5,7 +5,7 @@ An alcohol-based hand rub (ABHR) dispenser, 0.11 × 0.27 × 0.12 m, its back aga
 inside, the clear gel two-thirds up and the empty top above it, the label "Solution
 hydro-alcoolique" over the window; under the window the grey push lever the palm presses, the
 nozzle under the housing, and 7 cm below it the white drip tray with its grey insert on the
-wall plate. The origin (where the Rust model had it) is on the centre
+wall plate. The origin (where the earlier model had it) is on the centre
 line, 0.01 m above the base (the tray's underside) and 0.04 m in front of the back.
 """
 

@@ -1,6 +1,6 @@
 """Shared helpers for the Blender model scripts (Blender 3.4, run headless by tools/models/build.sh).
 
-Conventions, the same as the Rust generator's: metres; the exported glTF has +Y up and the
+Conventions: metres; the exported glTF has +Y up and the
 model's front (what faces the learner) towards +Z. In Blender (Z up) that is: up is +Z and
 glTF's −Z is Blender's +Y, so "towards −z" in a model's doc comment is +Y here. Each model's
 origin is its pivot: the centre of its base for furniture, the grip point for what a hand holds.
@@ -553,4 +553,138 @@ def strips(obj, width):
         x += width
     bm.to_mesh(obj.data)
     bm.free()
+    return obj
+
+
+# Generated surface textures: a pattern tiled by UVs in metres, keeping its colour on average.
+def hash01(i, j, seed):
+    """A value in 0..1 for the lattice point (i, j): deterministic, stateless."""
+    h = (i * 73856093 ^ j * 19349663 ^ seed * 83492791) & 0xFFFFFFFF
+    h = ((h ^ (h >> 13)) * 1274126177) & 0xFFFFFFFF
+    return ((h ^ (h >> 16)) & 0xFFFFFF) / float(0xFFFFFF)
+
+
+def noise(u, v, nu, nv, seed):
+    """Smooth value noise in 0..1 over nu × nv cells of the unit square, periodic (it tiles)."""
+    x, y = u * nu, v * nv
+    i, j = math.floor(x), math.floor(y)
+    fx, fy = x - i, y - j
+    fx, fy = fx * fx * (3 - 2 * fx), fy * fy * (3 - 2 * fy)
+    i0, i1, j0, j1 = i % nu, (i + 1) % nu, j % nv, (j + 1) % nv
+    a = hash01(i0, j0, seed) + (hash01(i1, j0, seed) - hash01(i0, j0, seed)) * fx
+    b = hash01(i0, j1, seed) + (hash01(i1, j1, seed) - hash01(i0, j1, seed)) * fx
+    return a + (b - a) * fy
+
+
+def tile(name, w, h, hexcode, pixel):
+    """A w × h texture of pixel(u, v) (sRGB), scaled so that its mean (linear) is hexcode's
+    colour: the surface keeps its colour from afar."""
+
+    def to_linear(x):
+        return x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4
+
+    def to_srgb(x):
+        x = min(1.0, x)
+        return x * 12.92 if x <= 0.0031308 else 1.055 * x ** (1 / 2.4) - 0.055
+
+    px = [[[to_linear(max(0.0, ch)) for ch in pixel((i + 0.5) / w, (j + 0.5) / h)] for i in range(w)]
+          for j in range(h)]
+    target = srgb(hexcode)
+    k = [target[ch] / (sum(p[ch] for row in px for p in row) / (w * h)) for ch in range(3)]
+    return texture(name, w, h, lambda u, v: tuple(
+        to_srgb(px[int(v * h)][int(u * w)][ch] * k[ch]) for ch in range(3)))
+
+
+def uv_box(obj, tile_u, tile_v, plane=None):
+    """Bakes obj's modifiers into its mesh and maps each face on the plane its normal faces
+    most, in metres / tile (the texture repeats at a fixed size): faces towards z on (x, y),
+    towards y on (x, z), towards x on (y, z); or every face on `plane` (0 x, 1 y, 2 z: the axis
+    it is seen along) where given, so that a draped sheet's pattern runs on without a seam."""
+    bpy.context.view_layer.update()
+    deps = bpy.context.evaluated_depsgraph_get()
+    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
+    obj.modifiers.clear()
+    obj.data = me
+    uv = me.uv_layers.new(name="UVMap")
+    for p in me.polygons:
+        n = p.normal
+        ax = plane if plane is not None else max(range(3), key=lambda k: abs(n[k]))
+        a, b = ((1, 2), (0, 2), (0, 1))[ax]
+        for li in p.loop_indices:
+            co = obj.matrix_world @ me.vertices[me.loops[li].vertex_index].co
+            uv.data[li].uv = (co[a] / tile_u, co[b] / tile_v)
+    return obj
+
+
+# Wires, tubes, labels round a body, pads.
+def tube(name, points, r, mat, parent=None, n=16, caps=True, wide=1.0):
+    """A round tube along `points` (x, y, z); `r` a radius or one radius per point; `wide`
+    stretches its section across (along the horizontal side), for a flat blade. Its ends are
+    closed unless `caps` is false; its sides are smooth, its end faces flat."""
+    radii = r if isinstance(r, (list, tuple)) else [r] * len(points)
+    verts, faces = [], []
+    m = len(points)
+    for i, p in enumerate(points):
+        a, b = Vector(points[max(i - 1, 0)]), Vector(points[min(i + 1, m - 1)])
+        t = (b - a).normalized()
+        side = t.cross(Vector((0.0, 0.0, 1.0)))
+        if side.length < 1e-6:
+            side = t.cross(Vector((0.0, 1.0, 0.0)))
+        side.normalize()
+        up = side.cross(t)
+        for k in range(n):
+            th = 2 * math.pi * k / n
+            verts.append(Vector(p) + radii[i] * (wide * math.cos(th) * side + math.sin(th) * up))
+    for i in range(m - 1):
+        for k in range(n):
+            a0, a1 = i * n + k, i * n + (k + 1) % n
+            faces.append((a0, a1, a1 + n, a0 + n))
+    if caps:
+        faces += [tuple(range(n - 1, -1, -1)), tuple(range((m - 1) * n, m * n))]
+    obj = mesh_object(name, verts, faces, mat, parent=parent, smooth=True)
+    for p in obj.data.polygons:
+        p.use_smooth = len(p.vertices) == 4
+    fix_normals(obj)
+    return obj
+
+
+def wrap_round(obj, radius, zc, angle=0.0, parent=None):
+    """Bends a flat piece (in the XY plane, facing +Z, centred on 0) round a body standing on
+    the Z axis (a bottle, a pot): x runs round it at `radius`, y up it, centred at height zc and
+    `angle` radians round from the front (−Y)."""
+    me = obj.data
+    for v in me.vertices:
+        a = angle + v.co.x / radius
+        v.co = (radius * math.sin(a), -radius * math.cos(a), zc + v.co.y)
+    me.update()
+    obj.location = (0.0, 0.0, 0.0)
+    obj.rotation_euler = (0.0, 0.0, 0.0)
+    obj.parent = parent
+    return obj
+
+
+def cushion(name, xs, ys, top, mat, parent=None, under=None, smooth=True):
+    """A closed pad on the grid of `xs` by `ys` (both ascending): its top the height field
+    `top(x, y, border)` (border: the point is on the grid's edge), its underside one flat face
+    through the edge's points lowered to `under(z)` (z = 0 when not given); a pouch, a wrap."""
+    nx, ny = len(xs) - 1, len(ys) - 1
+    verts, faces = [], []
+    for j, y in enumerate(ys):
+        for i, x in enumerate(xs):
+            verts.append((x, y, top(x, y, i in (0, nx) or j in (0, ny))))
+    for j in range(ny):
+        for i in range(nx):
+            a = j * (nx + 1) + i
+            faces.append((a, a + 1, a + nx + 2, a + nx + 1))
+    ring = ([i for i in range(nx + 1)] + [j * (nx + 1) + nx for j in range(1, ny + 1)]
+            + [ny * (nx + 1) + i for i in range(nx - 1, -1, -1)]
+            + [j * (nx + 1) for j in range(ny - 1, 0, -1)])
+    base = len(verts)
+    verts += [(verts[k][0], verts[k][1], under(verts[k][2]) if under else 0.0) for k in ring]
+    m = len(ring)
+    faces.append(tuple(range(base + m - 1, base - 1, -1)))
+    for k in range(m):
+        faces.append((ring[k], base + k, base + (k + 1) % m, ring[(k + 1) % m]))
+    obj = mesh_object(name, verts, faces, mat, parent=parent, smooth=smooth)
+    fix_normals(obj)
     return obj

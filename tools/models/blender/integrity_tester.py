@@ -10,7 +10,7 @@ lamps. On the top at the right, the built-in printer: its lid, the paper slot wi
 bar and a strip of printout standing out of it. On the right side (+x), towards the filter, the
 pneumatic panel: the TEST port (the hose to the filter's upstream side), VENT and GAS IN, each a
 stainless quick connector with its legend. Ventilation slots on the left side. The origin is on
-the base, 0.15 m from the left side (x), midway front to back, as the Rust model had it.
+the base, 0.15 m from the left side (x), midway front to back, as the earlier model had it.
 """
 
 import math

@@ -5,7 +5,7 @@ at −x, in the skin tone of a training arm. The superficial veins of the forear
 crease stand out slightly, blue under the skin: the cephalic vein on the thumb side (+z, glTF),
 the basilic on the little-finger side (−z), the median cubital crossing the antecubital fossa
 at x −0.15 (the veins on the back of the hand are underneath). The forearm's upper surface is
-about 0.10 m above the board's base, as the Rust model it replaces had it. The origin is the
+about 0.10 m above the board's base, as the earlier model had it. The origin is the
 centre of the board's base.
 """
 

@@ -8,6 +8,10 @@ levelling feet, joined by aprons under the top front and back. Under the top, fa
 learner (front, +z glTF), on plinths: on the left a unit of four drawers, on the right a
 two-door cupboard, both white with stainless bar handles; the knee space between them is
 open. The origin is the centre of the base (the floor under the bench's centre).
+
+Textures (generated, tiled by box-mapped UVs at a fixed size in metres): the top's fine
+speckle, dark and light flecks in the grey resin; the white laminate's fine vertical grain on the
+carcasses, doors and drawer fronts. Each keeps its material's colour on average.
 """
 
 import os
@@ -19,19 +23,45 @@ import common as c  # noqa: E402
 args = sys.argv[sys.argv.index("--") + 2:]
 WIDTH = float(args[0]) if args else 2.8
 
+
+
+
+def speckle(u, v):
+    """Grey resin: a faint cloud, and fine dark and light flecks."""
+    s = 1.0 + 0.03 * (c.noise(u, v, 6, 6, 11) - 0.5) + 0.02 * (c.noise(u, v, 24, 24, 12) - 0.5)
+    i, j = int(u * 128), int(v * 128)
+    f = c.hash01(i, j, 13)
+    if f < 0.05:
+        s -= 0.08 + 0.10 * c.hash01(i, j, 14)
+    elif f > 0.96:
+        s += 0.06
+    return (0.85 * s, 0.85 * s, 0.82 * s)
+
+
+def fine_grain(u, v):
+    """White laminate: a fine vertical grain, faint."""
+    s = 1.0 + 0.035 * (c.noise(u, v, 64, 3, 21) - 0.5) + 0.015 * (c.noise(u, v, 128, 16, 22) - 0.5)
+    s += 0.01 * (c.noise(u, v, 4, 4, 23) - 0.5)
+    return (0.94 * s, 0.945 * s, 0.94 * s)
+
+
 c.reset()
-resin = c.material("epoxy resin top", 0xD8D8D0, roughness=0.35)
+resin = c.material("epoxy resin top", 0xD8D8D0, roughness=0.35,
+                   image=c.tile("resin speckle", 128, 128, 0xD8D8D0, speckle))
 frame = c.material("powder-coated steel", 0x9EA4AA, roughness=0.45, metallic=0.3)
-laminate = c.material("cabinet laminate", 0xF1F2F0, roughness=0.5)
+laminate = c.material("cabinet laminate", 0xF1F2F0, roughness=0.5,
+                      image=c.tile("laminate grain", 128, 128, 0xF1F2F0, fine_grain))
 handle = c.material("stainless handles", 0xC8CCD0, roughness=0.25, metallic=1.0)
 dark = c.material("plinth and feet", 0x3A3E43, roughness=0.6)
 
 root = c.empty("lab-bench")
+# The textured parts hang from their own node: their mesh alone carries texture coordinates.
+faces = c.empty("top and fronts", parent=root)
 # Blender axes: z up, the front (glTF +z) is −y.
 DEPTH, TOP, SLAB = 0.7, 0.9, 0.025
 X = WIDTH / 2
-c.box("top", (WIDTH, DEPTH, SLAB), resin, parent=root, location=(0, 0, TOP - SLAB / 2),
-      bevel=0.005, segments=2)
+c.uv_box(c.box("top", (WIDTH, DEPTH, SLAB), resin, parent=faces,
+             location=(0, 0, TOP - SLAB / 2), bevel=0.005, segments=2), 0.35, 0.35)
 
 # The frame: leg frames at the ends and in the middle, aprons front and back.
 LEG = 0.04
@@ -61,6 +91,7 @@ PLINTH = 0.08
 UNIT_TOP = UNDER - APRON_H - 0.005
 UNIT_D = 2 * LEG_Y - LEG - 0.01
 FRONT_Y = -UNIT_D / 2 - 0.002
+GRAIN = 0.3  # the laminate's texture repeats every 0.3 m
 
 
 def unit(name, x0, x1):
@@ -69,8 +100,9 @@ def unit(name, x0, x1):
     cx = (x0 + x1) / 2
     c.box(name + ".plinth", (w - 0.02, UNIT_D - 0.04, PLINTH), dark, parent=root,
           location=(cx, 0.01, PLINTH / 2))
-    c.box(name + ".carcass", (w, UNIT_D, UNIT_TOP - PLINTH), laminate, parent=root,
-          location=(cx, 0, PLINTH + (UNIT_TOP - PLINTH) / 2), bevel=0.003, segments=1)
+    c.uv_box(c.box(name + ".carcass", (w, UNIT_D, UNIT_TOP - PLINTH), laminate, parent=faces,
+                 location=(cx, 0, PLINTH + (UNIT_TOP - PLINTH) / 2), bevel=0.003, segments=1),
+           GRAIN, GRAIN)
     return cx, w
 
 
@@ -88,16 +120,17 @@ fronts = (0.16, 0.16, 0.2, 0.2)
 z = UNIT_TOP
 for i, h in enumerate(fronts):
     z0 = z - h
-    c.box("drawer.%d" % i, (dw - GAP, 0.018, h - GAP), laminate, parent=root,
-          location=(dx, FRONT_Y - 0.007, (z + z0) / 2), bevel=0.003, segments=1)
+    c.uv_box(c.box("drawer.%d" % i, (dw - GAP, 0.018, h - GAP), laminate, parent=faces,
+                 location=(dx, FRONT_Y - 0.007, (z + z0) / 2), bevel=0.003, segments=1),
+           GRAIN, GRAIN)
     bar("drawer.%d.handle" % i, dx, z - 0.035, 0.22)
     z = z0
 # The cupboard on the right: two doors, their handles by the middle.
 cx, cw = unit("cupboard", leg_xs[2] - LEG / 2 - 0.805, leg_xs[2] - LEG / 2 - 0.005)
 door_h = UNIT_TOP - PLINTH
 for sx in (-1, 1):
-    c.box("door.%d" % sx, (cw / 2 - GAP, 0.018, door_h - GAP), laminate, parent=root,
-          location=(cx + sx * cw / 4, FRONT_Y - 0.007, PLINTH + door_h / 2), bevel=0.003,
-          segments=1)
+    c.uv_box(c.box("door.%d" % sx, (cw / 2 - GAP, 0.018, door_h - GAP), laminate, parent=faces,
+                 location=(cx + sx * cw / 4, FRONT_Y - 0.007, PLINTH + door_h / 2), bevel=0.003,
+                 segments=1), GRAIN, GRAIN)
     bar("door.%d.handle" % sx, cx + sx * 0.04, UNIT_TOP - 0.14, 0.16, vertical=True)
 c.export(c.out_path())

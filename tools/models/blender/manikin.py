@@ -6,6 +6,14 @@ plastic with the chest bare (nipple line, navel, the sternum's notch) for the ha
 pads, a navy jacket open over the flanks, shorts, short upper arms lying along the body, and a
 moulded face tilted slightly back (the open airway) with nose, closed eyes, an open mouth and
 ears.
+
+`manikin.py -- OUT.glb shirt` makes his shirt instead, closed over the chest until the learner
+opens it to bare the chest (the scenario hides it then): a light-blue cotton front from the
+waistband to the collar, following the torso's surface 6 mm above the skin and tucked under the
+open jacket's edges (x ±0.165), with its button placket, six buttons and a turned-down collar.
+Its origin is on the floor 0.025 m towards the feet from the manikin's (under the shirt's
+middle, where the flat box it replaces stood), so that a scenario poses it 0.025 m further
+towards the feet than the manikin.
 """
 
 import os
@@ -23,23 +31,73 @@ lid = c.material("manikin eyelids", 0xB8917A, roughness=0.5)
 nipple = c.material("manikin nipple", 0xB8786A, roughness=0.5)
 hair = c.material("manikin hair", 0x5A4030, roughness=0.7)
 
-root = c.empty("manikin-torso")
-
 # The torso along +y (towards the head), flat underneath: (y, x, z centre, half-width, half-height, p).
+TORSO = [
+    (-0.31, 0.0, 0.070, 0.150, 0.068, 2.8),
+    (-0.29, 0.0, 0.084, 0.168, 0.084, 3.0),
+    (-0.20, 0.0, 0.089, 0.163, 0.089, 3.0),
+    (-0.09, 0.0, 0.094, 0.158, 0.094, 3.0),
+    (0.00, 0.0, 0.100, 0.170, 0.100, 3.0),
+    (0.10, 0.0, 0.099, 0.186, 0.099, 3.0),
+    (0.19, 0.0, 0.094, 0.200, 0.094, 3.2),
+    (0.25, 0.0, 0.088, 0.195, 0.088, 3.2),
+    (0.285, 0.0, 0.078, 0.150, 0.072, 2.6),
+    (0.30, 0.0, 0.075, 0.080, 0.055, 2.2),
+]
+argv = sys.argv[sys.argv.index("--") + 1:]
+kind = argv[1] if len(argv) > 1 else "manikin"
+if kind not in ("manikin", "shirt"):
+    raise SystemExit("manikin.py: the kind is manikin or shirt, not %r" % kind)
+
+
+def surface(x, y):
+    """The height of the torso's top at (x, y), its sections interpolated along y."""
+    for lo, hi in zip(TORSO, TORSO[1:]):
+        if lo[0] <= y <= hi[0]:
+            t = (y - lo[0]) / (hi[0] - lo[0])
+            break
+    else:
+        lo = hi = TORSO[0] if y < TORSO[0][0] else TORSO[-1]
+        t = 0.0
+    zc, a, b, p = (lo[i] + t * (hi[i] - lo[i]) for i in (2, 3, 4, 5))
+    u = min(abs(x) / a, 1.0)
+    return zc + b * (1.0 - u ** p) ** (1.0 / p)
+
+
+if kind == "shirt":
+    cotton = c.material("shirt cotton", 0x5B7FA6, roughness=0.85)
+    placket = c.material("shirt placket", 0x4E7298, roughness=0.85)
+    button = c.material("shirt button", 0xECEAE4, roughness=0.35)
+    shirt = c.empty("manikin-shirt")
+    DY = 0.025   # the shirt's origin along the manikin's y
+    Y0, Y1 = -0.185, 0.262   # tucked into the shorts (their top is at y −0.17)
+
+    def front(x, y):
+        y += (Y0 + Y1) / 2
+        return surface(x, y) + (0.006 if y > -0.165 else 0.003)
+
+    c.grid("shirt.front", 12, 16, (0.33, Y1 - Y0), front, cotton, parent=shirt,
+           location=(0.0, (Y0 + Y1) / 2 - DY, 0.0))
+    c.grid("shirt.placket", 1, 12, (0.026, Y1 - Y0 - 0.02),
+           lambda x, y: surface(x, y + (Y0 + Y1) / 2 - 0.01) + 0.0085, placket, parent=shirt,
+           location=(0.0, (Y0 + Y1) / 2 - 0.01 - DY, 0.0))
+    for k in range(6):
+        y = -0.13 + k * 0.066
+        c.sphere("shirt.button.%d" % k, (0.0055, 0.0055, 0.0018), button, parent=shirt,
+                 location=(0.0, y - DY, surface(0.0, y) + 0.0095), segments=10, rings=4)
+    # The collar: a wing each side of the neck, turned down over the shirt, its points apart.
+    for s in (-1.0, 1.0):
+        wing = c.box("shirt.collar.%d" % int(s), (0.075, 0.042, 0.006), cotton, parent=shirt,
+                     location=(s * 0.045, 0.247 - DY, surface(s * 0.045, 0.247) + 0.011),
+                     bevel=0.002, segments=2)
+        wing.rotation_euler = (0.2, -s * 0.28, s * 0.55)
+    c.export(c.out_path())
+    raise SystemExit(0)
+
+root = c.empty("manikin-torso")
 c.loft(
     "torso",
-    [
-        (-0.31, 0.0, 0.070, 0.150, 0.068, 2.8),
-        (-0.29, 0.0, 0.084, 0.168, 0.084, 3.0),
-        (-0.20, 0.0, 0.089, 0.163, 0.089, 3.0),
-        (-0.09, 0.0, 0.094, 0.158, 0.094, 3.0),
-        (0.00, 0.0, 0.100, 0.170, 0.100, 3.0),
-        (0.10, 0.0, 0.099, 0.186, 0.099, 3.0),
-        (0.19, 0.0, 0.094, 0.200, 0.094, 3.2),
-        (0.25, 0.0, 0.088, 0.195, 0.088, 3.2),
-        (0.285, 0.0, 0.078, 0.150, 0.072, 2.6),
-        (0.30, 0.0, 0.075, 0.080, 0.055, 2.2),
-    ],
+    TORSO,
     skin,
     parent=root,
     n=32,

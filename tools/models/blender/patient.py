@@ -5,6 +5,17 @@ origin is the centre of the mattress's top under the patient (a scenario puts it
 the mattress's height, 0.6 m). The sheet is drawn over the body's shape (chest, hips, both legs
 and the feet) and falls over the mattress's edges; the hospital gown shows above its folded hem
 and in the sleeves. The wrists are where the identification wristband goes (x ±0.28, z 0.18).
+
+`patient.py -- OUT.glb iv` makes her ready for a cannula in her right arm: that arm is out to
+the side on an arm table beside the bed, and the training arm (iv_arm.py) is its forearm and
+hand. Her gown's sleeve runs from her right shoulder (x −0.225) out over the mattress's edge,
+rising to 0.193 m above the mattress, and ends over the training arm's shoulder end at x −0.445,
+z −0.47 (glTF), which it overlaps by 2 cm; a scenario puts the training arm's end there.
+
+Generated textures (UVs in metres / tile; each keeps its material's colour on average): the
+sheet's fine cotton weave with faint long folds (a 1.0 × 0.75 m tile, the sheet's width,
+projected from above so that it runs on over the body and down the sides); the gown's small
+print of pale dots, staggered, on a fine weave (a 6 cm tile, box-mapped).
 """
 
 import math
@@ -14,15 +25,53 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as c  # noqa: E402
 
+
+
+
+def cotton(u, v):
+    """The sheet: a plain weave, its threads a little uneven, faint long folds (along v, the
+    bed's length) and a soft mottling."""
+    i, j = int(u * 256), int(v * 256)
+    s = 1.0 + 0.012 * (1 if (i + j) % 2 else -1)
+    s += 0.012 * (c.hash01(i, 0, 91) - 0.5) + 0.012 * (c.hash01(0, j, 92) - 0.5)
+    # The folds: where a noise across u (its lines bent a little by v) crosses its middle.
+    across = c.noise((u + 0.05 * c.noise(u, v, 3, 2, 95)) % 1.0, 0.0, 6, 1, 93)
+    s -= 0.08 * (1.0 - abs(2.0 * across - 1.0)) ** 4 * (0.3 + c.noise(u, v, 4, 2, 97))
+    s += 0.03 * (c.noise(u, v, 4, 4, 94) - 0.5)
+    return (0.95 * s, 0.95 * s, 0.93 * s)
+
+
+def gown_print(u, v):
+    """The gown: pale dots, about 5 mm, staggered 3 cm apart, on a fine weave."""
+    i, j = int(u * 64), int(v * 64)
+    s = 1.0 + 0.015 * (1 if (i + j) % 2 else -1) + 0.03 * (c.noise(u, v, 4, 4, 96) - 0.5)
+    d = min(math.hypot((u - cx) * 64, (v - cy) * 64)
+            for cx, cy in ((0.25, 0.25), (0.75, 0.75), (-0.25, 0.75), (1.25, 0.25),
+                           (0.25, 1.25), (0.75, -0.25), (-0.25, -0.25), (1.25, 1.25)))
+    dot = max(0.0, min(1.0, 3.2 - d))
+    base = (0.60 * s, 0.74 * s, 0.85 * s)
+    return tuple(b + (0.97 - b) * 0.45 * dot for b in base)
+
+
+argv = sys.argv[sys.argv.index("--") + 1:]
+kind = argv[1] if len(argv) > 1 else "in-bed"
+if kind not in ("in-bed", "iv"):
+    raise SystemExit("patient.py: the kind is in-bed or iv, not %r" % kind)
+
 c.reset()
 skin = c.material("patient skin", 0xD9A486, roughness=0.55)
 hair = c.material("patient hair", 0x6B5340, roughness=0.75)
-gown = c.material("hospital gown", 0x9FC0DB, roughness=0.85)
-sheet = c.material("bed sheet", 0xF1F1EC, roughness=0.9)
+gown = c.material("hospital gown", 0x9FC0DB, roughness=0.85,
+                  image=c.tile("gown print", 64, 64, 0x9FC0DB, gown_print))
+sheet = c.material("bed sheet", 0xF1F1EC, roughness=0.9,
+                   image=c.tile("sheet weave", 256, 256, 0xF1F1EC, cotton))
 lips = c.material("patient lips", 0xA8665A, roughness=0.5)
 lid = c.material("patient eyelids", 0xB98468, roughness=0.5)
 
 root = c.empty("patient")
+# The sheet and the gown hang from their own node: their mesh alone carries texture coordinates.
+cloth = c.empty("sheet and gown", parent=root)
+GOWN = 0.06  # the gown's print repeats every 6 cm
 
 
 def smooth_step(e0, e1, x):
@@ -81,21 +130,21 @@ def draped(x, y):
 
 
 # The sheet from the chest (y 0.46) to past the foot of the mattress, and its folded hem.
-c.grid("sheet", 34, 52, (1.0, 1.5), lambda x, y: draped(x, y - 0.29), sheet, parent=root,
-       location=(0.0, -0.29, 0.0), subdivide=0)
+c.uv_box(c.grid("sheet", 34, 52, (1.0, 1.5), lambda x, y: draped(x, y - 0.29), sheet,
+              parent=cloth, location=(0.0, -0.29, 0.0), subdivide=0), 1.0, 0.75, plane=2)
 # The hem: the sheet folded back over itself along its top edge, lying on the sheet.
-c.loft(
+c.uv_box(c.loft(
     "sheet.hem",
     [(x, 0.452, draped(x, 0.452) + 0.006, 0.03, 0.008, 2.2)
      for x in (-0.47, -0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4, 0.47)],
     sheet,
-    parent=root,
+    parent=cloth,
     axis="x",
     n=10,
-)
+), 1.0, 0.75, plane=2)
 
 # Shoulders and chest in the gown above the sheet, the neck.
-c.loft(
+c.uv_box(c.loft(
     "gown.top",
     [
         (0.40, 0.0, 0.085, 0.205, 0.095, 3.0),
@@ -104,9 +153,9 @@ c.loft(
         (0.615, 0.0, 0.075, 0.10, 0.055, 2.4),
     ],
     gown,
-    parent=root,
+    parent=cloth,
     n=28,
-)
+), GOWN, GOWN)
 c.loft(
     "neck",
     [(0.58, 0.0, 0.09, 0.052, 0.05), (0.64, 0.0, 0.105, 0.048, 0.046),
@@ -138,8 +187,25 @@ for s in (-1.0, 1.0):
              location=(s * 0.029, 0.79, 0.232), segments=12, rings=4)
     c.sphere("ear.%d" % int(s), (0.011, 0.028, 0.02), skin, parent=root,
              location=(s * 0.075, 0.765, 0.15), segments=12, rings=6)
+    if kind == "iv" and s < 0:
+        # Her right arm out to the side on the arm table: the sleeve from the shoulder over the
+        # training arm's end (its centre 0.193 m up, its half-widths 0.050 and 0.043).
+        c.uv_box(c.loft(
+            "sleeve.out",
+            [
+                (-0.20, 0.475, 0.092, 0.05, 0.056),
+                (-0.26, 0.472, 0.108, 0.054, 0.052),
+                (-0.36, 0.47, 0.156, 0.056, 0.051),
+                (-0.465, 0.47, 0.193, 0.057, 0.05),
+            ],
+            gown,
+            parent=cloth,
+            axis="x",
+            n=16,
+        ), GOWN, GOWN)
+        continue
     # The arm by the side on the sheet: sleeve to the elbow, then the forearm, the hand.
-    c.loft(
+    c.uv_box(c.loft(
         "sleeve.%d" % int(s),
         [
             (0.50, s * 0.225, 0.095, 0.052, 0.06),
@@ -148,9 +214,9 @@ for s in (-1.0, 1.0):
             (0.12, s * 0.275, 0.048, 0.043, 0.040),
         ],
         gown,
-        parent=root,
+        parent=cloth,
         n=16,
-    )
+    ), GOWN, GOWN)
     c.loft(
         "forearm.%d" % int(s),
         [

@@ -15,7 +15,6 @@ import math
 import os
 import sys
 
-import bmesh
 import bpy
 from mathutils import Vector
 

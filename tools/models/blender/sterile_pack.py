@@ -6,7 +6,7 @@ white garment — the coverall with its zip, the hood with its press studs, the 
 over-boots with their blue soles and ties. On the outer bag's top the label, readable from the
 front: a blue band "STERILE γ", the garment's name and size, and the round sterilisation
 indicator turned red by the gamma dose. Sizes (x × y × z, glTF): coverall 0.36 × 0.08 × 0.30,
-hood 0.25 × 0.05 × 0.20, over-boots 0.25 × 0.07 × 0.30 m, as the Rust generator's packs were.
+hood 0.25 × 0.05 × 0.20, over-boots 0.25 × 0.07 × 0.30 m, as the earlier model's packs were.
 The origin is the centre of the base.
 """
 

@@ -5,26 +5,51 @@ A beech-laminate top with rounded edges, its surface at 0.90 m (a standing-heigh
 the patient record is written up) and clear; a shallow white drawer with an aluminium pull under
 its front, on a grey powder-coated frame of four square legs with glides, a modesty panel at the
 back and a footrest bar. The origin is the centre of the base, on the floor.
+
+The top's beech print is a generated texture (box-mapped UVs, a 0.6 × 0.3 m tile, the grain
+along x): fine wavy grain lines, long paler and darker streaks and small darker flecks, the
+laminate's colour on average.
 """
 
+import math
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as c  # noqa: E402
 
+
+
+
+def beech_grain(u, v):
+    """Beech, the grain along u: long streaks, fine wavy lines fading in and out, small flecks
+    (the rays)."""
+    s = 1.0 + 0.08 * (c.noise(u, v, 2, 10, 31) - 0.5) + 0.04 * (c.noise(u, v, 5, 36, 32) - 0.5)
+    t = 34 * v + 2.0 * c.noise(u, v, 2, 3, 33) + 0.5 * c.noise(u, v, 4, 8, 34)
+    line = max(0.0, math.sin(2 * math.pi * t)) ** 10 * c.noise(u, v, 6, 24, 35)
+    s -= 0.10 * line
+    i, j = int(u * 128), int(v * 256)
+    if c.hash01(i, j, 36) < 0.015:
+        s -= 0.05
+    red = 1.0 + 0.04 * line
+    return (0.79 * s * red, 0.65 * s, 0.47 * s / red)
+
+
 c.reset()
-beech = c.material("beech laminate", 0xC9A578, roughness=0.5)
+beech = c.material("beech laminate", 0xC9A578, roughness=0.5,
+                   image=c.tile("beech grain", 256, 256, 0xC9A578, beech_grain))
 frame = c.material("frame grey", 0x70787F, roughness=0.45, metallic=0.3)
 white = c.material("drawer white", 0xF1F2F0, roughness=0.4)
 alu = c.material("aluminium", 0xC9CDD1, roughness=0.3, metallic=1.0)
 
 root = c.empty("ward-desk")
+# The top hangs from its own node: its mesh alone carries texture coordinates.
+top = c.empty("top", parent=root)
 # Blender axes: z up, the front (glTF +z) is −y.
 W, D, TOP = 0.6, 0.5, 0.9
 THICK = 0.025
-c.box("top", (W, D, THICK), beech, parent=root, location=(0, 0, TOP - THICK / 2),
-      bevel=0.006, segments=2)
+c.uv_box(c.box("top", (W, D, THICK), beech, parent=top, location=(0, 0, TOP - THICK / 2),
+             bevel=0.006, segments=2), 0.6, 0.3)
 # The frame: four square legs on glides, the rails under the top.
 T = 0.035
 LX, LY = W / 2 - 0.03, D / 2 - 0.03

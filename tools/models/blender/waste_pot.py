@@ -12,8 +12,6 @@ import math
 import os
 import sys
 
-import bmesh
-import bpy
 from mathutils import Vector
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

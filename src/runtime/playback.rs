@@ -93,6 +93,31 @@ pub fn play(
         }
         return;
     };
+    let room = session.start.scenario.model.room.size;
+    let walls = Vec2::new(room.0 as f32, room.2 as f32) / 2.0;
+    let half = walls - Vec2::splat(0.3);
+    let me = body.iter().map(|(e, _)| e).next();
+    // A place to stand: inside the walls, and no furniture where the body would be.
+    let free = |spot: Vec3| {
+        if spot.x.abs() > half.x || spot.z.abs() > half.y {
+            return false;
+        }
+        let Ok(ctx) = rapier.single() else {
+            return true;
+        };
+        let mut blocked = false;
+        for h in [0.3, 0.8] {
+            ctx.intersect_point(
+                spot + Vec3::Y * h,
+                QueryFilter::default().exclude_sensors(),
+                |e| {
+                    blocked |= Some(e) != me;
+                    !blocked
+                },
+            );
+        }
+        !blocked
+    };
     match playback.until {
         Some(u) if action.at.0 > u => {
             session.skip_to(SimTime(u));
@@ -137,8 +162,23 @@ pub fn play(
                         .iter()
                         .find(|(e, o, at)| o.id == id && !on_me(*e, at))
                 });
+                // Out of reach (across the room, or aside and beyond arm's length), the learner
+                // steps in front of it, as before an action; within reach, only turns to it.
                 if let Some((_, _, at)) = next {
-                    face(at.translation(), &mut rig);
+                    let p = at.translation();
+                    // Against a wall, from aside (through a cabinet's side, along a bench),
+                    // the learner steps in front of it too.
+                    let aside = wall_side(p, walls)
+                        .is_some_and(|n| (rig.position - p).with_y(0.0).angle_between(n) > ASIDE);
+                    match (out_of_sight(p, &rig) || aside)
+                        .then(|| stand_by(p, &rig, walls, &free))
+                        .flatten()
+                    {
+                        Some((position, yaw, pitch)) => {
+                            stand(&mut rig, &mut body, position, yaw, pitch);
+                        }
+                        None => face(p, &mut rig),
+                    }
                 }
             }
             return;
@@ -151,45 +191,32 @@ pub fn play(
     // The learner goes to what the action is done on, when it is across the room or out of
     // sight, so that the window shows it (in a room of several stages, the work moves from one
     // to the next).
-    let room = session.start.scenario.model.room.size;
-    let half = Vec2::new(room.0 as f32, room.2 as f32) / 2.0 - Vec2::splat(0.3);
-    let me = body.iter().map(|(e, _)| e).next();
-    // A place to stand: inside the walls, and no furniture where the body would be.
-    let free = |spot: Vec3| {
-        if spot.x.abs() > half.x || spot.z.abs() > half.y {
-            return false;
-        }
-        let Ok(ctx) = rapier.single() else {
-            return true;
-        };
-        let mut blocked = false;
-        for h in [0.3, 0.8] {
-            ctx.intersect_point(
-                spot + Vec3::Y * h,
-                QueryFilter::default().exclude_sensors(),
-                |e| {
-                    blocked |= Some(e) != me;
-                    !blocked
-                },
-            );
-        }
-        !blocked
-    };
     if let Some(id) = focus(&action.kind)
         && let Some((_, _, at)) = objects.iter().find(|(_, o, _)| o.id == id)
         && out_of_sight(at.translation(), &rig)
-        && let Some((position, yaw, pitch)) = stand_by(at.translation(), &rig, free)
+        && let Some((position, yaw, pitch)) = stand_by(at.translation(), &rig, walls, &free)
     {
-        rig.position = position;
-        rig.yaw = yaw;
-        rig.pitch = pitch;
-        for (_, mut t) in &mut body {
-            t.translation = position + Vec3::Y * 0.9;
-        }
+        stand(&mut rig, &mut body, position, yaw, pitch);
     }
     // Through the interaction layer, so that what is grabbed is carried and what stays stays.
     intents.write(Intent::Do(action.kind.clone()));
     playback.next += 1;
+}
+
+/// Puts the learner (the view and the body) at a place, turned as given.
+fn stand(
+    rig: &mut Rig,
+    body: &mut Query<(Entity, &mut Transform), With<Body>>,
+    position: Vec3,
+    yaw: f32,
+    pitch: f32,
+) {
+    rig.position = position;
+    rig.yaw = yaw;
+    rig.pitch = pitch;
+    for (_, mut t) in body.iter_mut() {
+        t.translation = position + Vec3::Y * 0.9;
+    }
 }
 
 /// Turns the learner to a point, eyes on it and a little above it (so that what is around it
@@ -202,6 +229,26 @@ fn face(p: Vec3, rig: &mut Rig) {
     // No steeper than what is on the bench in front of the learner needs (at 0.4 m, its top
     // 0.7 m below the eyes): steeper, the view would show the feet.
     rig.pitch = (to.y.atan2(flat) + 0.12).clamp(-0.85, 0.3);
+}
+
+/// How near a wall (m) a point is worked at square in front of the wall.
+const AGAINST_WALL: f32 = 0.9;
+
+/// How far round (radians) from square in front of a wall the learner may stand at what is
+/// against it when a jump ends.
+const ASIDE: f32 = 0.6;
+
+/// The way into the room from the wall a point is against (within `AGAINST_WALL` of it;
+/// `walls`: the room's half-sizes), or None when it is not against one.
+fn wall_side(p: Vec3, walls: Vec2) -> Option<Vec3> {
+    let gap = walls - Vec2::new(p.x.abs(), p.z.abs());
+    (gap.min_element() < AGAINST_WALL).then(|| {
+        if gap.x < gap.y {
+            Vec3::X * -p.x.signum()
+        } else {
+            Vec3::Z * -p.z.signum()
+        }
+    })
 }
 
 /// How far across the floor (m) what the next action is done on may be before the learner is
@@ -227,28 +274,37 @@ fn focus(kind: &ActionKind) -> Option<&str> {
     }
 }
 
-/// Where to stand to reach a point: 0.75 m from it on the side the learner comes from, turned
-/// towards the middle of the room, or the nearest side round it where `free` says the learner fits (not inside the bench the point is
-/// on, nor in a wall), facing it, eyes lowered towards it. None when standing is not possible
-/// (seated or kneeling) or nowhere round it is free.
-fn stand_by(p: Vec3, rig: &Rig, free: impl Fn(Vec3) -> bool) -> Option<(Vec3, f32, f32)> {
+/// Where to stand to reach a point: 0.75 m from it, square in front when it is against a wall
+/// (`walls`: the room's half-sizes), else on the side the learner comes from turned towards the
+/// middle of the room, or the nearest side round it where `free` says the learner fits (not
+/// inside the bench the point is on, nor in a wall), facing it, eyes lowered towards it. None
+/// when standing is not possible (seated or kneeling) or nowhere round it is free.
+fn stand_by(
+    p: Vec3,
+    rig: &Rig,
+    walls: Vec2,
+    free: impl Fn(Vec3) -> bool,
+) -> Option<(Vec3, f32, f32)> {
     if rig.seated || rig.kneeling {
         return None;
     }
     let flat = p.with_y(0.0);
-    // The side the learner comes from, turned towards the middle of the room: what stands
-    // against a wall (a cabinet, a bench) is worked at from its front, not from its end.
-    let from = (rig.position.with_y(0.0) - flat).normalize_or(Vec3::Z);
-    let inward = (-flat).normalize_or(from);
-    let from = (from + inward).normalize_or(from);
+    // What stands against a wall (a cabinet, a bench, a sink) is worked at square in front of
+    // it, from the room; elsewhere, from the side the learner comes from, turned towards the
+    // middle of the room.
+    let from = wall_side(p, walls).unwrap_or_else(|| {
+        let from = (rig.position.with_y(0.0) - flat).normalize_or(Vec3::Z);
+        let inward = (-flat).normalize_or(from);
+        (from + inward).normalize_or(from)
+    });
     let at = [0.0f32, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0, 4.0]
         .into_iter()
         .map(|k| flat + Quat::from_rotation_y(k * std::f32::consts::FRAC_PI_4) * from * 0.75)
         .find(|&spot| free(spot))?;
     let to = flat - at;
     let yaw = (-to.x).atan2(-to.z);
-    // Eyes on it (on furniture, at table height), as from a step further back, so that what is
-    // around it shows too.
-    let pitch = (p.y.max(0.9) - rig.eye_now()).atan2(1.4).clamp(-0.8, 0.3);
+    // Eyes on it from where the learner stands, and a little above it, so that what is around
+    // it shows too (what is on the floor, no steeper than the view allows).
+    let pitch = ((p.y - rig.eye_now()).atan2(0.75) + 0.2).clamp(-0.85, 0.3);
     Some((at, yaw, pitch))
 }

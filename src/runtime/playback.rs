@@ -171,7 +171,7 @@ pub fn play(
                     let aside = wall_side(p, walls)
                         .is_some_and(|n| (rig.position - p).with_y(0.0).angle_between(n) > ASIDE);
                     match (out_of_sight(p, &rig) || aside)
-                        .then(|| stand_by(p, &rig, walls, &free))
+                        .then(|| stand_by(p, &rig, walls, free))
                         .flatten()
                     {
                         Some((position, yaw, pitch)) => {
@@ -194,7 +194,7 @@ pub fn play(
     if let Some(id) = focus(&action.kind)
         && let Some((_, _, at)) = objects.iter().find(|(_, o, _)| o.id == id)
         && out_of_sight(at.translation(), &rig)
-        && let Some((position, yaw, pitch)) = stand_by(at.translation(), &rig, walls, &free)
+        && let Some((position, yaw, pitch)) = stand_by(at.translation(), &rig, walls, free)
     {
         stand(&mut rig, &mut body, position, yaw, pitch);
     }

@@ -22,20 +22,6 @@ import common as c  # noqa: E402
 
 
 
-def beech_grain(u, v):
-    """Beech, the grain along v: long streaks, fine wavy lines fading in and out, small flecks
-    (the rays)."""
-    s = 1.0 + 0.08 * (c.noise(u, v, 6, 2, 41) - 0.5) + 0.04 * (c.noise(u, v, 20, 5, 42) - 0.5)
-    t = 20 * u + 2.0 * c.noise(u, v, 3, 2, 43) + 0.5 * c.noise(u, v, 8, 4, 44)
-    line = max(0.0, math.sin(2 * math.pi * t)) ** 10 * c.noise(u, v, 14, 6, 45)
-    s -= 0.10 * line
-    i, j = int(u * 128), int(v * 128)
-    if c.hash01(i, j, 46) < 0.015:
-        s -= 0.05
-    red = 1.0 + 0.04 * line
-    return (0.79 * s * red, 0.65 * s, 0.47 * s / red)
-
-
 def fine_grain(u, v):
     """White laminate: a fine upright grain, faint."""
     s = 1.0 + 0.035 * (c.noise(u, v, 64, 3, 51) - 0.5) + 0.015 * (c.noise(u, v, 128, 16, 52) - 0.5)
@@ -51,7 +37,8 @@ def stipple(u, v):
 
 c.reset()
 laminate = c.material("beech laminate", 0xCFAE82, roughness=0.55,
-                      image=c.tile("beech grain", 128, 256, 0xCFAE82, beech_grain))
+                      image=c.tile("beech grain", 128, 256, 0xCFAE82,
+                             lambda u, v: c.beech(u, v, 20, 6, 41, (128, 256))))
 white = c.material("front white", 0xF2F3F1, roughness=0.4,
                    image=c.tile("front grain", 64, 64, 0xF2F3F1, fine_grain))
 top_grey = c.material("top ABS grey", 0xA3B4C2, roughness=0.45,

@@ -616,6 +616,22 @@ def uv_box(obj, tile_u, tile_v, plane=None):
     return obj
 
 
+def beech(x, y, lines, k, seed, res):
+    """Beech laminate at (x, y) in the unit square, its grain along y (sRGB): long streaks,
+    `lines` fine wavy grain lines across x fading in and out, small flecks (the rays) on a
+    `res` (nx, ny) pixel grid; `k` sets how many cells of noise the streaks have across."""
+    s = 1.0 + 0.08 * (noise(x, y, k, 2, seed) - 0.5)
+    s += 0.04 * (noise(x, y, 3 * k, 5, seed + 1) - 0.5)
+    t = lines * x + 2.0 * noise(x, y, max(2, k // 2), 2, seed + 2)
+    t += 0.5 * noise(x, y, k, 4, seed + 3)
+    line = max(0.0, math.sin(2 * math.pi * t)) ** 10 * noise(x, y, 2 * k, 6, seed + 4)
+    s -= 0.10 * line
+    if hash01(int(x * res[0]), int(y * res[1]), seed + 5) < 0.015:
+        s -= 0.05
+    red = 1.0 + 0.04 * line
+    return (0.79 * s * red, 0.65 * s, 0.47 * s / red)
+
+
 # Wires, tubes, labels round a body, pads.
 def tube(name, points, r, mat, parent=None, n=16, caps=True, wide=1.0):
     """A round tube along `points` (x, y, z); `r` a radius or one radius per point; `wide`

@@ -11,7 +11,6 @@ along x): fine wavy grain lines, long paler and darker streaks and small darker 
 laminate's colour on average.
 """
 
-import math
 import os
 import sys
 
@@ -21,23 +20,10 @@ import common as c  # noqa: E402
 
 
 
-def beech_grain(u, v):
-    """Beech, the grain along u: long streaks, fine wavy lines fading in and out, small flecks
-    (the rays)."""
-    s = 1.0 + 0.08 * (c.noise(u, v, 2, 10, 31) - 0.5) + 0.04 * (c.noise(u, v, 5, 36, 32) - 0.5)
-    t = 34 * v + 2.0 * c.noise(u, v, 2, 3, 33) + 0.5 * c.noise(u, v, 4, 8, 34)
-    line = max(0.0, math.sin(2 * math.pi * t)) ** 10 * c.noise(u, v, 6, 24, 35)
-    s -= 0.10 * line
-    i, j = int(u * 128), int(v * 256)
-    if c.hash01(i, j, 36) < 0.015:
-        s -= 0.05
-    red = 1.0 + 0.04 * line
-    return (0.79 * s * red, 0.65 * s, 0.47 * s / red)
-
-
 c.reset()
 beech = c.material("beech laminate", 0xC9A578, roughness=0.5,
-                   image=c.tile("beech grain", 256, 256, 0xC9A578, beech_grain))
+                   image=c.tile("beech grain", 256, 256, 0xC9A578,
+                          lambda u, v: c.beech(v, u, 34, 10, 31, (256, 256))))
 frame = c.material("frame grey", 0x70787F, roughness=0.45, metallic=0.3)
 white = c.material("drawer white", 0xF1F2F0, roughness=0.4)
 alu = c.material("aluminium", 0xC9CDD1, roughness=0.3, metallic=1.0)

@@ -19,26 +19,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as c  # noqa: E402
 
 
-def prism(name, profile, x0, x1, mat, parent, bevel=0.0, segments=2):
-    """A body extruded along x from x0 to x1 whose cross-section is `profile`, a list of (y, z)
-    points going anticlockwise seen from +x; edges rounded by `bevel`."""
-    n = len(profile)
-    verts = [(x0, y, z) for (y, z) in profile] + [(x1, y, z) for (y, z) in profile]
-    faces = [tuple(range(n - 1, -1, -1)), tuple(range(n, 2 * n))]
-    for k in range(n):
-        k1 = (k + 1) % n
-        faces.append((k, k1, n + k1, n + k))
-    obj = c.mesh_object(name, verts, faces, mat, parent, smooth=bevel > 0)
-    c.fix_normals(obj)
-    if bevel > 0:
-        m = obj.modifiers.new("bevel", "BEVEL")
-        m.width = bevel
-        m.segments = segments
-        m.limit_method = "ANGLE"
-        m.angle_limit = math.radians(30)
-    return obj
-
-
 c.reset()
 housing = c.material("balance housing", 0xF1F2F0, roughness=0.4)
 dark = c.material("keypad anthracite", 0x33383D, roughness=0.55)
@@ -64,8 +44,8 @@ for sx in (-1, 1):
 # The housing: its front slopes up from the keypad's foot to the chamber.
 SLOPE_FRONT = (FRONT, 0.03)
 SLOPE_BACK = (-0.112, TOP)
-prism("housing", [(FRONT, FOOT), (BACK, FOOT), (BACK, TOP), SLOPE_BACK, SLOPE_FRONT],
-      -0.11, 0.11, housing, root, bevel=0.006)
+c.prism("housing", [(FRONT, FOOT), (BACK, FOOT), (BACK, TOP), SLOPE_BACK, SLOPE_FRONT],
+        -0.11, 0.11, housing, root, bevel=0.006)
 # The rear tower: the shield's back wall, up to the full height.
 c.box("tower", (0.22, 0.06, 0.29 - TOP + 0.01), housing, parent=root,
       location=(0.0, BACK - 0.03, TOP - 0.01 + (0.29 - TOP + 0.01) / 2), bevel=0.008,

@@ -46,25 +46,6 @@ def plate_with_hole(name, sx, sy, t, r, cy, mat, parent, z, n=32):
     return obj
 
 
-def prism(name, profile, x0, x1, mat, parent, bevel=0.0):
-    """A body extruded along x from x0 to x1 whose cross-section is `profile`, (y, z) points."""
-    n = len(profile)
-    verts = [(x0, y, z) for (y, z) in profile] + [(x1, y, z) for (y, z) in profile]
-    faces = [tuple(range(n - 1, -1, -1)), tuple(range(n, 2 * n))]
-    for k in range(n):
-        k1 = (k + 1) % n
-        faces.append((k, k1, n + k1, n + k))
-    obj = c.mesh_object(name, verts, faces, mat, parent, smooth=bevel > 0)
-    c.fix_normals(obj)
-    if bevel > 0:
-        m = obj.modifiers.new("bevel", "BEVEL")
-        m.width = bevel
-        m.segments = 2
-        m.limit_method = "ANGLE"
-        m.angle_limit = math.radians(30)
-    return obj
-
-
 c.reset()
 paint = c.material("housing paint", 0xE3E7EA, roughness=0.45)
 steel = c.material("stainless steel", 0xC3C8CC, roughness=0.28, metallic=1.0)
@@ -111,9 +92,9 @@ for sx in (-1, 1):
 
 # The controller head behind the lid: its panel tilted back towards the learner.
 TOP = 0.25
-prism("head", [(HEAD, LOW), (BACK - 0.005, LOW), (BACK - 0.005, TOP),
-               (HEAD + 0.03, TOP), (HEAD, DECK + 0.01)], -0.195, 0.195, paint, root,
-      bevel=0.006)
+c.prism("head", [(HEAD, LOW), (BACK - 0.005, LOW), (BACK - 0.005, TOP),
+                 (HEAD + 0.03, TOP), (HEAD, DECK + 0.01)], -0.195, 0.195, paint, root,
+        bevel=0.006)
 tilt = math.atan2(0.03, TOP - DECK - 0.01)
 panel = c.empty("panel", parent=root, location=(0, HEAD + 0.015 - 0.0005, (DECK + 0.01 + TOP) / 2))
 panel.rotation_euler = (-tilt, 0, 0)

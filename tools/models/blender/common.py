@@ -632,6 +632,49 @@ def beech(x, y, lines, k, seed, res):
     return (0.79 * s * red, 0.65 * s, 0.47 * s / red)
 
 
+def prism(name, profile, x0, x1, mat, parent, bevel=0.0, segments=2, angle=30.0):
+    """A body extruded along x from x0 to x1 whose cross-section is `profile`, a list of (y, z)
+    points going anticlockwise seen from +x; edges rounded by `bevel` (in `segments`, where faces
+    meet at more than `angle` degrees)."""
+    n = len(profile)
+    verts = [(x0, y, z) for (y, z) in profile] + [(x1, y, z) for (y, z) in profile]
+    faces = [tuple(range(n - 1, -1, -1)), tuple(range(n, 2 * n))]
+    for k in range(n):
+        k1 = (k + 1) % n
+        faces.append((k, k1, n + k1, n + k))
+    obj = mesh_object(name, verts, faces, mat, parent, smooth=bevel > 0)
+    fix_normals(obj)
+    if bevel > 0:
+        m = obj.modifiers.new("bevel", "BEVEL")
+        m.width = bevel
+        m.segments = segments
+        m.limit_method = "ANGLE"
+        m.angle_limit = math.radians(angle)
+    return obj
+
+
+def bold_text(name, body, size, mat, parent, location, rotation, weight=0.035):
+    """`c.text` in a bolder weight: the glyphs' outlines pushed out by `weight` × size."""
+    cu = bpy.data.curves.new(name, "FONT")
+    cu.body = body
+    cu.size = size
+    cu.offset = weight * size
+    cu.align_x = "CENTER"
+    cu.align_y = "CENTER"
+    cu.resolution_u = 3
+    cu.materials.append(mat)
+    obj = link(bpy.data.objects.new(name, cu))
+    bpy.context.view_layer.update()
+    deps = bpy.context.evaluated_depsgraph_get()
+    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
+    bpy.data.objects.remove(obj)
+    out = link(bpy.data.objects.new(name, me))
+    out.parent = parent
+    out.location = location
+    out.rotation_euler = rotation
+    return out
+
+
 # Wires, tubes, labels round a body, pads.
 def tube(name, points, r, mat, parent=None, n=16, caps=True, wide=1.0):
     """A round tube along `points` (x, y, z); `r` a radius or one radius per point; `wide`

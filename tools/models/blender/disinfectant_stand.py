@@ -27,28 +27,6 @@ root = c.empty("disinfectant-stand")
 TOP = 1.0
 
 
-def bold_text(name, body, size, mat, location, rotation, weight=0.035):
-    """`c.text` in a bolder weight: the glyphs' outlines pushed out by `weight` × size."""
-    cu = bpy.data.curves.new(name, "FONT")
-    cu.body = body
-    cu.size = size
-    cu.offset = weight * size
-    cu.align_x = "CENTER"
-    cu.align_y = "CENTER"
-    cu.resolution_u = 3
-    cu.materials.append(mat)
-    obj = c.link(bpy.data.objects.new(name, cu))
-    bpy.context.view_layer.update()
-    deps = bpy.context.evaluated_depsgraph_get()
-    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
-    bpy.data.objects.remove(obj)
-    out = c.link(bpy.data.objects.new(name, me))
-    out.parent = root
-    out.location = location
-    out.rotation_euler = rotation
-    return out
-
-
 # The base: a heavy plate with rounded corners on four rubber feet.
 c.box("base", (0.3, 0.3, 0.014), steel, parent=root, location=(0, 0, 0.006 + 0.007),
       bevel=0.02, segments=3)
@@ -92,8 +70,8 @@ for sx in (-1, 1):
         (sx * 0.044, -0.0035, 0.015, 0.001, 0.0025),
     ], white, parent=sign, n=8, axis="x", subdivide=0)
 for i, line in enumerate(("MAINS · GANTS", "HANDS · GLOVES")):
-    bold_text("sign.text.%d" % i, line, 0.015, white,
-              (0, -0.03 - 0.0032, SZ - 0.03 - i * 0.024), (math.pi / 2, 0, 0))
+    c.bold_text("sign.text.%d" % i, line, 0.015, white, root,
+                (0, -0.03 - 0.0032, SZ - 0.03 - i * 0.024), (math.pi / 2, 0, 0))
 # One mesh per material: the sign's parts join the rest (it was a node only to place them).
 bpy.context.view_layer.update()
 for part in list(sign.children):

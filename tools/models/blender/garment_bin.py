@@ -22,28 +22,6 @@ bag = c.material("laundry bag blue", 0xA9C6DE, roughness=0.85)
 dark = c.material("castors and print", 0x22272B, roughness=0.6)
 
 
-def bold_text(name, body, size, mat, parent, location, rotation, weight=0.035):
-    """`c.text` in a bolder weight: the glyphs' outlines pushed out by `weight` × size."""
-    cu = bpy.data.curves.new(name, "FONT")
-    cu.body = body
-    cu.size = size
-    cu.offset = weight * size
-    cu.align_x = "CENTER"
-    cu.align_y = "CENTER"
-    cu.resolution_u = 3
-    cu.materials.append(mat)
-    obj = c.link(bpy.data.objects.new(name, cu))
-    bpy.context.view_layer.update()
-    deps = bpy.context.evaluated_depsgraph_get()
-    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
-    bpy.data.objects.remove(obj)
-    out = c.link(bpy.data.objects.new(name, me))
-    out.parent = parent
-    out.location = location
-    out.rotation_euler = rotation
-    return out
-
-
 root = c.empty("garment-bin")
 # Blender axes: z up, the front (glTF +z) is −y.
 S = 0.205                  # the frame's half-width (its tubes' outer faces)
@@ -85,9 +63,9 @@ c.box("lid.top", (0.45, 0.436, LID - Z1 - 0.004), lid_white, parent=lid,
       location=(0, -0.218, (LID - Z1 - 0.004) / 2), bevel=0.012, segments=2)
 c.box("lid.lip", (0.12, 0.014, 0.012), lid_white, parent=lid,
       location=(0, -0.436, 0.012), bevel=0.004, segments=1)
-bold_text("lid.legend", "REBUT · REJECT", 0.024, dark, lid,
-          (0, -0.4364, (LID - Z1 - 0.004) / 2 + 0.004),
-          (math.pi / 2, 0, 0))
+c.bold_text("lid.legend", "REBUT · REJECT", 0.024, dark, lid,
+            (0, -0.4364, (LID - Z1 - 0.004) / 2 + 0.004),
+            (math.pi / 2, 0, 0))
 for sx in (-1, 1):
     c.cylinder("lid.hinge", 0.007, 0.05, steel, parent=lid,
                location=(sx * 0.14 - 0.025, -0.002, 0.0), n=10, axis="x")

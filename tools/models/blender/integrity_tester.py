@@ -21,26 +21,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as c  # noqa: E402
 
 
-def prism(name, profile, x0, x1, mat, parent, bevel=0.0, segments=2):
-    """A body extruded along x from x0 to x1 whose cross-section is `profile`, a list of (y, z)
-    points going anticlockwise seen from +x; edges rounded by `bevel`."""
-    n = len(profile)
-    verts = [(x0, y, z) for (y, z) in profile] + [(x1, y, z) for (y, z) in profile]
-    faces = [tuple(range(n - 1, -1, -1)), tuple(range(n, 2 * n))]
-    for k in range(n):
-        k1 = (k + 1) % n
-        faces.append((k, k1, n + k1, n + k))
-    obj = c.mesh_object(name, verts, faces, mat, parent, smooth=bevel > 0)
-    c.fix_normals(obj)
-    if bevel > 0:
-        m = obj.modifiers.new("bevel", "BEVEL")
-        m.width = bevel
-        m.segments = segments
-        m.limit_method = "ANGLE"
-        m.angle_limit = math.radians(30)
-    return obj
-
-
 def ribbon(name, points, width, mat, parent, z=0.0):
     """A flat strip of `width` along a polyline of (x, y) points, lying at height z."""
     verts = []
@@ -77,8 +57,8 @@ for sx in (LEFT + 0.03, RIGHT - 0.03):
 c.box("plinth", (RIGHT - LEFT - 0.006, BACK - FRONT - 0.006, PLINTH - FEET), grey, parent=root,
       location=((LEFT + RIGHT) / 2, (FRONT + BACK) / 2, (FEET + PLINTH) / 2), bevel=0.005,
       segments=2)
-prism("case", [(FRONT, PLINTH - 0.004), (BACK, PLINTH - 0.004), (BACK, TOP), SLOPE_HI,
-               SLOPE_LO], LEFT, RIGHT, case, root, bevel=0.01, segments=3)
+c.prism("case", [(FRONT, PLINTH - 0.004), (BACK, PLINTH - 0.004), (BACK, TOP), SLOPE_HI,
+                 SLOPE_LO], LEFT, RIGHT, case, root, bevel=0.01, segments=3)
 
 # The sloped face, in its own frame: x across, y up the slope, z out of it.
 tilt = math.atan2(SLOPE_HI[1] - SLOPE_LO[1], SLOPE_HI[0] - SLOPE_LO[0])

@@ -17,25 +17,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as c  # noqa: E402
 
 
-def prism(name, profile, x0, x1, mat, parent, bevel=0.0):
-    """A body extruded along x from x0 to x1 whose cross-section is `profile`, (y, z) points."""
-    n = len(profile)
-    verts = [(x0, y, z) for (y, z) in profile] + [(x1, y, z) for (y, z) in profile]
-    faces = [tuple(range(n - 1, -1, -1)), tuple(range(n, 2 * n))]
-    for k in range(n):
-        k1 = (k + 1) % n
-        faces.append((k, k1, n + k1, n + k))
-    obj = c.mesh_object(name, verts, faces, mat, parent, smooth=bevel > 0)
-    c.fix_normals(obj)
-    if bevel > 0:
-        m = obj.modifiers.new("bevel", "BEVEL")
-        m.width = bevel
-        m.segments = 2
-        m.limit_method = "ANGLE"
-        m.angle_limit = math.radians(30)
-    return obj
-
-
 def annulus(name, r0, r1, mat, parent, location, n=40):
     """A flat printed ring between radii r0 and r1, facing up."""
     verts, faces = [], []
@@ -66,8 +47,8 @@ for sx in (-1, 1):
     for sy in (-1, 1):
         c.cylinder("foot.%d.%d" % (sx, sy), 0.008, FOOT + 0.001, dark, parent=root,
                    location=(sx * 0.08, sy * 0.075, 0.0), n=10)
-prism("housing", [FRONT_LOW, (0.098, FOOT + 0.002), (0.098, TOP - PLATE_T + 0.001),
-                  FRONT_HIGH], -0.099, 0.099, housing, root, bevel=0.006)
+c.prism("housing", [FRONT_LOW, (0.098, FOOT + 0.002), (0.098, TOP - PLATE_T + 0.001),
+                    FRONT_HIGH], -0.099, 0.099, housing, root, bevel=0.006)
 # The ceramic top plate, its zone ring.
 c.box("top-plate", (0.18, 0.17, PLATE_T), ceramic, parent=root,
       location=(0, 0.008, TOP - PLATE_T / 2), bevel=0.003, segments=2)

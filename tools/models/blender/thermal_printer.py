@@ -19,25 +19,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as c  # noqa: E402
 
 
-def prism(name, profile, x0, x1, mat, parent, bevel=0.0):
-    """A body extruded along x from x0 to x1 whose cross-section is `profile`, (y, z) points."""
-    n = len(profile)
-    verts = [(x0, y, z) for (y, z) in profile] + [(x1, y, z) for (y, z) in profile]
-    faces = [tuple(range(n - 1, -1, -1)), tuple(range(n, 2 * n))]
-    for k in range(n):
-        k1 = (k + 1) % n
-        faces.append((k, k1, n + k1, n + k))
-    obj = c.mesh_object(name, verts, faces, mat, parent, smooth=bevel > 0)
-    c.fix_normals(obj)
-    if bevel > 0:
-        m = obj.modifiers.new("bevel", "BEVEL")
-        m.width = bevel
-        m.segments = 3
-        m.limit_method = "ANGLE"
-        m.angle_limit = math.radians(25)
-    return obj
-
-
 def strip(name, path, width, mat, parent, thickness=0.0004):
     """A paper strip `width` across x following `path`, (y, z) points, as a thin sheet."""
     verts, faces = [], []
@@ -93,9 +74,9 @@ if kind == "label":
     c.box("base", (W, D - 0.012, BASE), dark, parent=root, location=(0, 0.006, BASE / 2),
           bevel=0.01, segments=2)
     # The clamshell lid, its front edge over the slot.
-    prism("lid", [(-0.082, BASE + 0.004), (0.094, BASE + 0.004), (0.094, BASE + 0.045),
-                  (0.06, H), (-0.045, H), (-0.082, BASE + 0.038)], -W / 2 + 0.002, W / 2 - 0.002,
-          light, root, bevel=0.012)
+    c.prism("lid", [(-0.082, BASE + 0.004), (0.094, BASE + 0.004), (0.094, BASE + 0.045),
+                    (0.06, H), (-0.045, H), (-0.082, BASE + 0.038)], -W / 2 + 0.002, W / 2 - 0.002,
+            light, root, bevel=0.012, segments=3, angle=25.0)
     c.box("lid.window", (0.11, 0.07, 0.002), dark, parent=root, location=(0, 0.01, H + 0.0002),
           bevel=0.002, segments=1)
     # The lid's release latches on the sides.
@@ -140,9 +121,9 @@ else:
     c.box("body", (W, D, BODY), light, parent=root, location=(0, 0, BODY / 2), bevel=0.006,
           segments=2)
     # The roll cover at the back of the top, its front edge the paper slot.
-    prism("cover", [(-0.008, BODY - 0.004), (D / 2 - 0.002, BODY - 0.004),
-                    (D / 2 - 0.002, BODY + 0.004), (0.0, BODY + 0.006), (-0.008, BODY + 0.003)],
-          -W / 2 + 0.006, W / 2 - 0.006, dark, root, bevel=0.003)
+    c.prism("cover", [(-0.008, BODY - 0.004), (D / 2 - 0.002, BODY - 0.004),
+                      (D / 2 - 0.002, BODY + 0.004), (0.0, BODY + 0.006), (-0.008, BODY + 0.003)],
+            -W / 2 + 0.006, W / 2 - 0.006, dark, root, bevel=0.003, segments=3, angle=25.0)
     c.box("slot", (0.066, 0.003, 0.002), ink, parent=root, location=(0, -0.0095, BODY + 0.0005))
     # The ticket: up out of the slot, curling over towards the front.
     path = [(-0.0095, BODY - 0.001), (-0.0095, BODY + 0.01)]

@@ -19,26 +19,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as c  # noqa: E402
 
 
-def prism(name, profile, width, mat, parent, bevel=0.0):
-    """A body whose side profile `profile` ((y, z) points, counter-clockwise seen from +x) is
-    extruded along x over `width`, centred on x 0, its edges rounded by `bevel`."""
-    n = len(profile)
-    verts = [(-width / 2, y, z) for (y, z) in profile] + [(width / 2, y, z) for (y, z) in profile]
-    faces = [tuple(range(n - 1, -1, -1)), tuple(range(n, 2 * n))]
-    for k in range(n):
-        k1 = (k + 1) % n
-        faces.append((k, k1, n + k1, n + k))
-    obj = c.mesh_object(name, verts, faces, mat, parent, smooth=bevel > 0)
-    c.fix_normals(obj)
-    if bevel > 0:
-        m = obj.modifiers.new("bevel", "BEVEL")
-        m.width = bevel
-        m.segments = 3
-        m.limit_method = "ANGLE"
-        m.angle_limit = math.radians(25)
-    return obj
-
-
 c.reset()
 white = c.material("welder white", 0xEDEFEF, roughness=0.4)
 grey = c.material("holder grey", 0x8F989F, roughness=0.45)
@@ -50,8 +30,8 @@ copper = c.material("wafer copper", 0xB8733A, roughness=0.3, metallic=1.0)
 root = c.empty("tube-welder")
 TOP = 0.122
 # The body: a flat top from y −0.05 to the back, the front panel sloping down to 0.082 m.
-prism("body", [(-0.11, 0.005), (0.11, 0.005), (0.11, TOP), (-0.05, TOP), (-0.11, 0.082)], 0.3,
-      white, root, bevel=0.009)
+c.prism("body", [(-0.11, 0.005), (0.11, 0.005), (0.11, TOP), (-0.05, TOP), (-0.11, 0.082)],
+        -0.15, 0.15, white, root, bevel=0.009, segments=3, angle=25.0)
 for sx in (-1, 1):
     for sy in (-1, 1):
         c.cylinder("foot.%d.%d" % (sx, sy), 0.012, 0.006, dark, parent=root,

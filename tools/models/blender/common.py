@@ -270,6 +270,15 @@ def grid(name, nx, ny, size, height, mat=None, parent=None, location=(0, 0, 0), 
     return obj
 
 
+def as_mesh(name, obj):
+    """A curve object (lettering, a filled outline) replaced by a mesh object of what it shows."""
+    bpy.context.view_layer.update()
+    deps = bpy.context.evaluated_depsgraph_get()
+    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
+    bpy.data.objects.remove(obj)
+    return link(bpy.data.objects.new(name, me))
+
+
 def text(name, body, size, mat=None, parent=None, location=(0, 0, 0), rotation=(0, 0, 0),
          align="CENTER", depth=0.0):
     """Legible lettering as geometry (a label, a display's legend), lying in the XY plane and
@@ -284,11 +293,7 @@ def text(name, body, size, mat=None, parent=None, location=(0, 0, 0), rotation=(
     obj = link(bpy.data.objects.new(name, cu))
     if mat is not None:
         cu.materials.append(mat)
-    bpy.context.view_layer.update()
-    deps = bpy.context.evaluated_depsgraph_get()
-    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
-    bpy.data.objects.remove(obj)
-    out = link(bpy.data.objects.new(name, me))
+    out = as_mesh(name, obj)
     if parent is not None:
         out.parent = parent
     out.location = Vector(location)
@@ -477,11 +482,7 @@ def filled(name, loops, scale, mat):
         sp.use_cyclic_u = True
     obj = link(bpy.data.objects.new(name, cu))
     cu.materials.append(mat)
-    bpy.context.view_layer.update()
-    deps = bpy.context.evaluated_depsgraph_get()
-    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
-    bpy.data.objects.remove(obj)
-    return link(bpy.data.objects.new(name, me))
+    return as_mesh(name, obj)
 
 
 def biohazard_symbol(name, scale, mat, tol=0.22):
@@ -534,11 +535,7 @@ def small_text(name, body, size, mat):
     cu.resolution_u = 1
     obj = link(bpy.data.objects.new(name, cu))
     cu.materials.append(mat)
-    bpy.context.view_layer.update()
-    deps = bpy.context.evaluated_depsgraph_get()
-    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
-    bpy.data.objects.remove(obj)
-    return link(bpy.data.objects.new(name, me))
+    return as_mesh(name, obj)
 
 
 def strips(obj, width):
@@ -664,11 +661,7 @@ def bold_text(name, body, size, mat, parent, location, rotation, weight=0.035):
     cu.resolution_u = 3
     cu.materials.append(mat)
     obj = link(bpy.data.objects.new(name, cu))
-    bpy.context.view_layer.update()
-    deps = bpy.context.evaluated_depsgraph_get()
-    me = bpy.data.meshes.new_from_object(obj.evaluated_get(deps))
-    bpy.data.objects.remove(obj)
-    out = link(bpy.data.objects.new(name, me))
+    out = as_mesh(name, obj)
     out.parent = parent
     out.location = location
     out.rotation_euler = rotation
